@@ -1,0 +1,26 @@
+package cartpolelab;
+
+import cartpolelab.ui.CartPoleLabApp;
+import javafx.application.Application;
+
+/**
+ * Entry point of the jar and of {@code ./mvnw javafx:run}. With no arguments it opens the app;
+ * with a subcommand ({@code train}, {@code eval}, {@code bench}, {@code --help}) it runs the
+ * command line, which never touches JavaFX and so needs no display.
+ *
+ * <p>A separate class, not the {@link Application} subclass itself: a main class that extends
+ * {@code Application} fails from a plain classpath with "JavaFX runtime components are missing".
+ */
+public final class Launcher {
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            Application.launch(CartPoleLabApp.class, args);
+        } else {
+            System.exit(cartpolelab.cli.Cli.run(args));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package cartpolelab.train;
+
+/**
+ * An immutable snapshot of the trainer's state for the status bar.
+ *
+ * @param state            life-cycle state
+ * @param episodes         finished episodes
+ * @param totalSteps       environment steps taken in training
+ * @param lastReward       reward of the last finished episode (NaN before the first)
+ * @param movingAverage    50-episode moving average after it (NaN before the first)
+ * @param bestMovingAverage best moving average so far (NaN before the first)
+ * @param stepsPerSecond   recent training throughput
+ * @param solvedAtEpisode  first episode whose moving average (over a full 50) reached the
+ *                         threshold, or -1
+ * @param failure          the failure message in {@link TrainerState#FAILED}, else null
+ */
+public record TrainerStatus(TrainerState state, int episodes, long totalSteps, double lastReward,
+                            double movingAverage, double bestMovingAverage, double stepsPerSecond,
+                            int solvedAtEpisode, String failure) {
+}
