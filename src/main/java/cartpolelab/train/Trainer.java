@@ -1,6 +1,8 @@
 package cartpolelab.train;
 
 import cartpolelab.agent.Hyperparameters;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * CONTRACT SKELETON (to be implemented in the trainer work): runs episodes on its own daemon
@@ -92,6 +94,23 @@ public final class Trainer implements AutoCloseable {
     }
 
     public TrainerStatus status() {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Writes a checkpoint (networks, optimiser state, settings, episode count) between two
+     * steps, on the trainer's thread; the future completes when the file is in place, or
+     * exceptionally with a message naming the problem (nothing else changes then).
+     */
+    public CompletableFuture<Void> saveCheckpoint(Path file) {
+        throw new UnsupportedOperationException();
+    }
+
+    /**
+     * Loads a checkpoint between two steps and pauses; on a bad file the future completes
+     * exceptionally with a message naming the problem, and the current agent is untouched.
+     */
+    public CompletableFuture<Void> loadCheckpoint(Path file) {
         throw new UnsupportedOperationException();
     }
 }
