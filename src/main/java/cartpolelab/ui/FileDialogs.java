@@ -1,0 +1,24 @@
+package cartpolelab.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/**
+ * Asks the user for file paths. The app uses {@link FxFileDialogs} (native FileChooser);
+ * tests supply paths directly, since a native dialog cannot be driven headless.
+ */
+public interface FileDialogs {
+
+    /** Where to save the plots as PNG; empty if cancelled. */
+    Optional<Path> savePlots(Window owner);
+
+    /** Where to write the metrics CSV. */
+    Optional<Path> exportCsv(Window owner);
+
+    /** Where to save a checkpoint. */
+    Optional<Path> saveCheckpoint(Window owner);
+
+    /** Which checkpoint to load. */
+    Optional<Path> loadCheckpoint(Window owner);
+}

@@ -1,0 +1,65 @@
+package cartpolelab.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+/** {@link FileDialogs} with JavaFX's FileChooser; remembers the last folder used. */
+public final class FxFileDialogs implements FileDialogs {
+
+    private File lastFolder = new File(System.getProperty("user.dir"));
+
+    @Override
+    public Optional<Path> savePlots(Window owner) {
+        return save(owner, "Save plots as PNG", "cartpole-plots.png",
+                new FileChooser.ExtensionFilter("PNG image", "*.png"));
+    }
+
+    @Override
+    public Optional<Path> exportCsv(Window owner) {
+        return save(owner, "Export metrics as CSV", "cartpole-metrics.csv",
+                new FileChooser.ExtensionFilter("CSV file", "*.csv"));
+    }
+
+    @Override
+    public Optional<Path> saveCheckpoint(Window owner) {
+        return save(owner, "Save checkpoint", "cartpole.ckpt",
+                new FileChooser.ExtensionFilter("Checkpoint", "*.ckpt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+    }
+
+    @Override
+    public Optional<Path> loadCheckpoint(Window owner) {
+        FileChooser chooser = chooser("Load checkpoint",
+                new FileChooser.ExtensionFilter("Checkpoint", "*.ckpt"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    private Optional<Path> save(Window owner, String title, String name,
+                                FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = chooser(title, filters);
+        chooser.setInitialFileName(name);
+        return remember(chooser.showSaveDialog(owner));
+    }
+
+    private FileChooser chooser(String title, FileChooser.ExtensionFilter... filters) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(filters);
+        if (lastFolder != null && lastFolder.isDirectory()) {
+            chooser.setInitialDirectory(lastFolder);
+        }
+        return chooser;
+    }
+
+    private Optional<Path> remember(File file) {
+        if (file == null) {
+            return Optional.empty();
+        }
+        lastFolder = file.getParentFile();
+        return Optional.of(file.toPath());
+    }
+}

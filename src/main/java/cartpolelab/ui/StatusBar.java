@@ -1,0 +1,102 @@
+package cartpolelab.ui;
+
+import cartpolelab.train.TrainerState;
+import cartpolelab.train.TrainerStatus;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The bottom line: state, episode, total steps, last reward, moving average, best moving
+ * average, steps per second, "solved at episode N", the last message and the UI frame rate.
+ */
+public final class StatusBar extends HBox {
+
+    private final Label state = new Label("Idle");
+    private final Label episode = item("statusEpisode", "Finished episodes / episode budget");
+    private final Label steps = item("statusSteps", "Environment steps taken in training");
+    private final Label lastReward = item("statusLastReward", "Reward of the last episode");
+    private final Label average = item("statusAverage",
+            "Mean reward of the last 50 episodes (the solved criterion)");
+    private final Label best = item("statusBest", "Best 50-episode moving average so far");
+    private final Label speed = item("statusSpeed", "Training throughput");
+    private final Label solved = item("statusSolved",
+            "First episode whose 50-episode average reached the threshold");
+    private final Label message = item("statusMessage", null);
+    private final Label fps = item("statusFps", "Screen refreshes per second of this window");
+
+    public StatusBar() {
+        setId("statusBar");
+        getStyleClass().add("status-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        state.setId("statusState");
+        state.getStyleClass().addAll("state-pill", "state-idle");
+        state.setTooltip(new Tooltip("What the trainer is doing"));
+        state.setMinWidth(Region.USE_PREF_SIZE);
+        solved.getStyleClass().add("solved");
+        solved.setVisible(false);
+        solved.managedProperty().bind(solved.visibleProperty());
+        message.getStyleClass().add("message");
+        message.setMinWidth(0);
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        fps.getStyleClass().add("fps");
+        getChildren().addAll(state, episode, steps, lastReward, average, best, speed, solved,
+                message, fps);
+        show(null, "Idle", 0);
+    }
+
+    private static Label item(String id, String tip) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("status-item");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        if (tip != null) {
+            l.setTooltip(new Tooltip(tip));
+        }
+        return l;
+    }
+
+    /** Shows {@code s} (null before the first pull); {@code stateText} may say "Watching". */
+    public void show(TrainerStatus s, String stateText, int episodeBudget) {
+        state.setText(stateText);
+        String cls = "state-" + stateText.toLowerCase(Locale.ROOT);
+        if (!state.getStyleClass().contains(cls)) {
+            state.getStyleClass().removeIf(c -> c.startsWith("state-") && !c.equals("state-pill"));
+            state.getStyleClass().add(cls);
+        }
+        if (s == null) {
+            s = new TrainerStatus(TrainerState.IDLE, 0, 0, Double.NaN, Double.NaN, Double.NaN,
+                    0, -1, null);
+        }
+        episode.setText(String.format(Locale.ROOT, "Episode %,d / %,d", s.episodes(),
+                episodeBudget));
+        steps.setText(String.format(Locale.ROOT, "Steps %,d", s.totalSteps()));
+        lastReward.setText("Last " + number(s.lastReward(), "%.0f"));
+        average.setText("Avg(50) " + number(s.movingAverage(), "%.1f"));
+        best.setText("Best " + number(s.bestMovingAverage(), "%.1f"));
+        speed.setText(s.stepsPerSecond() > 0
+                ? String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond())
+                : "\u2014 steps/s");
+        solved.setVisible(s.solvedAtEpisode() >= 0);
+        solved.setText(s.solvedAtEpisode() >= 0
+                ? String.format(Locale.ROOT, "Solved at episode %,d", s.solvedAtEpisode()) : "");
+    }
+
+    public void setMessage(String text) {
+        message.setText(text);
+        message.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
+    }
+
+    public void setFps(double framesPerSecond) {
+        fps.setText(String.format(Locale.ROOT, "UI %.0f fps", framesPerSecond));
+    }
+
+    private static String number(double v, String format) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, format, v) : "\u2014";
+    }
+}

@@ -1,0 +1,169 @@
+package cartpolelab.ui;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeHistory;
+import cartpolelab.train.EpisodeStats;
+import cartpolelab.train.Frame;
+import cartpolelab.train.Speed;
+import cartpolelab.train.Trainer;
+import cartpolelab.train.TrainerStatus;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+
+/** The real {@link Trainer} behind the {@link TrainerPort} the view model talks to. */
+public final class TrainerAdapter implements TrainerPort {
+
+    private final Trainer trainer;
+    private EpisodeHistory wrapped;
+    private History view;
+
+    public TrainerAdapter(Hyperparameters hyperparameters) {
+        this.trainer = new Trainer(hyperparameters);
+    }
+
+    @Override
+    public Hyperparameters hyperparameters() {
+        return trainer.hyperparameters();
+    }
+
+    @Override
+    public void start() {
+        trainer.start();
+    }
+
+    @Override
+    public void pause() {
+        trainer.pause();
+    }
+
+    @Override
+    public void resume() {
+        trainer.resume();
+    }
+
+    @Override
+    public void stepEpisode() {
+        trainer.stepEpisode();
+    }
+
+    @Override
+    public void stepFrame() {
+        trainer.stepFrame();
+    }
+
+    @Override
+    public void reset(Hyperparameters hyperparameters) {
+        trainer.reset(hyperparameters);
+    }
+
+    @Override
+    public void watch() {
+        trainer.watch();
+    }
+
+    @Override
+    public void setSpeed(Speed speed) {
+        trainer.setSpeed(speed);
+    }
+
+    @Override
+    public void setStopWhenSolved(boolean stopWhenSolved) {
+        trainer.setStopWhenSolved(stopWhenSolved);
+    }
+
+    @Override
+    public void close() {
+        trainer.close();
+    }
+
+    @Override
+    public Frame latestFrame() {
+        return trainer.latestFrame();
+    }
+
+    @Override
+    public TrainerStatus status() {
+        return trainer.status();
+    }
+
+    @Override
+    public synchronized History history() {
+        EpisodeHistory h = trainer.history();
+        if (h != wrapped) {
+            wrapped = h;
+            view = new History() {
+                @Override
+                public int size() {
+                    return h.size();
+                }
+
+                @Override
+                public EpisodeStats get(int index) {
+                    return h.get(index);
+                }
+
+                @Override
+                public double reward(int index) {
+                    return h.reward(index);
+                }
+
+                @Override
+                public double movingAverage(int index) {
+                    return h.movingAverage(index);
+                }
+
+                @Override
+                public double actorLoss(int index) {
+                    return h.actorLoss(index);
+                }
+
+                @Override
+                public double criticLoss(int index) {
+                    return h.criticLoss(index);
+                }
+
+                @Override
+                public double entropy(int index) {
+                    return h.entropy(index);
+                }
+            };
+        }
+        return view;
+    }
+
+    @Override
+    public CompletableFuture<Void> saveCheckpoint(Path file) {
+        return trainer.saveCheckpoint(file);
+    }
+
+    @Override
+    public CompletableFuture<Void> loadCheckpoint(Path file) {
+        return trainer.loadCheckpoint(file);
+    }
+
+    @Override
+    public void writeCsv(Path file) throws IOException {
+        History h = history();
+        int n = h.size();
+        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".metrics", ".csv");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            w.write(String.join(",", EpisodeStats.COLUMNS));
+            w.write('\n');
+            for (int i = 0; i < n; i++) {
+                EpisodeStats s = h.get(i);
+                w.write(s.episode() + "," + s.reward() + "," + s.length() + ","
+                        + s.movingAverage() + "," + s.actorLoss() + "," + s.criticLoss() + ","
+                        + s.entropy() + "," + s.totalSteps() + "," + s.wallSeconds() + ","
+                        + s.stepsPerSecond() + "\n");
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

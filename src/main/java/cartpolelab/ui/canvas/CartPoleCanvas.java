@@ -1,0 +1,286 @@
+package cartpolelab.ui.canvas;
+
+import cartpolelab.env.CartPole;
+import cartpolelab.train.Frame;
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.paint.CycleMethod;
+import javafx.scene.paint.LinearGradient;
+import javafx.scene.paint.Stop;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+
+/**
+ * Draws the cart, the pole and the track from a {@link Frame}, in Gymnasium's proportions:
+ * cart 0.4 × 0.24 world units, pole 2 × half-length = 1.0 long and 0.08 wide, axle a quarter
+ * of the cart's height above the track. The track from −2.4 to +2.4 spans the canvas width
+ * less a margin of one cart width on each side, so that the ±2.4 limit marks and a cart
+ * standing on them stay visible; the view shrinks to fit a short canvas.
+ *
+ * <p>The canvas follows its region's size and redraws only when the frame or the size
+ * changes. Over the scene: a translucent panel with episode, step, reward so far, the action
+ * just taken, π(left)/π(right) as two bars, and the critic's V(s).
+ */
+public final class CartPoleCanvas extends Region {
+
+    static final double TRACK_HALF = CartPole.X_THRESHOLD;           // 2.4
+    static final double POLE_LENGTH = 2 * CartPole.LENGTH;           // 1.0 (Gymnasium draws 2l)
+    static final double CART_WIDTH = 0.4;                            // 50 px of 600 / 4.8 × 4.8
+    static final double CART_HEIGHT = 0.24;                          // 30 px
+    static final double POLE_WIDTH = 0.08;                           // 10 px
+    static final double MARGIN_X = CART_WIDTH;                       // each side, world units
+    static final double VIEW_HEIGHT = 1.75;                          // world units that must fit
+
+    private static final Color SKY_TOP = Color.web("#f8fafc");
+    private static final Color SKY_BOTTOM = Color.web("#e8eef5");
+    private static final Color GROUND = Color.web("#d5dde7");
+    private static final Color TRACK = Color.web("#4a5566");
+    private static final Color LIMIT = Color.web("#d64545");
+    private static final Color CART = Color.web("#2f3b4c");
+    private static final Color POLE = Color.web("#d9822b");
+    private static final Color POLE_FALLEN = Color.web("#c8433a");
+    private static final Color AXLE = Color.web("#8184cb");
+    private static final Color TEXT = Color.web("#333333");
+    private static final Color MUTED = Color.web("#6b7280");
+    private static final Color BAR_LEFT = Color.web("#4c78a8");
+    private static final Color BAR_RIGHT = Color.web("#f58518");
+
+    private final Canvas canvas = new Canvas();
+    private Frame frame;
+    private String placeholder = "Press Start (Space) to train, or F to take one step.";
+    private String note;
+
+    public CartPoleCanvas() {
+        setId("cartPoleCanvas");
+        getStyleClass().add("cartpole-canvas");
+        getChildren().add(canvas);
+        setMinSize(200, 120);
+        setPrefSize(900, 320);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            redraw();
+        }
+    }
+
+    /** Shows {@code f} (null: the idle scene with the placeholder text). */
+    public void setFrame(Frame f) {
+        if (f != frame) {
+            frame = f;
+            redraw();
+        }
+    }
+
+    public Frame frame() {
+        return frame;
+    }
+
+    /** Text shown when there is no frame. */
+    public void setPlaceholder(String text) {
+        placeholder = text;
+        redraw();
+    }
+
+    /** A one-line note in the corner, e.g. why frames are not drawn at maximum speed. */
+    public void setNote(String text) {
+        if (!java.util.Objects.equals(text, note)) {
+            note = text;
+            redraw();
+        }
+    }
+
+    public void redraw() {
+        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
+                placeholder, note);
+    }
+
+    /** The drawing itself: pure, for any graphics context and size. */
+    static void paint(GraphicsContext g, double w, double h, Frame f, String placeholder,
+                      String note) {
+        if (w < 1 || h < 1) {
+            return;
+        }
+        double scale = Math.min(w / (2 * (TRACK_HALF + MARGIN_X)), h / VIEW_HEIGHT);
+        double cx = w / 2;
+        // Track line: leaves room below for the scale labels and above for the pole.
+        double trackY = Math.min(h - 0.32 * scale, h / 2 + 0.55 * scale);
+
+        g.setFill(new LinearGradient(0, 0, 0, 1, true, CycleMethod.NO_CYCLE,
+                new Stop(0, SKY_TOP), new Stop(1, SKY_BOTTOM)));
+        g.fillRect(0, 0, w, h);
+        g.setFill(GROUND);
+        g.fillRect(0, trackY, w, h - trackY);
+
+        // Track with a tick every metre and the ±2.4 limits.
+        double left = cx - TRACK_HALF * scale;
+        double right = cx + TRACK_HALF * scale;
+        g.setStroke(TRACK);
+        g.setLineWidth(2);
+        g.strokeLine(0, trackY, w, trackY);
+        double fontSize = clamp(scale * 0.075, 10, 14);
+        g.setFont(Font.font("System", fontSize));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.setLineWidth(1);
+        for (int m = -2; m <= 2; m++) {
+            double x = cx + m * scale;
+            g.setStroke(TRACK);
+            g.strokeLine(x, trackY, x, trackY + 0.06 * scale);
+            g.setFill(MUTED);
+            g.fillText(m == 0 ? "0" : String.format(Locale.ROOT, "%+d", m), x,
+                    trackY + 0.16 * scale);
+        }
+        g.setStroke(LIMIT);
+        g.setLineWidth(2);
+        g.setLineDashes(6, 4);
+        for (double x : new double[] {left, right}) {
+            g.strokeLine(x, trackY - 0.5 * scale, x, trackY + 0.1 * scale);
+        }
+        g.setLineDashes((double[]) null);
+        g.setFill(LIMIT);
+        g.fillText("\u22122.4", left, trackY + 0.16 * scale);
+        g.fillText("+2.4", right, trackY + 0.16 * scale);
+
+        double x = f == null ? 0 : f.x();
+        double theta = f == null ? 0 : f.theta();
+        boolean fell = f != null && f.terminated();
+
+        // Cart: centred on the track line; axle a quarter of its height above the line.
+        double cartX = cx + x * scale;
+        double cartW = CART_WIDTH * scale;
+        double cartH = CART_HEIGHT * scale;
+        g.setFill(CART);
+        g.fillRoundRect(cartX - cartW / 2, trackY - cartH / 2, cartW, cartH,
+                cartH * 0.25, cartH * 0.25);
+
+        double axleY = trackY - cartH / 4;
+        double poleLen = POLE_LENGTH * scale;
+        double tipX = cartX + Math.sin(theta) * poleLen;
+        double tipY = axleY - Math.cos(theta) * poleLen;
+        g.setStroke(fell ? POLE_FALLEN : POLE);
+        g.setLineWidth(Math.max(2, POLE_WIDTH * scale));
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.strokeLine(cartX, axleY, tipX, tipY);
+        double r = Math.max(2, POLE_WIDTH * scale / 2);
+        g.setFill(AXLE);
+        g.fillOval(cartX - r, axleY - r, 2 * r, 2 * r);
+
+        if (f == null) {
+            drawCentredMessage(g, w, h, placeholder);
+        } else {
+            drawOverlay(g, f, w);
+        }
+        if (note != null && !note.isEmpty()) {
+            g.setFont(Font.font("System", 12));
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.TOP);
+            g.setFill(MUTED);
+            g.fillText(note, w - 10, 8);
+        }
+    }
+
+    private static void drawCentredMessage(GraphicsContext g, double w, double h, String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        g.setFont(Font.font("System", FontWeight.NORMAL, 15));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        double boxW = Math.min(w - 20, 7.5 * text.length() + 40);
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(w / 2 - boxW / 2, 14, boxW, 34, 10, 10);
+        g.setFill(TEXT);
+        g.fillText(text, w / 2, 31);
+    }
+
+    private static void drawOverlay(GraphicsContext g, Frame f, double w) {
+        double px = 10;
+        double py = 10;
+        double pw = 236;
+        double lh = 19;
+        double ph = 8 + lh * 5 + 24 + 6;
+        g.setFill(Color.rgb(255, 255, 255, 0.82));
+        g.fillRoundRect(px, py, pw, ph, 10, 10);
+        g.setStroke(Color.rgb(0, 0, 0, 0.12));
+        g.setLineWidth(1);
+        g.strokeRoundRect(px + 0.5, py + 0.5, pw - 1, ph - 1, 10, 10);
+
+        double tx = px + 12;
+        double y = py + 8;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(TEXT);
+        g.setFont(Font.font("System", FontWeight.BOLD, 13));
+        g.fillText(String.format(Locale.ROOT, "Episode %,d  \u00b7  step %,d", f.episode(),
+                f.step()), tx, y);
+        y += lh;
+        g.setFont(Font.font("System", 12.5));
+        String mode = f.greedy() ? "watching (greedy, not learning)" : "training";
+        g.setFill(MUTED);
+        g.fillText(mode + outcome(f), tx, y);
+        y += lh;
+        g.setFill(TEXT);
+        g.fillText(String.format(Locale.ROOT, "Reward so far  %,.0f", f.episodeReward()), tx, y);
+        y += lh;
+        String action = switch (f.action()) {
+            case 0 -> "\u2190 push left";
+            case 1 -> "push right \u2192";
+            default -> "\u2014 (reset)";
+        };
+        g.fillText("Action  " + action, tx, y);
+        y += lh;
+        g.fillText(String.format(Locale.ROOT, "V(s)  %.2f", f.value()), tx, y);
+        y += lh + 2;
+
+        // π(left) and π(right) as two bars meeting in the middle: "← 0.48 | 0.52 →".
+        g.setFont(Font.font("System", 12));
+        double labelW = 46;
+        double barMax = (pw - 24 - 2 * labelW) / 2;
+        double mid = tx + labelW + barMax;
+        double barH = 12;
+        double barY = y + 4;
+        g.setFill(Color.rgb(0, 0, 0, 0.07));
+        g.fillRect(mid - barMax, barY, 2 * barMax, barH);
+        g.setFill(BAR_LEFT);
+        double pl = clamp(f.probLeft(), 0, 1);
+        double pr = clamp(f.probRight(), 0, 1);
+        g.fillRect(mid - barMax * pl, barY, barMax * pl, barH);
+        g.setFill(BAR_RIGHT);
+        g.fillRect(mid, barY, barMax * pr, barH);
+        g.setStroke(TEXT);
+        g.strokeLine(mid, barY - 2, mid, barY + barH + 2);
+        g.setFill(TEXT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(String.format(Locale.ROOT, "\u2190 %.2f", pl), tx, barY + barH / 2);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(String.format(Locale.ROOT, "%.2f \u2192", pr), px + pw - 12, barY + barH / 2);
+    }
+
+    private static String outcome(Frame f) {
+        if (f.terminated()) {
+            return Math.abs(f.x()) > TRACK_HALF ? "  \u00b7  cart left the track"
+                    : "  \u00b7  pole fell";
+        }
+        if (f.truncated()) {
+            return "  \u00b7  time limit reached";
+        }
+        return "";
+    }
+
+    private static double clamp(double v, double lo, double hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+}

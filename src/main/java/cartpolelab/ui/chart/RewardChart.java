@@ -1,0 +1,75 @@
+package cartpolelab.ui.chart;
+
+import cartpolelab.ui.TrainerPort;
+import javafx.collections.FXCollections;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+
+/**
+ * Episode reward (thin blue), its 50-episode moving average (orange) and the version's solved
+ * threshold (green, dashed; two points spanning the episodes shown). Colours match the CLI's
+ * PNG ({@code cartpolelab.io.ChartPalette}); they are set in {@code app.css}. Axes fit the data.
+ */
+public final class RewardChart extends LineChart<Number, Number> {
+
+    private final XYChart.Series<Number, Number> reward = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> average = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> threshold = new XYChart.Series<>();
+    private final SeriesFeeder rewardFeeder = new SeriesFeeder(reward);
+    private final SeriesFeeder averageFeeder = new SeriesFeeder(average);
+    private final XYChart.Data<Number, Number> thresholdStart = new XYChart.Data<>(1, 0);
+    private final XYChart.Data<Number, Number> thresholdEnd = new XYChart.Data<>(2, 0);
+
+    public RewardChart() {
+        super(new NumberAxis(), new NumberAxis());
+        setId("rewardChart");
+        getStyleClass().add("reward-chart");
+        setAnimated(false);
+        setCreateSymbols(false);
+        setTitle("Reward per episode");
+        getXAxis().setLabel("Episode");
+        getYAxis().setLabel("Reward");
+        ((NumberAxis) getXAxis()).setForceZeroInRange(false);
+        ((NumberAxis) getXAxis()).setMinorTickVisible(false);
+        ((NumberAxis) getYAxis()).setMinorTickVisible(false);
+        reward.setName("Episode reward");
+        average.setName("Moving average (50)");
+        threshold.getData().addAll(thresholdStart, thresholdEnd);
+        setData(FXCollections.observableArrayList(reward, average, threshold));
+        setThreshold(195);
+    }
+
+    /** The solved threshold of the version being trained (195 for v0, 475 for v1). */
+    public void setThreshold(double value) {
+        threshold.setName(String.format(java.util.Locale.ROOT, "Solved (%.0f)", value));
+        thresholdStart.setYValue(value);
+        thresholdEnd.setYValue(value);
+    }
+
+    /** Brings the series up to date with the history; cheap when nothing changed. */
+    public void refresh(TrainerPort.History history) {
+        int n = history.size();
+        rewardFeeder.update(history::reward, n);
+        averageFeeder.update(history::movingAverage, n);
+        int end = Math.max(n, 2);
+        if (thresholdEnd.getXValue().intValue() != end) {
+            thresholdEnd.setXValue(end);
+        }
+    }
+
+    public void clear() {
+        rewardFeeder.clear();
+        averageFeeder.clear();
+        thresholdEnd.setXValue(2);
+    }
+
+    /** Points currently drawn in the reward series (for tests and the reduced-mode note). */
+    public int drawnPoints() {
+        return reward.getData().size();
+    }
+
+    public boolean reduced() {
+        return rewardFeeder.reduced();
+    }
+}

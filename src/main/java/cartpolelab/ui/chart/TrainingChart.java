@@ -1,0 +1,89 @@
+package cartpolelab.ui.chart;
+
+import cartpolelab.ui.TrainerPort;
+import java.util.function.IntToDoubleFunction;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Actor loss, critic loss and entropy per episode as three small charts stacked over one
+ * episode axis. They live on very different scales (critic losses in the hundreds, entropy
+ * below ln 2 ≈ 0.69, actor losses of either sign), so one shared y-axis would flatten two of
+ * them; each gets its own axis, their plot areas aligned by a fixed y-axis width.
+ */
+public final class TrainingChart extends VBox {
+
+    private static final double Y_AXIS_WIDTH = 56;
+
+    private final Panel actor = new Panel("Actor loss", "actor-loss");
+    private final Panel critic = new Panel("Critic loss", "critic-loss");
+    private final Panel entropy = new Panel("Entropy (nats)", "entropy");
+
+    public TrainingChart() {
+        setId("trainingChart");
+        getStyleClass().add("training-chart");
+        Label title = new Label("Training: losses and entropy per episode");
+        title.getStyleClass().add("chart-heading");
+        title.setMaxWidth(Double.MAX_VALUE);
+        getChildren().addAll(title, actor.chart, critic.chart, entropy.chart);
+        for (Panel p : new Panel[] {actor, critic}) {
+            p.xAxis.setTickLabelsVisible(false);
+        }
+        entropy.xAxis.setLabel("Episode");
+    }
+
+    public void refresh(TrainerPort.History history) {
+        int n = history.size();
+        actor.update(history::actorLoss, n);
+        critic.update(history::criticLoss, n);
+        entropy.update(history::entropy, n);
+    }
+
+    public void clear() {
+        actor.feeder.clear();
+        critic.feeder.clear();
+        entropy.feeder.clear();
+    }
+
+    /** The three charts, top to bottom (actor loss, critic loss, entropy). */
+    public java.util.List<LineChart<Number, Number>> charts() {
+        return java.util.List.of(actor.chart, critic.chart, entropy.chart);
+    }
+
+    private static final class Panel {
+        final NumberAxis xAxis = new NumberAxis();
+        final NumberAxis yAxis = new NumberAxis();
+        final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
+        final XYChart.Series<Number, Number> series = new XYChart.Series<>();
+        final SeriesFeeder feeder = new SeriesFeeder(series);
+
+        Panel(String name, String styleClass) {
+            chart.getStyleClass().addAll("small-chart", styleClass);
+            chart.setAnimated(false);
+            chart.setCreateSymbols(false);
+            chart.setLegendVisible(false);
+            chart.setMinHeight(80);
+            chart.setPrefHeight(120);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            xAxis.setForceZeroInRange(false);
+            xAxis.setMinorTickVisible(false);
+            yAxis.setForceZeroInRange(false);
+            yAxis.setMinorTickVisible(false);
+            yAxis.setLabel(name);
+            yAxis.setTickLabelFormatter(new CompactNumber());
+            yAxis.setMinWidth(Y_AXIS_WIDTH);
+            yAxis.setPrefWidth(Y_AXIS_WIDTH);
+            yAxis.setMaxWidth(Y_AXIS_WIDTH);
+            series.setName(name);
+            chart.getData().add(series);
+        }
+
+        void update(IntToDoubleFunction column, int n) {
+            feeder.update(column, n);
+        }
+    }
+}

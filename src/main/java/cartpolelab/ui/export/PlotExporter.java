@@ -1,0 +1,160 @@
+package cartpolelab.ui.export;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.transform.Transform;
+import javax.imageio.ImageIO;
+
+/**
+ * Saves charts as PNG: the snapshot is taken on the FX thread (it must be), at twice the
+ * on-screen size for crisp print; converting, stacking and writing happen on {@code executor}.
+ * The file is written next to its target and moved into place, so a failed write never
+ * leaves half a PNG (or destroys an older one).
+ */
+public final class PlotExporter {
+
+    /** Snapshots are taken at this scale: "the chart's size or larger". */
+    public static final double SCALE = 2.0;
+
+    private PlotExporter() {
+    }
+
+    /** {@code plots} → {@code plots.png}; a name already ending in .png (any case) is kept. */
+    public static Path withPngExtension(Path file) {
+        String name = file.getFileName().toString();
+        if (name.toLowerCase(Locale.ROOT).endsWith(".png")) {
+            return file;
+        }
+        return file.resolveSibling(name + ".png");
+    }
+
+    /** Snapshots {@code nodes} (FX thread) and writes them stacked top to bottom as one PNG. */
+    public static CompletableFuture<Path> save(List<? extends Node> nodes, Path file,
+                                               Executor executor) {
+        Path target = withPngExtension(file);
+        List<WritableImage> shots;
+        try {
+            shots = nodes.stream().map(PlotExporter::snapshot).toList();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                write(stack(shots), target);
+                return target;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, executor);
+    }
+
+    /** A white-backed snapshot at {@link #SCALE}; FX thread only. */
+    public static WritableImage snapshot(Node node) {
+        var bounds = node.getLayoutBounds();
+        if (bounds.getWidth() < 1 || bounds.getHeight() < 1) {
+            throw new IllegalStateException("the chart is not on screen (it has no size)");
+        }
+        SnapshotParameters p = new SnapshotParameters();
+        p.setFill(Color.WHITE);
+        p.setTransform(Transform.scale(SCALE, SCALE));
+        int w = (int) Math.ceil(bounds.getWidth() * SCALE);
+        int h = (int) Math.ceil(bounds.getHeight() * SCALE);
+        return node.snapshot(p, new WritableImage(w, h));
+    }
+
+    static BufferedImage stack(List<WritableImage> shots) {
+        List<BufferedImage> images = shots.stream()
+                .map(s -> SwingFXUtils.fromFXImage(s, null)).toList();
+        if (images.size() == 1) {
+            return opaque(images.get(0));
+        }
+        int w = images.stream().mapToInt(BufferedImage::getWidth).max().orElse(1);
+        int h = images.stream().mapToInt(BufferedImage::getHeight).sum();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            int y = 0;
+            for (BufferedImage i : images) {
+                g.drawImage(i, 0, y, null);
+                y += i.getHeight();
+            }
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    private static BufferedImage opaque(BufferedImage in) {
+        BufferedImage out = new BufferedImage(in.getWidth(), in.getHeight(),
+                BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, in.getWidth(), in.getHeight());
+            g.drawImage(in, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
+    /** Refuses a blank image; writes to a temporary sibling, then moves it into place. */
+    static void write(BufferedImage image, Path target) throws IOException {
+        if (isBlank(image)) {
+            throw new IOException("the snapshot came out blank; nothing was written");
+        }
+        Path dir = target.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new IOException("the folder " + dir + " does not exist");
+        }
+        Path tmp;
+        try {
+            tmp = Files.createTempFile(dir, ".plots-", ".png.tmp");
+        } catch (IOException e) {
+            throw new IOException("cannot write in " + dir + " (" + e.getClass().getSimpleName()
+                    + ")", e);
+        }
+        try {
+            if (!ImageIO.write(image, "png", tmp.toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
+                        StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** True when every pixel has the same colour. */
+    static boolean isBlank(BufferedImage image) {
+        int first = image.getRGB(0, 0);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                if (image.getRGB(x, y) != first) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+}
