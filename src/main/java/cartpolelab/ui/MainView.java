@@ -262,6 +262,7 @@ public final class MainView extends BorderPane {
             }
         });
         vm.frameProperty().addListener((o, a, b) -> canvas.setFrame(b));
+        canvas.setFrame(vm.frameProperty().get());
         vm.shownVersionProperty().addListener((o, a, b) -> {
             if (b != null) {
                 rewardChart.setThreshold(b.solvedThreshold());

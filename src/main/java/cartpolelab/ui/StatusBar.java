@@ -76,9 +76,9 @@ public final class StatusBar extends HBox {
         episode.setText(String.format(Locale.ROOT, "Episode %,d / %,d", s.episodes(),
                 episodeBudget));
         steps.setText(String.format(Locale.ROOT, "Steps %,d", s.totalSteps()));
-        lastReward.setText("Last " + number(s.lastReward(), "%.0f"));
-        average.setText("Avg(50) " + number(s.movingAverage(), "%.1f"));
-        best.setText("Best " + number(s.bestMovingAverage(), "%.1f"));
+        lastReward.setText("Last reward " + number(s.lastReward(), "%.0f"));
+        average.setText("Moving avg " + number(s.movingAverage(), "%.1f"));
+        best.setText("Best avg " + number(s.bestMovingAverage(), "%.1f"));
         speed.setText(s.stepsPerSecond() > 0
                 ? String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond())
                 : "\u2014 steps/s");

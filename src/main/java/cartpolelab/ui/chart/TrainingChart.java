@@ -21,7 +21,7 @@ public final class TrainingChart extends VBox {
 
     private final Panel actor = new Panel("Actor loss", "actor-loss");
     private final Panel critic = new Panel("Critic loss", "critic-loss");
-    private final Panel entropy = new Panel("Entropy (nats)", "entropy");
+    private final Panel entropy = new Panel("Entropy", "entropy");
 
     public TrainingChart() {
         setId("trainingChart");
@@ -30,8 +30,13 @@ public final class TrainingChart extends VBox {
         title.getStyleClass().add("chart-heading");
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(title, actor.chart, critic.chart, entropy.chart);
+        // One episode axis: the upper two follow the bottom one's auto-range.
         for (Panel p : new Panel[] {actor, critic}) {
             p.xAxis.setTickLabelsVisible(false);
+            p.xAxis.setAutoRanging(false);
+            p.xAxis.lowerBoundProperty().bind(entropy.xAxis.lowerBoundProperty());
+            p.xAxis.upperBoundProperty().bind(entropy.xAxis.upperBoundProperty());
+            p.xAxis.tickUnitProperty().bind(entropy.xAxis.tickUnitProperty());
         }
         entropy.xAxis.setLabel("Episode");
     }

@@ -65,6 +65,7 @@ public final class SettingsPane extends VBox {
         grid.getStyleClass().add("settings-grid");
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.LEFT);
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         inputs.setFillWidth(true);
