@@ -1,0 +1,202 @@
+package cartpolelab.ui;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeStats;
+import cartpolelab.train.Frame;
+import cartpolelab.train.Speed;
+import cartpolelab.train.TrainerState;
+import cartpolelab.train.TrainerStatus;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * A trainer whose episodes and failures the test decides: for what the real trainer cannot be
+ * made to do on demand (fail mid-run) and for chart tests with many synthetic episodes.
+ * Thread-safe; nothing runs by itself.
+ */
+final class ScriptedTrainer implements TrainerPort {
+
+    private Hyperparameters hp;
+    private TrainerState state = TrainerState.IDLE;
+    private String failure;
+    private List<EpisodeStats> episodes = new ArrayList<>();
+    private Frame frame;
+    private boolean closed;
+    final List<String> commands = new ArrayList<>();
+
+    ScriptedTrainer(Hyperparameters hp) {
+        this.hp = hp;
+    }
+
+    synchronized void addEpisodes(int n, java.util.function.IntToDoubleFunction reward) {
+        List<EpisodeStats> copy = new ArrayList<>(episodes);
+        for (int k = 0; k < n; k++) {
+            int i = copy.size();
+            double r = reward.applyAsDouble(i);
+            double sum = 0;
+            int from = Math.max(0, i - 49);
+            for (int j = from; j < i; j++) {
+                sum += copy.get(j).reward();
+            }
+            double ma = (sum + r) / (i - from + 1);
+            copy.add(new EpisodeStats(i + 1, r, (int) r, ma, Math.sin(i * 0.1),
+                    50 + 40 * Math.cos(i * 0.05), 0.69 * Math.exp(-i / 2000.0), i * 100L,
+                    i * 0.01, 10000));
+        }
+        episodes = copy;
+        frame = new Frame(0.3, 0, 0.05, 0, 1, 0.4, 0.6, 12.5, 17, episodes.size() + 1, 17,
+                false, false, false);
+    }
+
+    synchronized void fail(String message) {
+        state = TrainerState.FAILED;
+        failure = message;
+    }
+
+    synchronized boolean closed() {
+        return closed;
+    }
+
+    @Override
+    public synchronized Hyperparameters hyperparameters() {
+        return hp;
+    }
+
+    @Override
+    public synchronized void start() {
+        commands.add("start");
+        state = TrainerState.RUNNING;
+    }
+
+    @Override
+    public synchronized void pause() {
+        commands.add("pause");
+        state = TrainerState.PAUSED;
+    }
+
+    @Override
+    public synchronized void resume() {
+        commands.add("resume");
+        state = TrainerState.RUNNING;
+    }
+
+    @Override
+    public synchronized void stepEpisode() {
+        commands.add("stepEpisode");
+        addEpisodes(1, i -> 20);
+        state = TrainerState.PAUSED;
+    }
+
+    @Override
+    public synchronized void stepFrame() {
+        commands.add("stepFrame");
+        state = TrainerState.PAUSED;
+    }
+
+    @Override
+    public synchronized void reset(Hyperparameters hyperparameters) {
+        commands.add("reset");
+        hp = hyperparameters;
+        state = TrainerState.IDLE;
+        failure = null;
+        episodes = new ArrayList<>();
+        frame = null;
+    }
+
+    @Override
+    public synchronized void watch() {
+        commands.add("watch");
+        state = TrainerState.RUNNING;
+    }
+
+    @Override
+    public synchronized void setSpeed(Speed speed) {
+        commands.add("speed " + speed);
+    }
+
+    @Override
+    public synchronized void setStopWhenSolved(boolean stopWhenSolved) {
+        commands.add("stopWhenSolved " + stopWhenSolved);
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        state = TrainerState.STOPPED;
+    }
+
+    @Override
+    public synchronized Frame latestFrame() {
+        return frame;
+    }
+
+    @Override
+    public synchronized TrainerStatus status() {
+        int n = episodes.size();
+        EpisodeStats last = n == 0 ? null : episodes.get(n - 1);
+        double best = episodes.stream().mapToDouble(EpisodeStats::movingAverage).max()
+                .orElse(Double.NaN);
+        return new TrainerStatus(state, n, last == null ? 0 : last.totalSteps(),
+                last == null ? Double.NaN : last.reward(),
+                last == null ? Double.NaN : last.movingAverage(), best, 10000, -1, failure);
+    }
+
+    @Override
+    public synchronized History history() {
+        List<EpisodeStats> snapshot = episodes;
+        return new History() {
+            @Override
+            public int size() {
+                return snapshot.size();
+            }
+
+            @Override
+            public EpisodeStats get(int index) {
+                return snapshot.get(index);
+            }
+
+            @Override
+            public double reward(int index) {
+                return snapshot.get(index).reward();
+            }
+
+            @Override
+            public double movingAverage(int index) {
+                return snapshot.get(index).movingAverage();
+            }
+
+            @Override
+            public double actorLoss(int index) {
+                return snapshot.get(index).actorLoss();
+            }
+
+            @Override
+            public double criticLoss(int index) {
+                return snapshot.get(index).criticLoss();
+            }
+
+            @Override
+            public double entropy(int index) {
+                return snapshot.get(index).entropy();
+            }
+        };
+    }
+
+    @Override
+    public CompletableFuture<Void> saveCheckpoint(Path file) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public CompletableFuture<Void> loadCheckpoint(Path file) {
+        return CompletableFuture.failedFuture(new IOException("not a checkpoint: " + file));
+    }
+
+    @Override
+    public void writeCsv(Path file) throws IOException {
+        throw new IOException("scripted trainer writes no CSV");
+    }
+}

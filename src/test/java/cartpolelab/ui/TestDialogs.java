@@ -1,0 +1,42 @@
+package cartpolelab.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javafx.stage.Window;
+
+/** File dialogs that answer with preset paths, and dialogs that record what they were told. */
+final class TestDialogs implements FileDialogs, Dialogs {
+
+    volatile Path plots;
+    volatile Path csv;
+    volatile Path checkpointSave;
+    volatile Path checkpointLoad;
+    final List<String> errors = new CopyOnWriteArrayList<>();
+
+    @Override
+    public Optional<Path> savePlots(Window owner) {
+        return Optional.ofNullable(plots);
+    }
+
+    @Override
+    public Optional<Path> exportCsv(Window owner) {
+        return Optional.ofNullable(csv);
+    }
+
+    @Override
+    public Optional<Path> saveCheckpoint(Window owner) {
+        return Optional.ofNullable(checkpointSave);
+    }
+
+    @Override
+    public Optional<Path> loadCheckpoint(Window owner) {
+        return Optional.ofNullable(checkpointLoad);
+    }
+
+    @Override
+    public void showError(String title, String message) {
+        errors.add(title + ": " + message);
+    }
+}

@@ -1,0 +1,242 @@
+package cartpolelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.ui.settings.SettingsPane;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The window over a scripted trainer: validation, shortcuts in text fields, plot saving,
+ * failures and closing, where the test must decide what the trainer does.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WindowBehaviourTest {
+
+    private final TestDialogs dialogs = new TestDialogs();
+    private final AtomicBoolean exited = new AtomicBoolean();
+    private ScriptedTrainer trainer;
+    private MainView view;
+    private Stage stage;
+
+    @TempDir
+    Path dir;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        view = CartPoleLabApp.open(stage, Hyperparameters.DEFAULTS, hp -> {
+            trainer = new ScriptedTrainer(hp);
+            return trainer;
+        }, dialogs, dialogs, () -> exited.set(true));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(5, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    @Test
+    void invalidSettingsMarkTheFieldDisableStartAndFixingReEnablesIt(FxRobot robot) {
+        Button start = robot.lookup("#startPauseButton").queryButton();
+        TextField lr = robot.lookup("#learningRateField").queryAs(TextField.class);
+        assertFalse(start.isDisabled());
+
+        robot.interact(() -> lr.setText("abc"));
+        assertTrue(start.isDisabled(), "Start is disabled while a field is invalid");
+        assertTrue(lr.getStyleClass().contains("invalid"));
+        Label error = robot.lookup("#learningRateFieldError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertEquals("Learning rate: 'abc' is not a number; use a value in (0, 1]",
+                error.getText());
+
+        robot.interact(() -> lr.setText("2"));
+        assertTrue(start.isDisabled());
+        assertTrue(error.getText().contains("(0, 1]"), error.getText());
+
+        robot.interact(() -> lr.setText("0.001"));
+        assertFalse(start.isDisabled(), "fixing the value re-enables Start");
+        assertFalse(error.isVisible());
+        assertFalse(lr.getStyleClass().contains("invalid"));
+
+        TextField hidden = robot.lookup("#hiddenSizeField").queryAs(TextField.class);
+        robot.interact(() -> hidden.setText("0"));
+        assertTrue(start.isDisabled());
+        robot.type(KeyCode.SPACE); // must not start anything, the field has no focus issue
+        assertEquals(List.of(), trainer.commands.stream()
+                .filter(c -> c.equals("start")).toList());
+    }
+
+    @Test
+    void typingInATextFieldTypesInsteadOfTriggeringShortcuts(FxRobot robot) {
+        robot.clickOn("#seedField");
+        robot.interact(() -> robot.lookup("#seedField").queryAs(TextField.class).setText(""));
+        robot.type(KeyCode.DIGIT4, KeyCode.SPACE, KeyCode.N, KeyCode.F, KeyCode.R);
+        assertEquals("4 nfr", robot.lookup("#seedField").queryAs(TextField.class).getText());
+        assertFalse(trainer.commands.contains("start"));
+        assertFalse(trainer.commands.contains("stepEpisode"));
+        assertFalse(trainer.commands.contains("stepFrame"));
+        assertFalse(trainer.commands.contains("reset"));
+        Label error = robot.lookup("#seedFieldError").queryAs(Label.class);
+        assertTrue(error.getText().startsWith("Seed: '4 nfr' is not a whole number"));
+    }
+
+    @Test
+    void changedSettingsDuringARunAskForAReset(FxRobot robot) {
+        robot.clickOn("#startPauseButton");
+        waitFor("running", () -> trainer.commands.contains("start"));
+        Label note = robot.lookup("#settingsResetNote").queryAs(Label.class);
+        assertFalse(note.isVisible());
+        robot.interact(() -> robot.lookup("#hiddenSizeField").queryAs(TextField.class)
+                .setText("64"));
+        assertTrue(note.isVisible());
+        assertTrue(robot.lookup("#resetButton").queryButton().getStyleClass()
+                .contains("attention"));
+        robot.clickOn("#resetButton");
+        assertEquals(64, trainer.hyperparameters().hiddenSize());
+        assertFalse(note.isVisible());
+    }
+
+    @Test
+    void savePlotsWritesADecodablePngOfTheChartWithItsSeriesColours(FxRobot robot)
+            throws Exception {
+        trainer.addEpisodes(300, i -> 10 + i * 0.6);
+        Path file = dir.resolve("plots"); // no extension: .png is added
+        dialogs.plots = file;
+        robot.press(KeyCode.CONTROL).press(KeyCode.S).release(KeyCode.S)
+                .release(KeyCode.CONTROL);
+        Path png = dir.resolve("plots.png");
+        waitFor("the PNG", () -> Files.exists(png));
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "decodable PNG");
+        Node chart = robot.lookup("#rewardChart").query();
+        assertTrue(image.getWidth() >= chart.getLayoutBounds().getWidth());
+        assertTrue(image.getHeight() >= chart.getLayoutBounds().getHeight());
+        assertTrue(countNear(image, 0x4C78A8) > 100, "reward series drawn in #4C78A8");
+        assertTrue(countNear(image, 0xF58518) > 100, "moving average drawn in #F58518");
+        assertTrue(countNear(image, 0x54A24B) > 20, "threshold drawn in #54A24B");
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        // Both charts stacked: taller than the reward chart alone, with the loss colours.
+        robot.interact(() -> view.setStackCharts(true));
+        Path both = dir.resolve("both.png");
+        dialogs.plots = both;
+        robot.clickOn("#savePlotsButton");
+        waitFor("the stacked PNG", () -> Files.exists(both));
+        BufferedImage stacked = ImageIO.read(both.toFile());
+        assertTrue(stacked.getHeight() > image.getHeight());
+        assertTrue(countNear(stacked, 0xE45756) > 50, "actor loss in #E45756");
+    }
+
+    @Test
+    void anUnwritablePathGivesADialogAndNothingElseIsLost(FxRobot robot) {
+        trainer.addEpisodes(20, i -> i);
+        dialogs.plots = dir.resolve("missing-folder").resolve("plots.png");
+        robot.clickOn("#savePlotsButton");
+        waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).startsWith("Could not save the plots"),
+                dialogs.errors.get(0));
+        assertTrue(dialogs.errors.get(0).contains("missing-folder"));
+        assertEquals(20, view.viewModel().history().size());
+        waitFor("buttons usable again",
+                () -> !robot.lookup("#savePlotsButton").queryAs(Control.class).isDisabled());
+    }
+
+    @Test
+    void aTrainerFailureShowsInTheStatusBarAndADialogAndResetRecovers(FxRobot robot) {
+        robot.clickOn("#startPauseButton");
+        trainer.addEpisodes(12, i -> 15);
+        trainer.fail("actor loss became NaN in episode 13; lower the learning rate");
+        Label state = robot.lookup("#statusState").queryAs(Label.class);
+        waitFor("Failed", () -> state.getText().equals("Failed"));
+        waitFor("the dialog", () -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).contains("actor loss became NaN in episode 13"));
+        assertEquals(1, dialogs.errors.size(), "reported once, not once per frame");
+        assertTrue(robot.lookup("#startPauseButton").queryButton().isDisabled());
+        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText()
+                .contains("NaN"));
+
+        robot.clickOn("#resetButton");
+        waitFor("Idle", () -> state.getText().equals("Idle"));
+        assertFalse(robot.lookup("#startPauseButton").queryButton().isDisabled());
+    }
+
+    @Test
+    void closingTheWindowStopsTheTrainer(FxRobot robot) {
+        robot.interact(() -> stage.fireEvent(
+                new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        assertTrue(trainer.closed());
+        assertTrue(exited.get());
+    }
+
+    @Test
+    void everyControlHasATooltipAndItsStableId(FxRobot robot) {
+        for (String id : List.of("#startPauseButton", "#stepEpisodeButton", "#stepFrameButton",
+                "#resetButton", "#speedChoice", "#savePlotsButton", "#exportCsvButton",
+                "#saveCheckpointButton", "#loadCheckpointButton", "#watchButton",
+                "#stopWhenSolvedCheck", "#algorithmField", "#versionField", "#hiddenSizeField",
+                "#learningRateField", "#discountField", "#entropyField", "#maxStepsField",
+                "#episodesField", "#seedField")) {
+            Control c = robot.lookup(id).queryAs(Control.class);
+            assertNotNull(c.getTooltip(), id + " has a tooltip");
+            assertFalse(c.getTooltip().getText().isBlank(), id);
+        }
+        for (String id : List.of("#cartPoleCanvas", "#rewardChart", "#trainingChart",
+                "#statusBar", "#statusState")) {
+            assertNotNull(robot.lookup(id).query(), id);
+        }
+        assertNotNull(robot.lookup(".settings-pane").queryAs(SettingsPane.class));
+    }
+
+    /** Pixels within a small distance of {@code rgb} (antialiasing blends the edges). */
+    static int countNear(BufferedImage image, int rgb) {
+        int r = rgb >> 16 & 0xFF;
+        int g = rgb >> 8 & 0xFF;
+        int b = rgb & 0xFF;
+        int count = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int p = image.getRGB(x, y);
+                int d = Math.abs((p >> 16 & 0xFF) - r) + Math.abs((p >> 8 & 0xFF) - g)
+                        + Math.abs((p & 0xFF) - b);
+                if (d < 40) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+}
