@@ -76,7 +76,6 @@ public final class MainView extends BorderPane {
     private final TrainingChart trainingChart = new TrainingChart();
     private final SettingsPane settings;
     private final StatusBar statusBar = new StatusBar();
-    private final Label reducedNote = new Label();
 
     private final EventHandler<KeyEvent> keyHandler = this::onKey;
     private final AnimationTimer timer;
@@ -118,11 +117,8 @@ public final class MainView extends BorderPane {
         canvasCard.getStyleClass().addAll("card", "canvas-card");
         canvasCard.setMinHeight(160);
 
-        StackPane rewardCard = new StackPane(rewardChart, reducedNote);
+        StackPane rewardCard = new StackPane(rewardChart);
         rewardCard.getStyleClass().addAll("card", "chart-card");
-        reducedNote.getStyleClass().add("reduced-note");
-        reducedNote.setVisible(false);
-        StackPane.setAlignment(reducedNote, javafx.geometry.Pos.TOP_RIGHT);
         StackPane trainingCard = new StackPane(trainingChart);
         trainingCard.getStyleClass().addAll("card", "chart-card");
         HBox charts = new HBox(rewardCard, trainingCard);
@@ -351,12 +347,6 @@ public final class MainView extends BorderPane {
         TrainerPort.History h = vm.history();
         rewardChart.refresh(h);
         trainingChart.refresh(h);
-        boolean reduced = rewardChart.reduced();
-        reducedNote.setVisible(reduced);
-        if (reduced) {
-            reducedNote.setText(String.format(Locale.ROOT,
-                    "%,d episodes: drawing each bucket's min and max", h.size()));
-        }
     }
 
     // ---- commands that need the window ------------------------------------------------------

@@ -52,6 +52,10 @@ public final class RewardChart extends LineChart<Number, Number> {
         int n = history.size();
         rewardFeeder.update(history::reward, n);
         averageFeeder.update(history::movingAverage, n);
+        setTitle(rewardFeeder.reduced()
+                ? String.format(java.util.Locale.ROOT,
+                        "Reward per episode \u00b7 %,d episodes as bucket min/max", n)
+                : "Reward per episode");
         int end = Math.max(n, 2);
         if (thresholdEnd.getXValue().intValue() != end) {
             thresholdEnd.setXValue(end);
@@ -62,6 +66,7 @@ public final class RewardChart extends LineChart<Number, Number> {
         rewardFeeder.clear();
         averageFeeder.clear();
         thresholdEnd.setXValue(2);
+        setTitle("Reward per episode");
     }
 
     /** Points currently drawn in the reward series (for tests and the reduced-mode note). */

@@ -1,0 +1,108 @@
+package cartpolelab.ui.canvas;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.train.Frame;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** Draws known frames and looks for the cart, the pole and the limit marks where they belong. */
+@ExtendWith(ApplicationExtension.class)
+class CartPoleCanvasTest {
+
+    private static final double W = 960;
+    private static final double H = 320;
+    private CartPoleCanvas canvas;
+
+    @Start
+    void start(Stage stage) {
+        canvas = new CartPoleCanvas();
+        stage.setScene(new Scene(new StackPane(canvas), W, H));
+        stage.show();
+    }
+
+    private static Frame frame(double x, double theta, boolean terminated) {
+        return new Frame(x, 0, theta, 0, 1, 0.3, 0.7, 4.2, 12, 3, 12, terminated, false, false);
+    }
+
+    private Image draw(FxRobot robot, Frame f) {
+        Image[] shot = new Image[1];
+        robot.interact(() -> {
+            canvas.setFrame(f);
+            shot[0] = canvas.snapshot(null, null);
+        });
+        return shot[0];
+    }
+
+    private static double scale() {
+        return Math.min(W / (2 * (CartPoleCanvas.TRACK_HALF + CartPoleCanvas.MARGIN_X)),
+                H / CartPoleCanvas.VIEW_HEIGHT);
+    }
+
+    private static boolean near(Color c, String web) {
+        Color e = Color.web(web);
+        return Math.abs(c.getRed() - e.getRed()) + Math.abs(c.getGreen() - e.getGreen())
+                + Math.abs(c.getBlue() - e.getBlue()) < 0.12;
+    }
+
+    /** True if a pixel of colour {@code web} lies within {@code r} px of (x, y). */
+    private static boolean colourAround(Image img, double x, double y, int r, String web) {
+        for (int dy = -r; dy <= r; dy++) {
+            for (int dx = -r; dx <= r; dx++) {
+                int px = (int) Math.round(x) + dx;
+                int py = (int) Math.round(y) + dy;
+                if (px >= 0 && py >= 0 && px < img.getWidth() && py < img.getHeight()
+                        && near(img.getPixelReader().getColor(px, py), web)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void cartAndPoleSitWhereTheStateSays(FxRobot robot) {
+        double x = 1.0;
+        double theta = 0.15;
+        Image img = draw(robot, frame(x, theta, false));
+        double s = scale();
+        double cartX = W / 2 + x * s;
+        double trackY = Math.min(H - 0.32 * s, H / 2 + 0.55 * s);
+        assertTrue(colourAround(img, cartX, trackY + 0.06 * s, 2, "#2f3b4c"), "cart body");
+        // Pole: 2 × half-length = 1.0 world unit from the axle, leaning right by theta.
+        double axleY = trackY - CartPoleCanvas.CART_HEIGHT * s / 4;
+        double midX = cartX + Math.sin(theta) * 0.5 * s;
+        double midY = axleY - Math.cos(theta) * 0.5 * s;
+        assertTrue(colourAround(img, midX, midY, 2, "#d9822b"), "pole middle");
+        double tipX = cartX + Math.sin(theta) * 0.95 * s;
+        double tipY = axleY - Math.cos(theta) * 0.95 * s;
+        assertTrue(colourAround(img, tipX, tipY, 2, "#d9822b"), "pole near its tip");
+        double beyondX = cartX + Math.sin(theta) * 1.08 * s;
+        double beyondY = axleY - Math.cos(theta) * 1.08 * s;
+        assertTrue(!colourAround(img, beyondX, beyondY, 1, "#d9822b"), "pole ends at 1.0");
+        // ±2.4 limit marks.
+        assertTrue(colourAround(img, W / 2 - 2.4 * s, trackY - 0.3 * s, 2, "#d64545"), "−2.4");
+        assertTrue(colourAround(img, W / 2 + 2.4 * s, trackY - 0.3 * s, 2, "#d64545"), "+2.4");
+    }
+
+    @Test
+    void aFallenPoleIsDrawnInRedAndTheCanvasFollowsItsSize(FxRobot robot) {
+        Image img = draw(robot, frame(-0.5, -0.2, true));
+        double s = scale();
+        double trackY = Math.min(H - 0.32 * s, H / 2 + 0.55 * s);
+        double axleY = trackY - CartPoleCanvas.CART_HEIGHT * s / 4;
+        double cartX = W / 2 - 0.5 * s;
+        assertTrue(colourAround(img, cartX + Math.sin(-0.2) * 0.5 * s,
+                axleY - Math.cos(-0.2) * 0.5 * s, 2, "#c8433a"), "fallen pole in red");
+        robot.interact(() -> canvas.getScene().getWindow().setWidth(500));
+        robot.interact(() -> assertTrue(canvas.getWidth() < 520));
+    }
+}
