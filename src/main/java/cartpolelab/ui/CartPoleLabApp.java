@@ -17,10 +17,20 @@ public final class CartPoleLabApp extends Application {
     public static final String STYLESHEET =
             Objects.requireNonNull(CartPoleLabApp.class.getResource("app.css")).toExternalForm();
 
+    private MainView view;
+
     @Override
     public void start(Stage stage) {
-        open(stage, Hyperparameters.DEFAULTS, TrainerAdapter::new, new FxFileDialogs(), null,
-                Platform::exit);
+        view = open(stage, Hyperparameters.DEFAULTS, TrainerAdapter::new, new FxFileDialogs(),
+                null, Platform::exit);
+    }
+
+    /** However the toolkit ends, the trainer's thread ends with it. */
+    @Override
+    public void stop() {
+        if (view != null) {
+            view.shutdown();
+        }
     }
 
     /**
@@ -36,10 +46,13 @@ public final class CartPoleLabApp extends Application {
         TrainingViewModel vm = new TrainingViewModel(initial, trainerFactory);
         MainView view = new MainView(vm, fileDialogs,
                 dialogs != null ? dialogs : Dialogs.fx(stage));
-        Scene scene = new Scene(view, 1280, 800);
+        // 1280 × 800, or the screen's usable area if that is smaller.
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()),
+                Math.min(800, screen.getHeight()));
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("CartPole Lab");
-        stage.setMinWidth(960);
+        stage.setMinWidth(900);
         stage.setMinHeight(640);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {

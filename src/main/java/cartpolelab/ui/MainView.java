@@ -29,6 +29,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -189,12 +190,14 @@ public final class MainView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(startPause, stepEpisode, stepFrame, reset, separator(), watch,
+        // A ToolBar, not an HBox: in a narrow window the last controls move into its
+        // overflow menu instead of being clipped.
+        ToolBar bar = new ToolBar(startPause, stepEpisode, stepFrame, reset, separator(), watch,
                 separator(), speedLabel, speed, stopWhenSolved, spacer, savePlots, exportCsv,
                 saveCheckpoint, loadCheckpoint);
         bar.getStyleClass().add("toolbar");
         bar.setId("toolbar");
-        for (Node n : bar.getChildren()) {
+        for (Node n : bar.getItems()) {
             if (n instanceof Control c) {
                 c.setMinWidth(Region.USE_PREF_SIZE);
             }

@@ -1,24 +1,274 @@
 package cartpolelab.ui;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.Frame;
+import cartpolelab.train.Speed;
+import cartpolelab.train.TrainerState;
+import cartpolelab.train.TrainerStatus;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
+/**
+ * The window over the real trainer: each control and shortcut does what it says. Waits are
+ * bounded polls of the trainer's published state; nothing asserts on timing.
+ */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
+    /** Small networks keep the tests quick; the window does not care about the size. */
+    private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(32);
+
+    private final TestDialogs dialogs = new TestDialogs();
+    private MainView view;
+    private Stage stage;
+    private Set<Thread> threadsBefore;
+
+    @TempDir
+    Path dir;
+
     @Start
     void start(Stage stage) {
-        new CartPoleLabApp().start(stage);
+        this.stage = stage;
+        threadsBefore = Thread.getAllStackTraces().keySet();
+        view = CartPoleLabApp.open(stage, SETTINGS, TrainerAdapter::new, dialogs, dialogs,
+                () -> { });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    // ---- helpers ------------------------------------------------------------------------
+
+    private TrainingViewModel vm() {
+        return view.viewModel();
+    }
+
+    private TrainerStatus status() {
+        return vm().statusProperty().get();
+    }
+
+    private int episodes() {
+        return status().episodes();
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private void waitForState(TrainerState state) {
+        waitFor(state.name(), () -> status().state() == state);
+    }
+
+    /** Lets the trainer run for a while (no assertion on time: it only gives it a chance). */
+    private static void settle() {
+        WaitForAsyncUtils.sleep(400, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void runAndPause(FxRobot robot, int atLeast) {
+        robot.clickOn("#startPauseButton");
+        waitFor(atLeast + " episodes", () -> episodes() >= atLeast);
+        robot.clickOn("#startPauseButton");
+        waitForState(TrainerState.PAUSED);
+    }
+
+    // ---- controls -----------------------------------------------------------------------
+
+    @Test
+    void startTrainsAndPauseStopsTheEpisodes(FxRobot robot) {
+        assertEquals("Start", robot.lookup("#startPauseButton").queryButton().getText());
+        robot.clickOn("#startPauseButton");
+        waitFor("episodes to arrive", () -> episodes() >= 5);
+        assertEquals("Pause", robot.lookup("#startPauseButton").queryButton().getText());
+        waitFor("the chart to show them",
+                () -> view.rewardChart().drawnPoints() >= 5);
+
+        robot.clickOn("#startPauseButton");
+        waitForState(TrainerState.PAUSED);
+        assertEquals("Resume", robot.lookup("#startPauseButton").queryButton().getText());
+        int paused = episodes();
+        settle();
+        assertEquals(paused, episodes(), "no episodes arrive while paused");
+        assertEquals(paused, vm().history().size());
+
+        robot.clickOn("#startPauseButton");
+        waitFor("training to resume", () -> episodes() > paused);
     }
 
     @Test
-    void theMainWindowOpens(FxRobot robot) {
-        assertNotNull(robot.lookup("#root").query());
+    void stepEpisodeRunsExactlyOneMoreEpisode(FxRobot robot) {
+        runAndPause(robot, 2);
+        int before = episodes();
+        robot.clickOn("#stepEpisodeButton");
+        waitFor("one more episode", () -> episodes() == before + 1);
+        waitForState(TrainerState.PAUSED);
+        settle();
+        assertEquals(before + 1, episodes(), "exactly one");
+        assertEquals(before + 1, vm().history().size());
+    }
+
+    @Test
+    void stepFrameTakesExactlyOneStep(FxRobot robot) {
+        robot.clickOn("#stepFrameButton");
+        waitFor("a first frame", () -> vm().frameProperty().get() != null);
+        robot.clickOn("#stepFrameButton");
+        waitFor("a second step", () -> vm().frameProperty().get().step() >= 2);
+        Frame before = vm().frameProperty().get();
+        assertFalse(before.done());
+        robot.clickOn("#stepFrameButton");
+        waitFor("one more step", () -> vm().frameProperty().get() != before);
+        settle();
+        Frame after = vm().frameProperty().get();
+        assertEquals(before.episode(), after.episode());
+        assertEquals(before.step() + 1, after.step(), "exactly one step");
+        assertEquals(TrainerState.PAUSED, status().state());
+        assertEquals(0, episodes(), "no episode finished");
+    }
+
+    @Test
+    void keyboardShortcutsDoWhatTheButtonsDo(FxRobot robot) {
+        robot.clickOn("#cartPoleCanvas"); // focus away from the text fields
+        robot.type(KeyCode.SPACE);
+        waitFor("Space starts", () -> episodes() >= 2);
+        robot.type(KeyCode.SPACE);
+        waitForState(TrainerState.PAUSED);
+
+        int before = episodes();
+        robot.type(KeyCode.N);
+        waitFor("N steps an episode", () -> episodes() == before + 1);
+        waitForState(TrainerState.PAUSED);
+
+        robot.type(KeyCode.F);
+        waitFor("F steps a frame", () -> {
+            Frame f = vm().frameProperty().get();
+            return f != null && f.episode() == before + 2 && f.step() == 1;
+        });
+
+        robot.type(KeyCode.R);
+        waitFor("R resets", () -> status().state() == TrainerState.IDLE && episodes() == 0);
+    }
+
+    @Test
+    void resetStartsAFreshRunWithTheFormsSettings(FxRobot robot) {
+        runAndPause(robot, 3);
+        robot.interact(() -> robot.lookup("#versionField")
+                .<javafx.scene.control.ComboBox<cartpolelab.env.CartPoleVersion>>query()
+                .setValue(cartpolelab.env.CartPoleVersion.V1));
+        assertTrue(robot.lookup("#settingsResetNote").queryAs(Label.class).isVisible());
+        robot.clickOn("#resetButton");
+        waitFor("a fresh run", () -> episodes() == 0 && status().state() == TrainerState.IDLE);
+        waitFor("the v1 settings", () -> vm().runSettingsProperty().get().version()
+                == cartpolelab.env.CartPoleVersion.V1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, view.rewardChart().drawnPoints());
+        assertFalse(robot.lookup("#settingsResetNote").queryAs(Label.class).isVisible());
+    }
+
+    @Test
+    void speedChoiceAndWatchReachTheTrainer(FxRobot robot) {
+        ChoiceBox<?> speed = robot.lookup("#speedChoice").queryAs(ChoiceBox.class);
+        robot.interact(() -> vm().speedProperty().set(Speed.MAXIMUM));
+        assertEquals(Speed.MAXIMUM, speed.getValue());
+        robot.clickOn("#startPauseButton");
+        waitFor("episodes at maximum speed", () -> episodes() >= 3);
+        robot.clickOn("#startPauseButton");
+        waitForState(TrainerState.PAUSED);
+
+        robot.interact(() -> vm().speedProperty().set(Speed.FAST));
+        int before = episodes();
+        robot.clickOn("#watchButton");
+        waitFor("greedy frames", () -> {
+            Frame f = vm().frameProperty().get();
+            return f != null && f.greedy();
+        });
+        waitFor("the Watching state",
+                () -> robot.lookup("#statusState").queryAs(Label.class).getText()
+                        .equals("Watching"));
+        assertEquals(before, episodes(), "watching does not train");
+        robot.clickOn("#startPauseButton");
+        waitForState(TrainerState.PAUSED);
+    }
+
+    @Test
+    void exportCsvWritesEveryEpisode(FxRobot robot) throws Exception {
+        runAndPause(robot, 4);
+        int n = episodes();
+        dialogs.csv = dir.resolve("metrics");
+        robot.clickOn("#exportCsvButton");
+        Path csv = dir.resolve("metrics.csv");
+        waitFor("the CSV", () -> Files.exists(csv)
+                && vm().messageProperty().get().startsWith("Metrics written"));
+        List<String> lines = Files.readAllLines(csv);
+        assertTrue(lines.get(0).startsWith("episode"), lines.get(0));
+        assertEquals(n + 1, lines.size());
+    }
+
+    @Test
+    void checkpointsSaveAndLoadAndABadFileGivesADialog(FxRobot robot) throws Exception {
+        runAndPause(robot, 2);
+        Path ckpt = dir.resolve("run.ckpt");
+        dialogs.checkpointSave = ckpt;
+        robot.clickOn("#saveCheckpointButton");
+        waitFor("the checkpoint", () -> Files.exists(ckpt)
+                && vm().messageProperty().get().startsWith("Checkpoint saved"));
+
+        dialogs.checkpointLoad = ckpt;
+        robot.clickOn("#loadCheckpointButton");
+        waitFor("loaded", () -> vm().messageProperty().get().startsWith("Checkpoint loaded"));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        Path bad = dir.resolve("bad.ckpt");
+        Files.writeString(bad, "not a checkpoint");
+        dialogs.checkpointLoad = bad;
+        robot.clickOn("#loadCheckpointButton");
+        waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
+        assertTrue(dialogs.errors.get(0).startsWith("Could not load the checkpoint"),
+                dialogs.errors.get(0));
+    }
+
+    @Test
+    void closingTheWindowEndsTheTrainerThread(FxRobot robot) {
+        robot.clickOn("#startPauseButton");
+        waitFor("training", () -> episodes() >= 1);
+        Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> !threadsBefore.contains(t) && t.getName().contains("rainer"))
+                .collect(Collectors.toSet());
+        assertFalse(started.isEmpty(), "the trainer thread is found by its name");
+        robot.interact(() -> stage.fireEvent(
+                new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        for (Thread t : started) {
+            assertFalse(t.isAlive(), t.getName() + " has ended");
+        }
+        assertNotNull(view);
     }
 }

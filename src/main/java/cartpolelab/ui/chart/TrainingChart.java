@@ -26,7 +26,7 @@ public final class TrainingChart extends VBox {
     public TrainingChart() {
         setId("trainingChart");
         getStyleClass().add("training-chart");
-        Label title = new Label("Training: losses and entropy per episode");
+        Label title = new Label("Losses and entropy per episode");
         title.getStyleClass().add("chart-heading");
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(title, actor.chart, critic.chart, entropy.chart);
