@@ -355,7 +355,9 @@ public final class MainView extends BorderPane {
     // ---- commands that need the window ------------------------------------------------------
 
     private void resetRun() {
-        vm.reset();
+        if (!vm.reset()) {
+            return;
+        }
         rewardChart.clear();
         trainingChart.clear();
         canvas.setFrame(null);

@@ -98,8 +98,12 @@ public final class TrainingViewModel implements AutoCloseable {
             return;
         }
         TrainerStatus s = trainer.status();
-        if (!Objects.equals(s, status.get())) {
+        TrainerStatus previous = status.get();
+        if (!Objects.equals(s, previous)) {
             status.set(s);
+            if (previous != null && previous.state() != s.state()) {
+                announce(s);
+            }
         }
         Frame f = trainer.latestFrame();
         if (f != frame.get()) {
@@ -117,6 +121,19 @@ public final class TrainingViewModel implements AutoCloseable {
                     + "\n\nThe run has stopped. Change a setting if needed and press Reset.");
         }
         updateDerived();
+    }
+
+    /** A line in the status bar when a run ends by itself. */
+    private void announce(TrainerStatus s) {
+        Hyperparameters hp = trainer.hyperparameters();
+        if (s.state() == TrainerState.SOLVED) {
+            message.set(String.format(java.util.Locale.ROOT,
+                    "Solved: the 50-episode average reached %.0f. Resume continues training.",
+                    hp.version().solvedThreshold()));
+        } else if (s.state() == TrainerState.FINISHED) {
+            message.set("All " + hp.episodes() + " episodes done. Raise Episodes and press "
+                    + "Reset for a longer run.");
+        }
     }
 
     private void updateDerived() {
@@ -181,6 +198,14 @@ public final class TrainingViewModel implements AutoCloseable {
             trainer.pause();
         } else if (!startPauseDisabled.get()) {
             TrainerState state = status.get().state();
+            if (state == TrainerState.SOLVED) {
+                // Otherwise the trainer would stop again at once: the average is still high.
+                stopWhenSolved.set(false);
+                trainer.start();
+                message.set("Training on past \"solved\" (Stop when solved is now off).");
+                pull();
+                return;
+            }
             if (state == TrainerState.PAUSED) {
                 Frame f = frame.get();
                 if (f != null && f.greedy()) {
@@ -213,11 +238,11 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
-    /** Fresh networks from the form's settings; the charts start over. */
-    public void reset() {
+    /** Fresh networks from the form's settings; the charts start over. False if disabled. */
+    public boolean reset() {
         Hyperparameters hp = settings.get();
         if (resetDisabled.get() || hp == null) {
-            return;
+            return false;
         }
         trainer.reset(hp);
         runSettings.set(hp);
@@ -225,6 +250,7 @@ public final class TrainingViewModel implements AutoCloseable {
         message.set("Reset: fresh networks, " + hp.algorithm().displayName() + " on "
                 + hp.version().id() + ", seed " + hp.seed());
         pull();
+        return true;
     }
 
     public void watch() {

@@ -210,7 +210,7 @@ public final class CartPoleCanvas extends Region {
         double py = 10;
         double pw = 236;
         double lh = 19;
-        double ph = 8 + lh * 5 + 24 + 6;
+        double ph = 8 + lh * 6 + 24 + 6;
         g.setFill(Color.rgb(255, 255, 255, 0.82));
         g.fillRoundRect(px, py, pw, ph, 10, 10);
         g.setStroke(Color.rgb(0, 0, 0, 0.12));
@@ -242,6 +242,12 @@ public final class CartPoleCanvas extends Region {
         g.fillText("Action  " + action, tx, y);
         y += lh;
         g.fillText(String.format(Locale.ROOT, "V(s)  %.2f", f.value()), tx, y);
+        g.setFill(MUTED);
+        g.fillText("critic's estimate", tx + 110, y);
+        y += lh;
+        g.fillText(String.format(Locale.ROOT, "x %+.2f   \u03b8 %+.1f\u00b0", f.x(),
+                Math.toDegrees(f.theta())), tx, y);
+        g.setFill(TEXT);
         y += lh + 2;
 
         // π(left) and π(right) as two bars meeting in the middle: "← 0.48 | 0.52 →".
