@@ -18,14 +18,18 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class CartPoleCanvasTest {
 
-    private static final double W = 960;
-    private static final double H = 320;
     private CartPoleCanvas canvas;
+    private double W;
+    private double H;
 
     @Start
     void start(Stage stage) {
         canvas = new CartPoleCanvas();
-        stage.setScene(new Scene(new StackPane(canvas), W, H));
+        // The primary stage is shared with other test classes: size it fully.
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
+        stage.setScene(new Scene(new StackPane(canvas), 960, 320));
+        stage.sizeToScene();
         stage.show();
     }
 
@@ -38,11 +42,13 @@ class CartPoleCanvasTest {
         robot.interact(() -> {
             canvas.setFrame(f);
             shot[0] = canvas.snapshot(null, null);
+            W = canvas.getWidth();
+            H = canvas.getHeight();
         });
         return shot[0];
     }
 
-    private static double scale() {
+    private double scale() {
         return Math.min(W / (2 * (CartPoleCanvas.TRACK_HALF + CartPoleCanvas.MARGIN_X)),
                 H / CartPoleCanvas.VIEW_HEIGHT);
     }
