@@ -158,6 +158,7 @@ class WindowBehaviourTest {
         waitFor("the stacked PNG", () -> Files.exists(both));
         BufferedImage stacked = ImageIO.read(both.toFile());
         assertTrue(stacked.getHeight() > image.getHeight());
+        assertEquals(image.getWidth(), stacked.getWidth(), 2, "one width for both charts");
         assertTrue(countNear(stacked, 0xE45756) > 50, "actor loss in #E45756");
     }
 

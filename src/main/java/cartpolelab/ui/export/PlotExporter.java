@@ -48,7 +48,12 @@ public final class PlotExporter {
         Path target = withPngExtension(file);
         List<WritableImage> shots;
         try {
-            shots = nodes.stream().map(PlotExporter::snapshot).toList();
+            // Stacked charts share one width: each is rendered (not stretched) at the scale
+            // that makes it as wide as the widest one at SCALE.
+            double widest = nodes.stream().mapToDouble(n -> n.getLayoutBounds().getWidth())
+                    .max().orElse(0);
+            shots = nodes.stream().map(n -> snapshot(n, n.getLayoutBounds().getWidth() < 1
+                    ? SCALE : SCALE * widest / n.getLayoutBounds().getWidth())).toList();
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -64,15 +69,20 @@ public final class PlotExporter {
 
     /** A white-backed snapshot at {@link #SCALE}; FX thread only. */
     public static WritableImage snapshot(Node node) {
+        return snapshot(node, SCALE);
+    }
+
+    /** A white-backed snapshot at {@code scale}; FX thread only. */
+    public static WritableImage snapshot(Node node, double scale) {
         var bounds = node.getLayoutBounds();
         if (bounds.getWidth() < 1 || bounds.getHeight() < 1) {
             throw new IllegalStateException("the chart is not on screen (it has no size)");
         }
         SnapshotParameters p = new SnapshotParameters();
         p.setFill(Color.WHITE);
-        p.setTransform(Transform.scale(SCALE, SCALE));
-        int w = (int) Math.ceil(bounds.getWidth() * SCALE);
-        int h = (int) Math.ceil(bounds.getHeight() * SCALE);
+        p.setTransform(Transform.scale(scale, scale));
+        int w = (int) Math.ceil(bounds.getWidth() * scale);
+        int h = (int) Math.ceil(bounds.getHeight() * scale);
         return node.snapshot(p, new WritableImage(w, h));
     }
 
