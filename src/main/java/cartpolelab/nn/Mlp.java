@@ -1,0 +1,117 @@
+package cartpolelab.nn;
+
+import java.util.List;
+import java.util.random.RandomGenerator;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * A two-layer perceptron {@code y = relu(x W1 + b1) W2 + b2}: the shape of both of the study
+ * notebook's networks (actor 4 → hidden → 2, critic 4 → hidden → 1).
+ *
+ * <p>Activations live in a {@link Workspace} the caller allocates once for a maximum number of
+ * rows, so one network can be run from several places (acting, batched update, inspection)
+ * without them disturbing each other and without allocating per call.
+ */
+public final class Mlp {
+
+    /** Work matrices for one caller: hidden activations, outputs and dL/dh. */
+    public static final class Workspace {
+        private final DMatrixRMaj hidden;
+        private final DMatrixRMaj output;
+        private final DMatrixRMaj hiddenGradient;
+
+        private Workspace(int rows, int hiddenUnits, int outputs) {
+            this.hidden = new DMatrixRMaj(rows, hiddenUnits);
+            this.output = new DMatrixRMaj(rows, outputs);
+            this.hiddenGradient = new DMatrixRMaj(rows, hiddenUnits);
+        }
+
+        /** h = relu(x W1 + b1) of the last forward pass (rows × hidden). */
+        public DMatrixRMaj hidden() {
+            return hidden;
+        }
+
+        /** y of the last forward pass (rows × outputs). */
+        public DMatrixRMaj output() {
+            return output;
+        }
+    }
+
+    private final Dense first;
+    private final Dense second;
+
+    public Mlp(int inputs, int hiddenUnits, int outputs) {
+        this.first = new Dense(inputs, hiddenUnits);
+        this.second = new Dense(hiddenUnits, outputs);
+    }
+
+    /** Layer 1 then layer 2, each like PyTorch's nn.Linear default. */
+    public void initLikePyTorch(RandomGenerator random) {
+        first.initLikePyTorch(random);
+        second.initLikePyTorch(random);
+    }
+
+    /** Work matrices for up to {@code rows} rows at a time. */
+    public Workspace newWorkspace(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("a workspace needs at least one row, was " + rows);
+        }
+        return new Workspace(rows, first.outputs(), second.outputs());
+    }
+
+    /** Forward pass of every row of x; results in {@code ws.hidden()} and {@code ws.output()}. */
+    public void forward(DMatrixRMaj x, Workspace ws) {
+        // h = relu(x W1 + b1)
+        first.forward(x, ws.hidden);
+        Activations.reluInPlace(ws.hidden);
+        // y = h W2 + b2
+        second.forward(ws.hidden, ws.output);
+    }
+
+    /**
+     * Backward pass: given the inputs x, the hidden activations h of the same rows (from a
+     * forward pass) and dL/dy, writes dL/dW1, dL/db1, dL/dW2, dL/db2 into the layers'
+     * gradients. {@code ws} provides the dL/dh work matrix.
+     */
+    public void backward(DMatrixRMaj x, DMatrixRMaj hidden, DMatrixRMaj outputGradient,
+                         Workspace ws) {
+        // dW2 = hᵀ dy,  db2 = Σ_rows dy,  dh = dy W2ᵀ
+        second.backward(hidden, outputGradient, ws.hiddenGradient);
+        // dh ⊙= [h > 0]   (ReLU'; 0 at 0 like PyTorch)
+        double[] dh = ws.hiddenGradient.data;
+        double[] h = hidden.data;
+        int n = hidden.numRows * hidden.numCols;
+        for (int i = 0; i < n; i++) {
+            if (!(h[i] > 0)) {
+                dh[i] = 0;
+            }
+        }
+        // dW1 = xᵀ dh,  db1 = Σ_rows dh
+        first.backward(x, ws.hiddenGradient, null);
+    }
+
+    public Dense first() {
+        return first;
+    }
+
+    public Dense second() {
+        return second;
+    }
+
+    /** W1, b1, W2, b2: the live parameter matrices. */
+    public List<DMatrixRMaj> parameters() {
+        return List.of(first.weight(), first.bias(), second.weight(), second.bias());
+    }
+
+    /** dW1, db1, dW2, db2, in the order of {@link #parameters()}. */
+    public List<DMatrixRMaj> gradients() {
+        return List.of(first.weightGradient(), first.biasGradient(), second.weightGradient(),
+                second.biasGradient());
+    }
+
+    @Override
+    public String toString() {
+        return "Mlp(" + first.inputs() + " → " + first.outputs() + " ReLU → " + second.outputs()
+                + ")";
+    }
+}
