@@ -81,7 +81,6 @@ public final class Agent {
     private final List<DMatrixRMaj> gradients;
 
     // ---- acting (one row) ----
-    private final DMatrixRMaj actInput = new DMatrixRMaj(1, IN);
     private final Mlp.Workspace actWorkspace;
     private final double[] lastProbabilities = new double[ACTIONS];
 
@@ -105,7 +104,6 @@ public final class Agent {
     private final double[] advantages;
 
     // ---- inspection: own buffers, never the rollout's ----
-    private final DMatrixRMaj inspectInput = new DMatrixRMaj(1, IN);
     private final Mlp.Workspace inspectActor;
     private final Mlp.Workspace inspectCritic;
     private final double[] inspectProbabilities = new double[ACTIONS];
@@ -183,10 +181,9 @@ public final class Agent {
                     + "of the previous action first");
         }
         int t = count;
-        System.arraycopy(observation, 0, actInput.data, 0, IN);
         System.arraycopy(observation, 0, states.data, t * IN, IN);
-        // z = relu(s W1 + b1) W2 + b2,  π = softmax(z)
-        actor.forward(actInput, actWorkspace);
+        // z = relu(s W1 + b1) W2ᵀ + b2,  π = softmax(z)
+        actor.forwardRow(observation, 0, actWorkspace);
         Activations.softmax(actWorkspace.output().data, 0, ACTIONS, probabilities,
                 logProbabilities, t * ACTIONS);
         // keep h_t for the batched backward pass
@@ -434,15 +431,13 @@ public final class Agent {
 
     /** The critic's V(s). */
     public double value(double[] observation) {
-        System.arraycopy(observation, 0, inspectInput.data, 0, IN);
-        critic.forward(inspectInput, inspectCritic);
+        critic.forwardRow(observation, 0, inspectCritic);
         return inspectCritic.output().data[0];
     }
 
     /** π(·|s) into out[0..1]. */
     public void probabilities(double[] observation, double[] out) {
-        System.arraycopy(observation, 0, inspectInput.data, 0, IN);
-        actor.forward(inspectInput, inspectActor);
+        actor.forwardRow(observation, 0, inspectActor);
         Activations.softmax(inspectActor.output().data, 0, ACTIONS, out, null, 0);
     }
 
@@ -462,8 +457,8 @@ public final class Agent {
 
     /**
      * Names in the order of {@link #parameters()}: actor.w1, actor.b1, actor.w2, actor.b2,
-     * critic.w1, critic.b1, critic.w2, critic.b2. Weights are inputs × outputs (PyTorch's
-     * transposed), biases 1 × outputs.
+     * critic.w1, critic.b1, critic.w2, critic.b2. Shapes: w1 is 4 × hidden (PyTorch's
+     * transposed), w2 is outputs × hidden (PyTorch's layout), biases are 1 × outputs.
      */
     public List<String> parameterNames() {
         return PARAMETER_NAMES;

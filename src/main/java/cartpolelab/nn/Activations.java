@@ -14,14 +14,16 @@ public final class Activations {
     private Activations() {
     }
 
-    /** h = max(h, 0), elementwise, in place. */
+    /**
+     * h = max(h, 0), elementwise, in place. {@code Math.max} compiles to a branch-free max
+     * (a data-dependent branch here mispredicts on half the units); NaN stays NaN and −0 becomes
+     * +0.
+     */
     public static void reluInPlace(DMatrixRMaj h) {
         double[] d = h.data;
         int n = h.getNumElements();
         for (int i = 0; i < n; i++) {
-            if (!(d[i] > 0)) {
-                d[i] = 0;
-            }
+            d[i] = Math.max(d[i], 0.0);
         }
     }
 

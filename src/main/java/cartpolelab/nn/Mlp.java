@@ -5,8 +5,9 @@ import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * A two-layer perceptron {@code y = relu(x W1 + b1) W2 + b2}: the shape of both of the study
- * notebook's networks (actor 4 → hidden → 2, critic 4 → hidden → 1).
+ * A two-layer perceptron {@code y = relu(x W1 + b1) W2ᵀ + b2}: the shape of both of the study
+ * notebook's networks (actor 4 → hidden → 2, critic 4 → hidden → 1). W1 is inputs × hidden,
+ * W2 is outputs × hidden (see {@link Dense.Layout} for why).
  *
  * <p>Activations live in a {@link Workspace} the caller allocates once for a maximum number of
  * rows, so one network can be run from several places (acting, batched update, inspection)
@@ -41,8 +42,9 @@ public final class Mlp {
     private final Dense second;
 
     public Mlp(int inputs, int hiddenUnits, int outputs) {
-        this.first = new Dense(inputs, hiddenUnits);
-        this.second = new Dense(hiddenUnits, outputs);
+        // wide first layer: W1 inputs × hidden; narrow second layer: W2 outputs × hidden
+        this.first = new Dense(inputs, hiddenUnits, Dense.Layout.INPUT_ROWS);
+        this.second = new Dense(hiddenUnits, outputs, Dense.Layout.OUTPUT_ROWS);
     }
 
     /** Layer 1 then layer 2, each like PyTorch's nn.Linear default. */
@@ -64,8 +66,25 @@ public final class Mlp {
         // h = relu(x W1 + b1)
         first.forward(x, ws.hidden);
         Activations.reluInPlace(ws.hidden);
-        // y = h W2 + b2
+        // y = h W2ᵀ + b2
         second.forward(ws.hidden, ws.output);
+    }
+
+    /**
+     * Forward pass of one row {@code x[offset..offset+inputs)} with {@link Dense#forwardRow};
+     * results in row 0 of {@code ws.hidden()} and {@code ws.output()}.
+     */
+    public void forwardRow(double[] x, int offset, Workspace ws) {
+        ws.hidden.reshape(1, first.outputs());
+        ws.output.reshape(1, second.outputs());
+        double[] h = ws.hidden.data;
+        // h = relu(x W1 + b1)
+        first.forwardRow(x, offset, h, 0);
+        for (int j = 0, n = first.outputs(); j < n; j++) {
+            h[j] = Math.max(h[j], 0.0);
+        }
+        // y = h W2ᵀ + b2
+        second.forwardRow(h, 0, ws.output.data, 0);
     }
 
     /**
@@ -75,16 +94,14 @@ public final class Mlp {
      */
     public void backward(DMatrixRMaj x, DMatrixRMaj hidden, DMatrixRMaj outputGradient,
                          Workspace ws) {
-        // dW2 = hᵀ dy,  db2 = Σ_rows dy,  dh = dy W2ᵀ
+        // dW2 = dyᵀ h,  db2 = Σ_rows dy,  dh = dy W2
         second.backward(hidden, outputGradient, ws.hiddenGradient);
         // dh ⊙= [h > 0]   (ReLU'; 0 at 0 like PyTorch)
         double[] dh = ws.hiddenGradient.data;
         double[] h = hidden.data;
         int n = hidden.numRows * hidden.numCols;
         for (int i = 0; i < n; i++) {
-            if (!(h[i] > 0)) {
-                dh[i] = 0;
-            }
+            dh[i] = h[i] > 0 ? dh[i] : 0.0;
         }
         // dW1 = xᵀ dh,  db1 = Σ_rows dh
         first.backward(x, ws.hiddenGradient, null);
