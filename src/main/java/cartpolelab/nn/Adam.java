@@ -68,9 +68,9 @@ public final class Adam {
     /** One Adam step over every parameter, in place. */
     public void step() {
         step++;
-        // bias corrections c1 = 1 − β1^t, c2 = 1 − β2^t (StrictMath: bit-reproducible)
-        double c1 = 1 - StrictMath.pow(BETA1, step);
-        double c2 = 1 - StrictMath.pow(BETA2, step);
+        // bias corrections c1 = 1 − β1^t, c2 = 1 − β2^t
+        double c1 = 1 - power(BETA1, step);
+        double c2 = 1 - power(BETA2, step);
         double stepSize = learningRate / c1;
         double sqrtC2 = Math.sqrt(c2);
         for (int i = 0; i < parameters.length; i++) {
@@ -89,6 +89,23 @@ public final class Adam {
                 p[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / sqrtC2 + EPSILON);
             }
         }
+    }
+
+    /**
+     * base^exponent by repeated squaring: a function of t alone (so a run restored from a
+     * checkpoint continues bit for bit), reproducible on every JVM, and allocation-free
+     * (JDK 17's {@code StrictMath.pow} allocates on every call). Within a few ulps of pow.
+     */
+    static double power(double base, long exponent) {
+        double result = 1;
+        double square = base;
+        for (long e = exponent; e > 0; e >>= 1) {
+            if ((e & 1) != 0) {
+                result *= square;
+            }
+            square *= square;
+        }
+        return result;
     }
 
     /** Zeroes the moments and the step count. */

@@ -9,7 +9,7 @@ import java.util.Locale;
  *   ./mvnw -q dependency:build-classpath -Dmdep.outputFile=cp.txt
  *   ./mvnw -q test-compile
  *   java -cp target/classes:target/test-classes:$(cat cp.txt) cartpolelab.agent.SolveSurvey \
- *        [algorithm|all] [v0|v1] [firstSeed] [lastSeed] [maxSteps]
+ *        [algorithm|all] [v0|v1] [firstSeed] [lastSeed] [maxSteps] [threshold]
  * </pre>
  * Prints one line per (algorithm, seed): the episode at which the 50-episode moving average
  * first reached the version's threshold (or "-" and the best MA50 with its episode), the
@@ -61,7 +61,8 @@ public final class SolveSurvey {
         int last = args.length > 3 ? Integer.parseInt(args[3]) : 10;
         int maxSteps = args.length > 4 ? Integer.parseInt(args[4])
                 : Hyperparameters.DEFAULTS.maxSteps();
-        double threshold = version == CartPoleVersion.V1 ? 475 : 195;
+        double threshold = args.length > 5 ? Double.parseDouble(args[5])
+                : version == CartPoleVersion.V1 ? 475 : 195;
         Algorithm[] algorithms = which.equals("all") ? Algorithm.values()
                 : new Algorithm[] {Algorithm.parse(which)};
         for (Algorithm a : algorithms) {
