@@ -18,6 +18,11 @@ import java.util.SplittableRandom;
  */
 public final class AgentBenchmark {
 
+    /** Warm-up steps of {@link #run(Hyperparameters)}: enough for the JIT to settle. */
+    public static final long DEFAULT_WARMUP_STEPS = 200_000;
+    /** Measured steps of {@link #run(Hyperparameters)} (about 3 s at the target speed). */
+    public static final long DEFAULT_MEASURED_STEPS = 1_000_000;
+
     /** Rollout length of the representative update timed by {@link Result#updateMicros}. */
     public static final int UPDATE_BENCHMARK_STEPS = 200;
 
@@ -38,6 +43,11 @@ public final class AgentBenchmark {
     }
 
     private AgentBenchmark() {
+    }
+
+    /** {@link #run(Hyperparameters, long, long)} with the default step counts. */
+    public static Result run(Hyperparameters hp) {
+        return run(hp, DEFAULT_WARMUP_STEPS, DEFAULT_MEASURED_STEPS);
     }
 
     /**

@@ -80,6 +80,17 @@ class ActivationsTest {
     }
 
     @Test
+    void reluDerivativeMaskIsExactlyZeroOrOneForEveryNonNegativeDouble() {
+        // Mlp.backward's branch-free mask
+        double[] hs = {0.0, Double.MIN_VALUE, 2 * Double.MIN_VALUE, Double.MIN_NORMAL, 1e-300,
+            1e-10, 1, 1e300, Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+        for (double h : hs) {
+            double mask = Math.min(h * 0x1p600 * 0x1p600, 1.0);
+            assertEquals(h > 0 ? 1.0 : 0.0, mask, 0.0, "h = " + h);
+        }
+    }
+
+    @Test
     void categoricalSamplingDrawsOneNumberAndFollowsTheProbabilities() {
         SplittableRandom a = new SplittableRandom(5);
         SplittableRandom b = new SplittableRandom(5);
