@@ -160,6 +160,48 @@ class AgentTest {
         assertEquals(0, runner.takeEpisodeStats().criticLoss());
     }
 
+    /** Losses of {@code episodes} episodes driven by a fresh random stream and environment. */
+    private static long[] continueTraining(Agent agent, int episodes) {
+        SplittableRandom random = new SplittableRandom(77);
+        cartpolelab.env.CartPole env = new cartpolelab.env.CartPole(agent.hyperparameters().version());
+        double[] obs = new double[4];
+        long[] out = new long[episodes];
+        for (int e = 0; e < episodes; e++) {
+            env.reset(random);
+            env.observe(obs, 0);
+            boolean done = false;
+            while (!done) {
+                int a = agent.act(obs, random);
+                double r = env.advance(a);
+                env.observe(obs, 0);
+                done = env.done();
+                agent.observe(r, obs, env.terminated(), !env.terminated() && env.truncated());
+            }
+            out[e] = Double.doubleToRawLongBits(agent.takeEpisodeStats().actorLoss());
+        }
+        return out;
+    }
+
+    @Test
+    void copyingParametersAndAdamStateContinuesTrainingBitForBit() {
+        // what a checkpoint must save: parameters(), both moment lists and adamStep()
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(12);
+        Agent trained = new Agent(hp);
+        EpisodeRunner runner = new EpisodeRunner(trained);
+        for (int e = 0; e < 40; e++) {
+            runner.runEpisode();
+        }
+        Agent restored = new Agent(hp.withSeed(99));
+        for (int i = 0; i < 8; i++) {
+            restored.parameters().get(i).setTo(trained.parameters().get(i));
+            restored.adamFirstMoments().get(i).setTo(trained.adamFirstMoments().get(i));
+            restored.adamSecondMoments().get(i).setTo(trained.adamSecondMoments().get(i));
+        }
+        restored.setAdamStep(trained.adamStep());
+        trained.takeEpisodeStats();
+        assertArrayEquals(continueTraining(trained, 20), continueTraining(restored, 20));
+    }
+
     @Test
     void nStepA2cUpdatesEveryNSteps() {
         Agent agent = new Agent(Hyperparameters.DEFAULTS.withNSteps(4).withSeed(6));
