@@ -36,7 +36,10 @@ import org.ejml.dense.row.MatrixFeatures_DDRM;
  *       Q_t = r_t + γ Q_{t+1}; Q_T = V(s_T) when the episode was cut by the time or step limit
  *       (or at an n-step boundary), Q_T = 0 when the pole fell or the cart left the track.
  *       loss = −(1/T) Σ log π(a_t|s_t) A_t  +  ½ (1/T) Σ A_t²  −  c (1/T) Σ H(π(·|s_t)),
- *       with A held constant in the actor term and Q held constant in the critic term.</li>
+ *       with A held constant in the actor term and Q held constant in the critic term. The
+ *       notebook writes the one-step form A = r_{t+1} + γ V(s_{t+1}) − V(s_t); its code, like
+ *       this one, uses the discounted return to the end of the rollout, bootstrapped once
+ *       from V(s_T) (n-step returns when {@code hp.nSteps() > 0}).</li>
  * </ul>
  * Two bugs of the notebook's source article are not reproduced: it detached the values (so its
  * critic never learned) and added the entropy with the wrong sign (a penalty, not a bonus).

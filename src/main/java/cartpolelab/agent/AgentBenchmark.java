@@ -14,7 +14,11 @@ import java.util.SplittableRandom;
  * amortised over its steps. The measured window is a fixed number of steps of a fixed-seed run,
  * so the work done is the same on every run of the benchmark (the run is deterministic); how
  * long its episodes were is reported with it ({@link Result#meanEpisodeLength}), since longer
- * episodes spread Adam's fixed per-update cost over more steps.
+ * episodes spread Adam's fixed per-update cost over more steps. With the defaults the window
+ * falls after the agent has learned (episodes of ~200 steps), so a second figure,
+ * {@link Result#freshStepsPerSecond}, times the first {@value #FRESH_STEPS} steps of a new
+ * agent (the short episodes of the learning phase; roughly one whole v0 solve) after the JIT
+ * has been warmed up by the first run.
  */
 public final class AgentBenchmark {
 
@@ -22,6 +26,9 @@ public final class AgentBenchmark {
     public static final long DEFAULT_WARMUP_STEPS = 200_000;
     /** Measured steps of {@link #run(Hyperparameters)} (about 3 s at the target speed). */
     public static final long DEFAULT_MEASURED_STEPS = 1_000_000;
+
+    /** Steps of a fresh agent timed for {@link Result#freshStepsPerSecond}. */
+    public static final long FRESH_STEPS = 150_000;
 
     /** Rollout length of the representative update timed by {@link Result#updateMicros}. */
     public static final int UPDATE_BENCHMARK_STEPS = 200;
@@ -36,10 +43,15 @@ public final class AgentBenchmark {
      * @param updateMicros      one update on a {@value #UPDATE_BENCHMARK_STEPS}-step rollout
      *                          (critic forward, both backward passes, Adam), in µs
      * @param updateSteps       the rollout length actually used for updateMicros
+     * @param freshStepsPerSecond  throughput over the first {@link #freshSteps} steps of a
+     *                             new agent, learning from scratch (JIT already warm)
+     * @param freshSteps           steps of that window
+     * @param freshMeanEpisodeLength mean length of the episodes that ended in it
      */
     public record Result(double stepsPerSecond, long measuredSteps, double seconds,
                          long episodes, double meanEpisodeLength, double forwardNanos,
-                         double updateMicros, int updateSteps) {
+                         double updateMicros, int updateSteps, double freshStepsPerSecond,
+                         long freshSteps, double freshMeanEpisodeLength) {
     }
 
     private AgentBenchmark() {
@@ -80,12 +92,27 @@ public final class AgentBenchmark {
         long elapsed = System.nanoTime() - start;
         double seconds = elapsed / 1e9;
 
+        // ---- a fresh agent's first steps: the learning phase, short episodes ----
+        long freshSteps = Math.min(FRESH_STEPS, measuredSteps);
+        EpisodeRunner fresh = new EpisodeRunner(new Agent(hp));
+        long freshEpisodes = 0;
+        long freshEpisodeSteps = 0;
+        long freshStart = System.nanoTime();
+        for (long i = 0; i < freshSteps; i++) {
+            if (fresh.step()) {
+                freshEpisodes++;
+                freshEpisodeSteps += fresh.episodeSteps();
+            }
+        }
+        double freshSeconds = (System.nanoTime() - freshStart) / 1e9;
+
         double forward = forwardNanos(runner.agent());
         int updateSteps = Math.min(UPDATE_BENCHMARK_STEPS, new Agent(hp).capacity());
         double update = updateMicros(hp.withAlgorithm(Algorithm.A2C), updateSteps);
         return new Result(measuredSteps / seconds, measuredSteps, seconds, episodes,
                 episodes == 0 ? Double.NaN : (double) episodeSteps / episodes, forward, update,
-                updateSteps);
+                updateSteps, freshSteps / freshSeconds, freshSteps,
+                freshEpisodes == 0 ? Double.NaN : (double) freshEpisodeSteps / freshEpisodes);
     }
 
     /** Mean time of {@link Agent#probabilities}: the actor forward on one row plus softmax. */

@@ -17,6 +17,8 @@ class AgentBenchmarkTest {
         assertEquals(r.measuredSteps() / r.seconds(), r.stepsPerSecond(), 1e-6 * r.stepsPerSecond());
         assertTrue(r.episodes() > 0 && r.meanEpisodeLength() >= 8 && r.meanEpisodeLength() <= 200);
         assertTrue(r.forwardNanos() > 0 && r.updateMicros() > 0);
+        assertEquals(5_000, r.freshSteps());
+        assertTrue(r.freshStepsPerSecond() > 0 && r.freshMeanEpisodeLength() >= 8);
         assertEquals(AgentBenchmark.UPDATE_BENCHMARK_STEPS, r.updateSteps());
         assertEquals(10, AgentBenchmark.run(Hyperparameters.DEFAULTS.withMaxSteps(10)
                 .withHiddenSize(8), 0, 100).updateSteps());

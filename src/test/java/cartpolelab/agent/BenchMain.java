@@ -11,9 +11,11 @@ public final class BenchMain {
         for (int i = 0; i < runs; i++) {
             AgentBenchmark.Result r = AgentBenchmark.run(Hyperparameters.DEFAULTS, warmup, measured);
             System.out.printf(Locale.ROOT, "%,10.0f steps/s  (%d steps in %.3f s, %d episodes, "
-                            + "mean length %.1f)  forward %.0f ns  update(%d) %.1f µs%n",
+                            + "mean length %.1f)  fresh agent %,.0f steps/s (mean length %.1f)"
+                            + "  forward %.0f ns  update(%d) %.1f µs%n",
                     r.stepsPerSecond(), r.measuredSteps(), r.seconds(), r.episodes(),
-                    r.meanEpisodeLength(), r.forwardNanos(), r.updateSteps(), r.updateMicros());
+                    r.meanEpisodeLength(), r.freshStepsPerSecond(), r.freshMeanEpisodeLength(),
+                    r.forwardNanos(), r.updateSteps(), r.updateMicros());
         }
     }
 }
