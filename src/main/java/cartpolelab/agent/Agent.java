@@ -147,7 +147,7 @@ public final class Agent {
         this.gradients = List.copyOf(g);
         this.adam = new Adam(hp.learningRate(), parameters, gradients);
 
-        this.actWorkspace = actor.newWorkspace(1);
+        this.actWorkspace = actor.newWorkspace(1, 1);
         this.states = new DMatrixRMaj(capacity + 1, IN);
         this.actions = new int[capacity];
         this.rewards = new double[capacity];
@@ -155,15 +155,16 @@ public final class Agent {
         this.probabilities = new double[capacity * ACTIONS];
         this.logProbabilities = new double[capacity * ACTIONS];
 
-        this.actorUpdateWorkspace = actor.newWorkspace(capacity);
+        // the actor's activations come from acting (actorHidden): backward rows only
+        this.actorUpdateWorkspace = actor.newWorkspace(1, capacity);
         this.criticUpdateWorkspace = critic.newWorkspace(capacity + 1);
         this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
         this.valueGradient = new DMatrixRMaj(capacity, 1);
         this.returns = new double[capacity];
         this.advantages = new double[capacity];
 
-        this.inspectActor = actor.newWorkspace(1);
-        this.inspectCritic = critic.newWorkspace(1);
+        this.inspectActor = actor.newWorkspace(1, 1);
+        this.inspectCritic = critic.newWorkspace(1, 1);
     }
 
     public Hyperparameters hyperparameters() {

@@ -21,10 +21,10 @@ public final class Mlp {
         private final DMatrixRMaj output;
         private final DMatrixRMaj hiddenGradient;
 
-        private Workspace(int rows, int hiddenUnits, int outputs) {
-            this.hidden = new DMatrixRMaj(rows, hiddenUnits);
-            this.output = new DMatrixRMaj(rows, outputs);
-            this.hiddenGradient = new DMatrixRMaj(rows, hiddenUnits);
+        private Workspace(int forwardRows, int backwardRows, int hiddenUnits, int outputs) {
+            this.hidden = new DMatrixRMaj(forwardRows, hiddenUnits);
+            this.output = new DMatrixRMaj(forwardRows, outputs);
+            this.hiddenGradient = new DMatrixRMaj(backwardRows, hiddenUnits);
         }
 
         /** h = relu(x W1 + b1) of the last forward pass (rows × hidden). */
@@ -53,12 +53,22 @@ public final class Mlp {
         second.initLikePyTorch(random);
     }
 
-    /** Work matrices for up to {@code rows} rows at a time. */
+    /** Work matrices for forward and backward passes of up to {@code rows} rows at a time. */
     public Workspace newWorkspace(int rows) {
-        if (rows < 1) {
-            throw new IllegalArgumentException("a workspace needs at least one row, was " + rows);
+        return newWorkspace(rows, rows);
+    }
+
+    /**
+     * Work matrices for forward passes of up to {@code forwardRows} rows and backward passes
+     * of up to {@code backwardRows} rows (e.g. 1 and T when the activations come from
+     * elsewhere, or T + 1 and 1 for forward-only use).
+     */
+    public Workspace newWorkspace(int forwardRows, int backwardRows) {
+        if (forwardRows < 1 || backwardRows < 1) {
+            throw new IllegalArgumentException("a workspace needs at least one row, was "
+                    + forwardRows + " and " + backwardRows);
         }
-        return new Workspace(rows, first.outputs(), second.outputs());
+        return new Workspace(forwardRows, backwardRows, first.outputs(), second.outputs());
     }
 
     /** Forward pass of every row of x; results in {@code ws.hidden()} and {@code ws.output()}. */
