@@ -62,7 +62,7 @@ public final class SolveSurvey {
         int maxSteps = args.length > 4 ? Integer.parseInt(args[4])
                 : Hyperparameters.DEFAULTS.maxSteps();
         double threshold = args.length > 5 ? Double.parseDouble(args[5])
-                : version == CartPoleVersion.V1 ? 475 : 195;
+                : version.solvedThreshold();
         Algorithm[] algorithms = which.equals("all") ? Algorithm.values()
                 : new Algorithm[] {Algorithm.parse(which)};
         for (Algorithm a : algorithms) {
