@@ -105,9 +105,20 @@ public final class EpisodeRunner {
         return ended;
     }
 
-    /** Begins an episode and steps until it ends; returns its reward (= its length). */
+    /**
+     * Begins a new episode (an episode in progress is dropped unlearned) and steps until it
+     * ends; returns its reward (= its length).
+     */
     public double runEpisode() {
         beginEpisode();
+        return finishEpisode();
+    }
+
+    /**
+     * Steps until the episode in progress ends (beginning one if none is), e.g. after a few
+     * single steps; returns its reward. Same random draws as stepping one at a time.
+     */
+    public double finishEpisode() {
         while (!step()) {
             // the step does the work
         }

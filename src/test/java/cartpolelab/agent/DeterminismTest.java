@@ -15,11 +15,22 @@ class DeterminismTest {
 
     /** Rewards, actor, critic losses and entropies of every episode, as raw bits. */
     private static long[] trace(Hyperparameters hp, boolean stepByStep) {
+        return trace(hp, stepByStep, false);
+    }
+
+    private static long[] trace(Hyperparameters hp, boolean stepByStep, boolean mixed) {
         EpisodeRunner runner = new EpisodeRunner(new Agent(hp));
         long[] out = new long[EPISODES * 4];
         for (int e = 0; e < EPISODES; e++) {
             double reward;
-            if (stepByStep) {
+            if (mixed) {
+                // a few single frames, then the rest of the episode at once
+                boolean ended = false;
+                for (int i = 0; i < e % 7 && !ended; i++) {
+                    ended = runner.step();
+                }
+                reward = ended ? runner.episodeReward() : runner.finishEpisode();
+            } else if (stepByStep) {
                 while (!runner.step()) {
                     // one step at a time, like a trainer stepping frames
                 }
@@ -50,6 +61,12 @@ class DeterminismTest {
     void steppingOneAtATimeEqualsRunningWholeEpisodes() {
         Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(3);
         assertArrayEquals(trace(hp, false), trace(hp, true));
+    }
+
+    @Test
+    void mixingSingleStepsAndWholeEpisodesChangesNothing() {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(4);
+        assertArrayEquals(trace(hp, false), trace(hp, false, true));
     }
 
     @Test
