@@ -38,17 +38,34 @@ public final class EpisodeRunner {
     private boolean lastTerminated;
     private boolean lastCutOff;
     private long totalSteps;
+    private long randomDraws;
 
     /** A runner over a fresh {@code CartPole(hp.version())} and the episode random stream. */
     public EpisodeRunner(Agent agent) {
+        this(agent, 0);
+    }
+
+    /**
+     * A runner whose episode stream has already delivered {@code randomDraws} numbers, so a run
+     * restored from a checkpoint taken between episodes continues exactly as it would have
+     * (see {@link #randomDraws()}).
+     */
+    public EpisodeRunner(Agent agent, long randomDraws) {
         if (agent == null) {
             throw new IllegalArgumentException("agent must not be null");
+        }
+        if (randomDraws < 0) {
+            throw new IllegalArgumentException("randomDraws must be >= 0, was " + randomDraws);
         }
         this.agent = agent;
         this.hp = agent.hyperparameters();
         this.env = new CartPole(hp.version());
         this.random = RandomStreams.episodes(hp.seed());
         this.maxSteps = hp.maxSteps();
+        for (long i = 0; i < randomDraws; i++) {
+            random.nextDouble();
+        }
+        this.randomDraws = randomDraws;
     }
 
     public Agent agent() {
@@ -59,6 +76,7 @@ public final class EpisodeRunner {
     public void beginEpisode() {
         agent.discardRollout();
         env.reset(random);
+        randomDraws += CartPole.OBSERVATION_SIZE;
         env.observe(observation, 0);
         inEpisode = true;
         lastAction = -1;
@@ -85,6 +103,7 @@ public final class EpisodeRunner {
             beginEpisode();
         }
         int action = agent.act(observation, random);
+        randomDraws++;
         agent.lastProbabilities(probabilities);
         lastAction = action;
         double reward = env.advance(action);
@@ -163,6 +182,14 @@ public final class EpisodeRunner {
     /** The agent's update statistics since the last call (see {@link Agent#takeEpisodeStats}). */
     public UpdateStats takeEpisodeStats() {
         return agent.takeEpisodeStats();
+    }
+
+    /**
+     * Numbers drawn from the episode stream so far (4 per reset, 1 per step, counting those
+     * skipped at construction): what a checkpoint stores to continue the same run.
+     */
+    public long randomDraws() {
+        return randomDraws;
     }
 
     /** Environment steps taken by this runner since construction. */

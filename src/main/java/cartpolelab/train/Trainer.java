@@ -83,6 +83,18 @@ public final class Trainer implements AutoCloseable {
         throw new UnsupportedOperationException();
     }
 
+    /**
+     * Trains on the calling thread (the command line) until the episode budget is used up or,
+     * with stop-when-solved, the task is solved; the same loop as the thread runs, so the same
+     * settings give the same rewards. {@code onEpisode} sees every finished episode. Must not
+     * be mixed with the thread's commands.
+     *
+     * @return the final status (FINISHED, SOLVED or FAILED with its message)
+     */
+    public TrainerStatus runHeadless(java.util.function.Consumer<EpisodeStats> onEpisode) {
+        throw new UnsupportedOperationException();
+    }
+
     /** The most recent frame, or null before the first. Never blocks. */
     public Frame latestFrame() {
         throw new UnsupportedOperationException();
