@@ -1,0 +1,171 @@
+package cartpolelab.agent;
+
+import cartpolelab.env.CartPole;
+import java.util.SplittableRandom;
+
+/**
+ * Measures the learning core's speed on the calling thread; prints nothing (the CLI's
+ * {@code bench} command formats the {@link Result}).
+ *
+ * <p>Throughput definition: a fresh agent from {@code hp} trains through {@link EpisodeRunner}
+ * for {@code warmupSteps} environment steps (JIT warm-up), then for {@code measuredSteps} more,
+ * timed. The figure is measured steps / wall seconds and includes everything training does per
+ * step: the actor's forward pass and sampling, the physics, and each episode's learning update
+ * amortised over its steps. The measured window is a fixed number of steps of a fixed-seed run,
+ * so the work done is the same on every run of the benchmark (the run is deterministic); how
+ * long its episodes were is reported with it ({@link Result#meanEpisodeLength}), since longer
+ * episodes spread Adam's fixed per-update cost over more steps. With the defaults the window
+ * falls after the agent has learned (episodes of ~200 steps), so a second figure,
+ * {@link Result#freshStepsPerSecond}, times the first {@value #FRESH_STEPS} steps of a new
+ * agent (the short episodes of the learning phase; roughly one whole v0 solve) after the JIT
+ * has been warmed up by the first run.
+ */
+public final class AgentBenchmark {
+
+    /** Warm-up steps of {@link #run(Hyperparameters)}: enough for the JIT to settle. */
+    public static final long DEFAULT_WARMUP_STEPS = 200_000;
+    /** Measured steps of {@link #run(Hyperparameters)} (about 3 s at the target speed). */
+    public static final long DEFAULT_MEASURED_STEPS = 1_000_000;
+
+    /** Steps of a fresh agent timed for {@link Result#freshStepsPerSecond}. */
+    public static final long FRESH_STEPS = 150_000;
+
+    /** Rollout length of the representative update timed by {@link Result#updateMicros}. */
+    public static final int UPDATE_BENCHMARK_STEPS = 200;
+
+    /**
+     * @param stepsPerSecond    training throughput over the measured window
+     * @param measuredSteps     environment steps in the measured window
+     * @param seconds           wall time of the measured window
+     * @param episodes          episodes that ended in the measured window
+     * @param meanEpisodeLength mean length of those episodes (steps)
+     * @param forwardNanos      one actor forward pass on one row, with softmax (ns)
+     * @param updateMicros      one update on a {@value #UPDATE_BENCHMARK_STEPS}-step rollout
+     *                          (critic forward, both backward passes, Adam), in µs
+     * @param updateSteps       the rollout length actually used for updateMicros
+     * @param freshStepsPerSecond  throughput over the first {@link #freshSteps} steps of a
+     *                             new agent, learning from scratch (JIT already warm)
+     * @param freshSteps           steps of that window
+     * @param freshMeanEpisodeLength mean length of the episodes that ended in it
+     */
+    public record Result(double stepsPerSecond, long measuredSteps, double seconds,
+                         long episodes, double meanEpisodeLength, double forwardNanos,
+                         double updateMicros, int updateSteps, double freshStepsPerSecond,
+                         long freshSteps, double freshMeanEpisodeLength) {
+    }
+
+    private AgentBenchmark() {
+    }
+
+    /** {@link #run(Hyperparameters, long, long)} with the default step counts. */
+    public static Result run(Hyperparameters hp) {
+        return run(hp, DEFAULT_WARMUP_STEPS, DEFAULT_MEASURED_STEPS);
+    }
+
+    /**
+     * Runs the three measurements with {@code hp} (use {@link Hyperparameters#DEFAULTS} for the
+     * reference figure).
+     *
+     * @throws IllegalArgumentException if a step count is negative or measuredSteps is 0
+     */
+    public static Result run(Hyperparameters hp, long warmupSteps, long measuredSteps) {
+        if (warmupSteps < 0 || measuredSteps < 1) {
+            throw new IllegalArgumentException("warmupSteps must be ≥ 0 and measuredSteps ≥ 1, "
+                    + "were " + warmupSteps + " and " + measuredSteps);
+        }
+        // ---- throughput: training through the EpisodeRunner ----
+        EpisodeRunner runner = new EpisodeRunner(new Agent(hp));
+        for (long i = 0; i < warmupSteps; i++) {
+            if (runner.step()) {
+                runner.takeEpisodeStats();
+            }
+        }
+        long episodes = 0;
+        long episodeSteps = 0;
+        long start = System.nanoTime();
+        for (long i = 0; i < measuredSteps; i++) {
+            if (runner.step()) {
+                episodes++;
+                episodeSteps += runner.episodeSteps();
+            }
+        }
+        long elapsed = System.nanoTime() - start;
+        double seconds = elapsed / 1e9;
+
+        // ---- a fresh agent's first steps: the learning phase, short episodes ----
+        long freshSteps = Math.min(FRESH_STEPS, measuredSteps);
+        EpisodeRunner fresh = new EpisodeRunner(new Agent(hp));
+        long freshEpisodes = 0;
+        long freshEpisodeSteps = 0;
+        long freshStart = System.nanoTime();
+        for (long i = 0; i < freshSteps; i++) {
+            if (fresh.step()) {
+                freshEpisodes++;
+                freshEpisodeSteps += fresh.episodeSteps();
+            }
+        }
+        double freshSeconds = (System.nanoTime() - freshStart) / 1e9;
+
+        double forward = forwardNanos(runner.agent());
+        int updateSteps = Math.min(UPDATE_BENCHMARK_STEPS, new Agent(hp).capacity());
+        double update = updateMicros(hp.withAlgorithm(Algorithm.A2C), updateSteps);
+        return new Result(measuredSteps / seconds, measuredSteps, seconds, episodes,
+                episodes == 0 ? Double.NaN : (double) episodeSteps / episodes, forward, update,
+                updateSteps, freshSteps / freshSeconds, freshSteps,
+                freshEpisodes == 0 ? Double.NaN : (double) freshEpisodeSteps / freshEpisodes);
+    }
+
+    /** Mean time of {@link Agent#probabilities}: the actor forward on one row plus softmax. */
+    private static double forwardNanos(Agent agent) {
+        double[] obs = {0.01, -0.02, 0.03, 0.04};
+        double[] out = new double[CartPole.ACTION_COUNT];
+        double sink = 0;
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            obs[0] = i * 1e-7;
+            agent.probabilities(obs, out);
+            sink += out[0];
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            obs[0] = i * 1e-7;
+            agent.probabilities(obs, out);
+            sink += out[0];
+        }
+        long elapsed = System.nanoTime() - start;
+        if (sink == 42.4242) {
+            System.out.print("");
+        }
+        return (double) elapsed / n;
+    }
+
+    /** Mean time of one update on a rollout of real CartPole states of the given length. */
+    private static double updateMicros(Hyperparameters hp, int steps) {
+        Agent agent = new Agent(hp);
+        CartPole env = new CartPole(hp.version(), Integer.MAX_VALUE);
+        SplittableRandom random = new SplittableRandom(hp.seed());
+        double[] obs = new double[CartPole.OBSERVATION_SIZE];
+        env.reset(random);
+        env.observe(obs, 0);
+        for (int t = 0; t < steps; t++) {
+            int a = agent.act(obs, random);
+            double r = env.advance(a);
+            if (env.done()) {
+                env.reset(random);
+            }
+            env.observe(obs, 0);
+            agent.recordOutcome(r, obs);
+        }
+        // the rollout stays recorded: update() does not clear it, so it can be timed repeatedly
+        int n = 2_000;
+        for (int i = 0; i < n; i++) {
+            agent.update(false);
+        }
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            agent.update(false);
+        }
+        long elapsed = System.nanoTime() - start;
+        return elapsed / 1e3 / n;
+    }
+}

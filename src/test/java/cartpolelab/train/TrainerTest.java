@@ -1,0 +1,383 @@
+package cartpolelab.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each command under a trainer running at maximum speed, with bounded waits (never timing
+ * assertions): a command must take effect within {@link #WAIT_MS}, however busy the machine.
+ */
+class TrainerTest {
+
+    private static final long WAIT_MS = 20_000;
+    private static final Hyperparameters SMALL = Hyperparameters.DEFAULTS.withHiddenSize(32)
+            .withEpisodes(100_000).withSeed(3);
+
+    private final List<Trainer> trainers = new ArrayList<>();
+
+    private Trainer trainer(Hyperparameters hp) {
+        Trainer t = new Trainer(hp);
+        trainers.add(t);
+        return t;
+    }
+
+    @AfterEach
+    void closeAll() {
+        trainers.forEach(Trainer::close);
+    }
+
+    static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out after " + WAIT_MS + " ms waiting for " + what);
+            }
+            Thread.sleep(2);
+        }
+    }
+
+    private static void awaitPaused(Trainer t) throws InterruptedException {
+        try {
+            await("PAUSED", () -> t.status().state() == TrainerState.PAUSED);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; status " + t.status(), e);
+        }
+    }
+
+    @Test
+    void aNewTrainerIsIdleWithAStartFrameAndNoThread() {
+        Trainer t = trainer(SMALL);
+        assertEquals(TrainerState.IDLE, t.status().state());
+        assertEquals(0, t.history().size());
+        Frame f = t.latestFrame();
+        assertNotNull(f, "the start state is shown before training");
+        assertEquals(0, f.step());
+        assertEquals(1, f.episode());
+        assertEquals(-1, f.action());
+        assertFalse(t.isThreadAlive(), "no thread before the first command");
+    }
+
+    @Test
+    void startDeliversEpisodesPauseStopsThemResumeContinues() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.MAXIMUM);
+        t.start();
+        await("episodes", () -> t.history().size() >= 20);
+        assertEquals(TrainerState.RUNNING, t.status().state());
+        t.pause();
+        awaitPaused(t);
+        int atPause = t.history().size();
+        long stepsAtPause = t.status().totalSteps();
+        Thread.sleep(300);
+        assertEquals(atPause, t.history().size(), "no episode arrives while paused");
+        assertEquals(stepsAtPause, t.status().totalSteps(), "no step is taken while paused");
+        t.resume();
+        await("more episodes", () -> t.history().size() >= atPause + 10);
+    }
+
+    @Test
+    void stepEpisodeRunsExactlyOneEpisodeThenPauses() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.MAXIMUM);
+        t.stepEpisode();
+        await("one episode", () -> t.history().size() == 1
+                && t.status().state() == TrainerState.PAUSED);
+        Thread.sleep(100);
+        assertEquals(1, t.history().size());
+        t.stepEpisode();
+        await("second episode", () -> t.history().size() == 2
+                && t.status().state() == TrainerState.PAUSED);
+        // while running flat out, step-episode finishes the current episode and pauses
+        t.start();
+        await("running", () -> t.history().size() >= 30);
+        t.stepEpisode();
+        awaitPaused(t);
+        int n = t.history().size();
+        Thread.sleep(100);
+        assertEquals(n, t.history().size());
+    }
+
+    @Test
+    void stepFrameTakesOneStepThenPausesAndTheUpdateComesAtTheEpisodesEnd() throws Exception {
+        Trainer t = trainer(SMALL);
+        for (int i = 1; i <= 5; i++) {
+            t.stepFrame();
+            int want = i;
+            await("step " + want, () -> t.latestFrame().step() == want
+                    && t.status().totalSteps() == want);
+        }
+        awaitPaused(t);
+        assertEquals(0, t.history().size(), "no episode ended after 5 steps");
+        Frame f = t.latestFrame();
+        assertTrue(f.action() == 0 || f.action() == 1);
+        assertEquals(1.0, f.probLeft() + f.probRight(), 1e-12);
+        assertEquals(5.0, f.episodeReward());
+        // step-episode finishes the open episode: exactly one episode, longer than 5 steps
+        t.stepEpisode();
+        await("the open episode ends", () -> t.history().size() == 1
+                && t.status().state() == TrainerState.PAUSED);
+        assertTrue(t.history().get(0).length() > 5);
+    }
+
+    @Test
+    void resetGivesFreshNetworksAndAnEmptyHistory() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.MAXIMUM);
+        t.start();
+        await("episodes", () -> t.history().size() >= 10);
+        t.reset();
+        await("IDLE", () -> t.status().state() == TrainerState.IDLE
+                && t.history().size() == 0);
+        assertEquals(0, t.status().totalSteps());
+        assertEquals(0, t.latestFrame().step());
+        // the same seed gives the same first episodes again
+        t.stepEpisode();
+        await("one episode", () -> t.history().size() == 1);
+        Trainer fresh = trainer(SMALL);
+        fresh.stepEpisode();
+        await("one episode", () -> fresh.history().size() == 1);
+        assertEquals(fresh.history().reward(0), t.history().reward(0));
+    }
+
+    @Test
+    void resetWithNewSettingsAppliesThem() throws Exception {
+        Trainer t = trainer(SMALL);
+        Hyperparameters v1 = SMALL.withVersion(cartpolelab.env.CartPoleVersion.V1).withSeed(9);
+        t.reset(v1);
+        await("new settings", () -> t.hyperparameters().equals(v1));
+    }
+
+    @Test
+    void speedPausesAndStepsNeverChangeWhatIsLearned() throws Exception {
+        Hyperparameters hp = SMALL.withEpisodes(120);
+        Trainer headless = trainer(hp);
+        TrainerStatus end = headless.runHeadless(null);
+        assertEquals(TrainerState.FINISHED, end.state());
+        double[] want = headless.history().rewards();
+        assertEquals(120, want.length);
+
+        Trainer t = trainer(hp);
+        Random pattern = new Random(5);
+        Speed[] speeds = Speed.values();
+        while (t.status().state() != TrainerState.FINISHED) {
+            switch (pattern.nextInt(5)) {
+                case 0 -> {
+                    int before = t.history().size();
+                    t.stepEpisode();
+                    await("step episode", () -> t.history().size() == before + 1
+                            || t.status().state() == TrainerState.FINISHED);
+                }
+                case 1 -> {
+                    long before = t.status().totalSteps();
+                    t.stepFrame();
+                    await("step frame", () -> t.status().totalSteps() == before + 1
+                            || t.status().state() == TrainerState.FINISHED);
+                }
+                case 2 -> t.setSpeed(speeds[pattern.nextInt(speeds.length)]);
+                default -> {
+                    t.setSpeed(Speed.MAXIMUM);
+                    t.start();
+                    Thread.sleep(pattern.nextInt(20));
+                    t.pause();
+                    await("paused", () -> t.status().state() == TrainerState.PAUSED
+                            || t.status().state() == TrainerState.FINISHED);
+                }
+            }
+        }
+        assertArrayEquals(want, t.history().rewards(),
+                "same seed, same rewards, whatever the speed and the pattern of pauses");
+        for (int i = 0; i < want.length; i++) {
+            assertEquals(headless.history().actorLoss(i), t.history().actorLoss(i));
+            assertEquals(headless.history().criticLoss(i), t.history().criticLoss(i));
+        }
+    }
+
+    @Test
+    void commandsFiredFromManyThreadsNeverDeadlock() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.MAXIMUM);
+        int threads = 4;
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> workers = new ArrayList<>();
+        for (int w = 0; w < threads; w++) {
+            Random r = new Random(w);
+            Thread worker = new Thread(() -> {
+                try {
+                    go.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                for (int i = 0; i < 400; i++) {
+                    switch (r.nextInt(9)) {
+                        case 0 -> t.start();
+                        case 1 -> t.pause();
+                        case 2 -> t.resume();
+                        case 3 -> t.stepEpisode();
+                        case 4 -> t.stepFrame();
+                        case 5 -> t.setSpeed(Speed.values()[r.nextInt(3)]);
+                        case 6 -> t.watch();
+                        case 7 -> t.status();
+                        default -> {
+                            if (r.nextInt(10) == 0) {
+                                t.reset();
+                            } else {
+                                t.latestFrame();
+                            }
+                        }
+                    }
+                }
+            });
+            worker.start();
+            workers.add(worker);
+        }
+        go.countDown();
+        for (Thread worker : workers) {
+            worker.join(WAIT_MS);
+            assertFalse(worker.isAlive(), "a command blocked");
+        }
+        // still responsive afterwards (IDLE when a reset came last)
+        t.pause();
+        await("parked", () -> t.status().state() == TrainerState.PAUSED
+                || t.status().state() == TrainerState.IDLE);
+        int n = t.history().size();
+        t.stepEpisode();
+        await("one more episode", () -> t.history().size() == n + 1
+                && t.status().state() == TrainerState.PAUSED);
+    }
+
+    @Test
+    void stopEndsTheThread() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.REAL_TIME);
+        t.start();
+        await("thread", t::isThreadAlive);
+        t.stop();
+        assertTrue(t.awaitThreadEnd(WAIT_MS, TimeUnit.MILLISECONDS), "thread ended");
+        assertEquals(TrainerState.STOPPED, t.status().state());
+        t.start(); // commands after stop are ignored, not errors
+        assertFalse(t.isThreadAlive());
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().equals("cartpole-trainer"))
+                .allMatch(Thread::isDaemon), "trainer threads are daemons");
+    }
+
+    @Test
+    void aFailureInsideTrainingIsAStateWithItsMessageAndResetRecovers() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.MAXIMUM);
+        t.stepEpisode();
+        await("one episode", () -> t.history().size() == 1);
+        t.setStepHook(() -> {
+            throw new IllegalStateException("actor loss became NaN at update 7");
+        });
+        t.start();
+        await("FAILED", () -> t.status().state() == TrainerState.FAILED);
+        assertEquals("actor loss became NaN at update 7", t.status().failure());
+        assertTrue(t.isThreadAlive(), "the thread lives on, waiting for a reset");
+        t.setStepHook(null);
+        t.reset();
+        await("IDLE", () -> t.status().state() == TrainerState.IDLE);
+        t.stepEpisode();
+        await("trains again", () -> t.history().size() == 1);
+    }
+
+    @Test
+    void stopWhenSolvedPausesInSolvedAndResumeGoesOn() throws Exception {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(1);
+        Trainer t = trainer(hp);
+        t.setStopWhenSolved(true);
+        t.setSpeed(Speed.MAXIMUM);
+        t.start();
+        await("SOLVED", () -> t.status().state() == TrainerState.SOLVED);
+        TrainerStatus s = t.status();
+        assertEquals(s.episodes(), s.solvedAtEpisode(), "stops on the solving episode");
+        assertTrue(s.movingAverage() >= 195.0, "MA50 " + s.movingAverage());
+        assertTrue(s.solvedAtEpisode() >= 50 && s.solvedAtEpisode() <= hp.episodes());
+        t.resume();
+        await("goes on", () -> t.history().size() > s.episodes() + 5);
+    }
+
+    @Test
+    void theBudgetEndsARunAsFinished() throws Exception {
+        Trainer t = trainer(SMALL.withEpisodes(30));
+        t.setSpeed(Speed.MAXIMUM);
+        t.start();
+        await("FINISHED", () -> t.status().state() == TrainerState.FINISHED);
+        assertEquals(30, t.history().size());
+        t.start();
+        Thread.sleep(100);
+        assertEquals(30, t.history().size(), "start after the budget does nothing");
+    }
+
+    @Test
+    void framesCarryTheStateProbabilitiesAndValueAtFastSpeed() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.setSpeed(Speed.FAST);
+        t.start();
+        await("frames", () -> t.latestFrame().step() > 3);
+        Frame f = t.latestFrame();
+        assertFalse(f.greedy());
+        assertTrue(Double.isFinite(f.value()));
+        assertEquals(1.0, f.probLeft() + f.probRight(), 1e-12);
+        assertTrue(f.episode() >= 1);
+    }
+
+    @Test
+    void watchRunsTheGreedyPolicyWithoutLearning() throws Exception {
+        Trainer t = trainer(SMALL);
+        t.stepEpisode();
+        await("one episode", () -> t.history().size() == 1
+                && t.status().state() == TrainerState.PAUSED);
+        long steps = t.status().totalSteps();
+        t.watch();
+        await("greedy frames", () -> t.latestFrame().greedy() && t.latestFrame().step() >= 3);
+        t.pause();
+        awaitPaused(t);
+        assertEquals(1, t.history().size(), "watch does not learn");
+        assertEquals(steps, t.status().totalSteps(), "watch takes no training steps");
+        // and it does not disturb the training stream
+        t.stepEpisode();
+        await("second episode", () -> t.history().size() == 2);
+        Trainer plain = trainer(SMALL);
+        plain.stepEpisode();
+        await("1", () -> plain.history().size() == 1);
+        plain.stepEpisode();
+        await("2", () -> plain.history().size() == 2);
+        assertEquals(plain.history().reward(1), t.history().reward(1));
+    }
+
+    @Test
+    void historyKeepsEveryEpisodeWithItsMovingAverage() throws Exception {
+        Trainer t = trainer(SMALL.withEpisodes(80));
+        t.runHeadless(null);
+        EpisodeHistory h = t.history();
+        assertEquals(80, h.size());
+        double sum = 0;
+        for (int i = 30; i < 80; i++) {
+            sum += h.reward(i);
+        }
+        assertEquals(sum / 50, h.movingAverage(79), 1e-9);
+        EpisodeStats last = h.get(79);
+        assertEquals(80, last.episode());
+        assertEquals(last.reward(), last.length());
+        long steps = 0;
+        for (int i = 0; i < 80; i++) {
+            steps += h.get(i).length();
+        }
+        assertEquals(steps, last.totalSteps());
+        assertTrue(last.wallSeconds() > 0);
+    }
+}
