@@ -55,6 +55,7 @@ public final class CartPoleLabApp extends Application {
         stage.setMinWidth(900);
         stage.setMinHeight(640);
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.setOnCloseRequest(e -> {
             view.shutdown();
             exit.run();

@@ -261,6 +261,7 @@ public final class MainView extends BorderPane {
             }
         });
         vm.frameProperty().addListener((o, a, b) -> canvas.setFrame(b));
+        vm.statusProperty().addListener((o, a, b) -> canvas.setInvite(vm.isFresh()));
         canvas.setFrame(vm.frameProperty().get());
         vm.shownVersionProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -360,7 +361,6 @@ public final class MainView extends BorderPane {
         }
         rewardChart.clear();
         trainingChart.clear();
-        canvas.setFrame(null);
     }
 
     private Window window() {

@@ -174,11 +174,19 @@ public final class TrainingViewModel implements AutoCloseable {
         };
     }
 
-    /** A run exists once anything has happened since the last reset. */
+    /**
+     * A run exists once a step has been taken since the last reset (the trainer publishes the
+     * start state as a frame right away, so a frame alone does not count).
+     */
     private boolean runExists() {
         TrainerStatus s = status.get();
         return s != null && (s.state() != TrainerState.IDLE || s.episodes() > 0
-                || s.totalSteps() > 0) || frame.get() != null;
+                || s.totalSteps() > 0);
+    }
+
+    /** True while nothing has run since the last reset: the canvas invites to start. */
+    public boolean isFresh() {
+        return !runExists();
     }
 
     /** Before the first command of a fresh run: the trainer takes the form's settings. */
@@ -199,10 +207,8 @@ public final class TrainingViewModel implements AutoCloseable {
         } else if (!startPauseDisabled.get()) {
             TrainerState state = status.get().state();
             if (state == TrainerState.SOLVED) {
-                // Otherwise the trainer would stop again at once: the average is still high.
-                stopWhenSolved.set(false);
-                trainer.start();
-                message.set("Training on past \"solved\" (Stop when solved is now off).");
+                trainer.start(); // the trainer trains on past "solved" when told to start
+                message.set("Training on past \"solved\".");
                 pull();
                 return;
             }
@@ -262,13 +268,23 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public void saveCheckpoint(Path file) {
-        track(trainer.saveCheckpoint(file), "Checkpoint saved to " + file,
+        track(guard(() -> trainer.saveCheckpoint(file)), "Checkpoint saved to " + file,
                 "Could not save the checkpoint");
+    }
+
+    /** A command that throws instead of failing its future still reaches the user. */
+    private static CompletableFuture<Void> guard(
+            java.util.function.Supplier<CompletableFuture<Void>> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** Loads a checkpoint; on success the settings form shows the checkpoint's settings. */
     public void loadCheckpoint(Path file) {
-        track(trainer.loadCheckpoint(file).thenRun(() -> {
+        track(guard(() -> trainer.loadCheckpoint(file)).thenRun(() -> {
             Hyperparameters hp = trainer.hyperparameters();
             Platform.runLater(() -> loadedSettings.set(hp));
         }), "Checkpoint loaded from " + file, "Could not load the checkpoint");

@@ -39,8 +39,13 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
 
-    /** Small networks keep the tests quick; the window does not care about the size. */
-    private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(32);
+    /**
+     * Small networks keep the tests quick; the window does not care about the size. The
+     * trainer runs thousands of episodes a second here, so the budget is large and
+     * stop-when-solved is off: a run must not end by itself between two clicks.
+     */
+    private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(32)
+            .withEpisodes(Hyperparameters.MAX_EPISODES);
 
     private final TestDialogs dialogs = new TestDialogs();
     private MainView view;
@@ -56,6 +61,7 @@ class MainWindowTest {
         threadsBefore = Thread.getAllStackTraces().keySet();
         view = CartPoleLabApp.open(stage, SETTINGS, TrainerAdapter::new, dialogs, dialogs,
                 () -> { });
+        view.viewModel().stopWhenSolvedProperty().set(false);
     }
 
     @AfterEach
@@ -77,12 +83,22 @@ class MainWindowTest {
         return status().episodes();
     }
 
-    private static void waitFor(String what, Callable<Boolean> condition) {
+    private void waitFor(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            throw new AssertionError("timed out waiting for " + what + "; status " + status()
+                    + ", button " + view.lookup("#startPauseButton"), e);
         }
+    }
+
+    /**
+     * Clicks a control, then moves the pointer off the toolbar, so that the tooltip the
+     * control shows after a moment cannot sit under the next click.
+     */
+    private static void click(FxRobot robot, String id) {
+        robot.clickOn(id);
+        robot.moveTo("#rewardChart");
     }
 
     private void waitForState(TrainerState state) {
@@ -96,9 +112,9 @@ class MainWindowTest {
     }
 
     private void runAndPause(FxRobot robot, int atLeast) {
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitFor(atLeast + " episodes", () -> episodes() >= atLeast);
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
     }
 
@@ -107,13 +123,13 @@ class MainWindowTest {
     @Test
     void startTrainsAndPauseStopsTheEpisodes(FxRobot robot) {
         assertEquals("Start", robot.lookup("#startPauseButton").queryButton().getText());
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitFor("episodes to arrive", () -> episodes() >= 5);
         assertEquals("Pause", robot.lookup("#startPauseButton").queryButton().getText());
         waitFor("the chart to show them",
                 () -> view.rewardChart().drawnPoints() >= 5);
 
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
         assertEquals("Resume", robot.lookup("#startPauseButton").queryButton().getText());
         int paused = episodes();
@@ -121,7 +137,7 @@ class MainWindowTest {
         assertEquals(paused, episodes(), "no episodes arrive while paused");
         assertEquals(paused, vm().history().size());
 
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitFor("training to resume", () -> episodes() > paused);
     }
 
@@ -129,7 +145,7 @@ class MainWindowTest {
     void stepEpisodeRunsExactlyOneMoreEpisode(FxRobot robot) {
         runAndPause(robot, 2);
         int before = episodes();
-        robot.clickOn("#stepEpisodeButton");
+        click(robot, "#stepEpisodeButton");
         waitFor("one more episode", () -> episodes() == before + 1);
         waitForState(TrainerState.PAUSED);
         settle();
@@ -139,13 +155,13 @@ class MainWindowTest {
 
     @Test
     void stepFrameTakesExactlyOneStep(FxRobot robot) {
-        robot.clickOn("#stepFrameButton");
+        click(robot, "#stepFrameButton");
         waitFor("a first frame", () -> vm().frameProperty().get() != null);
-        robot.clickOn("#stepFrameButton");
+        click(robot, "#stepFrameButton");
         waitFor("a second step", () -> vm().frameProperty().get().step() >= 2);
         Frame before = vm().frameProperty().get();
         assertFalse(before.done());
-        robot.clickOn("#stepFrameButton");
+        click(robot, "#stepFrameButton");
         waitFor("one more step", () -> vm().frameProperty().get() != before);
         settle();
         Frame after = vm().frameProperty().get();
@@ -185,7 +201,7 @@ class MainWindowTest {
                 .<javafx.scene.control.ComboBox<cartpolelab.env.CartPoleVersion>>query()
                 .setValue(cartpolelab.env.CartPoleVersion.V1));
         assertTrue(robot.lookup("#settingsResetNote").queryAs(Label.class).isVisible());
-        robot.clickOn("#resetButton");
+        click(robot, "#resetButton");
         waitFor("a fresh run", () -> episodes() == 0 && status().state() == TrainerState.IDLE);
         waitFor("the v1 settings", () -> vm().runSettingsProperty().get().version()
                 == cartpolelab.env.CartPoleVersion.V1);
@@ -199,14 +215,14 @@ class MainWindowTest {
         ChoiceBox<?> speed = robot.lookup("#speedChoice").queryAs(ChoiceBox.class);
         robot.interact(() -> vm().speedProperty().set(Speed.MAXIMUM));
         assertEquals(Speed.MAXIMUM, speed.getValue());
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitFor("episodes at maximum speed", () -> episodes() >= 3);
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
 
         robot.interact(() -> vm().speedProperty().set(Speed.FAST));
         int before = episodes();
-        robot.clickOn("#watchButton");
+        click(robot, "#watchButton");
         waitFor("greedy frames", () -> {
             Frame f = vm().frameProperty().get();
             return f != null && f.greedy();
@@ -215,7 +231,7 @@ class MainWindowTest {
                 () -> robot.lookup("#statusState").queryAs(Label.class).getText()
                         .equals("Watching"));
         assertEquals(before, episodes(), "watching does not train");
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
     }
 
@@ -224,7 +240,7 @@ class MainWindowTest {
         runAndPause(robot, 4);
         int n = episodes();
         dialogs.csv = dir.resolve("metrics");
-        robot.clickOn("#exportCsvButton");
+        click(robot, "#exportCsvButton");
         Path csv = dir.resolve("metrics.csv");
         waitFor("the CSV", () -> Files.exists(csv)
                 && vm().messageProperty().get().startsWith("Metrics written"));
@@ -238,19 +254,19 @@ class MainWindowTest {
         runAndPause(robot, 2);
         Path ckpt = dir.resolve("run.ckpt");
         dialogs.checkpointSave = ckpt;
-        robot.clickOn("#saveCheckpointButton");
+        click(robot, "#saveCheckpointButton");
         waitFor("the checkpoint", () -> Files.exists(ckpt)
                 && vm().messageProperty().get().startsWith("Checkpoint saved"));
 
         dialogs.checkpointLoad = ckpt;
-        robot.clickOn("#loadCheckpointButton");
+        click(robot, "#loadCheckpointButton");
         waitFor("loaded", () -> vm().messageProperty().get().startsWith("Checkpoint loaded"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
         Path bad = dir.resolve("bad.ckpt");
         Files.writeString(bad, "not a checkpoint");
         dialogs.checkpointLoad = bad;
-        robot.clickOn("#loadCheckpointButton");
+        click(robot, "#loadCheckpointButton");
         waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).startsWith("Could not load the checkpoint"),
                 dialogs.errors.get(0));
@@ -258,7 +274,7 @@ class MainWindowTest {
 
     @Test
     void closingTheWindowEndsTheTrainerThread(FxRobot robot) {
-        robot.clickOn("#startPauseButton");
+        click(robot, "#startPauseButton");
         waitFor("training", () -> episodes() >= 1);
         Set<Thread> started = Thread.getAllStackTraces().keySet().stream()
                 .filter(t -> !threadsBefore.contains(t) && t.getName().contains("rainer"))

@@ -55,6 +55,7 @@ public final class CartPoleCanvas extends Region {
     private Frame frame;
     private String placeholder = "Press Start (Space) to train, or F to take one step.";
     private String note;
+    private boolean invite = true;
 
     public CartPoleCanvas() {
         setId("cartPoleCanvas");
@@ -87,7 +88,18 @@ public final class CartPoleCanvas extends Region {
         return frame;
     }
 
-    /** Text shown when there is no frame. */
+    /**
+     * While nothing has run yet, the canvas shows the start state with the placeholder text
+     * instead of the numbers panel.
+     */
+    public void setInvite(boolean invite) {
+        if (this.invite != invite) {
+            this.invite = invite;
+            redraw();
+        }
+    }
+
+    /** Text shown when there is no frame, or while inviting to start. */
     public void setPlaceholder(String text) {
         placeholder = text;
         redraw();
@@ -103,10 +115,13 @@ public final class CartPoleCanvas extends Region {
 
     public void redraw() {
         paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
-                placeholder, note);
+                invite || frame == null ? placeholder : null, note);
     }
 
-    /** The drawing itself: pure, for any graphics context and size. */
+    /**
+     * The drawing itself: pure, for any graphics context and size. With a {@code placeholder}
+     * the text replaces the numbers panel.
+     */
     static void paint(GraphicsContext g, double w, double h, Frame f, String placeholder,
                       String note) {
         if (w < 1 || h < 1) {
@@ -177,9 +192,9 @@ public final class CartPoleCanvas extends Region {
         g.setFill(AXLE);
         g.fillOval(cartX - r, axleY - r, 2 * r, 2 * r);
 
-        if (f == null) {
+        if (placeholder != null) {
             drawCentredMessage(g, w, h, placeholder);
-        } else {
+        } else if (f != null) {
             drawOverlay(g, f, w);
         }
         if (note != null && !note.isEmpty()) {

@@ -25,6 +25,7 @@ class CartPoleCanvasTest {
     @Start
     void start(Stage stage) {
         canvas = new CartPoleCanvas();
+        canvas.setInvite(false);
         // The primary stage is shared with other test classes: size it fully.
         stage.setMinWidth(0);
         stage.setMinHeight(0);
