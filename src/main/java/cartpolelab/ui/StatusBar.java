@@ -17,17 +17,23 @@ import javafx.scene.layout.Region;
 public final class StatusBar extends HBox {
 
     private final Label state = new Label("Idle");
-    private final Label episode = item("statusEpisode", "Finished episodes / episode budget");
-    private final Label steps = item("statusSteps", "Environment steps taken in training");
-    private final Label lastReward = item("statusLastReward", "Reward of the last episode");
+    private final Label episode = item("statusEpisode", "Finished episodes / episode budget",
+            "Episode 3,000 / 3,000");
+    private final Label steps = item("statusSteps", "Environment steps taken in training",
+            "Steps 500,000");
+    private final Label lastReward = item("statusLastReward", "Reward of the last episode",
+            "Last reward 500");
     private final Label average = item("statusAverage",
-            "Mean reward of the last 50 episodes (the solved criterion)");
-    private final Label best = item("statusBest", "Best 50-episode moving average so far");
-    private final Label speed = item("statusSpeed", "Training throughput");
+            "Mean reward of the last 50 episodes (the solved criterion)", "Moving avg 500.0");
+    private final Label best = item("statusBest", "Best 50-episode moving average so far",
+            "Best avg 500.0");
+    private final Label speed = item("statusSpeed", "Training throughput",
+            "100,000 steps/s");
     private final Label solved = item("statusSolved",
-            "First episode whose 50-episode average reached the threshold");
-    private final Label message = item("statusMessage", null);
-    private final Label fps = item("statusFps", "Screen refreshes per second of this window");
+            "First episode whose 50-episode average reached the threshold", "");
+    private final Label message = item("statusMessage", null, "");
+    private final Label fps = item("statusFps", "Screen refreshes per second of this window",
+            "UI 60 fps");
 
     public StatusBar() {
         setId("statusBar");
@@ -50,8 +56,25 @@ public final class StatusBar extends HBox {
         show(null, "Idle", 0);
     }
 
-    private static Label item(String id, String tip) {
-        Label l = new Label();
+    /**
+     * A status item never narrower than {@code typical} would be, and never cut: its numbers
+     * can change every frame without the items after it jumping about.
+     */
+    private static Label item(String id, String tip, String typical) {
+        Label l = new Label() {
+            @Override
+            protected double computePrefWidth(double height) {
+                double own = super.computePrefWidth(height);
+                if (typical.isEmpty()) {
+                    return own;
+                }
+                javafx.scene.text.Text probe = new javafx.scene.text.Text(typical);
+                probe.setFont(getFont());
+                double reserved = Math.ceil(probe.getLayoutBounds().getWidth())
+                        + snappedLeftInset() + snappedRightInset();
+                return Math.max(own, reserved);
+            }
+        };
         l.setId(id);
         l.getStyleClass().add("status-item");
         l.setMinWidth(Region.USE_PREF_SIZE);

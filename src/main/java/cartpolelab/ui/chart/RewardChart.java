@@ -8,7 +8,7 @@ import javafx.scene.chart.XYChart;
 
 /**
  * Episode reward (thin blue), its 50-episode moving average (orange) and the version's solved
- * threshold (green, dashed; two points spanning the episodes shown). Colours match the CLI's
+ * threshold (green, dashed; two points spanning the plot's width). Colours match the CLI's
  * PNG ({@code cartpolelab.io.ChartPalette}); they are set in {@code app.css}. Axes fit the data.
  */
 public final class RewardChart extends LineChart<Number, Number> {
@@ -18,11 +18,12 @@ public final class RewardChart extends LineChart<Number, Number> {
     private final XYChart.Series<Number, Number> threshold = new XYChart.Series<>();
     private final SeriesFeeder rewardFeeder = new SeriesFeeder(reward);
     private final SeriesFeeder averageFeeder = new SeriesFeeder(average);
-    private final XYChart.Data<Number, Number> thresholdStart = new XYChart.Data<>(1, 0);
-    private final XYChart.Data<Number, Number> thresholdEnd = new XYChart.Data<>(2, 0);
+    private final XYChart.Data<Number, Number> thresholdStart = new XYChart.Data<>(0, 0);
+    private final XYChart.Data<Number, Number> thresholdEnd =
+            new XYChart.Data<>(EpisodeAxis.MIN_SPAN, 0);
 
     public RewardChart() {
-        super(new NumberAxis(), new NumberAxis());
+        super(EpisodeAxis.create(), new NumberAxis());
         setId("rewardChart");
         getStyleClass().add("reward-chart");
         setAnimated(false);
@@ -30,8 +31,6 @@ public final class RewardChart extends LineChart<Number, Number> {
         setTitle("Reward per episode");
         getXAxis().setLabel("Episode");
         getYAxis().setLabel("Reward");
-        ((NumberAxis) getXAxis()).setForceZeroInRange(false);
-        ((NumberAxis) getXAxis()).setMinorTickVisible(false);
         ((NumberAxis) getYAxis()).setMinorTickVisible(false);
         reward.setName("Episode reward");
         average.setName("Moving average (50)");
@@ -56,16 +55,18 @@ public final class RewardChart extends LineChart<Number, Number> {
                 ? String.format(java.util.Locale.ROOT,
                         "Reward per episode \u00b7 %,d episodes as bucket min/max", n)
                 : "Reward per episode");
-        int end = Math.max(n, 2);
-        if (thresholdEnd.getXValue().intValue() != end) {
-            thresholdEnd.setXValue(end);
+        NumberAxis x = (NumberAxis) getXAxis();
+        EpisodeAxis.fit(x, n);
+        if (thresholdEnd.getXValue().doubleValue() != x.getUpperBound()) {
+            thresholdEnd.setXValue(x.getUpperBound()); // the line spans the whole plot
         }
     }
 
     public void clear() {
         rewardFeeder.clear();
         averageFeeder.clear();
-        thresholdEnd.setXValue(2);
+        EpisodeAxis.fit((NumberAxis) getXAxis(), 0);
+        thresholdEnd.setXValue(EpisodeAxis.MIN_SPAN);
         setTitle("Reward per episode");
     }
 

@@ -30,10 +30,9 @@ public final class TrainingChart extends VBox {
         title.getStyleClass().add("chart-heading");
         title.setMaxWidth(Double.MAX_VALUE);
         getChildren().addAll(title, actor.chart, critic.chart, entropy.chart);
-        // One episode axis: the upper two follow the bottom one's auto-range.
+        // One episode axis: the upper two follow the bottom one.
         for (Panel p : new Panel[] {actor, critic}) {
             p.xAxis.setTickLabelsVisible(false);
-            p.xAxis.setAutoRanging(false);
             p.xAxis.lowerBoundProperty().bind(entropy.xAxis.lowerBoundProperty());
             p.xAxis.upperBoundProperty().bind(entropy.xAxis.upperBoundProperty());
             p.xAxis.tickUnitProperty().bind(entropy.xAxis.tickUnitProperty());
@@ -46,12 +45,14 @@ public final class TrainingChart extends VBox {
         actor.update(history::actorLoss, n);
         critic.update(history::criticLoss, n);
         entropy.update(history::entropy, n);
+        EpisodeAxis.fit(entropy.xAxis, n);
     }
 
     public void clear() {
         actor.feeder.clear();
         critic.feeder.clear();
         entropy.feeder.clear();
+        EpisodeAxis.fit(entropy.xAxis, 0);
     }
 
     /** The three charts, top to bottom (actor loss, critic loss, entropy). */
@@ -60,7 +61,7 @@ public final class TrainingChart extends VBox {
     }
 
     private static final class Panel {
-        final NumberAxis xAxis = new NumberAxis();
+        final NumberAxis xAxis = EpisodeAxis.create();
         final NumberAxis yAxis = new NumberAxis();
         final LineChart<Number, Number> chart = new LineChart<>(xAxis, yAxis);
         final XYChart.Series<Number, Number> series = new XYChart.Series<>();
@@ -74,8 +75,6 @@ public final class TrainingChart extends VBox {
             chart.setMinHeight(80);
             chart.setPrefHeight(120);
             VBox.setVgrow(chart, Priority.ALWAYS);
-            xAxis.setForceZeroInRange(false);
-            xAxis.setMinorTickVisible(false);
             yAxis.setForceZeroInRange(false);
             yAxis.setMinorTickVisible(false);
             yAxis.setLabel(name);
