@@ -260,8 +260,11 @@ public final class MainView extends BorderPane {
                 reset.getStyleClass().add("attention");
             }
         });
-        vm.frameProperty().addListener((o, a, b) -> canvas.setFrame(b));
-        vm.statusProperty().addListener((o, a, b) -> canvas.setInvite(vm.isFresh()));
+        vm.frameProperty().addListener((o, a, b) -> {
+            canvas.setFrame(b);
+            updateCanvasMessage();
+        });
+        vm.statusProperty().addListener((o, a, b) -> updateCanvasMessage());
         canvas.setFrame(vm.frameProperty().get());
         vm.shownVersionProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -273,10 +276,10 @@ public final class MainView extends BorderPane {
         vm.stateTextProperty().addListener((o, a, b) -> showStatus());
         vm.runSettingsProperty().addListener((o, a, b) -> showStatus());
         vm.messageProperty().addListener((o, a, b) -> statusBar.setMessage(b));
-        vm.speedProperty().addListener((o, a, b) -> updateCanvasNote());
+        vm.speedProperty().addListener((o, a, b) -> updateCanvasMessage());
         vm.setOnError((title, text) -> dialogs.showError(title, text));
         showStatus();
-        updateCanvasNote();
+        updateCanvasMessage();
 
         sceneProperty().addListener((o, a, b) -> {
             if (a != null) {
@@ -294,9 +297,17 @@ public final class MainView extends BorderPane {
                 vm.runSettingsProperty().get().episodes());
     }
 
-    private void updateCanvasNote() {
-        canvas.setNote(vm.speedProperty().get() == Speed.MAXIMUM
-                ? "Maximum speed: the cart is not drawn, only finished episodes" : null);
+    /** "Press Start" on a fresh run; at maximum speed, why the cart stands still. */
+    private void updateCanvasMessage() {
+        String message = null;
+        if (vm.isFresh()) {
+            message = "Press Start (Space) to train, or F to take one step.";
+        } else if (vm.speedProperty().get() == Speed.MAXIMUM && vm.runningProperty().get()
+                && !vm.watchingProperty().get()) {
+            message = "Maximum speed: training without drawing. Choose Fast or Real time "
+                    + "to watch.";
+        }
+        canvas.setMessage(message);
     }
 
     /**

@@ -54,7 +54,7 @@ public final class CartPoleCanvas extends Region {
     private final Canvas canvas = new Canvas();
     private Frame frame;
     private String placeholder = "Press Start (Space) to train, or F to take one step.";
-    private String note;
+    /** True while {@link #placeholder} replaces the numbers panel. */
     private boolean invite = true;
 
     public CartPoleCanvas() {
@@ -89,41 +89,30 @@ public final class CartPoleCanvas extends Region {
     }
 
     /**
-     * While nothing has run yet, the canvas shows the start state with the placeholder text
-     * instead of the numbers panel.
+     * A message that replaces the numbers panel: while nothing has run yet ("Press Start"),
+     * or while the frame shown is stale (maximum speed publishes none). Null: the panel.
      */
-    public void setInvite(boolean invite) {
-        if (this.invite != invite) {
-            this.invite = invite;
-            redraw();
-        }
-    }
-
-    /** Text shown when there is no frame, or while inviting to start. */
-    public void setPlaceholder(String text) {
-        placeholder = text;
-        redraw();
-    }
-
-    /** A one-line note in the corner, e.g. why frames are not drawn at maximum speed. */
-    public void setNote(String text) {
-        if (!java.util.Objects.equals(text, note)) {
-            note = text;
+    public void setMessage(String text) {
+        boolean show = text != null;
+        if (show != invite || show && !text.equals(placeholder)) {
+            invite = show;
+            if (show) {
+                placeholder = text;
+            }
             redraw();
         }
     }
 
     public void redraw() {
         paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
-                invite || frame == null ? placeholder : null, note);
+                invite || frame == null ? placeholder : null);
     }
 
     /**
      * The drawing itself: pure, for any graphics context and size. With a {@code placeholder}
      * the text replaces the numbers panel.
      */
-    static void paint(GraphicsContext g, double w, double h, Frame f, String placeholder,
-                      String note) {
+    static void paint(GraphicsContext g, double w, double h, Frame f, String placeholder) {
         if (w < 1 || h < 1) {
             return;
         }
@@ -196,13 +185,6 @@ public final class CartPoleCanvas extends Region {
             drawCentredMessage(g, w, h, placeholder);
         } else if (f != null) {
             drawOverlay(g, f, w);
-        }
-        if (note != null && !note.isEmpty()) {
-            g.setFont(Font.font("System", 12));
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.TOP);
-            g.setFill(MUTED);
-            g.fillText(note, w - 10, 8);
         }
     }
 

@@ -20,6 +20,17 @@ final class EpisodeAxis {
         axis.setAutoRanging(false);
         axis.setMinorTickVisible(false);
         axis.setForceZeroInRange(true);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return label(n.doubleValue());
+            }
+
+            @Override
+            public Number fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
         return axis;
     }
 
@@ -36,6 +47,14 @@ final class EpisodeAxis {
         if (axis.getLowerBound() != 0) {
             axis.setLowerBound(0);
         }
+    }
+
+    /** "2,500" below ten thousand, then "250k", "1.2M": long runs keep short labels. */
+    static String label(double episode) {
+        if (Math.abs(episode) < 10_000) {
+            return String.format(java.util.Locale.ROOT, "%,.0f", episode);
+        }
+        return CompactNumber.format(episode);
     }
 
     /** A round step giving about 5 to 10 ticks over {@code span}. */

@@ -25,7 +25,7 @@ class CartPoleCanvasTest {
     @Start
     void start(Stage stage) {
         canvas = new CartPoleCanvas();
-        canvas.setInvite(false);
+        canvas.setMessage(null);
         // The primary stage is shared with other test classes: size it fully.
         stage.setMinWidth(0);
         stage.setMinHeight(0);
