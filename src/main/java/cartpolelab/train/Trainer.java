@@ -63,6 +63,8 @@ public final class Trainer implements AutoCloseable {
     private volatile boolean stopWhenSolved;
     /** Set by start/resume/step-episode: training goes on after a stop-when-solved pause. */
     private volatile boolean continueAfterSolve;
+    /** Counts commands, so the thread never undoes one that came in during its step. */
+    private volatile long commandCount;
     /** Single frames asked for and not yet taken; guarded by {@link #lock}. */
     private int framesPending;
     private Thread thread;
@@ -333,6 +335,7 @@ public final class Trainer implements AutoCloseable {
                 return;
             }
             mode = next;
+            commandCount++;
             framesPending = 0;
             if (next == Mode.RUNNING || next == Mode.EPISODE) {
                 continueAfterSolve = true;
@@ -438,6 +441,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void runOneStep(Mode m) throws InterruptedException {
+        long seenCommands = commandCount;
         if (continueAfterSolve) {
             continueAfterSolve = false;
             stoppedBySolve = false;
@@ -455,14 +459,17 @@ public final class Trainer implements AutoCloseable {
             }
         }
         // one episode done, or nothing more to train (budget, solved, failed): pause
-        settle(m);
+        settle(m, seenCommands);
     }
 
-    /** Pauses after a finished step-episode, the budget, "solved" or a failure. */
-    private void settle(Mode from) {
+    /**
+     * Pauses after a finished step-episode, the budget, "solved" or a failure, unless a command
+     * came in since the step began (a second "step episode" must not be swallowed).
+     */
+    private void settle(Mode from, long seenCommands) {
         lock.lock();
         try {
-            if (mode == from) {
+            if (mode == from && commandCount == seenCommands) {
                 mode = Mode.PAUSED;
             }
         } finally {
