@@ -63,6 +63,8 @@ public final class Trainer implements AutoCloseable {
     private volatile boolean stopWhenSolved;
     /** Set by start/resume/step-episode: training goes on after a stop-when-solved pause. */
     private volatile boolean continueAfterSolve;
+    /** Counts commands, so the thread never undoes one that came in during its step. */
+    private volatile long commandCount;
     /** Single frames asked for and not yet taken; guarded by {@link #lock}. */
     private int framesPending;
     private Thread thread;
@@ -333,6 +335,7 @@ public final class Trainer implements AutoCloseable {
                 return;
             }
             mode = next;
+            commandCount++;
             framesPending = 0;
             if (next == Mode.RUNNING || next == Mode.EPISODE) {
                 continueAfterSolve = true;
@@ -438,6 +441,7 @@ public final class Trainer implements AutoCloseable {
     }
 
     private void runOneStep(Mode m) throws InterruptedException {
+        long seenCommands = commandCount;
         if (continueAfterSolve) {
             continueAfterSolve = false;
             stoppedBySolve = false;
@@ -455,14 +459,17 @@ public final class Trainer implements AutoCloseable {
             }
         }
         // one episode done, or nothing more to train (budget, solved, failed): pause
-        settle(m);
+        settle(m, seenCommands);
     }
 
-    /** Pauses after a finished step-episode, the budget, "solved" or a failure. */
-    private void settle(Mode from) {
+    /**
+     * Pauses after a finished step-episode, the budget, "solved" or a failure, unless a command
+     * came in since the step began (a second "step episode" must not be swallowed).
+     */
+    private void settle(Mode from, long seenCommands) {
         lock.lock();
         try {
-            if (mode == from) {
+            if (mode == from && commandCount == seenCommands) {
                 mode = Mode.PAUSED;
             }
         } finally {
@@ -559,10 +566,8 @@ public final class Trainer implements AutoCloseable {
         int episode = history.size() + 1;
         double reward = runner.episodeReward();
         int length = runner.episodeSteps();
-        double ma = movingAverage.add(reward);
-        if (Double.isNaN(bestMovingAverage) || ma > bestMovingAverage) {
-            bestMovingAverage = ma;
-        }
+        boolean solvedNow = track(episode, reward);
+        double ma = movingAverage.mean();
         long now = System.nanoTime();
         long totalSteps = baseSteps + runner.totalSteps();
         // active time up to the previous step; the current step's few µs are not in it yet
@@ -573,18 +578,31 @@ public final class Trainer implements AutoCloseable {
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps,
                 wallSeconds, length / episodeSeconds);
         history.add(stats);
-        if (solvedAtEpisode < 0 && movingAverage.full()
-                && ma >= hp.version().solvedThreshold()) {
-            solvedAtEpisode = episode;
-            if (stopWhenSolved) {
-                stoppedBySolve = true;
-            }
+        if (solvedNow && stopWhenSolved) {
+            stoppedBySolve = true;
         }
         if (episode >= hp.episodes()) {
             finished = true;
         }
         publishStatusThrottled();
         return stats;
+    }
+
+    /**
+     * Adds an episode's reward to the moving average and the best-so-far; returns true if this
+     * episode is the first whose average over a full window reached the solved threshold.
+     */
+    private boolean track(int episode, double reward) {
+        double ma = movingAverage.add(reward);
+        if (Double.isNaN(bestMovingAverage) || ma > bestMovingAverage) {
+            bestMovingAverage = ma;
+        }
+        if (solvedAtEpisode < 0 && movingAverage.full()
+                && ma >= hp.version().solvedThreshold()) {
+            solvedAtEpisode = episode;
+            return true;
+        }
+        return false;
     }
 
     private void updateRate(long now, long totalSteps) {
@@ -669,14 +687,7 @@ public final class Trainer implements AutoCloseable {
         bestMovingAverage = Double.NaN;
         solvedAtEpisode = -1;
         for (int i = 0; i < restored.size(); i++) {
-            double ma = movingAverage.add(restored.reward(i));
-            if (Double.isNaN(bestMovingAverage) || ma > bestMovingAverage) {
-                bestMovingAverage = ma;
-            }
-            if (solvedAtEpisode < 0 && movingAverage.full()
-                    && ma >= settings.version().solvedThreshold()) {
-                solvedAtEpisode = i + 1;
-            }
+            track(i + 1, restored.reward(i));
         }
         history = restored;
         finished = restored.size() >= settings.episodes();
@@ -684,6 +695,7 @@ public final class Trainer implements AutoCloseable {
         failure = null;
         activeNanos = restored.size() == 0 ? 0
                 : (long) (restored.get(restored.size() - 1).wallSeconds() * 1e9);
+        episodeStartNanos = activeNanos;
         stepsPerSecond = 0;
         rateMarkNanos = 0;
         watchEnv = null;
