@@ -250,7 +250,7 @@ class MainWindowTest {
     }
 
     @Test
-    void checkpointsSaveAndLoadAndABadFileGivesADialog(FxRobot robot) throws Exception {
+    void checkpointsSaveAndLoad(FxRobot robot) throws Exception {
         runAndPause(robot, 2);
         Path ckpt = dir.resolve("run.ckpt");
         dialogs.checkpointSave = ckpt;
@@ -262,7 +262,13 @@ class MainWindowTest {
         click(robot, "#loadCheckpointButton");
         waitFor("loaded", () -> vm().messageProperty().get().startsWith("Checkpoint loaded"));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 
+    @Test
+    void aCheckpointThatCannotBeLoadedGivesADialogAndTheRunGoesOn(FxRobot robot)
+            throws Exception {
+        runAndPause(robot, 2);
+        int before = episodes();
         Path bad = dir.resolve("bad.ckpt");
         Files.writeString(bad, "not a checkpoint");
         dialogs.checkpointLoad = bad;
@@ -270,6 +276,10 @@ class MainWindowTest {
         waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).startsWith("Could not load the checkpoint"),
                 dialogs.errors.get(0));
+        assertTrue(vm().messageProperty().get().startsWith("Could not load the checkpoint"));
+        assertEquals(before, vm().history().size(), "the run is untouched");
+        click(robot, "#startPauseButton");
+        waitFor("training to go on", () -> episodes() > before);
     }
 
     @Test
