@@ -82,6 +82,7 @@ class WindowBehaviourTest {
         assertTrue(error.isVisible());
         assertEquals("Learning rate: 'abc' is not a number; use a value in (0, 1]",
                 error.getText());
+        assertTrue(robot.lookup("#settingsInvalidNote").queryAs(Label.class).isVisible());
 
         robot.interact(() -> lr.setText("2"));
         assertTrue(start.isDisabled());
@@ -91,6 +92,7 @@ class WindowBehaviourTest {
         assertFalse(start.isDisabled(), "fixing the value re-enables Start");
         assertFalse(error.isVisible());
         assertFalse(lr.getStyleClass().contains("invalid"));
+        assertFalse(robot.lookup("#settingsInvalidNote").queryAs(Label.class).isVisible());
 
         TextField hidden = robot.lookup("#hiddenSizeField").queryAs(TextField.class);
         robot.interact(() -> hidden.setText("0"));

@@ -41,6 +41,8 @@ public final class SettingsPane extends VBox {
     private final TextField episodes = new TextField();
     private final TextField seed = new TextField();
     private final Label resetNote = new Label("Settings changed \u2014 press Reset to apply");
+    private final Label invalidNote = new Label(
+            "Fix the marked field: Start, Step and Reset stay disabled until then.");
 
     private final List<Field<?>> fields = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Hyperparameters> value = new ReadOnlyObjectWrapper<>();
@@ -126,7 +128,13 @@ public final class SettingsPane extends VBox {
         resetNote.setVisible(false);
         resetNote.managedProperty().bind(resetNote.visibleProperty());
 
-        getChildren().addAll(title, hint, grid, resetNote);
+        invalidNote.setId("settingsInvalidNote");
+        invalidNote.getStyleClass().add("invalid-note");
+        invalidNote.setWrapText(true);
+        invalidNote.visibleProperty().bind(value.isNull());
+        invalidNote.managedProperty().bind(invalidNote.visibleProperty());
+
+        getChildren().addAll(title, hint, grid, invalidNote, resetNote);
 
         algorithm.valueProperty().addListener((o, a, b) -> revalidate());
         version.valueProperty().addListener((o, a, b) -> revalidate());
