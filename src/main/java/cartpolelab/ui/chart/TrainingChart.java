@@ -19,9 +19,10 @@ public final class TrainingChart extends VBox {
 
     private static final double Y_AXIS_WIDTH = 56;
 
-    private final Panel actor = new Panel("Actor loss", "actor-loss");
-    private final Panel critic = new Panel("Critic loss", "critic-loss");
-    private final Panel entropy = new Panel("Entropy", "entropy");
+    private final Panel actor = new Panel("Actor loss", "actor-loss", 1);
+    private final Panel critic = new Panel("Critic loss", "critic-loss", 1);
+    /** Two actions: entropy lies in [0, ln 2]. */
+    private final Panel entropy = new Panel("Entropy", "entropy", 0.75);
 
     public TrainingChart() {
         setId("trainingChart");
@@ -49,9 +50,9 @@ public final class TrainingChart extends VBox {
     }
 
     public void clear() {
-        actor.feeder.clear();
-        critic.feeder.clear();
-        entropy.feeder.clear();
+        for (Panel p : new Panel[] {actor, critic, entropy}) {
+            p.update(i -> 0, 0);
+        }
         EpisodeAxis.fit(entropy.xAxis, 0);
     }
 
@@ -67,7 +68,7 @@ public final class TrainingChart extends VBox {
         final XYChart.Series<Number, Number> series = new XYChart.Series<>();
         final SeriesFeeder feeder = new SeriesFeeder(series);
 
-        Panel(String name, String styleClass) {
+        Panel(String name, String styleClass, double emptyUpper) {
             chart.getStyleClass().addAll("small-chart", styleClass);
             chart.setAnimated(false);
             chart.setCreateSymbols(false);
@@ -77,6 +78,11 @@ public final class TrainingChart extends VBox {
             VBox.setVgrow(chart, Priority.ALWAYS);
             yAxis.setForceZeroInRange(false);
             yAxis.setMinorTickVisible(false);
+            // Until data arrives, a plain 0..emptyUpper axis instead of an arbitrary range.
+            yAxis.setAutoRanging(false);
+            yAxis.setLowerBound(0);
+            yAxis.setUpperBound(emptyUpper);
+            yAxis.setTickUnit(emptyUpper >= 1 ? 0.5 : 0.25);
             yAxis.setLabel(name);
             yAxis.setTickLabelFormatter(new CompactNumber());
             yAxis.setMinWidth(Y_AXIS_WIDTH);
@@ -88,6 +94,10 @@ public final class TrainingChart extends VBox {
 
         void update(IntToDoubleFunction column, int n) {
             feeder.update(column, n);
+            boolean data = !series.getData().isEmpty();
+            if (yAxis.isAutoRanging() != data) {
+                yAxis.setAutoRanging(data);
+            }
         }
     }
 }
