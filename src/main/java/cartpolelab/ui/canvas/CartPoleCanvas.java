@@ -220,8 +220,8 @@ public final class CartPoleCanvas extends Region {
         g.setTextBaseline(VPos.TOP);
         g.setFill(TEXT);
         g.setFont(Font.font("System", FontWeight.BOLD, 13));
-        g.fillText(String.format(Locale.ROOT, "Episode %,d  \u00b7  step %,d", f.episode(),
-                f.step()), tx, y);
+        g.fillText(String.format(Locale.ROOT, "%s %,d  \u00b7  step %,d",
+                f.greedy() ? "Watch episode" : "Episode", f.episode(), f.step()), tx, y);
         y += lh;
         g.setFont(Font.font("System", 12.5));
         String mode = f.greedy() ? "watching (greedy, not learning)" : "training";
