@@ -108,7 +108,25 @@ public final class MainView extends BorderPane {
     private void createView() {
         setTop(createToolbar());
 
-        ScrollPane settingsScroll = new ScrollPane(settings);
+        Label keysTitle = new Label("Keyboard");
+        keysTitle.getStyleClass().add("section-title");
+        javafx.scene.layout.GridPane keys = new javafx.scene.layout.GridPane();
+        keys.getStyleClass().add("keys-grid");
+        String[][] rows = {{"Space", "Start / pause"}, {"N", "Step one episode"},
+            {"F", "Step one frame"}, {"R", "Reset"}, {"Ctrl+S", "Save plots"}};
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(rows[i][0]);
+            key.getStyleClass().add("key-cap");
+            Label what = new Label(rows[i][1]);
+            what.getStyleClass().add("hint");
+            keys.addRow(i, key, what);
+        }
+        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(settings,
+                new javafx.scene.layout.VBox(keysTitle, keys));
+        left.getStyleClass().add("left-column");
+        ((javafx.scene.layout.VBox) left.getChildren().get(1)).getStyleClass()
+                .add("keys-pane");
+        ScrollPane settingsScroll = new ScrollPane(left);
         settingsScroll.setFitToWidth(true);
         settingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         settingsScroll.getStyleClass().add("settings-scroll");
