@@ -213,12 +213,7 @@ public final class TrainingViewModel implements AutoCloseable {
                 return;
             }
             if (state == TrainerState.PAUSED) {
-                Frame f = frame.get();
-                if (f != null && f.greedy()) {
-                    trainer.start(); // after watching, go back to training
-                } else {
-                    trainer.resume();
-                }
+                trainer.resume(); // also after Watch: back to training
             } else {
                 applySettingsIfFresh();
                 trainer.start();
