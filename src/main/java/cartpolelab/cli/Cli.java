@@ -65,8 +65,13 @@ public final class Cli implements Runnable {
         });
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            if (cause instanceof UserError || cause instanceof IOException
-                    || cause instanceof IllegalArgumentException) {
+            if (cause instanceof UserError || cause instanceof IllegalArgumentException) {
+                err.println("error: " + cause.getMessage());
+                err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
+                err.flush();
+                return USAGE;
+            }
+            if (cause instanceof IOException) {
                 err.println("error: " + cause.getMessage());
                 err.flush();
                 return USAGE;
