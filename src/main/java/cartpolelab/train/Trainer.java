@@ -5,6 +5,8 @@ import cartpolelab.agent.EpisodeRunner;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.UpdateStats;
 import cartpolelab.env.CartPole;
+import cartpolelab.io.Checkpoint;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -253,7 +255,17 @@ public final class Trainer implements AutoCloseable {
      * unfinished steps when loaded.
      */
     public CompletableFuture<Void> saveCheckpoint(Path file) {
-        throw new UnsupportedOperationException("checkpoints arrive with cartpolelab.io");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            try {
+                Checkpoint.capture(agent, history, baseSteps + runner.totalSteps(),
+                        runner.randomDraws()).write(file);
+                done.complete(null);
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
     }
 
     /**
@@ -261,7 +273,32 @@ public final class Trainer implements AutoCloseable {
      * exceptionally with a message naming the problem, and the current agent is untouched.
      */
     public CompletableFuture<Void> loadCheckpoint(Path file) {
-        throw new UnsupportedOperationException("checkpoints arrive with cartpolelab.io");
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        execute(() -> {
+            Checkpoint checkpoint;
+            Agent restored;
+            try {
+                checkpoint = Checkpoint.read(file);
+                restored = checkpoint.restoreAgent();
+            } catch (IOException | RuntimeException e) {
+                done.completeExceptionally(e);
+                return;
+            }
+            lock.lock();
+            try {
+                if (mode != Mode.STOPPED) {
+                    mode = Mode.PAUSED;
+                    commandCount++;
+                    framesPending = 0;
+                }
+            } finally {
+                lock.unlock();
+            }
+            install(checkpoint.hyperparameters(), restored, checkpoint.history(),
+                    checkpoint.randomDraws(), checkpoint.totalSteps());
+            done.complete(null);
+        });
+        return done;
     }
 
     // ------------------------------------------------------------------ headless

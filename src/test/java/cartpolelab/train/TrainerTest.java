@@ -360,6 +360,58 @@ class TrainerTest {
     }
 
     @Test
+    void aCheckpointTakenBetweenEpisodesContinuesTheSameRun(@org.junit.jupiter.api.io.TempDir
+                                                            java.nio.file.Path dir)
+            throws Exception {
+        Hyperparameters hp = SMALL.withEpisodes(60);
+        Trainer a = trainer(hp);
+        a.setSpeed(Speed.MAXIMUM);
+        for (int i = 1; i <= 30; i++) {
+            int want = i;
+            a.stepEpisode();
+            await("episode " + want, () -> a.history().size() == want
+                    && a.status().state() == TrainerState.PAUSED);
+        }
+        java.nio.file.Path file = dir.resolve("half.cplb");
+        a.saveCheckpoint(file).get(WAIT_MS, TimeUnit.MILLISECONDS);
+        a.start();
+        await("FINISHED", () -> a.status().state() == TrainerState.FINISHED);
+
+        Trainer b = trainer(SMALL.withSeed(99));
+        b.loadCheckpoint(file).get(WAIT_MS, TimeUnit.MILLISECONDS);
+        assertEquals(hp, b.hyperparameters());
+        assertEquals(30, b.history().size(), "the history comes back with the networks");
+        b.setSpeed(Speed.MAXIMUM);
+        b.start();
+        await("FINISHED", () -> b.status().state() == TrainerState.FINISHED);
+        assertArrayEquals(a.history().rewards(), b.history().rewards());
+        assertEquals(a.status().totalSteps(), b.status().totalSteps());
+    }
+
+    @Test
+    void aBadCheckpointLeavesTheLiveRunAlone(@org.junit.jupiter.api.io.TempDir
+                                             java.nio.file.Path dir) throws Exception {
+        Trainer t = trainer(SMALL);
+        t.stepEpisode();
+        await("one episode", () -> t.history().size() == 1);
+        java.nio.file.Path junk = dir.resolve("junk.cplb");
+        java.nio.file.Files.writeString(junk, "not a checkpoint");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> t.loadCheckpoint(junk).get(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertTrue(e.getCause().getMessage().contains("not a CartPole Lab checkpoint"));
+        assertEquals(1, t.history().size());
+        assertEquals(SMALL, t.hyperparameters());
+        var w = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class,
+                () -> t.saveCheckpoint(dir.resolve("missing/x.cplb"))
+                        .get(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertTrue(w.getCause().getMessage().contains("does not exist"));
+        t.stepEpisode();
+        await("still trains", () -> t.history().size() == 2);
+    }
+
+    @Test
     void historyKeepsEveryEpisodeWithItsMovingAverage() throws Exception {
         Trainer t = trainer(SMALL.withEpisodes(80));
         t.runHeadless(null);

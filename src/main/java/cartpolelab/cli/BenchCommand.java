@@ -1,0 +1,81 @@
+package cartpolelab.cli;
+
+import cartpolelab.agent.AgentBenchmark;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeHistory;
+import cartpolelab.train.Trainer;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code bench}: training throughput and the cost of a forward pass and an update. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Measure training speed on one thread (default settings: A2C, hidden 256).",
+        footer = {"", "Throughput is measured over a fixed number of steps after warm-up, so it",
+            "does not depend on how well the agent learns. The Trainer line runs the real",
+            "headless training loop (episode lengths then depend on learning)."})
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HyperparameterOptions settings;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "1000000",
+            description = "measured environment steps (default: ${DEFAULT-VALUE})")
+    private long steps;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "200000",
+            description = "warm-up steps before measuring (default: ${DEFAULT-VALUE})")
+    private long warmup;
+
+    @Option(names = "--trainer-episodes", paramLabel = "N", defaultValue = "1000",
+            description = "episodes of the headless Trainer run (default: ${DEFAULT-VALUE}; "
+                    + "0 skips it)")
+    private int trainerEpisodes;
+
+    @Override
+    public Integer call() {
+        if (steps < 1 || warmup < 0 || trainerEpisodes < 0) {
+            throw new Cli.UserError("--steps must be ≥ 1, --warmup and --trainer-episodes ≥ 0");
+        }
+        Hyperparameters hp = settings.build();
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "CartPole Lab bench · %s · %s · hidden %d · one thread · %s%n",
+                hp.algorithm().displayName(), hp.version().id(), hp.hiddenSize(),
+                System.getProperty("java.vm.name") + " " + Runtime.version());
+        out.flush();
+        AgentBenchmark.Result r = AgentBenchmark.run(hp, warmup, steps);
+        out.printf(Locale.ROOT, "training throughput  %,10.0f env steps/s   (%,d steps after "
+                + "%,d warm-up; episodes %.0f steps on average)%n", r.stepsPerSecond(),
+                r.measuredSteps(), warmup, r.meanEpisodeLength());
+        out.printf(Locale.ROOT, "fresh agent          %,10.0f env steps/s   (its first %,d "
+                + "steps, learning from scratch; episodes %.0f steps)%n",
+                r.freshStepsPerSecond(), r.freshSteps(), r.freshMeanEpisodeLength());
+        out.printf(Locale.ROOT, "actor forward        %10.2f µs          (one state, 4→%d→2 and "
+                + "softmax)%n", r.forwardNanos() / 1000, hp.hiddenSize());
+        out.printf(Locale.ROOT, "A2C update           %10.1f µs          (%d-step rollout: "
+                + "critic forward, both backward passes, Adam)%n", r.updateMicros(),
+                r.updateSteps());
+        out.flush();
+        if (trainerEpisodes > 0) {
+            try (Trainer trainer = new Trainer(hp.withEpisodes(trainerEpisodes))) {
+                trainer.runHeadless(null);
+                EpisodeHistory h = trainer.history();
+                var last = h.get(h.size() - 1);
+                out.printf(Locale.ROOT, "Trainer, headless    %,10.0f env steps/s   (%d episodes, "
+                        + "%,d steps in %.2f s, seed %d)%n",
+                        last.totalSteps() / last.wallSeconds(), h.size(), last.totalSteps(),
+                        last.wallSeconds(), hp.seed());
+            }
+        }
+        out.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,85 @@
+package cartpolelab.cli;
+
+import cartpolelab.agent.Agent;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.env.CartPole;
+import cartpolelab.io.Checkpoint;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code eval}: runs a saved policy without learning and reports its reward. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Run a checkpoint's policy for N episodes without learning; print mean ± "
+                + "std reward.",
+        footer = {"", "Example:", "  cartpole-lab eval --checkpoint run.cplb --episodes 100"})
+final class EvalCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE", required = true,
+            description = "checkpoint written by train or the app")
+    private Path checkpoint;
+
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "100",
+            description = "episodes to run (default: ${DEFAULT-VALUE})")
+    private int episodes;
+
+    @Option(names = "--sample",
+            description = "sample actions from the policy instead of taking the most likely")
+    private boolean sample;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+            description = "seeds the start states (and sampling) (default: ${DEFAULT-VALUE})")
+    private long seed;
+
+    @Override
+    public Integer call() throws Exception {
+        if (episodes < 1 || episodes > 1_000_000) {
+            throw new Cli.UserError("--episodes must be in [1, 1000000], was " + episodes);
+        }
+        Checkpoint saved = Checkpoint.read(checkpoint);
+        Hyperparameters hp = saved.hyperparameters();
+        Agent agent = saved.restoreAgent();
+        CartPole env = new CartPole(hp.version());
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] obs = new double[CartPole.OBSERVATION_SIZE];
+        int limit = hp.episodeStepLimit();
+
+        double sum = 0;
+        double sumSquares = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (int e = 0; e < episodes; e++) {
+            env.reset(random);
+            double reward = 0;
+            while (!env.done() && env.steps() < limit) {
+                env.observe(obs, 0);
+                int action = sample ? agent.sampleAction(obs, random) : agent.greedyAction(obs);
+                reward += env.advance(action);
+            }
+            sum += reward;
+            sumSquares += reward * reward;
+            min = Math.min(min, reward);
+            max = Math.max(max, reward);
+        }
+        double mean = sum / episodes;
+        double std = Math.sqrt(Math.max(0, sumSquares / episodes - mean * mean));
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%s · %s · seed %d · trained %d episodes (%s)%n",
+                hp.version().id(), hp.algorithm().displayName(), hp.seed(), saved.episodes(),
+                checkpoint.getFileName());
+        out.printf(Locale.ROOT, "%s policy over %d episodes: mean %.1f ± %.1f (min %.0f, max %.0f;"
+                        + " solved threshold %.0f)%n", sample ? "sampled" : "greedy", episodes,
+                mean, std, min, max, hp.version().solvedThreshold());
+        out.flush();
+        return 0;
+    }
+}

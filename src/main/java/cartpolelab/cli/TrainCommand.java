@@ -1,0 +1,238 @@
+package cartpolelab.cli;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.AtomicFiles;
+import cartpolelab.io.MetricsCsv;
+import cartpolelab.io.RewardChartPng;
+import cartpolelab.train.EpisodeStats;
+import cartpolelab.train.Trainer;
+import cartpolelab.train.TrainerState;
+import cartpolelab.train.TrainerStatus;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code train}: a whole run on this thread, with progress, a summary and output files. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train an agent headless and write its metrics, chart and checkpoint.",
+        footer = {"", "Example:",
+            "  cartpole-lab train --episodes 3000 --seed 1 --csv run.csv --png run.png "
+                    + "--checkpoint run.cplb"})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HyperparameterOptions settings;
+
+    @Option(names = "--stop-when-solved",
+            description = "stop once the 50-episode moving average reaches the threshold")
+    private boolean stopWhenSolved;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "write per-episode metrics")
+    private Path csv;
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "write the reward chart with its moving average")
+    private Path png;
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "write networks, optimiser state and history (.cplb)")
+    private Path checkpoint;
+
+    @Option(names = "--quiet", description = "no progress output, only the summary")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException {
+        Hyperparameters hp = settings.build();
+        // fail before training, so no work is lost to a typo in a path
+        for (Path p : new Path[] {csv, png, checkpoint}) {
+            if (p != null) {
+                AtomicFiles.checkWritable(p);
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
+                hp.algorithm().displayName(), hp.seed());
+        out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
+                hp.hiddenSize(), hp.learningRate(), hp.episodes());
+        out.flush();
+
+        TrainerStatus end;
+        try (Trainer trainer = new Trainer(hp);
+             Progress progress = quiet ? Progress.NONE
+                     : Progress.create(err, hp.episodes(), hp.version().solvedThreshold())) {
+            trainer.setStopWhenSolved(stopWhenSolved);
+            end = trainer.runHeadless(progress::episode);
+            progress.close();
+            summarize(out, hp, trainer, end);
+
+            List<String> failed = new ArrayList<>();
+            if (csv != null) {
+                save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, trainer.history()));
+            }
+            if (png != null) {
+                save(out, failed, "chart", png, () -> RewardChartPng.write(png,
+                        trainer.history(), hp.version(), title, RewardChartPng.DEFAULT_WIDTH,
+                        RewardChartPng.DEFAULT_HEIGHT));
+            }
+            if (checkpoint != null) {
+                save(out, failed, "checkpoint", checkpoint, () -> {
+                    try {
+                        trainer.saveCheckpoint(checkpoint).get();
+                    } catch (ExecutionException e) {
+                        throw e.getCause() instanceof IOException io ? io
+                                : new IOException(e.getCause().getMessage(), e.getCause());
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new IOException("interrupted while writing " + checkpoint);
+                    }
+                });
+            }
+            if (!failed.isEmpty()) {
+                err.println("error: " + String.join("; ", failed));
+                return Cli.USAGE;
+            }
+        }
+        if (end.state() == TrainerState.FAILED) {
+            err.println("error: training failed: " + end.failure()
+                    + " (try a lower --lr or another --seed)");
+            return 1;
+        }
+        return 0;
+    }
+
+    private interface Save {
+        void run() throws IOException;
+    }
+
+    /** Writes one output; a failure is reported and the other outputs are still written. */
+    private static void save(PrintWriter out, List<String> failed, String what, Path path,
+                             Save save) {
+        try {
+            save.run();
+            out.printf("wrote %-10s %s%n", what, path);
+        } catch (IOException e) {
+            failed.add(e.getMessage());
+        }
+    }
+
+    private static void summarize(PrintWriter out, Hyperparameters hp, Trainer trainer,
+                                  TrainerStatus s) {
+        double threshold = hp.version().solvedThreshold();
+        double seconds = s.episodes() == 0 ? 0
+                : trainer.history().get(s.episodes() - 1).wallSeconds();
+        out.printf(Locale.ROOT, "episodes     %d%n", s.episodes());
+        if (s.solvedAtEpisode() > 0) {
+            out.printf(Locale.ROOT, "solved       at episode %d (50-episode average ≥ %.0f)%n",
+                    s.solvedAtEpisode(), threshold);
+        } else {
+            out.printf(Locale.ROOT, "not solved   best 50-episode average %.1f (threshold %.0f)%n",
+                    s.bestMovingAverage(), threshold);
+        }
+        out.printf(Locale.ROOT, "final MA50   %.1f%n", s.movingAverage());
+        out.printf(Locale.ROOT, "steps        %,d in %.1f s (%,.0f steps/s)%n", s.totalSteps(),
+                seconds, seconds > 0 ? s.totalSteps() / seconds : 0.0);
+        out.flush();
+    }
+
+    /** Shows training progress: a bar on a terminal, plain lines otherwise. */
+    interface Progress extends AutoCloseable {
+        Progress NONE = new Progress() {
+            @Override
+            public void episode(EpisodeStats s) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        void episode(EpisodeStats s);
+
+        @Override
+        void close();
+
+        static Progress create(PrintWriter err, int episodes, double threshold) {
+            return System.console() != null ? new BarProgress(episodes)
+                    : new LineProgress(err, episodes);
+        }
+    }
+
+    /** me.tongfei progressbar on the terminal: episode, MA50, best, ETA. */
+    static final class BarProgress implements Progress {
+        private final me.tongfei.progressbar.ProgressBar bar;
+        private double best = Double.NaN;
+        private boolean closed;
+
+        BarProgress(int episodes) {
+            bar = new me.tongfei.progressbar.ProgressBarBuilder()
+                    .setTaskName("train")
+                    .setInitialMax(episodes)
+                    .setUnit(" ep", 1)
+                    .setUpdateIntervalMillis(200)
+                    .showSpeed()
+                    .build();
+        }
+
+        @Override
+        public void episode(EpisodeStats s) {
+            if (Double.isNaN(best) || s.movingAverage() > best) {
+                best = s.movingAverage();
+            }
+            bar.stepTo(s.episode());
+            bar.setExtraMessage(String.format(Locale.ROOT, "MA50 %.1f best %.1f", s.movingAverage(),
+                    best));
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                bar.close();
+            }
+        }
+    }
+
+    /** Plain lines (about twenty a run) when the output is a file or a pipe. */
+    static final class LineProgress implements Progress {
+        private final PrintWriter err;
+        private final int episodes;
+        private final int every;
+
+        LineProgress(PrintWriter err, int episodes) {
+            this.err = err;
+            this.episodes = episodes;
+            this.every = Math.max(1, episodes / 20);
+        }
+
+        @Override
+        public void episode(EpisodeStats s) {
+            if (s.episode() % every == 0 || s.episode() == episodes) {
+                double eta = s.wallSeconds() / s.episode() * (episodes - s.episode());
+                err.printf(Locale.ROOT, "episode %d/%d  MA50 %.1f  reward %.0f  %,.0f steps/s"
+                        + "  ETA %.0f s%n", s.episode(), episodes, s.movingAverage(), s.reward(),
+                        s.wallSeconds() > 0 ? s.totalSteps() / s.wallSeconds() : 0.0, eta);
+                err.flush();
+            }
+        }
+
+        @Override
+        public void close() {
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package cartpolelab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.io.ChartPalette;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line, in-process, as a user would type it. */
+class CliTest {
+
+    record Run(int code, String out, String err) {}
+
+    static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainWritesCsvPngAndCheckpointAndEvalRunsTheCheckpoint() throws Exception {
+        Path csv = dir.resolve("run.csv");
+        Path png = dir.resolve("run.png");
+        Path ckpt = dir.resolve("run.cplb");
+        Run r = cli("train", "--episodes", "150", "--seed", "2", "--csv", csv.toString(),
+                "--png", png.toString(), "--checkpoint", ckpt.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("episodes     150"), r.out());
+        assertTrue(r.err().contains("episode 150/150"), "plain progress lines: " + r.err());
+
+        List<String> lines = Files.readAllLines(csv);
+        assertEquals(151, lines.size());
+        assertTrue(lines.get(0).startsWith("episode,episode/reward,"));
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a decodable PNG");
+        assertTrue(image.getWidth() >= 800 && image.getHeight() >= 400);
+        assertTrue(count(image, ChartPalette.REWARD_COLOR) > 100, "reward series drawn");
+        assertTrue(count(image, ChartPalette.MOVING_AVERAGE_COLOR) > 100, "average drawn");
+
+        Run eval = cli("eval", "--checkpoint", ckpt.toString(), "--episodes", "20");
+        assertEquals(0, eval.code(), eval.err());
+        assertTrue(eval.out().matches("(?s).*greedy policy over 20 episodes: mean [0-9.]+ ± "
+                + "[0-9.]+.*"), eval.out());
+        Run sampled = cli("eval", "--checkpoint", ckpt.toString(), "--episodes", "5",
+                "--sample");
+        assertEquals(0, sampled.code(), sampled.err());
+        assertTrue(sampled.out().contains("sampled policy over 5 episodes"));
+    }
+
+    private static int count(BufferedImage image, Color c) {
+        int n = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                int rgb = image.getRGB(x, y);
+                int dr = Math.abs(((rgb >> 16) & 0xff) - c.getRed());
+                int dg = Math.abs(((rgb >> 8) & 0xff) - c.getGreen());
+                int db = Math.abs((rgb & 0xff) - c.getBlue());
+                if (dr < 60 && dg < 60 && db < 60) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theSameSeedWritesTheSameRewards() throws Exception {
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        assertEquals(0, cli("train", "--episodes", "80", "--hidden", "64", "--seed", "5",
+                "--quiet", "--csv", a.toString()).code());
+        assertEquals(0, cli("train", "--episodes", "80", "--hidden", "64", "--seed", "5",
+                "--quiet", "--csv", b.toString()).code());
+        assertEquals(rewards(a), rewards(b));
+    }
+
+    private static List<String> rewards(Path csv) throws Exception {
+        return Files.readAllLines(csv).stream().skip(1).map(l -> l.split(",")[1]).toList();
+    }
+
+    @Test
+    void stopWhenSolvedStopsAtTheSolvingEpisode() {
+        Run r = cli("train", "--stop-when-solved", "--seed", "1", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("solved       at episode"), r.out());
+    }
+
+    @Test
+    void badInputIsOneLineExitTwoAndNoStackTrace() throws Exception {
+        assertUsage(cli("train", "--lr", "5"), "--lr must be in (0, 1], was 5.0");
+        assertUsage(cli("train", "--lr", "abc"), "'abc' is not a double");
+        assertUsage(cli("train", "--algorithm", "ppo"), "unknown algorithm 'ppo'");
+        assertUsage(cli("train", "--env", "v3"), "use v0 or v1");
+        assertUsage(cli("train", "--hidden", "0"), "--hidden must be in [1, 4096], was 0");
+        assertUsage(cli("train", "--frobnicate"), "Unknown option: '--frobnicate'");
+        assertUsage(cli("fly"), "Unmatched argument");
+        assertUsage(cli("eval"), "Missing required option: '--checkpoint=FILE'");
+        assertUsage(cli("eval", "--checkpoint", dir.resolve("none.cplb").toString()),
+                "does not exist");
+        Path junk = dir.resolve("junk.cplb");
+        Files.writeString(junk, "hello");
+        assertUsage(cli("eval", "--checkpoint", junk.toString()),
+                "not a CartPole Lab checkpoint");
+        assertUsage(cli("train", "--episodes", "5", "--csv",
+                dir.resolve("missing/out.csv").toString()), "does not exist");
+    }
+
+    private static void assertUsage(Run r, String message) {
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("error: "), r.err());
+        assertTrue(r.err().contains(message), "want '" + message + "' in: " + r.err());
+        assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+        assertTrue(r.err().lines().count() <= 2, "one line and a hint: " + r.err());
+    }
+
+    @Test
+    void helpListsTheCommandsAndEveryHyperparameterFlag() {
+        Run top = cli("--help");
+        assertEquals(0, top.code());
+        for (String c : new String[] {"train", "eval", "bench"}) {
+            assertTrue(top.out().contains(c), top.out());
+        }
+        Run train = cli("train", "--help");
+        assertEquals(0, train.code());
+        for (String flag : new String[] {"--algorithm", "--env", "--hidden", "--lr", "--gamma",
+                "--entropy-coef", "--max-steps", "--episodes", "--n-steps", "--seed",
+                "--stop-when-solved", "--csv", "--png", "--checkpoint"}) {
+            assertTrue(train.out().contains(flag), flag + " in " + train.out());
+        }
+        assertTrue(train.out().contains("default: 3.0E-4") || train.out().contains("0.0003"),
+                train.out());
+    }
+
+    @Test
+    void benchPrintsItsFigures() {
+        Run r = cli("bench", "--steps", "20000", "--warmup", "1000", "--hidden", "32",
+                "--trainer-episodes", "20");
+        assertEquals(0, r.code(), r.err());
+        for (String s : new String[] {"training throughput", "env steps/s", "actor forward",
+                "A2C update", "Trainer, headless"}) {
+            assertTrue(r.out().contains(s), s + " in " + r.out());
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package cartpolelab.io;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Agent;
+import cartpolelab.agent.EpisodeRunner;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeHistory;
+import cartpolelab.train.EpisodeStats;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.zip.CRC32;
+import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointTest {
+
+    private static final Hyperparameters HP = Hyperparameters.DEFAULTS.withHiddenSize(16)
+            .withSeed(11);
+
+    @TempDir
+    Path dir;
+    private Agent agent;
+    private EpisodeHistory history;
+    private Path file;
+    private byte[] good;
+
+    @BeforeEach
+    void trainALittleAndSave() throws IOException {
+        agent = new Agent(HP);
+        EpisodeRunner runner = new EpisodeRunner(agent);
+        history = new EpisodeHistory();
+        for (int e = 1; e <= 12; e++) {
+            double r = runner.runEpisode();
+            history.add(new EpisodeStats(e, r, (int) r, r, 0.5, 0.25, 0.69, runner.totalSteps(),
+                    e * 0.01, 1000));
+        }
+        file = dir.resolve("run.cplb");
+        Checkpoint.capture(agent, history, runner.totalSteps(), runner.randomDraws()).write(file);
+        good = Files.readAllBytes(file);
+    }
+
+    @Test
+    void aRoundTripRestoresEverythingBitForBit() throws IOException {
+        Checkpoint c = Checkpoint.read(file);
+        assertEquals(HP, c.hyperparameters());
+        assertEquals(12, c.episodes());
+        Agent restored = c.restoreAgent();
+        for (int i = 0; i < agent.parameters().size(); i++) {
+            assertArrayEquals(data(agent.parameters().get(i)),
+                    data(restored.parameters().get(i)), agent.parameterNames().get(i));
+            assertArrayEquals(data(agent.adamFirstMoments().get(i)),
+                    data(restored.adamFirstMoments().get(i)));
+            assertArrayEquals(data(agent.adamSecondMoments().get(i)),
+                    data(restored.adamSecondMoments().get(i)));
+        }
+        assertEquals(agent.adamStep(), restored.adamStep());
+        for (int i = 0; i < 12; i++) {
+            assertEquals(history.get(i), c.history().get(i));
+        }
+    }
+
+    private static double[] data(DMatrixRMaj m) {
+        return Arrays.copyOf(m.data, m.getNumElements());
+    }
+
+    @Test
+    void everyTruncationIsRejected() throws IOException {
+        for (int len : new int[] {0, 3, 4, 8, 20, good.length / 2, good.length - 9,
+                good.length - 1}) {
+            Files.write(file, Arrays.copyOf(good, len));
+            CheckpointException e = assertThrows(CheckpointException.class,
+                    () -> Checkpoint.read(file), "length " + len);
+            assertTrue(e.getMessage().contains("run.cplb"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aFlippedByteFailsTheChecksum() throws IOException {
+        byte[] bad = good.clone();
+        bad[bad.length / 2] ^= 0x10;
+        Files.write(file, bad);
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> Checkpoint.read(file));
+        assertTrue(e.getMessage().contains("checksum mismatch"), e.getMessage());
+    }
+
+    @Test
+    void aForeignFileHasBadMagic() throws IOException {
+        Files.writeString(file, "episode,reward\n1,20\n");
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> Checkpoint.read(file));
+        assertTrue(e.getMessage().contains("not a CartPole Lab checkpoint"), e.getMessage());
+    }
+
+    @Test
+    void anotherFormatVersionIsNamed() throws IOException {
+        byte[] bad = good.clone();
+        ByteBuffer.wrap(bad).putInt(4, 7);
+        CRC32 crc = new CRC32();
+        crc.update(bad, 0, bad.length - 8);
+        ByteBuffer.wrap(bad).putLong(bad.length - 8, crc.getValue());
+        Files.write(file, bad);
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> Checkpoint.read(file));
+        assertTrue(e.getMessage().contains("format version 7")
+                && e.getMessage().contains("reads version 1"), e.getMessage());
+    }
+
+    @Test
+    void missingFilesAndDirectoriesAreNamed() {
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> Checkpoint.read(dir.resolve("nope.cplb")));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        e = assertThrows(CheckpointException.class, () -> Checkpoint.read(dir));
+        assertTrue(e.getMessage().contains("directory"), e.getMessage());
+    }
+
+    @Test
+    void aFailedWriteLeavesTheOldFileIntact() throws IOException {
+        IOException e = assertThrows(IOException.class, () -> AtomicFiles.write(file, out -> {
+            out.write(new byte[] {1, 2, 3});
+            throw new IOException("disk full");
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertArrayEquals(good, Files.readAllBytes(file), "the old checkpoint is untouched");
+        assertEquals(1, Files.list(dir).count(), "no temporary file left behind");
+        Checkpoint.read(file);
+    }
+
+    @Test
+    void anUnwritablePlaceIsNamedBeforeAnythingIsWritten() {
+        Path missing = dir.resolve("no/such/dir/run.cplb");
+        IOException e = assertThrows(IOException.class,
+                () -> Checkpoint.capture(agent, history, 0, 0).write(missing));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        e = assertThrows(IOException.class, () -> AtomicFiles.write(dir, out -> { }));
+        assertTrue(e.getMessage().contains("is a directory"), e.getMessage());
+    }
+
+    @Test
+    void metricsCsvHasTheHeaderAndARowPerEpisode() throws IOException {
+        Path csv = dir.resolve("m.csv");
+        MetricsCsv.write(csv, history);
+        var lines = Files.readAllLines(csv);
+        assertEquals("episode,episode/reward,episode/length,episode/reward_ma50,loss/actor,"
+                + "loss/critic,policy/entropy,perf/total_steps,perf/wall_seconds,"
+                + "perf/steps_per_sec", lines.get(0));
+        assertEquals(13, lines.size());
+        String[] first = lines.get(1).split(",");
+        assertEquals("1", first[0]);
+        assertEquals(history.reward(0), Double.parseDouble(first[1]));
+    }
+}
