@@ -1,5 +1,6 @@
 package cartpolelab.ui;
 
+import cartpolelab.io.Checkpoint;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -25,15 +26,17 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> saveCheckpoint(Window owner) {
-        return save(owner, "Save checkpoint", "cartpole.ckpt",
-                new FileChooser.ExtensionFilter("Checkpoint", "*.ckpt"),
+        return save(owner, "Save checkpoint", "cartpole" + Checkpoint.EXTENSION,
+                new FileChooser.ExtensionFilter("CartPole Lab checkpoint",
+                        "*" + Checkpoint.EXTENSION),
                 new FileChooser.ExtensionFilter("All files", "*"));
     }
 
     @Override
     public Optional<Path> loadCheckpoint(Window owner) {
         FileChooser chooser = chooser("Load checkpoint",
-                new FileChooser.ExtensionFilter("Checkpoint", "*.ckpt"),
+                new FileChooser.ExtensionFilter("CartPole Lab checkpoint",
+                        "*" + Checkpoint.EXTENSION),
                 new FileChooser.ExtensionFilter("All files", "*"));
         return remember(chooser.showOpenDialog(owner));
     }

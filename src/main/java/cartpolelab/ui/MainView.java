@@ -1,5 +1,6 @@
 package cartpolelab.ui;
 
+import cartpolelab.io.Checkpoint;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerStatus;
 import cartpolelab.ui.canvas.CartPoleCanvas;
@@ -414,15 +415,19 @@ public final class MainView extends BorderPane {
     }
 
     private void exportCsv() {
-        fileDialogs.exportCsv(window()).ifPresent(p -> {
-            String name = p.getFileName().toString();
-            vm.exportCsv(name.toLowerCase(Locale.ROOT).endsWith(".csv") ? p
-                    : p.resolveSibling(name + ".csv"));
-        });
+        fileDialogs.exportCsv(window()).ifPresent(p -> vm.exportCsv(withExtension(p, ".csv")));
     }
 
     private void saveCheckpoint() {
-        fileDialogs.saveCheckpoint(window()).ifPresent(vm::saveCheckpoint);
+        fileDialogs.saveCheckpoint(window()).ifPresent(
+                p -> vm.saveCheckpoint(withExtension(p, Checkpoint.EXTENSION)));
+    }
+
+    /** {@code run} → {@code run.csv}; a name that already ends so (any case) is kept. */
+    static Path withExtension(Path p, String extension) {
+        String name = p.getFileName().toString();
+        return name.toLowerCase(Locale.ROOT).endsWith(extension) ? p
+                : p.resolveSibling(name + extension);
     }
 
     private void loadCheckpoint() {

@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.MetricsCsv;
 import cartpolelab.train.EpisodeHistory;
 import cartpolelab.train.EpisodeStats;
 import cartpolelab.train.Frame;
@@ -8,9 +9,6 @@ import cartpolelab.train.Speed;
 import cartpolelab.train.Trainer;
 import cartpolelab.train.TrainerStatus;
 import java.io.IOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
@@ -147,23 +145,6 @@ public final class TrainerAdapter implements TrainerPort {
 
     @Override
     public void writeCsv(Path file) throws IOException {
-        History h = history();
-        int n = h.size();
-        Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".metrics", ".csv");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            w.write(String.join(",", EpisodeStats.COLUMNS));
-            w.write('\n');
-            for (int i = 0; i < n; i++) {
-                EpisodeStats s = h.get(i);
-                w.write(s.episode() + "," + s.reward() + "," + s.length() + ","
-                        + s.movingAverage() + "," + s.actorLoss() + "," + s.criticLoss() + ","
-                        + s.entropy() + "," + s.totalSteps() + "," + s.wallSeconds() + ","
-                        + s.stepsPerSecond() + "\n");
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        MetricsCsv.write(file, trainer.history());
     }
 }

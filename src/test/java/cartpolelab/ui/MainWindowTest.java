@@ -252,8 +252,8 @@ class MainWindowTest {
     @Test
     void checkpointsSaveAndLoad(FxRobot robot) throws Exception {
         runAndPause(robot, 2);
-        Path ckpt = dir.resolve("run.ckpt");
-        dialogs.checkpointSave = ckpt;
+        Path ckpt = dir.resolve("run.cplb"); // the extension is added when missing
+        dialogs.checkpointSave = dir.resolve("run");
         click(robot, "#saveCheckpointButton");
         waitFor("the checkpoint", () -> !dialogs.errors.isEmpty() || Files.exists(ckpt)
                 && vm().messageProperty().get().startsWith("Checkpoint saved"));
@@ -264,6 +264,8 @@ class MainWindowTest {
         waitFor("loaded", () -> !dialogs.errors.isEmpty()
                 || vm().messageProperty().get().startsWith("Checkpoint loaded"));
         assertEquals(List.of(), dialogs.errors);
+        waitFor("the loaded run", () -> episodes() >= 2);
+        assertEquals(TrainerState.PAUSED, status().state(), "a loaded checkpoint waits paused");
     }
 
     @Test
@@ -271,7 +273,7 @@ class MainWindowTest {
             throws Exception {
         runAndPause(robot, 2);
         int before = episodes();
-        Path bad = dir.resolve("bad.ckpt");
+        Path bad = dir.resolve("bad.cplb");
         Files.writeString(bad, "not a checkpoint");
         dialogs.checkpointLoad = bad;
         click(robot, "#loadCheckpointButton");
