@@ -285,12 +285,12 @@ public final class MainView extends BorderPane {
         });
         vm.statusProperty().addListener((o, a, b) -> updateCanvasMessage());
         canvas.setFrame(vm.frameProperty().get());
-        vm.shownVersionProperty().addListener((o, a, b) -> {
+        vm.shownSettingsProperty().addListener((o, a, b) -> {
             if (b != null) {
-                rewardChart.setThreshold(b.solvedThreshold());
+                rewardChart.describe(b);
             }
         });
-        rewardChart.setThreshold(vm.shownVersionProperty().get().solvedThreshold());
+        rewardChart.describe(vm.shownSettingsProperty().get());
         vm.statusProperty().addListener((o, a, b) -> showStatus());
         vm.stateTextProperty().addListener((o, a, b) -> showStatus());
         vm.runSettingsProperty().addListener((o, a, b) -> showStatus());

@@ -1,7 +1,6 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.env.CartPoleVersion;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerState;
@@ -48,7 +47,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Hyperparameters> runSettings =
             new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<CartPoleVersion> shownVersion =
+    private final ReadOnlyObjectWrapper<Hyperparameters> shownSettings =
             new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Hyperparameters> settings = new SimpleObjectProperty<>();
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.FAST);
@@ -157,9 +156,7 @@ public final class TrainingViewModel implements AutoCloseable {
         resetDisabled.set(!valid || state == TrainerState.STOPPED);
         boolean exists = runExists();
         settingsNeedReset.set(valid && exists && !settings.get().equals(runSettings.get()));
-        CartPoleVersion v = exists || !valid ? runSettings.get().version()
-                : settings.get().version();
-        shownVersion.set(v);
+        shownSettings.set(exists || !valid ? runSettings.get() : settings.get());
     }
 
     private static String stateName(TrainerState state) {
@@ -377,9 +374,12 @@ public final class TrainingViewModel implements AutoCloseable {
         return runSettings.getReadOnlyProperty();
     }
 
-    /** The version whose threshold the reward chart shows. */
-    public ReadOnlyObjectProperty<CartPoleVersion> shownVersionProperty() {
-        return shownVersion.getReadOnlyProperty();
+    /**
+     * The settings the charts describe: the run's once it has started, before that the form's
+     * (so choosing v1 moves the threshold line to 475 at once).
+     */
+    public ReadOnlyObjectProperty<Hyperparameters> shownSettingsProperty() {
+        return shownSettings.getReadOnlyProperty();
     }
 
     /** The settings form's value; null while a field is invalid. Bound by the form. */

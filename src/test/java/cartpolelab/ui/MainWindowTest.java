@@ -207,6 +207,8 @@ class MainWindowTest {
                 == cartpolelab.env.CartPoleVersion.V1);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(0, view.rewardChart().drawnPoints());
+        assertEquals("Solved (475)", view.rewardChart().getData().get(2).getName());
+        assertTrue(view.rewardChart().getTitle().startsWith("CartPole-v1"));
         assertFalse(robot.lookup("#settingsResetNote").queryAs(Label.class).isVisible());
     }
 

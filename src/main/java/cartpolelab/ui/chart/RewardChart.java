@@ -1,5 +1,6 @@
 package cartpolelab.ui.chart;
 
+import cartpolelab.agent.Hyperparameters;
 import cartpolelab.ui.TrainerPort;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
@@ -12,6 +13,9 @@ import javafx.scene.chart.XYChart;
  * PNG ({@code cartpolelab.io.ChartPalette}); they are set in {@code app.css}. Axes fit the data.
  */
 public final class RewardChart extends LineChart<Number, Number> {
+
+    private static final String REWARD = "Episode reward";
+    private static final String REWARD_REDUCED = "Episode reward (min/max per bucket)";
 
     private final XYChart.Series<Number, Number> reward = new XYChart.Series<>();
     private final XYChart.Series<Number, Number> average = new XYChart.Series<>();
@@ -32,11 +36,21 @@ public final class RewardChart extends LineChart<Number, Number> {
         getXAxis().setLabel("Episode");
         getYAxis().setLabel("Reward");
         ((NumberAxis) getYAxis()).setMinorTickVisible(false);
-        reward.setName("Episode reward");
+        reward.setName(REWARD);
         average.setName("Moving average (50)");
         threshold.getData().addAll(thresholdStart, thresholdEnd);
         setData(FXCollections.observableArrayList(reward, average, threshold));
         setThreshold(195);
+    }
+
+    /**
+     * Titles the chart like the command line's PNG ("CartPole-v0 · A2C · seed 1") and draws
+     * the version's solved threshold (195 for v0, 475 for v1).
+     */
+    public void describe(Hyperparameters hp) {
+        setTitle(hp.version().id() + " \u00b7 " + hp.algorithm().displayName() + " \u00b7 seed "
+                + hp.seed());
+        setThreshold(hp.version().solvedThreshold());
     }
 
     /** The solved threshold of the version being trained (195 for v0, 475 for v1). */
@@ -51,10 +65,11 @@ public final class RewardChart extends LineChart<Number, Number> {
         int n = history.size();
         rewardFeeder.update(history::reward, n);
         averageFeeder.update(history::movingAverage, n);
-        setTitle(rewardFeeder.reduced()
-                ? String.format(java.util.Locale.ROOT,
-                        "Reward per episode \u00b7 %,d episodes as bucket min/max", n)
-                : "Reward per episode");
+        // The legend says when the line is a reduction (each bucket's min and max).
+        String name = rewardFeeder.reduced() ? REWARD_REDUCED : REWARD;
+        if (!name.equals(reward.getName())) {
+            reward.setName(name);
+        }
         NumberAxis x = (NumberAxis) getXAxis();
         EpisodeAxis.fit(x, n);
         if (thresholdEnd.getXValue().doubleValue() != x.getUpperBound()) {
@@ -67,7 +82,7 @@ public final class RewardChart extends LineChart<Number, Number> {
         averageFeeder.clear();
         EpisodeAxis.fit((NumberAxis) getXAxis(), 0);
         thresholdEnd.setXValue(EpisodeAxis.MIN_SPAN);
-        setTitle("Reward per episode");
+        reward.setName(REWARD);
     }
 
     /** Points currently drawn in the reward series (for tests and the reduced-mode note). */
