@@ -219,19 +219,10 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        Thread t;
-        lock.lock();
         try {
-            t = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(CLOSE_TIMEOUT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitThreadEnd(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -804,7 +795,7 @@ public final class Trainer implements AutoCloseable {
         execute(() -> stepHook = hook);
     }
 
-    /** For tests: wait (bounded) until the thread has ended. */
+    /** Waits (bounded) until the thread has ended; true if it has (or never started). */
     boolean awaitThreadEnd(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
         lock.lock();
@@ -813,8 +804,8 @@ public final class Trainer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (t == null) {
-            return true;
+        if (t == null || t == Thread.currentThread()) {
+            return t == null;
         }
         t.join(unit.toMillis(timeout));
         return !t.isAlive();
