@@ -394,14 +394,18 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} between two steps on the trainer's thread, or here if it has none. */
+    /**
+     * Runs {@code task} between two steps on the trainer's thread (started if need be, so file
+     * I/O never runs on a caller such as the FX thread); here when running headless or stopped.
+     */
     private void execute(Runnable task) {
         lock.lock();
         try {
-            if (thread == null || !thread.isAlive() || headless) {
+            if (headless || mode == Mode.STOPPED) {
                 task.run();
                 return;
             }
+            ensureThread();
             tasks.add(task);
             wake.signalAll();
         } finally {
@@ -463,6 +467,15 @@ public final class Trainer implements AutoCloseable {
                 mode = Mode.STOPPED;
             } finally {
                 lock.unlock();
+            }
+            // a save asked for just before stop still happens; its caller waits on it
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
             }
             publishStatus();
         }
