@@ -194,7 +194,7 @@ final class TrainCommand implements Callable<Integer> {
                 best = s.movingAverage();
             }
             bar.stepTo(s.episode());
-            bar.setExtraMessage(String.format(Locale.ROOT, "MA50 %.1f best %.1f", s.movingAverage(),
+            bar.setExtraMessage(String.format(Locale.ROOT, " · MA50 %.1f best %.1f", s.movingAverage(),
                     best));
         }
 

@@ -219,19 +219,10 @@ public final class Trainer implements AutoCloseable {
     @Override
     public void close() {
         stop();
-        Thread t;
-        lock.lock();
         try {
-            t = thread;
-        } finally {
-            lock.unlock();
-        }
-        if (t != null && t != Thread.currentThread()) {
-            try {
-                t.join(CLOSE_TIMEOUT_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitThreadEnd(CLOSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -403,14 +394,18 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    /** Runs {@code task} between two steps on the trainer's thread, or here if it has none. */
+    /**
+     * Runs {@code task} between two steps on the trainer's thread (started if need be, so file
+     * I/O never runs on a caller such as the FX thread); here when running headless or stopped.
+     */
     private void execute(Runnable task) {
         lock.lock();
         try {
-            if (thread == null || !thread.isAlive() || headless) {
+            if (headless || mode == Mode.STOPPED) {
                 task.run();
                 return;
             }
+            ensureThread();
             tasks.add(task);
             wake.signalAll();
         } finally {
@@ -472,6 +467,15 @@ public final class Trainer implements AutoCloseable {
                 mode = Mode.STOPPED;
             } finally {
                 lock.unlock();
+            }
+            // a save asked for just before stop still happens; its caller waits on it
+            Runnable task;
+            while ((task = tasks.poll()) != null) {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    fail(e);
+                }
             }
             publishStatus();
         }
@@ -804,7 +808,7 @@ public final class Trainer implements AutoCloseable {
         execute(() -> stepHook = hook);
     }
 
-    /** For tests: wait (bounded) until the thread has ended. */
+    /** Waits (bounded) until the thread has ended; true if it has (or never started). */
     boolean awaitThreadEnd(long timeout, TimeUnit unit) throws InterruptedException {
         Thread t;
         lock.lock();
@@ -813,8 +817,8 @@ public final class Trainer implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        if (t == null) {
-            return true;
+        if (t == null || t == Thread.currentThread()) {
+            return t == null;
         }
         t.join(unit.toMillis(timeout));
         return !t.isAlive();
