@@ -35,10 +35,12 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
@@ -82,6 +84,7 @@ public final class MainView extends BorderPane {
     private final EventHandler<KeyEvent> keyHandler = this::onKey;
     private final AnimationTimer timer;
     private long lastChartRefresh;
+    private TrainerPort.History chartedHistory;
     private long fpsWindowStart;
     private int fpsFrames;
     private boolean shutDown;
@@ -109,24 +112,8 @@ public final class MainView extends BorderPane {
     private void createView() {
         setTop(createToolbar());
 
-        Label keysTitle = new Label("Keyboard");
-        keysTitle.getStyleClass().add("section-title");
-        javafx.scene.layout.GridPane keys = new javafx.scene.layout.GridPane();
-        keys.getStyleClass().add("keys-grid");
-        String[][] rows = {{"Space", "Start / pause"}, {"N", "Step one episode"},
-            {"F", "Step one frame"}, {"R", "Reset"}, {"Ctrl+S", "Save plots"}};
-        for (int i = 0; i < rows.length; i++) {
-            Label key = new Label(rows[i][0]);
-            key.getStyleClass().add("key-cap");
-            Label what = new Label(rows[i][1]);
-            what.getStyleClass().add("hint");
-            keys.addRow(i, key, what);
-        }
-        javafx.scene.layout.VBox left = new javafx.scene.layout.VBox(settings,
-                new javafx.scene.layout.VBox(keysTitle, keys));
+        VBox left = new VBox(settings, createKeysPane());
         left.getStyleClass().add("left-column");
-        ((javafx.scene.layout.VBox) left.getChildren().get(1)).getStyleClass()
-                .add("keys-pane");
         ScrollPane settingsScroll = new ScrollPane(left);
         settingsScroll.setFitToWidth(true);
         settingsScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -156,6 +143,26 @@ public final class MainView extends BorderPane {
         setCenter(center);
 
         setBottom(statusBar);
+    }
+
+    /** The shortcuts, listed under the settings where a new user looks for them. */
+    private static Node createKeysPane() {
+        Label title = new Label("Keyboard");
+        title.getStyleClass().add("section-title");
+        GridPane keys = new GridPane();
+        keys.getStyleClass().add("keys-grid");
+        String[][] rows = {{"Space", "Start / pause"}, {"N", "Step one episode"},
+            {"F", "Step one frame"}, {"R", "Reset"}, {"Ctrl+S", "Save plots"}};
+        for (int i = 0; i < rows.length; i++) {
+            Label key = new Label(rows[i][0]);
+            key.getStyleClass().add("key-cap");
+            Label what = new Label(rows[i][1]);
+            what.getStyleClass().add("hint");
+            keys.addRow(i, key, what);
+        }
+        VBox pane = new VBox(title, keys);
+        pane.getStyleClass().add("keys-pane");
+        return pane;
     }
 
     private Node createToolbar() {
@@ -376,9 +383,17 @@ public final class MainView extends BorderPane {
         }
     }
 
-    /** Brings both charts up to date with the trainer's history. */
+    /**
+     * Brings both charts up to date with the trainer's history. A different history object
+     * (after a reset or a loaded checkpoint) starts the charts over, even if it is longer.
+     */
     public void refreshCharts() {
         TrainerPort.History h = vm.history();
+        if (h != chartedHistory) {
+            chartedHistory = h;
+            rewardChart.clear();
+            trainingChart.clear();
+        }
         rewardChart.refresh(h);
         trainingChart.refresh(h);
     }

@@ -45,7 +45,10 @@ public interface TrainerPort extends AutoCloseable {
 
     TrainerStatus status();
 
-    /** Finished episodes of the current run; read {@link History#size()} first. */
+    /**
+     * Finished episodes of the current run; read {@link History#size()} first. The same object
+     * for as long as the run lasts: a reset or a loaded checkpoint gives a new one.
+     */
     History history();
 
     CompletableFuture<Void> saveCheckpoint(Path file);

@@ -253,7 +253,12 @@ class MainWindowTest {
 
     @Test
     void checkpointsSaveAndLoad(FxRobot robot) throws Exception {
-        runAndPause(robot, 2);
+        for (int k = 1; k <= 3; k++) {
+            int expected = k;
+            click(robot, "#stepEpisodeButton");
+            waitFor(k + " episodes", () -> episodes() == expected
+                    && status().state() == TrainerState.PAUSED);
+        }
         Path ckpt = dir.resolve("run.cplb"); // the extension is added when missing
         dialogs.checkpointSave = dir.resolve("run");
         click(robot, "#saveCheckpointButton");
@@ -261,13 +266,35 @@ class MainWindowTest {
                 && vm().messageProperty().get().startsWith("Checkpoint saved"));
         assertEquals(List.of(), dialogs.errors);
 
+        int saved = episodes();
+        // A shorter run with another seed, then the checkpoint: the charts must show the
+        // loaded run only, and the form its settings.
+        robot.interact(() -> robot.lookup("#seedField")
+                .queryAs(javafx.scene.control.TextField.class).setText("7"));
+        click(robot, "#resetButton");
+        waitFor("a fresh run", () -> episodes() == 0);
+        click(robot, "#stepEpisodeButton");
+        waitFor("one episode", () -> episodes() == 1);
+        waitFor("the chart to show it", () -> view.rewardChart().drawnPoints() == 1);
         dialogs.checkpointLoad = ckpt;
         click(robot, "#loadCheckpointButton");
         waitFor("loaded", () -> !dialogs.errors.isEmpty()
                 || vm().messageProperty().get().startsWith("Checkpoint loaded"));
         assertEquals(List.of(), dialogs.errors);
-        waitFor("the loaded run", () -> episodes() >= 2);
+        waitFor("the loaded run", () -> episodes() == saved);
+        waitFor("the form to show the checkpoint's seed", () -> "1".equals(robot
+                .lookup("#seedField").queryAs(javafx.scene.control.TextField.class).getText()));
         assertEquals(TrainerState.PAUSED, status().state(), "a loaded checkpoint waits paused");
+        var shown = view.rewardChart().getData().get(0).getData();
+        waitFor("the charts to show it", () -> !shown.isEmpty()
+                && shown.get(shown.size() - 1).getXValue().intValue() == saved);
+        robot.interact(() -> {
+            for (var point : shown) {
+                int episode = point.getXValue().intValue();
+                assertEquals(vm().history().reward(episode - 1),
+                        point.getYValue().doubleValue(), "episode " + episode);
+            }
+        });
     }
 
     @Test

@@ -24,6 +24,7 @@ final class ScriptedTrainer implements TrainerPort {
     private String failure;
     private List<EpisodeStats> episodes = new ArrayList<>();
     private Frame frame;
+    private History history = newHistory();
     private boolean closed;
     final List<String> commands = new ArrayList<>();
 
@@ -103,6 +104,7 @@ final class ScriptedTrainer implements TrainerPort {
         state = TrainerState.IDLE;
         failure = null;
         episodes = new ArrayList<>();
+        history = newHistory();
         frame = null;
     }
 
@@ -146,41 +148,51 @@ final class ScriptedTrainer implements TrainerPort {
 
     @Override
     public synchronized History history() {
-        List<EpisodeStats> snapshot = episodes;
+        return history;
+    }
+
+    /** One view per run, reading the current list (replaced, never mutated, on append). */
+    private History newHistory() {
         return new History() {
+            private List<EpisodeStats> list() {
+                synchronized (ScriptedTrainer.this) {
+                    return episodes;
+                }
+            }
+
             @Override
             public int size() {
-                return snapshot.size();
+                return list().size();
             }
 
             @Override
             public EpisodeStats get(int index) {
-                return snapshot.get(index);
+                return list().get(index);
             }
 
             @Override
             public double reward(int index) {
-                return snapshot.get(index).reward();
+                return get(index).reward();
             }
 
             @Override
             public double movingAverage(int index) {
-                return snapshot.get(index).movingAverage();
+                return get(index).movingAverage();
             }
 
             @Override
             public double actorLoss(int index) {
-                return snapshot.get(index).actorLoss();
+                return get(index).actorLoss();
             }
 
             @Override
             public double criticLoss(int index) {
-                return snapshot.get(index).criticLoss();
+                return get(index).criticLoss();
             }
 
             @Override
             public double entropy(int index) {
-                return snapshot.get(index).entropy();
+                return get(index).entropy();
             }
         };
     }
