@@ -425,14 +425,7 @@ public final class Trainer implements AutoCloseable {
     private void loop() {
         try {
             while (true) {
-                Runnable task;
-                while ((task = tasks.poll()) != null) {
-                    try {
-                        task.run();
-                    } catch (RuntimeException e) {
-                        fail(e);
-                    }
-                }
+                runPendingTasks();
                 Mode m = mode;
                 if (m == Mode.STOPPED) {
                     break;
@@ -441,7 +434,10 @@ public final class Trainer implements AutoCloseable {
                 switch (m) {
                     case RUNNING, EPISODE -> runOneStep(m);
                     case WATCHING -> {
-                        watchStep();
+                        guarded(() -> {
+                            watchStep();
+                            return null;
+                        });
                         pace(m);
                     }
                     case PAUSED -> {
@@ -469,15 +465,20 @@ public final class Trainer implements AutoCloseable {
                 lock.unlock();
             }
             // a save asked for just before stop still happens; its caller waits on it
-            Runnable task;
-            while ((task = tasks.poll()) != null) {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    fail(e);
-                }
-            }
+            runPendingTasks();
             publishStatus();
+        }
+    }
+
+    /** Resets, checkpoint saves and loads, run between two steps. */
+    private void runPendingTasks() {
+        Runnable task;
+        while ((task = tasks.poll()) != null) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                fail(e);
+            }
         }
     }
 
