@@ -1,5 +1,6 @@
 package cartpolelab.ui;
 
+import cartpolelab.train.EpisodeHistory;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerStatus;
@@ -84,7 +85,7 @@ public final class MainView extends BorderPane {
     private final EventHandler<KeyEvent> keyHandler = this::onKey;
     private final AnimationTimer timer;
     private long lastChartRefresh;
-    private TrainerPort.History chartedHistory;
+    private EpisodeHistory chartedHistory;
     private long fpsWindowStart;
     private int fpsFrames;
     private boolean shutDown;
@@ -388,7 +389,7 @@ public final class MainView extends BorderPane {
      * (after a reset or a loaded checkpoint) starts the charts over, even if it is longer.
      */
     public void refreshCharts() {
-        TrainerPort.History h = vm.history();
+        EpisodeHistory h = vm.history();
         if (h != chartedHistory) {
             chartedHistory = h;
             rewardChart.clear();

@@ -3,7 +3,6 @@ package cartpolelab.ui;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.train.EpisodeHistory;
-import cartpolelab.train.EpisodeStats;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.Trainer;
@@ -16,8 +15,6 @@ import java.util.concurrent.CompletableFuture;
 public final class TrainerAdapter implements TrainerPort {
 
     private final Trainer trainer;
-    private EpisodeHistory wrapped;
-    private History view;
 
     public TrainerAdapter(Hyperparameters hyperparameters) {
         this.trainer = new Trainer(hyperparameters);
@@ -89,48 +86,8 @@ public final class TrainerAdapter implements TrainerPort {
     }
 
     @Override
-    public synchronized History history() {
-        EpisodeHistory h = trainer.history();
-        if (h != wrapped) {
-            wrapped = h;
-            view = new History() {
-                @Override
-                public int size() {
-                    return h.size();
-                }
-
-                @Override
-                public EpisodeStats get(int index) {
-                    return h.get(index);
-                }
-
-                @Override
-                public double reward(int index) {
-                    return h.reward(index);
-                }
-
-                @Override
-                public double movingAverage(int index) {
-                    return h.movingAverage(index);
-                }
-
-                @Override
-                public double actorLoss(int index) {
-                    return h.actorLoss(index);
-                }
-
-                @Override
-                public double criticLoss(int index) {
-                    return h.criticLoss(index);
-                }
-
-                @Override
-                public double entropy(int index) {
-                    return h.entropy(index);
-                }
-            };
-        }
-        return view;
+    public EpisodeHistory history() {
+        return trainer.history();
     }
 
     @Override

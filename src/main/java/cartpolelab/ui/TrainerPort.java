@@ -1,7 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.train.EpisodeStats;
+import cartpolelab.train.EpisodeHistory;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerStatus;
@@ -46,10 +46,10 @@ public interface TrainerPort extends AutoCloseable {
     TrainerStatus status();
 
     /**
-     * Finished episodes of the current run; read {@link History#size()} first. The same object
+     * Finished episodes of the current run; read {@link EpisodeHistory#size()} first. The same object
      * for as long as the run lasts: a reset or a loaded checkpoint gives a new one.
      */
-    History history();
+    EpisodeHistory history();
 
     CompletableFuture<Void> saveCheckpoint(Path file);
 
@@ -57,21 +57,4 @@ public interface TrainerPort extends AutoCloseable {
 
     /** Writes every finished episode as CSV (on the caller's thread: call it off the FX thread). */
     void writeCsv(Path file) throws java.io.IOException;
-
-    /** Read-only view of the episode history, one writer, many readers. */
-    interface History {
-        int size();
-
-        EpisodeStats get(int index);
-
-        double reward(int index);
-
-        double movingAverage(int index);
-
-        double actorLoss(int index);
-
-        double criticLoss(int index);
-
-        double entropy(int index);
-    }
 }

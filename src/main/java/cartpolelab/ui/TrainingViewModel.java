@@ -1,5 +1,6 @@
 package cartpolelab.ui;
 
+import cartpolelab.train.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
@@ -355,7 +356,7 @@ public final class TrainingViewModel implements AutoCloseable {
         return closed;
     }
 
-    public TrainerPort.History history() {
+    public EpisodeHistory history() {
         return trainer.history();
     }
 

@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeHistory;
 import cartpolelab.train.EpisodeStats;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
@@ -24,7 +25,7 @@ final class ScriptedTrainer implements TrainerPort {
     private String failure;
     private List<EpisodeStats> episodes = new ArrayList<>();
     private Frame frame;
-    private History history = newHistory();
+    private EpisodeHistory history = new EpisodeHistory();
     private boolean closed;
     final List<String> commands = new ArrayList<>();
 
@@ -43,9 +44,11 @@ final class ScriptedTrainer implements TrainerPort {
                 sum += copy.get(j).reward();
             }
             double ma = (sum + r) / (i - from + 1);
-            copy.add(new EpisodeStats(i + 1, r, (int) r, ma, Math.sin(i * 0.1),
+            EpisodeStats s = new EpisodeStats(i + 1, r, (int) r, ma, Math.sin(i * 0.1),
                     50 + 40 * Math.cos(i * 0.05), 0.69 * Math.exp(-i / 2000.0), i * 100L,
-                    i * 0.01, 10000));
+                    i * 0.01, 10000);
+            copy.add(s);
+            history.add(s);
         }
         episodes = copy;
         frame = new Frame(0.3, 0, 0.05, 0, 1, 0.4, 0.6, 12.5, 17, episodes.size() + 1, 17,
@@ -104,7 +107,7 @@ final class ScriptedTrainer implements TrainerPort {
         state = TrainerState.IDLE;
         failure = null;
         episodes = new ArrayList<>();
-        history = newHistory();
+        history = new EpisodeHistory();
         frame = null;
     }
 
@@ -147,54 +150,8 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
-    public synchronized History history() {
+    public synchronized EpisodeHistory history() {
         return history;
-    }
-
-    /** One view per run, reading the current list (replaced, never mutated, on append). */
-    private History newHistory() {
-        return new History() {
-            private List<EpisodeStats> list() {
-                synchronized (ScriptedTrainer.this) {
-                    return episodes;
-                }
-            }
-
-            @Override
-            public int size() {
-                return list().size();
-            }
-
-            @Override
-            public EpisodeStats get(int index) {
-                return list().get(index);
-            }
-
-            @Override
-            public double reward(int index) {
-                return get(index).reward();
-            }
-
-            @Override
-            public double movingAverage(int index) {
-                return get(index).movingAverage();
-            }
-
-            @Override
-            public double actorLoss(int index) {
-                return get(index).actorLoss();
-            }
-
-            @Override
-            public double criticLoss(int index) {
-                return get(index).criticLoss();
-            }
-
-            @Override
-            public double entropy(int index) {
-                return get(index).entropy();
-            }
-        };
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cartpolelab.ui.chart;
 
+import cartpolelab.train.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.ui.TrainerPort;
 import javafx.collections.FXCollections;
@@ -61,7 +62,7 @@ public final class RewardChart extends LineChart<Number, Number> {
     }
 
     /** Brings the series up to date with the history; cheap when nothing changed. */
-    public void refresh(TrainerPort.History history) {
+    public void refresh(EpisodeHistory history) {
         int n = history.size();
         rewardFeeder.update(history::reward, n);
         averageFeeder.update(history::movingAverage, n);

@@ -1,5 +1,6 @@
 package cartpolelab.ui.chart;
 
+import cartpolelab.train.EpisodeHistory;
 import cartpolelab.ui.TrainerPort;
 import java.util.function.IntToDoubleFunction;
 import javafx.scene.chart.LineChart;
@@ -41,7 +42,7 @@ public final class TrainingChart extends VBox {
         entropy.xAxis.setLabel("Episode");
     }
 
-    public void refresh(TrainerPort.History history) {
+    public void refresh(EpisodeHistory history) {
         int n = history.size();
         actor.update(history::actorLoss, n);
         critic.update(history::criticLoss, n);
