@@ -314,17 +314,13 @@ public final class Trainer implements AutoCloseable {
             lock.unlock();
         }
         try {
-            while (failure == null && !finished && !stoppedBySolve && mode != Mode.STOPPED) {
+            while (canTrain() && mode != Mode.STOPPED) {
                 long t0 = System.nanoTime();
-                try {
-                    EpisodeStats done = trainStep(false);
-                    if (done != null && onEpisode != null) {
-                        onEpisode.accept(done);
-                    }
-                } catch (RuntimeException e) {
-                    fail(e);
-                }
+                EpisodeStats done = trainStepOrFail(false);
                 activeNanos += System.nanoTime() - t0;
+                if (done != null && onEpisode != null) {
+                    onEpisode.accept(done);
+                }
             }
             publishStatus();
             return status;
@@ -434,15 +430,16 @@ public final class Trainer implements AutoCloseable {
                 switch (m) {
                     case RUNNING, EPISODE -> runOneStep(m);
                     case WATCHING -> {
-                        guarded(() -> {
+                        try {
                             watchStep();
-                            return null;
-                        });
+                        } catch (RuntimeException e) {
+                            fail(e);
+                        }
                         pace(m);
                     }
                     case PAUSED -> {
                         if (takePendingFrame()) {
-                            guarded(() -> trainStep(true));
+                            trainStepOrFail(true);
                             publishStatus();
                         }
                     }
@@ -488,20 +485,20 @@ public final class Trainer implements AutoCloseable {
             continueAfterSolve = false;
             stoppedBySolve = false;
         }
-        if (!finished && !stoppedBySolve && failure == null) {
-            EpisodeStats done = guarded(() -> trainStep(speed != Speed.MAXIMUM));
-            if (done == null || m != Mode.EPISODE) {
-                if (!finished && !stoppedBySolve && failure == null) {
-                    if (speed != Speed.MAXIMUM) {
-                        publishStatusThrottled();
-                    }
-                    pace(m);
-                    return;
-                }
-            }
+        EpisodeStats done = canTrain() ? trainStepOrFail(speed != Speed.MAXIMUM) : null;
+        if (!canTrain() || done != null && m == Mode.EPISODE) {
+            // one episode done, or nothing more to train (budget, solved, failed): pause
+            settle(m, seenCommands);
+            return;
         }
-        // one episode done, or nothing more to train (budget, solved, failed): pause
-        settle(m, seenCommands);
+        if (speed != Speed.MAXIMUM) {
+            publishStatusThrottled();
+        }
+        pace(m);
+    }
+
+    private boolean canTrain() {
+        return !finished && !stoppedBySolve && failure == null;
     }
 
     /**
@@ -564,13 +561,10 @@ public final class Trainer implements AutoCloseable {
         }
     }
 
-    private interface Step {
-        EpisodeStats run();
-    }
-
-    private EpisodeStats guarded(Step step) {
+    /** {@link #trainStep} that turns an exception into the FAILED state (and returns null). */
+    private EpisodeStats trainStepOrFail(boolean publishFrame) {
         try {
-            return step.run();
+            return trainStep(publishFrame);
         } catch (RuntimeException e) {
             fail(e);
             return null;
