@@ -457,7 +457,63 @@ public final class Agent {
         return Categorical.sample(inspectProbabilities, 0, ACTIONS, random);
     }
 
-    // ---- state, for checkpoints: live matrices in a fixed order ----
+    // ---- state, for snapshots and checkpoints ----
+
+    /**
+     * The shapes of the eight parameter matrices for these settings, in the order of
+     * {@link #parameterNames()}, without building any network: what a checkpoint reader checks
+     * a file against.
+     */
+    public static java.util.List<ParameterShape> parameterShapes(Hyperparameters hp) {
+        int h = hp.hiddenSize();
+        return List.of(
+                new ParameterShape("actor.w1", IN, h), new ParameterShape("actor.b1", 1, h),
+                new ParameterShape("actor.w2", ACTIONS, h),
+                new ParameterShape("actor.b2", 1, ACTIONS),
+                new ParameterShape("critic.w1", IN, h), new ParameterShape("critic.b1", 1, h),
+                new ParameterShape("critic.w2", 1, h), new ParameterShape("critic.b2", 1, 1));
+    }
+
+    /** A deep copy of the parameters and Adam's state as they are now. */
+    public AgentState state() {
+        return new AgentState(parameters, adam.firstMoments(), adam.secondMoments(),
+                adam.stepCount());
+    }
+
+    /**
+     * An agent with these settings and exactly this learned state.
+     *
+     * @throws IllegalArgumentException if a matrix's shape does not fit these settings
+     */
+    public static Agent restore(Hyperparameters hp, AgentState state) {
+        List<ParameterShape> shapes = parameterShapes(hp);
+        if (state.parameters().size() != shapes.size()) {
+            throw new IllegalArgumentException("the state holds " + state.parameters().size()
+                    + " parameter matrices; these networks have " + shapes.size());
+        }
+        for (int i = 0; i < shapes.size(); i++) {
+            ParameterShape want = shapes.get(i);
+            for (List<DMatrixRMaj> list : List.of(state.parameters(), state.firstMoments(),
+                    state.secondMoments())) {
+                DMatrixRMaj m = list.get(i);
+                if (m.numRows != want.rows() || m.numCols != want.cols()) {
+                    throw new IllegalArgumentException(want.name() + " is " + m.numRows + "x"
+                            + m.numCols + ", but these networks need " + want.rows() + "x"
+                            + want.cols());
+                }
+            }
+        }
+        Agent agent = new Agent(hp);
+        for (int i = 0; i < shapes.size(); i++) {
+            agent.parameters.get(i).setTo(state.parameters().get(i));
+            agent.adam.firstMoments().get(i).setTo(state.firstMoments().get(i));
+            agent.adam.secondMoments().get(i).setTo(state.secondMoments().get(i));
+        }
+        agent.adam.setStepCount(state.adamStep());
+        return agent;
+    }
+
+    // ---- live matrices in a fixed order ----
 
     /**
      * Names in the order of {@link #parameters()}: actor.w1, actor.b1, actor.w2, actor.b2,

@@ -2,7 +2,7 @@ package cartpolelab.cli;
 
 import cartpolelab.agent.AgentBenchmark;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.Trainer;
 import java.io.PrintWriter;
 import java.util.Locale;

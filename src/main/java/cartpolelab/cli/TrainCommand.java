@@ -4,7 +4,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.AtomicFiles;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.RewardChartPng;
-import cartpolelab.train.EpisodeStats;
+import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.Trainer;
 import cartpolelab.train.TrainerState;
 import cartpolelab.train.TrainerStatus;

@@ -1,7 +1,7 @@
 package cartpolelab.io;
 
-import cartpolelab.train.EpisodeHistory;
-import cartpolelab.train.EpisodeStats;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -1,7 +1,7 @@
 package cartpolelab.io;
 
 import cartpolelab.env.CartPoleVersion;
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;

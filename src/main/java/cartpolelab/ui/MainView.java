@@ -1,6 +1,6 @@
 package cartpolelab.ui;
 
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerStatus;

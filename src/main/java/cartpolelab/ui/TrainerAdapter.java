@@ -2,7 +2,7 @@ package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.MetricsCsv;
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.Trainer;

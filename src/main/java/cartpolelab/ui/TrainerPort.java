@@ -1,7 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerStatus;

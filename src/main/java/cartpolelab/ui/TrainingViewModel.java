@@ -1,6 +1,6 @@
 package cartpolelab.ui;
 
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cartpolelab.env.CartPoleVersion;
-import cartpolelab.train.EpisodeHistory;
-import cartpolelab.train.EpisodeStats;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -1,8 +1,8 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.train.EpisodeHistory;
-import cartpolelab.train.EpisodeStats;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerState;

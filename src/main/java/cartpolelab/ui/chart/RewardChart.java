@@ -1,6 +1,6 @@
 package cartpolelab.ui.chart;
 
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.ui.TrainerPort;
 import javafx.collections.FXCollections;

@@ -1,6 +1,6 @@
 package cartpolelab.ui.chart;
 
-import cartpolelab.train.EpisodeHistory;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.ui.TrainerPort;
 import java.util.function.IntToDoubleFunction;
 import javafx.scene.chart.LineChart;

@@ -1,4 +1,4 @@
-package cartpolelab.train;
+package cartpolelab.metrics;
 
 import java.util.Arrays;
 

@@ -1,4 +1,4 @@
-package cartpolelab.train;
+package cartpolelab.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

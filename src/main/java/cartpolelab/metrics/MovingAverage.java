@@ -1,4 +1,4 @@
-package cartpolelab.train;
+package cartpolelab.metrics;
 
 /**
  * The mean of the last {@code window} values, in O(1) per value with a ring buffer; over fewer

@@ -1,4 +1,4 @@
-package cartpolelab.train;
+package cartpolelab.metrics;
 
 /**
  * One finished training episode: the record that feeds the charts, the CSV and the CLI.
