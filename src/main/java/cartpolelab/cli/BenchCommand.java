@@ -2,8 +2,7 @@ package cartpolelab.cli;
 
 import cartpolelab.agent.AgentBenchmark;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.train.Trainer;
+import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -17,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Measure training speed on one thread (default settings: A2C, hidden 256).",
         footer = {"", "Throughput is measured over a fixed number of steps after warm-up, so it",
-            "does not depend on how well the agent learns. The Trainer line runs the real",
+            "does not depend on how well the agent learns. The TrainingRun line runs the real",
             "headless training loop (episode lengths then depend on learning)."})
 final class BenchCommand implements Callable<Integer> {
 
@@ -36,7 +35,7 @@ final class BenchCommand implements Callable<Integer> {
     private long warmup;
 
     @Option(names = "--trainer-episodes", paramLabel = "N", defaultValue = "1000",
-            description = "episodes of the headless Trainer run (default: ${DEFAULT-VALUE}; "
+            description = "episodes of the headless TrainingRun loop (default: ${DEFAULT-VALUE}; "
                     + "0 skips it)")
     private int trainerEpisodes;
 
@@ -65,15 +64,12 @@ final class BenchCommand implements Callable<Integer> {
                 r.updateSteps());
         out.flush();
         if (trainerEpisodes > 0) {
-            try (Trainer trainer = new Trainer(hp.withEpisodes(trainerEpisodes))) {
-                trainer.runHeadless(null);
-                EpisodeHistory h = trainer.history();
-                var last = h.get(h.size() - 1);
-                out.printf(Locale.ROOT, "Trainer, headless    %,10.0f env steps/s   (%d episodes, "
-                        + "%,d steps in %.2f s, seed %d)%n",
-                        last.totalSteps() / last.wallSeconds(), h.size(), last.totalSteps(),
-                        last.wallSeconds(), hp.seed());
-            }
+            TrainingRun run = new TrainingRun(hp.withEpisodes(trainerEpisodes));
+            run.train(false, null);
+            out.printf(Locale.ROOT, "TrainingRun loop     %,10.0f env steps/s   (%d episodes, "
+                    + "%,d steps in %.2f s, seed %d)%n",
+                    run.totalSteps() / run.activeSeconds(), run.history().size(),
+                    run.totalSteps(), run.activeSeconds(), hp.seed());
         }
         out.flush();
         return 0;

@@ -4,6 +4,7 @@ import cartpolelab.agent.Agent;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import cartpolelab.io.Checkpoint;
+import cartpolelab.train.RunSnapshot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -45,9 +46,9 @@ final class EvalCommand implements Callable<Integer> {
         if (episodes < 1 || episodes > 1_000_000) {
             throw new Cli.UserError("--episodes must be in [1, 1000000], was " + episodes);
         }
-        Checkpoint saved = Checkpoint.read(checkpoint);
+        RunSnapshot saved = Checkpoint.read(checkpoint);
         Hyperparameters hp = saved.hyperparameters();
-        Agent agent = saved.restoreAgent();
+        Agent agent = Agent.restore(hp, saved.agent());
         CartPole env = new CartPole(hp.version());
         SplittableRandom random = new SplittableRandom(seed);
         double[] obs = new double[CartPole.OBSERVATION_SIZE];

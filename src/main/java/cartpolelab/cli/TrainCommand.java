@@ -2,12 +2,12 @@ package cartpolelab.cli;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.AtomicFiles;
+import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.RewardChartPng;
 import cartpolelab.metrics.EpisodeStats;
-import cartpolelab.train.Trainer;
-import cartpolelab.train.TrainerState;
-import cartpolelab.train.TrainerStatus;
+import cartpolelab.metrics.RunProgress;
+import cartpolelab.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -71,44 +70,32 @@ final class TrainCommand implements Callable<Integer> {
                 hp.hiddenSize(), hp.learningRate(), hp.episodes());
         out.flush();
 
-        TrainerStatus end;
-        try (Trainer trainer = new Trainer(hp);
-             Progress progress = quiet ? Progress.NONE
-                     : Progress.create(err, hp.episodes(), hp.version().solvedThreshold())) {
-            trainer.setStopWhenSolved(stopWhenSolved);
-            end = trainer.runHeadless(progress::episode);
-            progress.close();
-            summarize(out, hp, trainer, end);
-
-            List<String> failed = new ArrayList<>();
-            if (csv != null) {
-                save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, trainer.history()));
-            }
-            if (png != null) {
-                save(out, failed, "chart", png, () -> RewardChartPng.write(png,
-                        trainer.history(), hp.version(), title, RewardChartPng.DEFAULT_WIDTH,
-                        RewardChartPng.DEFAULT_HEIGHT));
-            }
-            if (checkpoint != null) {
-                save(out, failed, "checkpoint", checkpoint, () -> {
-                    try {
-                        trainer.saveCheckpoint(checkpoint).get();
-                    } catch (ExecutionException e) {
-                        throw e.getCause() instanceof IOException io ? io
-                                : new IOException(e.getCause().getMessage(), e.getCause());
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                        throw new IOException("interrupted while writing " + checkpoint);
-                    }
-                });
-            }
-            if (!failed.isEmpty()) {
-                err.println("error: " + String.join("; ", failed));
-                return Cli.USAGE;
-            }
+        TrainingRun run = new TrainingRun(hp);
+        try (Progress progress = quiet ? Progress.NONE
+                : Progress.create(err, hp.episodes())) {
+            run.train(stopWhenSolved, s -> progress.episode(s, run.progress()));
         }
-        if (end.state() == TrainerState.FAILED) {
-            err.println("error: training failed: " + end.failure()
+        summarize(out, run);
+
+        List<String> failed = new ArrayList<>();
+        if (csv != null) {
+            save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history()));
+        }
+        if (png != null) {
+            save(out, failed, "chart", png, () -> RewardChartPng.write(png, run.history(),
+                    hp.version(), title, RewardChartPng.DEFAULT_WIDTH,
+                    RewardChartPng.DEFAULT_HEIGHT));
+        }
+        if (checkpoint != null) {
+            save(out, failed, "checkpoint", checkpoint,
+                    () -> Checkpoint.write(checkpoint, run.snapshot()));
+        }
+        if (!failed.isEmpty()) {
+            err.println("error: " + String.join("; ", failed));
+            return Cli.USAGE;
+        }
+        if (run.failure() != null) {
+            err.println("error: training failed: " + run.failure()
                     + " (try a lower --lr or another --seed)");
             return 1;
         }
@@ -130,22 +117,20 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
-    private static void summarize(PrintWriter out, Hyperparameters hp, Trainer trainer,
-                                  TrainerStatus s) {
-        double threshold = hp.version().solvedThreshold();
-        double seconds = s.episodes() == 0 ? 0
-                : trainer.history().get(s.episodes() - 1).wallSeconds();
-        out.printf(Locale.ROOT, "episodes     %d%n", s.episodes());
-        if (s.solvedAtEpisode() > 0) {
+    private static void summarize(PrintWriter out, TrainingRun run) {
+        RunProgress p = run.progress();
+        double seconds = run.activeSeconds();
+        out.printf(Locale.ROOT, "episodes     %d%n", run.history().size());
+        if (p.solved()) {
             out.printf(Locale.ROOT, "solved       at episode %d (50-episode average ≥ %.0f)%n",
-                    s.solvedAtEpisode(), threshold);
+                    p.solvedAtEpisode(), p.threshold());
         } else {
             out.printf(Locale.ROOT, "not solved   best 50-episode average %.1f (threshold %.0f)%n",
-                    s.bestMovingAverage(), threshold);
+                    p.bestMovingAverage(), p.threshold());
         }
-        out.printf(Locale.ROOT, "final MA50   %.1f%n", s.movingAverage());
-        out.printf(Locale.ROOT, "steps        %,d in %.1f s (%,.0f steps/s)%n", s.totalSteps(),
-                seconds, seconds > 0 ? s.totalSteps() / seconds : 0.0);
+        out.printf(Locale.ROOT, "final MA50   %.1f%n", p.movingAverage());
+        out.printf(Locale.ROOT, "steps        %,d in %.1f s (%,.0f steps/s)%n", run.totalSteps(),
+                seconds, seconds > 0 ? run.totalSteps() / seconds : 0.0);
         out.flush();
     }
 
@@ -153,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
     interface Progress extends AutoCloseable {
         Progress NONE = new Progress() {
             @Override
-            public void episode(EpisodeStats s) {
+            public void episode(EpisodeStats s, RunProgress p) {
             }
 
             @Override
@@ -161,12 +146,13 @@ final class TrainCommand implements Callable<Integer> {
             }
         };
 
-        void episode(EpisodeStats s);
+        /** A finished episode, with the run's progress after it. */
+        void episode(EpisodeStats s, RunProgress p);
 
         @Override
         void close();
 
-        static Progress create(PrintWriter err, int episodes, double threshold) {
+        static Progress create(PrintWriter err, int episodes) {
             return System.console() != null ? new BarProgress(episodes)
                     : new LineProgress(err, episodes);
         }
@@ -175,7 +161,6 @@ final class TrainCommand implements Callable<Integer> {
     /** me.tongfei progressbar on the terminal: episode, MA50, best, ETA. */
     static final class BarProgress implements Progress {
         private final me.tongfei.progressbar.ProgressBar bar;
-        private double best = Double.NaN;
         private boolean closed;
 
         BarProgress(int episodes) {
@@ -189,13 +174,10 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void episode(EpisodeStats s) {
-            if (Double.isNaN(best) || s.movingAverage() > best) {
-                best = s.movingAverage();
-            }
+        public void episode(EpisodeStats s, RunProgress p) {
             bar.stepTo(s.episode());
-            bar.setExtraMessage(String.format(Locale.ROOT, " · MA50 %.1f best %.1f", s.movingAverage(),
-                    best));
+            bar.setExtraMessage(String.format(Locale.ROOT, " · MA50 %.1f best %.1f",
+                    p.movingAverage(), p.bestMovingAverage()));
         }
 
         @Override
@@ -220,7 +202,7 @@ final class TrainCommand implements Callable<Integer> {
         }
 
         @Override
-        public void episode(EpisodeStats s) {
+        public void episode(EpisodeStats s, RunProgress p) {
             if (s.episode() % every == 0 || s.episode() == episodes) {
                 double eta = s.wallSeconds() / s.episode() * (episodes - s.episode());
                 err.printf(Locale.ROOT, "episode %d/%d  MA50 %.1f  reward %.0f  %,.0f steps/s"

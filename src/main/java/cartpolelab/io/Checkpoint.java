@@ -1,11 +1,14 @@
 package cartpolelab.io;
 
 import cartpolelab.agent.Agent;
+import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.ParameterShape;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.train.RunSnapshot;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -21,8 +24,8 @@ import java.util.zip.CRC32;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Everything needed to continue a run: settings, networks, Adam's state, the episode history
- * and the position of the random stream.
+ * A {@link RunSnapshot} on disk: settings, networks, Adam's state, the episode history and the
+ * position of the random stream, everything needed to continue the run.
  *
  * <p>File format, version {@value #FORMAT_VERSION}, big-endian ({@link DataOutputStream}):
  * <pre>
@@ -40,13 +43,10 @@ import org.ejml.data.DMatrixRMaj;
  *   long    CRC-32 of every byte before it
  * </pre>
  * Loading reads the whole file, checks magic, version and checksum, then parses and checks the
- * settings and every shape against the networks those settings make, all before anything live
- * is touched. Files are written with {@link AtomicFiles}.
+ * settings and every shape against {@link Agent#parameterShapes} of those settings, all before
+ * anything live is touched. Files are written with {@link AtomicFiles}.
  */
-public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long randomDraws,
-                         List<String> names, List<DMatrixRMaj> parameters,
-                         List<DMatrixRMaj> firstMoments, List<DMatrixRMaj> secondMoments,
-                         long adamStep, EpisodeHistory history) {
+public final class Checkpoint {
 
     public static final int FORMAT_VERSION = 1;
     /** Conventional file extension. */
@@ -54,60 +54,24 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
     private static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
     private static final long MAX_BYTES = 1L << 30;
 
-    /** Episodes in the run so far. */
-    public int episodes() {
-        return history.size();
-    }
-
-    /** A deep copy of the agent's state and the history as they are now. */
-    public static Checkpoint capture(Agent agent, EpisodeHistory history, long totalSteps,
-                                     long randomDraws) {
-        EpisodeHistory copy = new EpisodeHistory();
-        int n = history.size();
-        for (int i = 0; i < n; i++) {
-            copy.add(history.get(i));
-        }
-        return new Checkpoint(agent.hyperparameters(), totalSteps, randomDraws,
-                List.copyOf(agent.parameterNames()), deepCopy(agent.parameters()),
-                deepCopy(agent.adamFirstMoments()), deepCopy(agent.adamSecondMoments()),
-                agent.adamStep(), copy);
-    }
-
-    private static List<DMatrixRMaj> deepCopy(List<DMatrixRMaj> matrices) {
-        List<DMatrixRMaj> copy = new ArrayList<>(matrices.size());
-        for (DMatrixRMaj m : matrices) {
-            copy.add(m.copy());
-        }
-        return List.copyOf(copy);
-    }
-
-    /** A new agent with these settings and exactly these parameters and optimiser state. */
-    public Agent restoreAgent() {
-        Agent agent = new Agent(hyperparameters);
-        copyInto(parameters, agent.parameters());
-        copyInto(firstMoments, agent.adamFirstMoments());
-        copyInto(secondMoments, agent.adamSecondMoments());
-        agent.setAdamStep(adamStep);
-        return agent;
-    }
-
-    private static void copyInto(List<DMatrixRMaj> from, List<DMatrixRMaj> to) {
-        for (int i = 0; i < from.size(); i++) {
-            to.get(i).setTo(from.get(i));
-        }
+    private Checkpoint() {
     }
 
     // ------------------------------------------------------------------ writing
 
-    /** Writes the checkpoint atomically. */
-    public void write(Path file) throws IOException {
+    /** Writes {@code snapshot} to {@code file} atomically. */
+    public static void write(Path file, RunSnapshot snapshot) throws IOException {
+        Hyperparameters hp = snapshot.hyperparameters();
+        AgentState agent = snapshot.agent();
+        List<String> names = Agent.parameterShapes(hp).stream().map(ParameterShape::name)
+                .toList();
+        EpisodeHistory history = snapshot.history();
         AtomicFiles.write(file, out -> {
             CRC32 crc = new CRC32();
             DataOutputStream data = new DataOutputStream(
                     new java.util.zip.CheckedOutputStream(out, crc));
             data.write(MAGIC);
             data.writeInt(FORMAT_VERSION);
-            Hyperparameters hp = hyperparameters;
             data.writeUTF(hp.algorithm().name());
             data.writeUTF(hp.version().name());
             data.writeInt(hp.hiddenSize());
@@ -118,18 +82,18 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
             data.writeInt(hp.episodes());
             data.writeInt(hp.nSteps());
             data.writeLong(hp.seed());
-            data.writeLong(totalSteps);
-            data.writeLong(randomDraws);
-            data.writeLong(adamStep);
+            data.writeLong(snapshot.totalSteps());
+            data.writeLong(snapshot.randomDraws());
+            data.writeLong(agent.adamStep());
             data.writeInt(names.size());
             for (int i = 0; i < names.size(); i++) {
-                DMatrixRMaj p = parameters.get(i);
+                DMatrixRMaj p = agent.parameters().get(i);
                 data.writeUTF(names.get(i));
                 data.writeInt(p.numRows);
                 data.writeInt(p.numCols);
                 writeValues(data, p);
-                writeValues(data, firstMoments.get(i));
-                writeValues(data, secondMoments.get(i));
+                writeValues(data, agent.firstMoments().get(i));
+                writeValues(data, agent.secondMoments().get(i));
             }
             int n = history.size();
             data.writeInt(n);
@@ -164,7 +128,7 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
      *
      * @throws CheckpointException naming the file, what is wrong with it and what to do
      */
-    public static Checkpoint read(Path file) throws CheckpointException {
+    public static RunSnapshot read(Path file) throws CheckpointException {
         String name = file.toString();
         byte[] bytes;
         try {
@@ -227,7 +191,7 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
                 + "checkpoint or train again", cause);
     }
 
-    private static Checkpoint parse(String name, DataInputStream data, int length)
+    private static RunSnapshot parse(String name, DataInputStream data, int length)
             throws IOException {
         Hyperparameters hp;
         try {
@@ -245,14 +209,12 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
         if (totalSteps < 0 || randomDraws < 0 || adamStep < 0) {
             throw truncated(name, null);
         }
-        Agent shapes = new Agent(hp);
-        List<String> wantNames = shapes.parameterNames();
+        List<ParameterShape> shapes = Agent.parameterShapes(hp);
         int count = data.readInt();
-        if (count != wantNames.size()) {
+        if (count != shapes.size()) {
             throw new CheckpointException(name + " holds " + count + " parameter matrices; "
-                    + "these networks have " + wantNames.size());
+                    + "these networks have " + shapes.size());
         }
-        List<String> names = new ArrayList<>();
         List<DMatrixRMaj> params = new ArrayList<>();
         List<DMatrixRMaj> first = new ArrayList<>();
         List<DMatrixRMaj> second = new ArrayList<>();
@@ -260,14 +222,12 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
             String pname = data.readUTF();
             int rows = data.readInt();
             int cols = data.readInt();
-            DMatrixRMaj want = shapes.parameters().get(i);
-            if (!pname.equals(wantNames.get(i)) || rows != want.numRows
-                    || cols != want.numCols) {
+            ParameterShape want = shapes.get(i);
+            if (!pname.equals(want.name()) || rows != want.rows() || cols != want.cols()) {
                 throw new CheckpointException(name + ": parameter " + pname + " is " + rows
-                        + "x" + cols + ", but " + wantNames.get(i) + " of these networks is "
-                        + want.numRows + "x" + want.numCols);
+                        + "x" + cols + ", but " + want.name() + " of these networks is "
+                        + want.rows() + "x" + want.cols());
             }
-            names.add(pname);
             params.add(readValues(data, rows, cols));
             first.add(readValues(data, rows, cols));
             second.add(readValues(data, rows, cols));
@@ -285,9 +245,8 @@ public record Checkpoint(Hyperparameters hyperparameters, long totalSteps, long 
         if (data.available() != 8) {
             throw truncated(name, null);
         }
-        return new Checkpoint(hp, totalSteps, randomDraws, List.copyOf(names),
-                List.copyOf(params), List.copyOf(first), List.copyOf(second), adamStep,
-                history);
+        return new RunSnapshot(hp, new AgentState(params, first, second, adamStep), totalSteps,
+                randomDraws, history);
     }
 
     private static DMatrixRMaj readValues(DataInputStream data, int rows, int cols)

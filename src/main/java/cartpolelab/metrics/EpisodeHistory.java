@@ -126,6 +126,24 @@ public final class EpisodeHistory {
         return Arrays.copyOf(columns.reward, n);
     }
 
+    /**
+     * A copy of the episodes that exist when the call starts, which nobody else appends to:
+     * what a snapshot of a run holds. One array copy per column.
+     */
+    public EpisodeHistory copy() {
+        int n = size;
+        EpisodeHistory c = new EpisodeHistory();
+        c.columns = columns.grow(Math.max(INITIAL_CAPACITY, n), n);
+        c.size = n;
+        return c;
+    }
+
+    /** The last finished episode, or null before the first. */
+    public EpisodeStats last() {
+        int n = size;
+        return n == 0 ? null : get(n - 1);
+    }
+
     private Columns checked(int index) {
         int n = size;
         if (index < 0 || index >= n) {

@@ -15,5 +15,30 @@ public enum TrainerState {
     /** Training threw (NaN, an exception): see {@link TrainerStatus#failure()}. */
     FAILED,
     /** {@link Trainer#stop()} was called; the thread has ended or is ending. */
-    STOPPED
+    STOPPED;
+
+    /** The state the status shows for the thread's mode and the run's condition. */
+    static TrainerState of(Commands.Mode mode, boolean failed, boolean budgetUsed,
+                           boolean stoppedBySolve, boolean fresh) {
+        if (mode == Commands.Mode.STOPPED) {
+            return STOPPED;
+        }
+        if (failed) {
+            return FAILED;
+        }
+        if (mode == Commands.Mode.WATCHING) {
+            return RUNNING;
+        }
+        if ((mode == Commands.Mode.RUNNING || mode == Commands.Mode.EPISODE) && !budgetUsed
+                && !stoppedBySolve) {
+            return RUNNING;
+        }
+        if (stoppedBySolve) {
+            return SOLVED;
+        }
+        if (budgetUsed) {
+            return FINISHED;
+        }
+        return fresh ? IDLE : PAUSED;
+    }
 }

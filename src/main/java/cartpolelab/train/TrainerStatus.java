@@ -17,4 +17,21 @@ package cartpolelab.train;
 public record TrainerStatus(TrainerState state, int episodes, long totalSteps, double lastReward,
                             double movingAverage, double bestMovingAverage, double stepsPerSecond,
                             int solvedAtEpisode, String failure) {
+
+    /** The status of {@code run} in {@code state}. */
+    static TrainerStatus of(TrainerState state, TrainingRun run, double stepsPerSecond,
+                            String failure) {
+        cartpolelab.metrics.EpisodeHistory h = run.history();
+        cartpolelab.metrics.RunProgress p = run.progress();
+        int n = h.size();
+        return new TrainerStatus(state, n, run.totalSteps(), n == 0 ? Double.NaN
+                : h.reward(n - 1), p.movingAverage(), p.bestMovingAverage(), stepsPerSecond,
+                p.solvedAtEpisode(), failure);
+    }
+
+    /** The same status in another state. */
+    public TrainerStatus withState(TrainerState newState) {
+        return new TrainerStatus(newState, episodes, totalSteps, lastReward, movingAverage,
+                bestMovingAverage, stepsPerSecond, solvedAtEpisode, failure);
+    }
 }

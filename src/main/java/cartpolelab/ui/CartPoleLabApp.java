@@ -2,6 +2,7 @@ package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
 import java.util.Objects;
+import cartpolelab.train.TrainerPort;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -10,7 +11,7 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: one window, {@link MainView} over a {@link TrainingViewModel} that
- * owns a {@link TrainerAdapter}. Closing the window stops the trainer and exits.
+ * owns a {@link cartpolelab.train.Trainer}. Closing the window stops the trainer and exits.
  */
 public final class CartPoleLabApp extends Application {
 
@@ -21,7 +22,7 @@ public final class CartPoleLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        view = open(stage, Hyperparameters.DEFAULTS, TrainerAdapter::new, new FxFileDialogs(),
+        view = open(stage, Hyperparameters.DEFAULTS, cartpolelab.train.Trainer::new, new FxFileDialogs(),
                 null, Platform::exit);
     }
 

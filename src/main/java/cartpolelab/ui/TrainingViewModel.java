@@ -3,7 +3,10 @@ package cartpolelab.ui;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.Frame;
+import cartpolelab.io.Checkpoint;
+import cartpolelab.io.MetricsCsv;
 import cartpolelab.train.Speed;
+import cartpolelab.train.TrainerPort;
 import cartpolelab.train.TrainerState;
 import cartpolelab.train.TrainerStatus;
 import java.nio.file.Path;
@@ -260,14 +263,20 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
+    /** A snapshot taken by the trainer between two steps, written on the I/O thread. */
     public void saveCheckpoint(Path file) {
-        track(guard(() -> trainer.saveCheckpoint(file)), "Checkpoint saved to " + file,
-                "Could not save the checkpoint");
+        track(guard(trainer::snapshot).thenAcceptAsync(snapshot -> {
+            try {
+                Checkpoint.write(file, snapshot);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io), "Checkpoint saved to " + file, "Could not save the checkpoint");
     }
 
     /** A command that throws instead of failing its future still reaches the user. */
-    private static CompletableFuture<Void> guard(
-            java.util.function.Supplier<CompletableFuture<Void>> command) {
+    private static <T> CompletableFuture<T> guard(
+            java.util.function.Supplier<CompletableFuture<T>> command) {
         try {
             return command.get();
         } catch (RuntimeException e) {
@@ -277,7 +286,13 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Loads a checkpoint; on success the settings form shows the checkpoint's settings. */
     public void loadCheckpoint(Path file) {
-        track(guard(() -> trainer.loadCheckpoint(file)).thenRun(() -> {
+        track(CompletableFuture.supplyAsync(() -> {
+            try {
+                return Checkpoint.read(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }, io).thenCompose(snapshot -> guard(() -> trainer.restore(snapshot))).thenRun(() -> {
             Hyperparameters hp = trainer.hyperparameters();
             Platform.runLater(() -> loadedSettings.set(hp));
         }), "Checkpoint loaded from " + file, "Could not load the checkpoint");
@@ -287,7 +302,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public void exportCsv(Path file) {
         track(CompletableFuture.runAsync(() -> {
             try {
-                trainer.writeCsv(file);
+                MetricsCsv.write(file, trainer.history());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

@@ -153,7 +153,7 @@ class CliTest {
                 "--trainer-episodes", "20");
         assertEquals(0, r.code(), r.err());
         for (String s : new String[] {"training throughput", "env steps/s", "actor forward",
-                "A2C update", "Trainer, headless"}) {
+                "A2C update", "TrainingRun loop"}) {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
     }

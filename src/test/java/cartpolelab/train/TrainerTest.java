@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
@@ -15,6 +16,7 @@ import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -165,9 +167,9 @@ class TrainerTest {
     @Test
     void speedPausesAndStepsNeverChangeWhatIsLearned() throws Exception {
         Hyperparameters hp = SMALL.withEpisodes(120);
-        Trainer headless = trainer(hp);
-        TrainerStatus end = headless.runHeadless(null);
-        assertEquals(TrainerState.FINISHED, end.state());
+        TrainingRun headless = new TrainingRun(hp);
+        headless.train(false, null);
+        assertTrue(headless.budgetUsed());
         double[] want = headless.history().rewards();
         assertEquals(120, want.length);
 
@@ -266,14 +268,16 @@ class TrainerTest {
         t.setSpeed(Speed.REAL_TIME);
         t.start();
         await("thread", t::isThreadAlive);
+        List<Thread> trainerThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(th -> th.getName().equals("cartpole-trainer")).toList();
+        assertFalse(trainerThreads.isEmpty(), "the trainer's thread is named cartpole-trainer");
+        assertTrue(trainerThreads.stream().allMatch(Thread::isDaemon),
+                "trainer threads are daemons");
         t.stop();
-        assertTrue(t.awaitThreadEnd(WAIT_MS, TimeUnit.MILLISECONDS), "thread ended");
+        await("thread ended", () -> !t.isThreadAlive());
         assertEquals(TrainerState.STOPPED, t.status().state());
         t.start(); // commands after stop are ignored, not errors
         assertFalse(t.isThreadAlive());
-        assertTrue(Thread.getAllStackTraces().keySet().stream()
-                .filter(th -> th.getName().equals("cartpole-trainer"))
-                .allMatch(Thread::isDaemon), "trainer threads are daemons");
     }
 
     @Test
@@ -282,14 +286,20 @@ class TrainerTest {
         t.setSpeed(Speed.MAXIMUM);
         t.stepEpisode();
         await("one episode", () -> t.history().size() == 1);
-        t.setStepHook(() -> {
-            throw new IllegalStateException("actor loss became NaN at update 7");
-        });
+        // a run whose actor weights are NaN: its first update finds a NaN loss
+        RunSnapshot good = t.snapshot().get(WAIT_MS, TimeUnit.MILLISECONDS);
+        List<DMatrixRMaj> weights = new ArrayList<>(good.agent().parameters());
+        DMatrixRMaj poisoned = weights.get(2).copy();
+        poisoned.fill(Double.NaN);
+        weights.set(2, poisoned);
+        AgentState bad = new AgentState(weights, good.agent().firstMoments(),
+                good.agent().secondMoments(), good.agent().adamStep());
+        t.restore(new RunSnapshot(good.hyperparameters(), bad, good.totalSteps(),
+                good.randomDraws(), good.history())).get(WAIT_MS, TimeUnit.MILLISECONDS);
         t.start();
         await("FAILED", () -> t.status().state() == TrainerState.FAILED);
-        assertEquals("actor loss became NaN at update 7", t.status().failure());
+        assertTrue(t.status().failure().contains("NaN"), t.status().failure());
         assertTrue(t.isThreadAlive(), "the thread lives on, waiting for a reset");
-        t.setStepHook(null);
         t.reset();
         await("IDLE", () -> t.status().state() == TrainerState.IDLE);
         t.stepEpisode();
@@ -374,13 +384,13 @@ class TrainerTest {
             await("episode " + want, () -> a.history().size() == want
                     && a.status().state() == TrainerState.PAUSED);
         }
-        java.nio.file.Path file = dir.resolve("half.cplb");
-        a.saveCheckpoint(file).get(WAIT_MS, TimeUnit.MILLISECONDS);
+        RunSnapshot half = a.snapshot().get(WAIT_MS, TimeUnit.MILLISECONDS);
         a.start();
         await("FINISHED", () -> a.status().state() == TrainerState.FINISHED);
+        assertEquals(30, half.episodes(), "the snapshot does not grow with the live run");
 
         Trainer b = trainer(SMALL.withSeed(99));
-        b.loadCheckpoint(file).get(WAIT_MS, TimeUnit.MILLISECONDS);
+        b.restore(half).get(WAIT_MS, TimeUnit.MILLISECONDS);
         assertEquals(hp, b.hyperparameters());
         assertEquals(30, b.history().size(), "the history comes back with the networks");
         b.setSpeed(Speed.MAXIMUM);
@@ -391,33 +401,29 @@ class TrainerTest {
     }
 
     @Test
-    void aBadCheckpointLeavesTheLiveRunAlone(@org.junit.jupiter.api.io.TempDir
-                                             java.nio.file.Path dir) throws Exception {
+    void aSnapshotThatDoesNotFitLeavesTheLiveRunAlone() throws Exception {
         Trainer t = trainer(SMALL);
         t.stepEpisode();
         await("one episode", () -> t.history().size() == 1);
-        java.nio.file.Path junk = dir.resolve("junk.cplb");
-        java.nio.file.Files.writeString(junk, "not a checkpoint");
+        RunSnapshot good = t.snapshot().get(WAIT_MS, TimeUnit.MILLISECONDS);
+        // settings that claim 64 hidden units for networks of 32
+        RunSnapshot misfit = new RunSnapshot(good.hyperparameters().withHiddenSize(64),
+                good.agent(), good.totalSteps(), good.randomDraws(), good.history());
         var e = org.junit.jupiter.api.Assertions.assertThrows(
                 java.util.concurrent.ExecutionException.class,
-                () -> t.loadCheckpoint(junk).get(WAIT_MS, TimeUnit.MILLISECONDS));
-        assertTrue(e.getCause().getMessage().contains("not a CartPole Lab checkpoint"));
+                () -> t.restore(misfit).get(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertTrue(e.getCause().getMessage().contains("actor.w1"), e.getCause().getMessage());
         assertEquals(1, t.history().size());
         assertEquals(SMALL, t.hyperparameters());
-        var w = org.junit.jupiter.api.Assertions.assertThrows(
-                java.util.concurrent.ExecutionException.class,
-                () -> t.saveCheckpoint(dir.resolve("missing/x.cplb"))
-                        .get(WAIT_MS, TimeUnit.MILLISECONDS));
-        assertTrue(w.getCause().getMessage().contains("does not exist"));
         t.stepEpisode();
         await("still trains", () -> t.history().size() == 2);
     }
 
     @Test
     void historyKeepsEveryEpisodeWithItsMovingAverage() throws Exception {
-        Trainer t = trainer(SMALL.withEpisodes(80));
-        t.runHeadless(null);
-        EpisodeHistory h = t.history();
+        TrainingRun run = new TrainingRun(SMALL.withEpisodes(80));
+        run.train(false, null);
+        EpisodeHistory h = run.history();
         assertEquals(80, h.size());
         double sum = 0;
         for (int i = 30; i < 80; i++) {

@@ -59,7 +59,7 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         threadsBefore = Thread.getAllStackTraces().keySet();
-        view = CartPoleLabApp.open(stage, SETTINGS, TrainerAdapter::new, dialogs, dialogs,
+        view = CartPoleLabApp.open(stage, SETTINGS, cartpolelab.train.Trainer::new, dialogs, dialogs,
                 () -> { });
         view.viewModel().stopWhenSolvedProperty().set(false);
     }

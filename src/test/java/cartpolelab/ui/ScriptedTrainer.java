@@ -4,6 +4,8 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.Frame;
+import cartpolelab.train.RunSnapshot;
+import cartpolelab.train.TrainerPort;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerState;
 import cartpolelab.train.TrainerStatus;
@@ -128,9 +130,14 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
-    public synchronized void close() {
+    public synchronized void stop() {
         closed = true;
         state = TrainerState.STOPPED;
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     @Override
@@ -155,17 +162,14 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
-    public CompletableFuture<Void> saveCheckpoint(Path file) {
-        return CompletableFuture.completedFuture(null);
+    public CompletableFuture<RunSnapshot> snapshot() {
+        return CompletableFuture.failedFuture(new IllegalStateException("scripted trainer "
+                + "takes no snapshot"));
     }
 
     @Override
-    public CompletableFuture<Void> loadCheckpoint(Path file) {
-        return CompletableFuture.failedFuture(new IOException("not a checkpoint: " + file));
-    }
-
-    @Override
-    public void writeCsv(Path file) throws IOException {
-        throw new IOException("scripted trainer writes no CSV");
+    public CompletableFuture<Void> restore(RunSnapshot snapshot) {
+        return CompletableFuture.failedFuture(new IllegalArgumentException("scripted trainer "
+                + "restores nothing"));
     }
 }

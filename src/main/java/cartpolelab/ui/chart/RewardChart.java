@@ -2,7 +2,6 @@ package cartpolelab.ui.chart;
 
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.ui.TrainerPort;
 import javafx.collections.FXCollections;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;

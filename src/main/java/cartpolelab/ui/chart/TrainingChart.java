@@ -1,7 +1,6 @@
 package cartpolelab.ui.chart;
 
 import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.ui.TrainerPort;
 import java.util.function.IntToDoubleFunction;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;

@@ -1,0 +1,73 @@
+package cartpolelab.train;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.EpisodeHistory;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * What a window needs of a trainer: commands that return at once and pulls that never block.
+ * {@link Trainer} is the implementation; the interface lets UI tests script a trainer where the
+ * real one cannot be made to misbehave on demand.
+ *
+ * <p>Files are not the trainer's business: a checkpoint is a {@link RunSnapshot} taken with
+ * {@link #snapshot()} and written by the caller, and loading one is {@link #restore} of a
+ * snapshot the caller read.
+ */
+public interface TrainerPort extends AutoCloseable {
+
+    /** The settings of the current run. */
+    Hyperparameters hyperparameters();
+
+    /** Starts or resumes training until the budget, a pause, or (optionally) solved. */
+    void start();
+
+    /** Parks the thread after the current step. */
+    void pause();
+
+    /** Same as {@link #start()}. */
+    void resume();
+
+    /** Finishes the episode in progress (or runs one whole new one), then pauses. */
+    void stepEpisode();
+
+    /** Takes one environment step, then pauses. */
+    void stepFrame();
+
+    /** Replaces the run with a fresh one of these settings; paused, IDLE. */
+    void reset(Hyperparameters hyperparameters);
+
+    /** Plays the current policy greedily, in real time, without learning, until paused. */
+    void watch();
+
+    void setSpeed(Speed speed);
+
+    /** When on, training pauses in {@link TrainerState#SOLVED} once the task is solved. */
+    void setStopWhenSolved(boolean stopWhenSolved);
+
+    /** The most recent frame, or null. Never blocks. */
+    Frame latestFrame();
+
+    TrainerStatus status();
+
+    /**
+     * Finished episodes of the current run; read {@link EpisodeHistory#size()} first. The same
+     * object for as long as the run lasts: a reset or a restore gives a new one.
+     */
+    EpisodeHistory history();
+
+    /** A snapshot of the run, taken between two steps; completes when taken. */
+    CompletableFuture<RunSnapshot> snapshot();
+
+    /**
+     * Replaces the run with the one {@code snapshot} describes, between two steps, and pauses.
+     * Completes exceptionally (the current run untouched) if the snapshot cannot be restored.
+     */
+    CompletableFuture<Void> restore(RunSnapshot snapshot);
+
+    /** Ends the thread without waiting for it; commands are ignored afterwards. */
+    void stop();
+
+    /** {@link #stop()} and wait, bounded, for the thread to end. Not on the FX thread. */
+    @Override
+    void close();
+}

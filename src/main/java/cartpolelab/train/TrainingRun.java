@@ -1,0 +1,229 @@
+package cartpolelab.train;
+
+import cartpolelab.agent.Agent;
+import cartpolelab.agent.EpisodeRunner;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.UpdateStats;
+import cartpolelab.env.CartPole;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.metrics.RunProgress;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * The whole state of one training run: the agent, the episode runner (environment and random
+ * stream), the finished episodes and the progress towards "solved". Plain single-threaded code
+ * with no locks: one thread at a time drives it (the {@link Trainer}'s thread, the command
+ * line's, or a worker of an experiment), and whoever drives it may hand it to another thread
+ * through a happens-before edge (a lock, a queue, a future).
+ *
+ * <p>Lifecycle: {@code new TrainingRun(hp)} (fresh networks) or {@link #restore(RunSnapshot)};
+ * then {@link #step()} or {@link #finishEpisode()} until {@link #canTrain()} is false; at any
+ * point {@link #snapshot()}. Reset and Load replace the run; they never patch it.
+ *
+ * <p>Determinism: every learning step goes through {@link EpisodeRunner#step()}, which draws
+ * exactly one random number per step and four per reset, so how the steps are scheduled
+ * (one at a time, whole episodes, with pauses, on any thread) never changes what is learned.
+ *
+ * <p>Publication: {@link #history()} is append-only with a volatile size, so other threads may
+ * read it while this run trains; everything else is for the driving thread.
+ *
+ * <p>Time: the only clock is {@link System#nanoTime()} around each step, for the
+ * {@code perf/wall_seconds} and {@code perf/steps_per_sec} columns (training time, pauses
+ * excluded); nothing learned depends on it.
+ */
+public final class TrainingRun {
+
+    private final Hyperparameters hp;
+    private final Agent agent;
+    private final EpisodeRunner runner;
+    private final EpisodeHistory history;
+    private final RunProgress progress;
+    /** Steps taken before this object existed (restored runs). */
+    private final long baseSteps;
+
+    private final double[] frameObservation = new double[CartPole.OBSERVATION_SIZE];
+    private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
+
+    private long activeNanos;
+    private long episodeStartNanos;
+    private String failure;
+
+    /** A fresh run: networks initialised from the seed, no episodes yet. */
+    public TrainingRun(Hyperparameters hyperparameters) {
+        this(hyperparameters, new Agent(Objects.requireNonNull(hyperparameters,
+                "hyperparameters")), new EpisodeHistory(), 0, 0);
+    }
+
+    private TrainingRun(Hyperparameters hp, Agent agent, EpisodeHistory history,
+                        long randomDraws, long totalSteps) {
+        this.hp = hp;
+        this.agent = agent;
+        this.runner = new EpisodeRunner(agent, randomDraws);
+        this.history = history;
+        this.progress = RunProgress.of(history, hp.version().solvedThreshold());
+        this.baseSteps = totalSteps;
+        EpisodeStats last = history.last();
+        this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
+        this.episodeStartNanos = activeNanos;
+        runner.beginEpisode();
+    }
+
+    /**
+     * The run a snapshot describes, ready to continue with the next episode. The snapshot is
+     * not changed and can be restored again.
+     *
+     * @throws IllegalArgumentException if the snapshot's networks do not fit its settings
+     */
+    public static TrainingRun restore(RunSnapshot snapshot) {
+        Hyperparameters hp = snapshot.hyperparameters();
+        return new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
+                snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
+    }
+
+    /** An immutable copy of everything needed to continue this run exactly. */
+    public RunSnapshot snapshot() {
+        return new RunSnapshot(hp, agent.state(), totalSteps(), runner.randomDraws(),
+                history.copy());
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /** True while the episode budget is not used up and training has not failed. */
+    public boolean canTrain() {
+        return failure == null && history.size() < hp.episodes();
+    }
+
+    /**
+     * One environment step with learning (the update runs when the episode ends). When the
+     * step ends an episode, its record is appended to {@link #history()} and this returns
+     * true. If training throws (NaN in an update, say), the run is failed: {@link #failure()}
+     * says why, {@link #canTrain()} is false from then on, and this returns false.
+     *
+     * @throws IllegalStateException if the run cannot train (budget used up or failed)
+     */
+    public boolean step() {
+        if (!canTrain()) {
+            throw new IllegalStateException(failure != null ? "the run has failed: " + failure
+                    : "the episode budget of " + hp.episodes() + " is used up");
+        }
+        long t0 = System.nanoTime();
+        if (!runner.inEpisode()) {
+            episodeStartNanos = activeNanos;
+        }
+        boolean ended;
+        try {
+            ended = runner.step();
+        } catch (RuntimeException e) {
+            failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            return false;
+        } finally {
+            activeNanos += System.nanoTime() - t0;
+        }
+        if (ended) {
+            recordEpisode();
+        }
+        return ended;
+    }
+
+    /**
+     * Steps until the episode in progress ends (beginning one if none is); returns its record,
+     * or null if training failed on the way.
+     */
+    public EpisodeStats finishEpisode() {
+        while (canTrain()) {
+            if (step()) {
+                return history.last();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Trains on the calling thread until the budget is used up, training fails or, with
+     * {@code stopWhenSolved}, the task is solved: the plain loop of the command line and of
+     * experiments. {@code onEpisode} (may be null) sees every finished episode.
+     */
+    public void train(boolean stopWhenSolved, Consumer<EpisodeStats> onEpisode) {
+        while (canTrain() && !(stopWhenSolved && progress.solved())) {
+            if (step() && onEpisode != null) {
+                onEpisode.accept(history.last());
+            }
+        }
+    }
+
+    private void recordEpisode() {
+        UpdateStats update = runner.takeEpisodeStats();
+        int episode = history.size() + 1;
+        double reward = runner.episodeReward();
+        int length = runner.episodeSteps();
+        progress.add(reward);
+        double seconds = Math.max(1e-9, (activeNanos - episodeStartNanos) / 1e9);
+        history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
+                update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
+                activeNanos / 1e9, length / seconds));
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public Hyperparameters hyperparameters() {
+        return hp;
+    }
+
+    /** The live agent: for the driving thread only (Watch runs on it between steps). */
+    public Agent agent() {
+        return agent;
+    }
+
+    /** Finished episodes, append-only; safe to read from any thread. */
+    public EpisodeHistory history() {
+        return history;
+    }
+
+    /** Moving average, best and solved-at of the finished episodes. */
+    public RunProgress progress() {
+        return progress;
+    }
+
+    /** The failure that ended training, or null. */
+    public String failure() {
+        return failure;
+    }
+
+    /** True once every episode of the budget has run. */
+    public boolean budgetUsed() {
+        return history.size() >= hp.episodes();
+    }
+
+    /** Environment steps taken in training since the run began. */
+    public long totalSteps() {
+        return baseSteps + runner.totalSteps();
+    }
+
+    /** Seconds spent in {@link #step()} since the run began. */
+    public double activeSeconds() {
+        return activeNanos / 1e9;
+    }
+
+    /**
+     * The current state as the canvas shows it: the last step taken, or the start state of
+     * the episode about to run.
+     */
+    public Frame frame() {
+        CartPole env = runner.env();
+        double[] obs = frameObservation;
+        double[] pi = frameProbabilities;
+        env.observe(obs, 0);
+        int episode = history.size() + (runner.inEpisode() || runner.episodeSteps() == 0
+                ? 1 : 0);
+        if (runner.lastAction() < 0) {
+            agent.probabilities(obs, pi);
+        } else {
+            runner.lastProbabilities(pi);
+        }
+        return new Frame(env.x(), env.xDot(), env.theta(), env.thetaDot(), runner.lastAction(),
+                pi[0], pi[1], agent.value(obs), runner.episodeSteps(), episode,
+                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false);
+    }
+}
