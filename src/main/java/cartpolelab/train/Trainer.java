@@ -101,11 +101,6 @@ public final class Trainer implements TrainerPort {
         command(Mode.WATCHING);
     }
 
-    /** A fresh run of the current settings and seed; history cleared; state IDLE. */
-    public void reset() {
-        reset(run.hyperparameters());
-    }
-
     /** Replaces the run with a fresh one of these settings. Stops whatever runs. */
     @Override
     public void reset(Hyperparameters hyperparameters) {

@@ -142,7 +142,7 @@ class TrainerTest {
         t.setSpeed(Speed.MAXIMUM);
         t.start();
         await("episodes", () -> t.history().size() >= 10);
-        t.reset();
+        t.reset(t.hyperparameters());
         await("IDLE", () -> t.status().state() == TrainerState.IDLE
                 && t.history().size() == 0);
         assertEquals(0, t.status().totalSteps());
@@ -236,7 +236,7 @@ class TrainerTest {
                         case 7 -> t.status();
                         default -> {
                             if (r.nextInt(10) == 0) {
-                                t.reset();
+                                t.reset(t.hyperparameters());
                             } else {
                                 t.latestFrame();
                             }
@@ -300,7 +300,7 @@ class TrainerTest {
         await("FAILED", () -> t.status().state() == TrainerState.FAILED);
         assertTrue(t.status().failure().contains("NaN"), t.status().failure());
         assertTrue(t.isThreadAlive(), "the thread lives on, waiting for a reset");
-        t.reset();
+        t.reset(t.hyperparameters());
         await("IDLE", () -> t.status().state() == TrainerState.IDLE);
         t.stepEpisode();
         await("trains again", () -> t.history().size() == 1);
