@@ -11,7 +11,8 @@ import javafx.stage.Stage;
 
 /**
  * The JavaFX application: one window, {@link MainView} over a {@link TrainingViewModel} that
- * owns a {@link cartpolelab.train.Trainer}. Closing the window stops the trainer and exits.
+ * owns a {@link cartpolelab.train.Trainer}. Closing the window tells the trainer to stop and
+ * exits; the FX thread never waits for the trainer's (daemon) thread.
  */
 public final class CartPoleLabApp extends Application {
 
@@ -26,7 +27,7 @@ public final class CartPoleLabApp extends Application {
                 null, Platform::exit);
     }
 
-    /** However the toolkit ends, the trainer's thread ends with it. */
+    /** However the toolkit ends, the trainer's thread is told to end (no wait: a daemon). */
     @Override
     public void stop() {
         if (view != null) {
@@ -38,7 +39,7 @@ public final class CartPoleLabApp extends Application {
      * Builds the window on {@code stage} and shows it.
      *
      * @param dialogs null for the real Alert dialogs
-     * @param exit    what closing the window does after the trainer stopped (the app:
+     * @param exit    what closing the window does after stopping the trainer (the app:
      *                {@code Platform::exit}; tests: nothing, the toolkit lives on)
      */
     public static MainView open(Stage stage, Hyperparameters initial,

@@ -3,17 +3,13 @@ package cartpolelab.ui;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.Frame;
-import cartpolelab.io.Checkpoint;
-import cartpolelab.io.MetricsCsv;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerPort;
 import cartpolelab.train.TrainerState;
 import cartpolelab.train.TrainerStatus;
-import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -35,17 +31,13 @@ import javafx.beans.property.SimpleObjectProperty;
  * <p>Threading: FX thread only. {@link #pull()} is called once per screen refresh by the
  * view's {@code AnimationTimer}; it reads the trainer's latest frame and status (never
  * blocking) and updates the properties. Trainer commands return at once. File work (CSV,
- * checkpoints) runs off the FX thread; its one completion message comes back with a single
- * {@code Platform.runLater}.
+ * PNG, checkpoints) is {@link BackgroundWork}'s: off the FX thread, its one outcome per
+ * operation delivered back with a single {@code Platform.runLater}.
  */
 public final class TrainingViewModel implements AutoCloseable {
 
     private final TrainerPort trainer;
-    private final ExecutorService io = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "cartpolelab-io");
-        t.setDaemon(true);
-        return t;
-    });
+    private final BackgroundWork work;
 
     private final ReadOnlyObjectWrapper<TrainerStatus> status = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Frame> frame = new ReadOnlyObjectWrapper<>();
@@ -57,15 +49,9 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.FAST);
     private final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(true);
 
-    private final ReadOnlyStringWrapper stateText = new ReadOnlyStringWrapper("Idle");
-    private final ReadOnlyStringWrapper startPauseText = new ReadOnlyStringWrapper("Start");
-    private final ReadOnlyBooleanWrapper startPauseDisabled = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper stepDisabled = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper watchDisabled = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper resetDisabled = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<ControlState> controls =
+            new ReadOnlyObjectWrapper<>(ControlState.of(null, null, true));
     private final ReadOnlyBooleanWrapper settingsNeedReset = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyBooleanWrapper watching = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper fileBusy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Hyperparameters> loadedSettings =
@@ -75,10 +61,23 @@ public final class TrainingViewModel implements AutoCloseable {
     private String reportedFailure;
     private boolean closed;
 
-    /** @param trainerFactory makes the trainer, once, from the starting settings */
+    /** File work on a daemon thread, outcomes delivered with {@code Platform.runLater}. */
     public TrainingViewModel(Hyperparameters initial,
                              Function<Hyperparameters, TrainerPort> trainerFactory) {
+        this(initial, trainerFactory, BackgroundWork.newIoThread(), Platform::runLater);
+    }
+
+    /**
+     * @param trainerFactory makes the trainer, once, from the starting settings
+     * @param io             runs file work (never the FX thread in the app)
+     * @param deliver        brings each file outcome to the properties' thread
+     *                       ({@code Platform::runLater}; a direct executor in tests)
+     */
+    public TrainingViewModel(Hyperparameters initial,
+                             Function<Hyperparameters, TrainerPort> trainerFactory,
+                             Executor io, Executor deliver) {
         this.trainer = Objects.requireNonNull(trainerFactory.apply(initial));
+        this.work = new BackgroundWork(trainer, io, deliver, new FileOutcomes());
         settings.set(initial);
         runSettings.set(initial);
         trainer.setSpeed(speed.get());
@@ -130,7 +129,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private void announce(TrainerStatus s) {
         Hyperparameters hp = trainer.hyperparameters();
         if (s.state() == TrainerState.SOLVED) {
-            message.set(String.format(java.util.Locale.ROOT,
+            message.set(String.format(Locale.ROOT,
                     "Solved: the 50-episode average reached %.0f. Resume continues training.",
                     hp.version().solvedThreshold()));
         } else if (s.state() == TrainerState.FINISHED) {
@@ -140,39 +139,11 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     private void updateDerived() {
-        TrainerStatus s = status.get();
-        TrainerState state = s == null ? TrainerState.IDLE : s.state();
-        boolean isRunning = state == TrainerState.RUNNING;
-        Frame f = frame.get();
-        boolean isWatching = isRunning && f != null && f.greedy();
         boolean valid = settings.get() != null;
-        boolean dead = state == TrainerState.FAILED || state == TrainerState.STOPPED;
-
-        running.set(isRunning);
-        watching.set(isWatching);
-        stateText.set(isWatching ? "Watching" : stateName(state));
-        startPauseText.set(isRunning ? "Pause"
-                : state == TrainerState.PAUSED || state == TrainerState.SOLVED ? "Resume"
-                : "Start");
-        startPauseDisabled.set(!isRunning && (!valid || dead || state == TrainerState.FINISHED));
-        stepDisabled.set(isRunning || !valid || dead || state == TrainerState.FINISHED);
-        watchDisabled.set(isWatching || dead);
-        resetDisabled.set(!valid || state == TrainerState.STOPPED);
+        controls.set(ControlState.of(status.get(), frame.get(), valid));
         boolean exists = runExists();
         settingsNeedReset.set(valid && exists && !settings.get().equals(runSettings.get()));
         shownSettings.set(exists || !valid ? runSettings.get() : settings.get());
-    }
-
-    private static String stateName(TrainerState state) {
-        return switch (state) {
-            case IDLE -> "Idle";
-            case RUNNING -> "Running";
-            case PAUSED -> "Paused";
-            case SOLVED -> "Solved";
-            case FINISHED -> "Finished";
-            case FAILED -> "Failed";
-            case STOPPED -> "Stopped";
-        };
     }
 
     /**
@@ -203,9 +174,9 @@ public final class TrainingViewModel implements AutoCloseable {
 
     /** Start, Pause or Resume, as the button says. */
     public void toggleStartPause() {
-        if (running.get()) {
+        if (controls.get().running()) {
             trainer.pause();
-        } else if (!startPauseDisabled.get()) {
+        } else if (!controls.get().startPauseDisabled()) {
             TrainerState state = status.get().state();
             if (state == TrainerState.SOLVED) {
                 trainer.start(); // the trainer trains on past "solved" when told to start
@@ -225,7 +196,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public void stepEpisode() {
-        if (!stepDisabled.get()) {
+        if (!controls.get().stepDisabled()) {
             applySettingsIfFresh();
             trainer.stepEpisode();
             pull();
@@ -233,7 +204,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public void stepFrame() {
-        if (!stepDisabled.get()) {
+        if (!controls.get().stepDisabled()) {
             applySettingsIfFresh();
             trainer.stepFrame();
             pull();
@@ -243,7 +214,7 @@ public final class TrainingViewModel implements AutoCloseable {
     /** Fresh networks from the form's settings; the charts start over. False if disabled. */
     public boolean reset() {
         Hyperparameters hp = settings.get();
-        if (resetDisabled.get() || hp == null) {
+        if (controls.get().resetDisabled() || hp == null) {
             return false;
         }
         trainer.reset(hp);
@@ -256,99 +227,43 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     public void watch() {
-        if (!watchDisabled.get()) {
+        if (!controls.get().watchDisabled()) {
             trainer.watch();
             message.set("Watching the current policy (greedy, no learning). Pause to stop.");
             pull();
         }
     }
 
-    /** A snapshot taken by the trainer between two steps, written on the I/O thread. */
-    public void saveCheckpoint(Path file) {
-        track(guard(trainer::snapshot).thenAcceptAsync(snapshot -> {
-            try {
-                Checkpoint.write(file, snapshot);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, io), "Checkpoint saved to " + file, "Could not save the checkpoint");
+    // ---- file work: off the FX thread, in BackgroundWork ------------------------------------
+
+    /**
+     * CSV, PNG and checkpoint save/load, off the FX thread. Each operation's outcome comes back
+     * once: {@link #fileBusyProperty()}, {@link #messageProperty()}, the error handler and,
+     * after a load, {@link #loadedSettingsProperty()}.
+     */
+    public BackgroundWork files() {
+        return work;
     }
 
-    /** A command that throws instead of failing its future still reaches the user. */
-    private static <T> CompletableFuture<T> guard(
-            java.util.function.Supplier<CompletableFuture<T>> command) {
-        try {
-            return command.get();
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+    /** The one delivery per file operation: busy off, its line, and a dialog if it failed. */
+    private final class FileOutcomes implements BackgroundWork.Listener {
+
+        @Override
+        public void started() {
+            fileBusy.set(true);
         }
-    }
 
-    /** Loads a checkpoint; on success the settings form shows the checkpoint's settings. */
-    public void loadCheckpoint(Path file) {
-        track(CompletableFuture.supplyAsync(() -> {
-            try {
-                return Checkpoint.read(file);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, io).thenCompose(snapshot -> guard(() -> trainer.restore(snapshot))).thenRun(() -> {
-            Hyperparameters hp = trainer.hyperparameters();
-            Platform.runLater(() -> loadedSettings.set(hp));
-        }), "Checkpoint loaded from " + file, "Could not load the checkpoint");
-    }
-
-    /** Writes every finished episode to {@code file} as CSV, off the FX thread. */
-    public void exportCsv(Path file) {
-        track(CompletableFuture.runAsync(() -> {
-            try {
-                MetricsCsv.write(file, trainer.history());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }, io), "Metrics written to " + file, "Could not export the CSV");
-    }
-
-    /** Shows progress of a file operation and, when it ends, its outcome. */
-    public void track(CompletableFuture<?> work, String success, String failureTitle) {
-        fileBusy.set(true);
-        work.whenComplete((ok, error) -> Platform.runLater(() -> {
+        @Override
+        public void finished(BackgroundWork.Outcome outcome) {
             fileBusy.set(false);
-            if (error == null) {
-                message.set(success);
-            } else {
-                String why = describe(error);
-                message.set(failureTitle + ": " + why);
-                onError.accept(failureTitle, why);
+            message.set(outcome.message());
+            if (outcome.loaded() != null) {
+                loadedSettings.set(outcome.loaded());
             }
-        }));
-    }
-
-    /** The innermost useful message of an exception. */
-    public static String describe(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof java.util.concurrent.CompletionException
-                || t instanceof java.util.concurrent.ExecutionException
-                || t instanceof java.io.UncheckedIOException) && t.getCause() != null) {
-            t = t.getCause();
+            if (!outcome.ok()) {
+                onError.accept(outcome.failureTitle(), outcome.failure());
+            }
         }
-        String m = t.getMessage();
-        if (t instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied: " + m;
-        }
-        if (t instanceof java.nio.file.NoSuchFileException) {
-            return "no such file or folder: " + m;
-        }
-        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-    }
-
-    /** Runs {@code task} on the I/O thread (never the FX thread). */
-    public ExecutorService ioExecutor() {
-        return io;
-    }
-
-    public void setMessage(String text) {
-        message.set(text);
     }
 
     /** Called with (title, message) for every error the user must see. */
@@ -356,19 +271,18 @@ public final class TrainingViewModel implements AutoCloseable {
         this.onError = Objects.requireNonNull(handler);
     }
 
-    /** Stops the trainer's thread (bounded wait) and the I/O thread. Idempotent. */
+    /**
+     * Tells the trainer's thread to end and stops the I/O thread, without waiting for either
+     * (safe on the FX thread; both are daemons). Idempotent.
+     */
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        trainer.close();
-        io.shutdownNow();
-    }
-
-    public boolean isClosed() {
-        return closed;
+        trainer.stop();
+        work.close();
     }
 
     public EpisodeHistory history() {
@@ -411,40 +325,13 @@ public final class TrainingViewModel implements AutoCloseable {
         return stopWhenSolved;
     }
 
-    public ReadOnlyStringProperty stateTextProperty() {
-        return stateText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty startPauseTextProperty() {
-        return startPauseText.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty startPauseDisabledProperty() {
-        return startPauseDisabled.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty stepDisabledProperty() {
-        return stepDisabled.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty watchDisabledProperty() {
-        return watchDisabled.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty resetDisabledProperty() {
-        return resetDisabled.getReadOnlyProperty();
+    /** What the controls show: enabled or not, Start/Pause/Resume, the state's name. */
+    public ReadOnlyObjectProperty<ControlState> controlsProperty() {
+        return controls.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty settingsNeedResetProperty() {
         return settingsNeedReset.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty watchingProperty() {
-        return watching.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty fileBusyProperty() {

@@ -131,12 +131,14 @@ final class ScriptedTrainer implements TrainerPort {
 
     @Override
     public synchronized void stop() {
+        commands.add("stop");
         closed = true;
         state = TrainerState.STOPPED;
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        commands.add("close");
         stop();
     }
 

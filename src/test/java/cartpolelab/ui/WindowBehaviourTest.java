@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.ui.settings.SettingsPane;
+import cartpolelab.ui.settings.SettingsTable;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javax.imageio.ImageIO;
@@ -203,6 +205,51 @@ class WindowBehaviourTest {
                 new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
         assertTrue(trainer.closed());
         assertTrue(exited.get());
+        assertTrue(trainer.commands.contains("stop"), trainer.commands.toString());
+        assertFalse(trainer.commands.contains("close"),
+                "the FX thread stops the trainer, it never waits for it (close joins)");
+    }
+
+    @Test
+    void theKeyboardHintPanelListsExactlyTheShortcutTable(FxRobot robot) {
+        List<Shortcuts.Shortcut> table = view.shortcuts().table();
+        assertEquals(List.of("Space", "N", "F", "R", "Ctrl+S"),
+                table.stream().map(Shortcuts.Shortcut::keyText).toList());
+        assertEquals(List.of("Start / pause", "Step one episode", "Step one frame", "Reset",
+                "Save plots"), table.stream().map(Shortcuts.Shortcut::description).toList());
+
+        GridPane grid = robot.lookup("#keysPane .keys-grid").queryAs(GridPane.class);
+        String[][] shown = new String[table.size()][2];
+        robot.interact(() -> {
+            assertEquals(2 * table.size(), grid.getChildren().size(), "two labels a row");
+            for (Node n : grid.getChildren()) {
+                Label l = (Label) n;
+                int column = l.getStyleClass().contains("key-cap") ? 0 : 1;
+                shown[GridPane.getRowIndex(l)][column] = l.getText();
+            }
+        });
+        for (int i = 0; i < table.size(); i++) {
+            assertEquals(table.get(i).keyText(), shown[i][0], "key of row " + i);
+            assertEquals(table.get(i).description(), shown[i][1], "description of row " + i);
+        }
+    }
+
+    @Test
+    void everySettingsRowTakesItsLabelAndTooltipFromTheTable(FxRobot robot) {
+        assertEquals(9, SettingsTable.ROWS.size());
+        for (SettingsTable.Row<?> row : SettingsTable.ROWS) {
+            Control c = robot.lookup("#" + row.fieldId()).queryAs(Control.class);
+            assertEquals(row.meaning(), c.getTooltip().getText(), row.fieldId());
+            Label label = robot.lookup(".field-label").queryAllAs(Label.class).stream()
+                    .filter(l -> l.getLabelFor() == c).findFirst().orElseThrow();
+            assertEquals(row.label(), label.getText(), row.fieldId());
+        }
+        // The range in an error message is the table's check, i.e. Hyperparameters' own.
+        TextField discount = robot.lookup("#discountField").queryAs(TextField.class);
+        robot.interact(() -> discount.setText("2"));
+        assertEquals(SettingsTable.DISCOUNT.check("2").error(),
+                robot.lookup("#discountFieldError").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#startPauseButton").queryButton().isDisabled());
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.embed.swing.SwingFXUtils;
@@ -29,23 +28,18 @@ public final class PlotExporter {
 
     /** Snapshots are taken at this scale: "the chart's size or larger". */
     public static final double SCALE = 2.0;
+    /** The extension of the files written (the caller adds it, with {@code FileNames}). */
+    public static final String EXTENSION = ".png";
 
     private PlotExporter() {
     }
 
-    /** {@code plots} → {@code plots.png}; a name already ending in .png (any case) is kept. */
-    public static Path withPngExtension(Path file) {
-        String name = file.getFileName().toString();
-        if (name.toLowerCase(Locale.ROOT).endsWith(".png")) {
-            return file;
-        }
-        return file.resolveSibling(name + ".png");
-    }
-
-    /** Snapshots {@code nodes} (FX thread) and writes them stacked top to bottom as one PNG. */
-    public static CompletableFuture<Path> save(List<? extends Node> nodes, Path file,
+    /**
+     * Snapshots {@code nodes} (FX thread) and writes them stacked top to bottom as one PNG at
+     * exactly {@code target} on {@code executor}.
+     */
+    public static CompletableFuture<Path> save(List<? extends Node> nodes, Path target,
                                                Executor executor) {
-        Path target = withPngExtension(file);
         List<WritableImage> shots;
         try {
             // Stacked charts share one width: each is rendered (not stretched) at the scale

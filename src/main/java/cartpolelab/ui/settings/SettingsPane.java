@@ -1,51 +1,44 @@
 package cartpolelab.ui.settings;
 
-import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.env.CartPoleVersion;
-import java.math.BigDecimal;
+import cartpolelab.ui.settings.SettingsTable.Row;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
-import javafx.scene.Node;
+import javafx.geometry.VPos;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 
 /**
- * The settings form. Every field is checked as it is typed: a bad value marks its field (style
- * class {@code invalid}) and a message under it says what is allowed; {@link #valueProperty()}
- * is then null, which disables Start. Ranges come from {@link Hyperparameters} itself.
+ * The settings form, one row per entry of {@link SettingsTable#ROWS}: every label, tooltip and
+ * range comes from that table. Every field is checked as it is typed: a bad value marks its
+ * field (style class {@code invalid}) and a message under it says what is allowed;
+ * {@link #valueProperty()} is then null, which disables Start.
  */
 public final class SettingsPane extends VBox {
 
-    private final ComboBox<Algorithm> algorithm = new ComboBox<>(
-            FXCollections.observableArrayList(Algorithm.values()));
-    private final ComboBox<CartPoleVersion> version = new ComboBox<>(
-            FXCollections.observableArrayList(CartPoleVersion.values()));
-    private final TextField hiddenSize = new TextField();
-    private final TextField learningRate = new TextField();
-    private final TextField discount = new TextField();
-    private final TextField entropy = new TextField();
-    private final TextField maxSteps = new TextField();
-    private final TextField episodes = new TextField();
-    private final TextField seed = new TextField();
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+
     private final Label resetNote = new Label("Settings changed \u2014 press Reset to apply");
     private final Label invalidNote = new Label(
             "Fix the marked field: Start, Step and Reset stay disabled until then.");
 
-    private final List<Field<?>> fields = new ArrayList<>();
+    private final List<Input<?>> inputs = new ArrayList<>();
     private final ReadOnlyObjectWrapper<Hyperparameters> value = new ReadOnlyObjectWrapper<>();
+    /** The settings the form does not show (n-steps) come from here. */
     private Hyperparameters base = Hyperparameters.DEFAULTS;
     private boolean populating;
 
@@ -67,60 +60,15 @@ public final class SettingsPane extends VBox {
         grid.getStyleClass().add("settings-grid");
         ColumnConstraints labels = new ColumnConstraints();
         labels.setHalignment(HPos.LEFT);
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ColumnConstraints inputs = new ColumnConstraints();
-        inputs.setHgrow(Priority.ALWAYS);
-        inputs.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, inputs);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
 
-        algorithm.setId("algorithmField");
-        version.setId("versionField");
-        hiddenSize.setId("hiddenSizeField");
-        learningRate.setId("learningRateField");
-        discount.setId("discountField");
-        entropy.setId("entropyField");
-        maxSteps.setId("maxStepsField");
-        episodes.setId("episodesField");
-        seed.setId("seedField");
-        algorithm.setMaxWidth(Double.MAX_VALUE);
-        version.setMaxWidth(Double.MAX_VALUE);
-
-        int row = 0;
-        row = addRow(grid, row, "Algorithm", algorithm, null,
-                "Policy-gradient stage: REINFORCE (Monte-Carlo returns), REINFORCE with the "
-                        + "critic as baseline, or A2C (bootstrapped advantage).");
-        row = addRow(grid, row, "Version", version, null,
-                "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of "
-                        + "195.\nCartPole-v1: 500 steps, solved at 475.");
-        row = addRow(grid, row, "Hidden size", hiddenSize, new Field<>(hiddenSize,
-                () -> FieldCheck.wholeNumber("Hidden size", hiddenSize.getText(),
-                        Hyperparameters.DEFAULTS::withHiddenSize)),
-                "Units in the hidden layer of the actor and of the critic.");
-        row = addRow(grid, row, "Learning rate", learningRate, new Field<>(learningRate,
-                () -> FieldCheck.decimal("Learning rate", learningRate.getText(),
-                        Hyperparameters.DEFAULTS::withLearningRate)),
-                "Adam's step size, e.g. 0.0003 (or 3e-4).");
-        row = addRow(grid, row, "Discount \u03b3", discount, new Field<>(discount,
-                () -> FieldCheck.decimal("Discount", discount.getText(),
-                        Hyperparameters.DEFAULTS::withDiscount)),
-                "How much future rewards count: 0 = only the next reward, 0.99 = far ahead.");
-        row = addRow(grid, row, "Entropy coef.", entropy, new Field<>(entropy,
-                () -> FieldCheck.decimal("Entropy coefficient", entropy.getText(),
-                        Hyperparameters.DEFAULTS::withEntropyCoefficient)),
-                "Weight of the entropy bonus that keeps the policy exploring (A2C).");
-        row = addRow(grid, row, "Max steps", maxSteps, new Field<>(maxSteps,
-                () -> FieldCheck.wholeNumber("Max steps", maxSteps.getText(),
-                        Hyperparameters.DEFAULTS::withMaxSteps)),
-                "Steps after which an episode is cut. The version's own limit (200 or 500) "
-                        + "still applies.");
-        row = addRow(grid, row, "Episodes", episodes, new Field<>(episodes,
-                () -> FieldCheck.wholeNumber("Episodes", episodes.getText(),
-                        Hyperparameters.DEFAULTS::withEpisodes)),
-                "Episode budget of a run: training stops after this many.");
-        addRow(grid, row, "Seed", seed, new Field<>(seed,
-                () -> FieldCheck.seed("Seed", seed.getText())),
-                "Seeds the weights, the resets and the action sampling: same seed and "
-                        + "settings, same run.");
+        for (Row<?> row : SettingsTable.ROWS) {
+            addRow(grid, input(row));
+        }
 
         resetNote.setId("settingsResetNote");
         resetNote.getStyleClass().add("reset-note");
@@ -135,36 +83,36 @@ public final class SettingsPane extends VBox {
         invalidNote.managedProperty().bind(invalidNote.visibleProperty());
 
         getChildren().addAll(title, hint, grid, invalidNote, resetNote);
-
-        algorithm.valueProperty().addListener((o, a, b) -> revalidate());
-        version.valueProperty().addListener((o, a, b) -> revalidate());
     }
 
-    private int addRow(GridPane grid, int row, String labelText, Node input, Field<?> field,
-                       String help) {
-        Label label = new Label(labelText);
-        label.setLabelFor(input);
+    private static <T> Input<T> input(Row<T> row) {
+        return row.choices() != null ? new Choice<>(row) : new Typed<>(row);
+    }
+
+    private void addRow(GridPane grid, Input<?> input) {
+        int row = inputs.size();
+        inputs.add(input);
+        Control control = input.control();
+        control.setId(input.row.fieldId());
+        Label label = new Label(input.row.label());
+        label.setLabelFor(control);
         label.getStyleClass().add("field-label");
-        GridPane.setValignment(label, javafx.geometry.VPos.TOP);
+        GridPane.setValignment(label, VPos.TOP);
         grid.add(label, 0, row);
-        VBox cell = new VBox(input);
+        VBox cell = new VBox(control);
         cell.getStyleClass().add("field-cell");
         grid.add(cell, 1, row);
-        Tooltip tip = new Tooltip(help);
+        Tooltip tip = new Tooltip(input.row.meaning());
         tip.setWrapText(true);
         tip.setMaxWidth(320);
         tip.setShowDelay(Duration.millis(400));
         Tooltip.install(label, tip);
-        if (input instanceof javafx.scene.control.Control c) {
-            c.setTooltip(tip);
+        control.setTooltip(tip);
+        if (input instanceof Typed<?> typed) {
+            typed.error.setId(input.row.fieldId() + "Error");
+            cell.getChildren().add(typed.error);
         }
-        if (field == null) {
-            return row + 1;
-        }
-        fields.add(field);
-        cell.getChildren().add(field.error);
-        field.input.textProperty().addListener((o, a, b) -> revalidate());
-        return row + 1;
+        input.onChange(this::revalidate);
     }
 
     /** Fills the form from {@code hp} (e.g. after loading a checkpoint). */
@@ -172,23 +120,13 @@ public final class SettingsPane extends VBox {
         populating = true;
         try {
             base = hp;
-            algorithm.setValue(hp.algorithm());
-            version.setValue(hp.version());
-            hiddenSize.setText(Integer.toString(hp.hiddenSize()));
-            learningRate.setText(plain(hp.learningRate()));
-            discount.setText(plain(hp.discount()));
-            entropy.setText(plain(hp.entropyCoefficient()));
-            maxSteps.setText(Integer.toString(hp.maxSteps()));
-            episodes.setText(Integer.toString(hp.episodes()));
-            seed.setText(Long.toString(hp.seed()));
+            for (Input<?> input : inputs) {
+                input.show(hp);
+            }
         } finally {
             populating = false;
         }
         revalidate();
-    }
-
-    private static String plain(double v) {
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     private void revalidate() {
@@ -196,18 +134,17 @@ public final class SettingsPane extends VBox {
             return;
         }
         boolean allOk = true;
-        for (Field<?> f : fields) {
-            allOk &= f.check().ok();
+        for (Input<?> input : inputs) {
+            allOk &= input.check();
         }
-        if (!allOk || algorithm.getValue() == null || version.getValue() == null) {
+        if (!allOk) {
             value.set(null);
             return;
         }
-        Hyperparameters hp = new Hyperparameters(algorithm.getValue(), version.getValue(),
-                (Integer) fields.get(0).last.value(), (Double) fields.get(1).last.value(),
-                (Double) fields.get(2).last.value(), (Double) fields.get(3).last.value(),
-                (Integer) fields.get(4).last.value(), (Integer) fields.get(5).last.value(),
-                base.nSteps(), (Long) fields.get(6).last.value());
+        Hyperparameters hp = base;
+        for (Input<?> input : inputs) {
+            hp = input.put(hp);
+        }
         if (!hp.equals(value.get())) {
             value.set(hp);
         }
@@ -223,35 +160,109 @@ public final class SettingsPane extends VBox {
         resetNote.setVisible(needsReset);
     }
 
-    /** The message under a field, for tests and for screen readers; null when valid. */
+    /** The message under a typed field, for tests and for screen readers; null when valid. */
     public String errorFor(String fieldId) {
-        for (Field<?> f : fields) {
-            if (fieldId.equals(f.input.getId())) {
-                return f.last == null ? null : f.last.error();
+        for (Input<?> input : inputs) {
+            if (input instanceof Typed<?> typed && fieldId.equals(input.row.fieldId())) {
+                return typed.last == null ? null : typed.last.error();
             }
         }
         throw new IllegalArgumentException("no field " + fieldId);
     }
 
+    /** One control of the form and its row of the table. */
+    private abstract static class Input<T> {
+        final Row<T> row;
+
+        Input(Row<T> row) {
+            this.row = row;
+        }
+
+        abstract Control control();
+
+        abstract void onChange(Runnable revalidate);
+
+        abstract void show(Hyperparameters hp);
+
+        /** Checks the control's content; true when it holds a valid value. */
+        abstract boolean check();
+
+        /** The checked value; only after {@link #check()} returned true. */
+        abstract T value();
+
+        final Hyperparameters put(Hyperparameters hp) {
+            return row.put().apply(hp, value());
+        }
+    }
+
+    /** A combo box over the row's choices. */
+    private static final class Choice<T> extends Input<T> {
+        final ComboBox<T> box;
+
+        Choice(Row<T> row) {
+            super(row);
+            box = new ComboBox<>(FXCollections.observableArrayList(row.choices()));
+            box.setMaxWidth(Double.MAX_VALUE);
+        }
+
+        @Override
+        Control control() {
+            return box;
+        }
+
+        @Override
+        void onChange(Runnable revalidate) {
+            box.valueProperty().addListener((o, a, b) -> revalidate.run());
+        }
+
+        @Override
+        void show(Hyperparameters hp) {
+            box.setValue(row.get().apply(hp));
+        }
+
+        @Override
+        boolean check() {
+            return box.getValue() != null;
+        }
+
+        @Override
+        T value() {
+            return box.getValue();
+        }
+    }
+
     /** A text field, its live check and the message label under it. */
-    private static final class Field<T> {
-        final TextField input;
-        final Supplier<FieldCheck<T>> checker;
+    private static final class Typed<T> extends Input<T> {
+        final TextField input = new TextField();
         final Label error = new Label();
         FieldCheck<T> last;
 
-        Field(TextField input, Supplier<FieldCheck<T>> checker) {
-            this.input = input;
-            this.checker = checker;
+        Typed(Row<T> row) {
+            super(row);
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
             error.setVisible(false);
             error.managedProperty().bind(error.visibleProperty());
-            error.setId(input.getId() + "Error");
         }
 
-        FieldCheck<T> check() {
-            last = checker.get();
+        @Override
+        Control control() {
+            return input;
+        }
+
+        @Override
+        void onChange(Runnable revalidate) {
+            input.textProperty().addListener((o, a, b) -> revalidate.run());
+        }
+
+        @Override
+        void show(Hyperparameters hp) {
+            input.setText(row.text(hp));
+        }
+
+        @Override
+        boolean check() {
+            last = row.check(input.getText());
             boolean bad = !last.ok();
             error.setText(bad ? last.error() : "");
             error.setVisible(bad);
@@ -263,11 +274,12 @@ public final class SettingsPane extends VBox {
             } else {
                 input.getStyleClass().remove("invalid");
             }
-            return last;
+            return last.ok();
+        }
+
+        @Override
+        T value() {
+            return last.value();
         }
     }
-
-    private static final javafx.css.PseudoClass INVALID =
-            javafx.css.PseudoClass.getPseudoClass("invalid");
-
 }

@@ -19,13 +19,6 @@ class PlotExporterTest {
     Path dir;
 
     @Test
-    void addsPngWhenMissing() {
-        assertEquals(Path.of("a/plots.png"), PlotExporter.withPngExtension(Path.of("a/plots")));
-        assertEquals(Path.of("a/P.PNG"), PlotExporter.withPngExtension(Path.of("a/P.PNG")));
-        assertEquals(Path.of("run.v1.png"), PlotExporter.withPngExtension(Path.of("run.v1")));
-    }
-
-    @Test
     void writesADecodablePngAndLeavesNoTemporaryFile() throws IOException {
         BufferedImage image = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
         image.setRGB(5, 5, 0x4C78A8);

@@ -1,0 +1,192 @@
+package cartpolelab.ui;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.Checkpoint;
+import cartpolelab.io.MetricsCsv;
+import cartpolelab.train.RunSnapshot;
+import cartpolelab.train.TrainerPort;
+import cartpolelab.ui.export.PlotExporter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import javafx.scene.Node;
+
+/**
+ * The one place the window's file work runs: CSV export, PNG export, checkpoint save and
+ * load. The work runs on {@code io}; its outcome is handed to the {@link Listener} exactly once
+ * per operation through {@code deliver} ({@code Platform::runLater} in the app, a same-thread
+ * executor in tests, so all of this is testable without the FX thread).
+ *
+ * <p>Nothing here blocks the caller: each command returns a future of its {@link Outcome},
+ * which completes after the listener has been told.
+ */
+public final class BackgroundWork implements AutoCloseable {
+
+    /** Told when an operation starts (caller's thread) and ends (through {@code deliver}). */
+    public interface Listener {
+
+        void started();
+
+        void finished(Outcome outcome);
+    }
+
+    /**
+     * How one file operation ended.
+     *
+     * @param message the status-bar line: "Checkpoint saved to …" or "Could not …: why"
+     * @param failureTitle null on success, else the error dialog's title
+     * @param failure      null on success, else why (the dialog's text)
+     * @param loaded       after a successful load, the settings of the run loaded; else null
+     */
+    public record Outcome(String message, String failureTitle, String failure,
+                          Hyperparameters loaded) {
+
+        public boolean ok() {
+            return failureTitle == null;
+        }
+    }
+
+    private final TrainerPort trainer;
+    private final Executor io;
+    private final Executor deliver;
+    private final Listener listener;
+
+    public BackgroundWork(TrainerPort trainer, Executor io, Executor deliver, Listener listener) {
+        this.trainer = Objects.requireNonNull(trainer, "trainer");
+        this.io = Objects.requireNonNull(io, "io");
+        this.deliver = Objects.requireNonNull(deliver, "deliver");
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The app's I/O executor: one daemon thread, {@code cartpolelab-io}. */
+    public static ExecutorService newIoThread() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "cartpolelab-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Writes every finished episode to {@code file} as CSV. */
+    public CompletableFuture<Outcome> exportCsv(Path file) {
+        return track(CompletableFuture.runAsync(() -> {
+            try {
+                MetricsCsv.write(file, trainer.history());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenApply(v -> null), "Metrics written to " + file, "Could not export the CSV");
+    }
+
+    /** A snapshot taken by the trainer between two steps, written on the I/O executor. */
+    public CompletableFuture<Outcome> saveCheckpoint(Path file) {
+        return track(guard(trainer::snapshot).thenAcceptAsync(snapshot -> {
+            try {
+                Checkpoint.write(file, snapshot);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenApply(v -> null), "Checkpoint saved to " + file,
+                "Could not save the checkpoint");
+    }
+
+    /**
+     * Reads and checks a checkpoint on the I/O executor, then has the trainer restore it. A file
+     * that cannot be read or restored leaves the run untouched.
+     */
+    public CompletableFuture<Outcome> loadCheckpoint(Path file) {
+        CompletableFuture<Hyperparameters> loaded = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Checkpoint.read(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenCompose((RunSnapshot snapshot) -> guard(() -> trainer.restore(snapshot))
+                .thenApply(v -> snapshot.hyperparameters()));
+        return track(loaded, "Checkpoint loaded from " + file, "Could not load the checkpoint");
+    }
+
+    /**
+     * Snapshots {@code charts} (on the calling thread, which must be the FX thread) and writes
+     * them stacked as one PNG at {@code file} on the I/O executor.
+     */
+    public CompletableFuture<Outcome> savePlots(List<? extends Node> charts, Path file) {
+        return track(PlotExporter.save(charts, file, io).thenApply(p -> null),
+                "Plots saved to " + file, "Could not save the plots");
+    }
+
+    /** Reports the start now and the outcome, once, through {@code deliver}. */
+    private CompletableFuture<Outcome> track(CompletableFuture<Hyperparameters> work,
+                                             String success, String failureTitle) {
+        listener.started();
+        CompletableFuture<Outcome> told = new CompletableFuture<>();
+        work.whenComplete((loaded, error) -> {
+            Outcome outcome;
+            if (error == null) {
+                outcome = new Outcome(success, null, null, loaded);
+            } else {
+                String why = describe(error);
+                outcome = new Outcome(failureTitle + ": " + why, failureTitle, why, null);
+            }
+            try {
+                deliver.execute(() -> {
+                    try {
+                        listener.finished(outcome);
+                        told.complete(outcome);
+                    } catch (RuntimeException e) {
+                        told.completeExceptionally(e);
+                        throw e;
+                    }
+                });
+            } catch (RuntimeException e) { // e.g. the toolkit has gone: nobody to tell
+                told.completeExceptionally(e);
+            }
+        });
+        return told;
+    }
+
+    /** A command that throws instead of failing its future still reaches the user. */
+    private static <T> CompletableFuture<T> guard(Supplier<CompletableFuture<T>> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The innermost useful message of an exception. */
+    public static String describe(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t instanceof ExecutionException
+                || t instanceof UncheckedIOException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (t instanceof AccessDeniedException) {
+            return "permission denied: " + m;
+        }
+        if (t instanceof NoSuchFileException) {
+            return "no such file or folder: " + m;
+        }
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    /** Stops the I/O executor if it is a service (the app's own thread). */
+    @Override
+    public void close() {
+        if (io instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
+    }
+}

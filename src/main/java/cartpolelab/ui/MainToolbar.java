@@ -1,0 +1,180 @@
+package cartpolelab.ui;
+
+import cartpolelab.train.Speed;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+/**
+ * The toolbar: run controls, Watch, speed, stop-when-solved and the file buttons. A
+ * {@link ToolBar}, not an HBox: in a narrow window the last controls move into its overflow
+ * menu instead of being clipped. Enabled states come from the view model's
+ * {@link ControlState}; file buttons are disabled while a file operation runs.
+ */
+public final class MainToolbar extends ToolBar {
+
+    private final Button startPause = new Button("Start");
+    private final Button stepEpisode = new Button("Step episode");
+    private final Button stepFrame = new Button("Step frame");
+    private final Button reset = new Button("Reset");
+    private final Button watch = new Button("Watch");
+    private final ChoiceBox<Speed> speed = new ChoiceBox<>(
+            FXCollections.observableArrayList(Speed.values()));
+    private final CheckBox stopWhenSolved = new CheckBox("Stop when solved");
+    private final SplitMenuButton savePlots = new SplitMenuButton();
+    private final CheckMenuItem stackCharts = new CheckMenuItem(
+            "Include the training chart (both charts stacked)");
+    private final Button exportCsv = new Button("Export CSV");
+    private final Button saveCheckpoint = new Button("Save checkpoint");
+    private final Button loadCheckpoint = new Button("Load checkpoint");
+
+    /** @param resetRun what Reset does (the view also clears its charts) */
+    public MainToolbar(TrainingViewModel vm, Runnable resetRun, FileActions files) {
+        getStyleClass().add("toolbar");
+        setId("toolbar");
+        createView();
+        initListeners(vm, resetRun, files);
+    }
+
+    private void createView() {
+        startPause.setId("startPauseButton");
+        stepEpisode.setId("stepEpisodeButton");
+        stepFrame.setId("stepFrameButton");
+        reset.setId("resetButton");
+        watch.setId("watchButton");
+        speed.setId("speedChoice");
+        stopWhenSolved.setId("stopWhenSolvedCheck");
+        savePlots.setId("savePlotsButton");
+        exportCsv.setId("exportCsvButton");
+        saveCheckpoint.setId("saveCheckpointButton");
+        loadCheckpoint.setId("loadCheckpointButton");
+
+        startPause.getStyleClass().add("primary");
+        startPause.setMinWidth(84);
+        savePlots.setText("Save plots");
+        savePlots.getItems().add(stackCharts);
+
+        tip(startPause, "Start training, pause it, or resume it  (Space)");
+        tip(stepEpisode, "Run exactly one more episode, with its learning update, then pause  (N)");
+        tip(stepFrame, "Take one environment step, then pause  (F)");
+        tip(reset, "Fresh networks with the settings on the left; the charts start over  (R)");
+        tip(watch, "Run the current policy greedily, in real time, without learning; "
+                + "Pause to stop");
+        tip(speed, "Real time: 50 steps per second, the true motion. Fast: as fast as it "
+                + "trains, every frame drawn. Maximum: no frames drawn, episodes only.");
+        tip(stopWhenSolved, "Stop training when the 50-episode average reaches the version's "
+                + "threshold (195 for v0, 475 for v1)");
+        tip(savePlots, "Save the reward chart as a PNG image  (Ctrl+S). The arrow offers "
+                + "both charts stacked.");
+        tip(exportCsv, "Write every finished episode's metrics to a CSV file");
+        tip(saveCheckpoint, "Save the networks, the optimiser state and the settings to a file");
+        tip(loadCheckpoint, "Load networks and settings from a checkpoint file, paused");
+
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Speed s) {
+                return s == null ? "" : s.displayName();
+            }
+
+            @Override
+            public Speed fromString(String string) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        Label speedLabel = new Label("Speed");
+        speedLabel.setLabelFor(speed);
+        speedLabel.getStyleClass().add("toolbar-label");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
+                separator(), speedLabel, speed, stopWhenSolved, spacer, savePlots, exportCsv,
+                saveCheckpoint, loadCheckpoint);
+        for (Node n : getItems()) {
+            if (n instanceof Control c) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+    }
+
+    private void initListeners(TrainingViewModel vm, Runnable resetRun, FileActions files) {
+        startPause.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.controlsProperty().get().startPauseText(), vm.controlsProperty()));
+        startPause.disableProperty().bind(control(vm, ControlState::startPauseDisabled));
+        stepEpisode.disableProperty().bind(control(vm, ControlState::stepDisabled));
+        stepFrame.disableProperty().bind(control(vm, ControlState::stepDisabled));
+        watch.disableProperty().bind(control(vm, ControlState::watchDisabled));
+        reset.disableProperty().bind(control(vm, ControlState::resetDisabled));
+        saveCheckpoint.disableProperty().bind(vm.fileBusyProperty());
+        loadCheckpoint.disableProperty().bind(vm.fileBusyProperty());
+        exportCsv.disableProperty().bind(vm.fileBusyProperty().or(Bindings.createBooleanBinding(
+                () -> vm.statusProperty().get() == null
+                        || vm.statusProperty().get().episodes() == 0, vm.statusProperty())));
+        savePlots.disableProperty().bind(vm.fileBusyProperty());
+        speed.valueProperty().bindBidirectional(vm.speedProperty());
+        stopWhenSolved.selectedProperty().bindBidirectional(vm.stopWhenSolvedProperty());
+
+        startPause.setOnAction(e -> vm.toggleStartPause());
+        stepEpisode.setOnAction(e -> vm.stepEpisode());
+        stepFrame.setOnAction(e -> vm.stepFrame());
+        reset.setOnAction(e -> resetRun.run());
+        watch.setOnAction(e -> vm.watch());
+        savePlots.setOnAction(e -> files.savePlots());
+        exportCsv.setOnAction(e -> files.exportCsv());
+        saveCheckpoint.setOnAction(e -> files.saveCheckpoint());
+        loadCheckpoint.setOnAction(e -> files.loadCheckpoint());
+
+        vm.settingsNeedResetProperty().addListener((o, a, b) -> {
+            reset.getStyleClass().remove("attention");
+            if (b) {
+                reset.getStyleClass().add("attention");
+            }
+        });
+    }
+
+    private static BooleanBinding control(TrainingViewModel vm, Predicate<ControlState> test) {
+        return Bindings.createBooleanBinding(() -> test.test(vm.controlsProperty().get()),
+                vm.controlsProperty());
+    }
+
+    private static Separator separator() {
+        Separator s = new Separator(Orientation.VERTICAL);
+        s.getStyleClass().add("toolbar-separator");
+        return s;
+    }
+
+    private static void tip(Control c, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        t.setShowDelay(Duration.millis(400));
+        c.setTooltip(t);
+    }
+
+    /** Whether Save plots writes both charts stacked (the split button's menu item). */
+    public boolean isStackCharts() {
+        return stackCharts.isSelected();
+    }
+
+    public void setStackCharts(boolean stacked) {
+        stackCharts.setSelected(stacked);
+    }
+}

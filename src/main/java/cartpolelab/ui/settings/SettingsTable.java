@@ -1,0 +1,143 @@
+package cartpolelab.ui.settings;
+
+import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.env.CartPoleVersion;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+/**
+ * The settings form's one source of words and ranges: for every setting, the id of its
+ * control, its label, the name its messages use, what it means (the tooltip), how its text is
+ * checked against its range, and how it is read from and put into {@link Hyperparameters}.
+ * {@link SettingsPane} builds its rows from {@link #ROWS} and nothing else.
+ *
+ * <p>The ranges are not repeated here: each check tries the value on
+ * {@link Hyperparameters#DEFAULTS} with the matching {@code withX}, so the record's own
+ * validation is the range (see {@link FieldCheck}). When the agent package's descriptor table
+ * ({@code agent.Setting}: label, meaning, range per setting) lands, this table is the only
+ * thing to switch: label, name, meaning and check then come from it.
+ */
+public final class SettingsTable {
+
+    /**
+     * One setting of the form.
+     *
+     * @param fieldId the control's id (relied on by tests)
+     * @param label   the label next to the control
+     * @param name    the setting as error messages name it ("Discount: 2 is out of range…")
+     * @param meaning what the setting does: the tooltip
+     * @param choices the values to choose from (a combo box), or null for a typed field
+     * @param range   for a typed field: parses (name, text) and checks the value against the
+     *                setting's range; null for a choice, whose every value is valid
+     * @param get     the setting's value in a {@link Hyperparameters}
+     * @param put     a {@link Hyperparameters} with the setting set to a checked value
+     * @param <T>     the setting's type
+     */
+    public record Row<T>(String fieldId, String label, String name, String meaning,
+                         List<T> choices, BiFunction<String, String, FieldCheck<T>> range,
+                         Function<Hyperparameters, T> get,
+                         BiFunction<Hyperparameters, T, Hyperparameters> put) {
+
+        public Row {
+            Objects.requireNonNull(fieldId, "fieldId");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(meaning, "meaning");
+            Objects.requireNonNull(get, "get");
+            Objects.requireNonNull(put, "put");
+            if ((choices == null) == (range == null)) {
+                throw new IllegalArgumentException(fieldId + ": either choices or a range");
+            }
+        }
+
+        /** Parses {@code text} and checks it against the range. Typed fields only. */
+        public FieldCheck<T> check(String text) {
+            return range.apply(name, text);
+        }
+
+        /** The text a typed field shows for {@code hp}'s value. */
+        public String text(Hyperparameters hp) {
+            T v = get.apply(hp);
+            return v instanceof Double d ? plain(d) : String.valueOf(v);
+        }
+    }
+
+    private static <T> Row<T> choice(String fieldId, String label, String meaning, T[] values,
+                                     Function<Hyperparameters, T> get,
+                                     BiFunction<Hyperparameters, T, Hyperparameters> put) {
+        return new Row<>(fieldId, label, label, meaning, List.of(values), null, get, put);
+    }
+
+    private static <T> Row<T> typed(String fieldId, String label, String name, String meaning,
+                                    BiFunction<String, String, FieldCheck<T>> range,
+                                    Function<Hyperparameters, T> get,
+                                    BiFunction<Hyperparameters, T, Hyperparameters> put) {
+        return new Row<>(fieldId, label, name, meaning, null, range, get, put);
+    }
+
+    private static final Hyperparameters PROBE = Hyperparameters.DEFAULTS;
+
+    public static final Row<Algorithm> ALGORITHM = choice("algorithmField", "Algorithm",
+            "Policy-gradient stage: REINFORCE (Monte-Carlo returns), REINFORCE with the critic "
+                    + "as baseline, or A2C (bootstrapped advantage).",
+            Algorithm.values(), Hyperparameters::algorithm, Hyperparameters::withAlgorithm);
+
+    public static final Row<CartPoleVersion> VERSION = choice("versionField", "Version",
+            "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of 195."
+                    + "\nCartPole-v1: 500 steps, solved at 475.",
+            CartPoleVersion.values(), Hyperparameters::version, Hyperparameters::withVersion);
+
+    public static final Row<Integer> HIDDEN_SIZE = typed("hiddenSizeField", "Hidden size",
+            "Hidden size", "Units in the hidden layer of the actor and of the critic.",
+            (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withHiddenSize),
+            Hyperparameters::hiddenSize, Hyperparameters::withHiddenSize);
+
+    public static final Row<Double> LEARNING_RATE = typed("learningRateField",
+            "Learning rate", "Learning rate", "Adam's step size, e.g. 0.0003 (or 3e-4).",
+            (n, t) -> FieldCheck.decimal(n, t, PROBE::withLearningRate),
+            Hyperparameters::learningRate, Hyperparameters::withLearningRate);
+
+    public static final Row<Double> DISCOUNT = typed("discountField", "Discount \u03b3",
+            "Discount", "How much future rewards count: 0 = only the next reward, 0.99 = far "
+                    + "ahead.",
+            (n, t) -> FieldCheck.decimal(n, t, PROBE::withDiscount),
+            Hyperparameters::discount, Hyperparameters::withDiscount);
+
+    public static final Row<Double> ENTROPY = typed("entropyField", "Entropy coef.",
+            "Entropy coefficient", "Weight of the entropy bonus that keeps the policy "
+                    + "exploring (A2C).",
+            (n, t) -> FieldCheck.decimal(n, t, PROBE::withEntropyCoefficient),
+            Hyperparameters::entropyCoefficient, Hyperparameters::withEntropyCoefficient);
+
+    public static final Row<Integer> MAX_STEPS = typed("maxStepsField", "Max steps",
+            "Max steps", "Steps after which an episode is cut. The version's own limit (200 or "
+                    + "500) still applies.",
+            (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withMaxSteps),
+            Hyperparameters::maxSteps, Hyperparameters::withMaxSteps);
+
+    public static final Row<Integer> EPISODES = typed("episodesField", "Episodes",
+            "Episodes", "Episode budget of a run: training stops after this many.",
+            (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withEpisodes),
+            Hyperparameters::episodes, Hyperparameters::withEpisodes);
+
+    public static final Row<Long> SEED = typed("seedField", "Seed", "Seed",
+            "Seeds the weights, the resets and the action sampling: same seed and settings, "
+                    + "same run.",
+            FieldCheck::seed, Hyperparameters::seed, Hyperparameters::withSeed);
+
+    /** The form's rows, top to bottom. */
+    public static final List<Row<?>> ROWS = List.of(ALGORITHM, VERSION, HIDDEN_SIZE,
+            LEARNING_RATE, DISCOUNT, ENTROPY, MAX_STEPS, EPISODES, SEED);
+
+    private SettingsTable() {
+    }
+
+    /** 0.0003 rather than 3.0E-4: what a user would type. */
+    static String plain(double v) {
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+}
