@@ -64,6 +64,16 @@ public final class AtomicFiles {
         }
     }
 
+    /** Writes {@code image} as a PNG to {@code target} atomically. */
+    public static void writePng(Path target, java.awt.image.RenderedImage image)
+            throws IOException {
+        write(target, out -> {
+            if (!javax.imageio.ImageIO.write(image, "png", out)) {
+                throw new IOException("cannot write " + target + ": no PNG writer available");
+            }
+        });
+    }
+
     /**
      * Fails fast, before any work is done, when {@code target} cannot be written: its
      * directory is missing or read-only, or it is a directory itself.

@@ -14,7 +14,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.IntToDoubleFunction;
-import javax.imageio.ImageIO;
 
 /**
  * The reward chart of a run as a PNG, drawn with Java2D so the command line can write it on a
@@ -41,11 +40,7 @@ public final class RewardChartPng {
     public static void write(Path file, EpisodeHistory history, CartPoleVersion version,
                              String title, int width, int height) throws IOException {
         BufferedImage image = render(history, version, title, width, height);
-        AtomicFiles.write(file, out -> {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IOException("cannot write " + file + ": no PNG writer");
-            }
-        });
+        AtomicFiles.writePng(file, image);
     }
 
     /** The chart as an image. */

@@ -1,12 +1,11 @@
 package cartpolelab.ui.export;
 
+import cartpolelab.io.AtomicFiles;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -16,7 +15,6 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
-import javax.imageio.ImageIO;
 
 /**
  * Saves charts as PNG: the snapshot is taken on the FX thread (it must be), at twice the
@@ -118,35 +116,12 @@ public final class PlotExporter {
         return out;
     }
 
-    /** Refuses a blank image; writes to a temporary sibling, then moves it into place. */
+    /** Refuses a blank image; otherwise writes it atomically ({@link AtomicFiles}). */
     static void write(BufferedImage image, Path target) throws IOException {
         if (isBlank(image)) {
             throw new IOException("the snapshot came out blank; nothing was written");
         }
-        Path dir = target.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new IOException("the folder " + dir + " does not exist");
-        }
-        Path tmp;
-        try {
-            tmp = Files.createTempFile(dir, ".plots-", ".png.tmp");
-        } catch (IOException e) {
-            throw new IOException("cannot write in " + dir + " (" + e.getClass().getSimpleName()
-                    + ")", e);
-        }
-        try {
-            if (!ImageIO.write(image, "png", tmp.toFile())) {
-                throw new IOException("no PNG writer available");
-            }
-            try {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING,
-                        StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writePng(target, image);
     }
 
     /** True when every pixel has the same colour. */
