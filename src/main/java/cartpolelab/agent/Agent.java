@@ -7,10 +7,8 @@ import cartpolelab.nn.Categorical;
 import cartpolelab.nn.Mlp;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.MatrixFeatures_DDRM;
 
 /**
  * The actor and critic networks with their optimiser and the selected policy-gradient
@@ -45,22 +43,16 @@ import org.ejml.dense.row.MatrixFeatures_DDRM;
  * critic never learned) and added the entropy with the wrong sign (a penalty, not a bonus).
  * It also bootstrapped from V(s_T) after the pole fell; here that is 0.
  *
- * <p>Speed: per step only the actor runs, on one row, and its hidden activations and
- * probabilities are kept in the rollout; the critic's forward pass and both backward passes
- * run once per update on the whole rollout as matrices. Every work matrix is allocated in the
- * constructor: {@link #act} and {@link #observe} allocate nothing.
+ * <p>Parts: a {@link RolloutBuffer} keeps the steps since the last update (what is stored,
+ * and the bootstrap rule); {@link PolicyGradientUpdate} turns it into losses, gradients and an
+ * Adam step; {@link Algorithm}'s properties are all that differs between the algorithms. Per
+ * step only the actor runs, on one row; everything is allocated in the constructor, so
+ * {@link #act} and {@link #observe} allocate nothing.
  *
- * <p>Used by one thread at a time (the trainer's). The trainer drives it like this:
- * <pre>
- *   env.reset(random); env.observe(obs, 0);
- *   loop: a = agent.act(obs, random); r = env.advance(a); env.observe(next, 0);
- *         agent.observe(r, next, env.terminated(), cutOff);   // updates when due
- *         obs ← next; until terminated or cutOff
- *   stats = agent.takeEpisodeStats();
- * </pre>
- * {@code cutOff} is true when the episode was ended by the time limit or max steps (not by the
- * pole falling); then returns bootstrap from V(s_T), otherwise from 0. {@link EpisodeRunner}
- * is that loop, written once.
+ * <p>Used by one thread at a time. {@link EpisodeRunner} is the loop that drives it, written
+ * once: {@code a = act(s)}, step the environment, {@code observe(r, s', end == FELL,
+ * end == CUT_OFF)} with {@code end = EpisodeEnd.after(env, hp.maxSteps())} (the update runs
+ * inside when due), and {@link #takeEpisodeStats()} when the episode has ended.
  */
 public final class Agent {
 
@@ -71,10 +63,6 @@ public final class Agent {
             "critic.w1", "critic.b1", "critic.w2", "critic.b2");
 
     private final Hyperparameters hp;
-    private final Algorithm algorithm;
-    private final int hidden;
-    /** Rows the rollout holds: the episode's step limit, or n for n-step A2C. */
-    private final int capacity;
     private final boolean nStepUpdates;
 
     private final Mlp actor;
@@ -82,40 +70,19 @@ public final class Agent {
     private final Adam adam;
     private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> gradients;
+    private final RolloutBuffer rollout;
+    private final PolicyGradientUpdate learning;
 
     // ---- acting (one row) ----
     private final Mlp.Workspace actWorkspace;
     private final double[] lastProbabilities = new double[ACTIONS];
-
-    // ---- the rollout: row t = step t; states has one more row for s_T ----
-    private final DMatrixRMaj states;
-    private final int[] actions;
-    private final double[] rewards;
-    /** The actor's hidden activations h_t, kept from acting for the backward pass. */
-    private final DMatrixRMaj actorHidden;
-    private final double[] probabilities;
-    private final double[] logProbabilities;
-    private int count;
-    private boolean awaitingOutcome;
-
-    // ---- the update (whole rollout as matrices) ----
-    private final Mlp.Workspace actorUpdateWorkspace;
-    private final Mlp.Workspace criticUpdateWorkspace;
-    private final DMatrixRMaj logitGradient;
-    private final DMatrixRMaj valueGradient;
-    private final double[] returns;
-    private final double[] advantages;
 
     // ---- inspection: own buffers, never the rollout's ----
     private final Mlp.Workspace inspectActor;
     private final Mlp.Workspace inspectCritic;
     private final double[] inspectProbabilities = new double[ACTIONS];
 
-    // ---- statistics ----
-    private long updates;
-    private double lastActorLoss;
-    private double lastCriticLoss;
-    private double lastEntropy;
+    // ---- statistics since the last takeEpisodeStats() ----
     private double sumActorLoss;
     private double sumCriticLoss;
     private double sumEntropy;
@@ -127,11 +94,9 @@ public final class Agent {
             throw new IllegalArgumentException("hyperparameters must not be null");
         }
         this.hp = hyperparameters;
-        this.algorithm = hp.algorithm();
-        this.hidden = hp.hiddenSize();
-        this.nStepUpdates = algorithm == Algorithm.A2C && hp.nSteps() > 0;
-        this.capacity = nStepUpdates
-                ? Math.min(hp.nSteps(), hp.episodeStepLimit()) : hp.episodeStepLimit();
+        int hidden = hp.hiddenSize();
+        this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
+        int capacity = hp.maxStepsPerUpdate();
 
         this.actor = new Mlp(IN, hidden, ACTIONS);
         this.critic = new Mlp(IN, hidden, 1);
@@ -147,22 +112,10 @@ public final class Agent {
         this.gradients = List.copyOf(g);
         this.adam = new Adam(hp.learningRate(), parameters, gradients);
 
+        this.rollout = new RolloutBuffer(capacity, hidden);
+        this.learning = new PolicyGradientUpdate(hp, actor, critic, adam, PARAMETER_NAMES,
+                parameters, capacity);
         this.actWorkspace = actor.newWorkspace(1, 1);
-        this.states = new DMatrixRMaj(capacity + 1, IN);
-        this.actions = new int[capacity];
-        this.rewards = new double[capacity];
-        this.actorHidden = new DMatrixRMaj(capacity, hidden);
-        this.probabilities = new double[capacity * ACTIONS];
-        this.logProbabilities = new double[capacity * ACTIONS];
-
-        // the actor's activations come from acting (actorHidden): backward rows only
-        this.actorUpdateWorkspace = actor.newWorkspace(1, capacity);
-        this.criticUpdateWorkspace = critic.newWorkspace(capacity + 1);
-        this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
-        this.valueGradient = new DMatrixRMaj(capacity, 1);
-        this.returns = new double[capacity];
-        this.advantages = new double[capacity];
-
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
     }
@@ -180,24 +133,18 @@ public final class Agent {
      * @throws IllegalStateException if the previous action's outcome was not observed yet
      */
     public int act(double[] observation, RandomGenerator random) {
-        if (awaitingOutcome) {
-            throw new IllegalStateException("act called twice: call observe with the outcome "
-                    + "of the previous action first");
-        }
-        int t = count;
-        System.arraycopy(observation, 0, states.data, t * IN, IN);
+        int t = rollout.startStep(observation);
         // z = relu(s W1 + b1) W2ᵀ + b2,  π = softmax(z)
         actor.forwardRow(observation, 0, actWorkspace);
+        double[] probabilities = rollout.probabilities();
         Activations.softmax(actWorkspace.output().data, 0, ACTIONS, probabilities,
-                logProbabilities, t * ACTIONS);
+                rollout.logProbabilities(), t * ACTIONS);
         // keep h_t for the batched backward pass
-        System.arraycopy(actWorkspace.hidden().data, 0, actorHidden.data, t * hidden, hidden);
+        rollout.storeHidden(t, actWorkspace.hidden().data);
         // a ~ π(·|s)
         int a = Categorical.sample(probabilities, t * ACTIONS, ACTIONS, random);
         System.arraycopy(probabilities, t * ACTIONS, lastProbabilities, 0, ACTIONS);
-        actions[t] = a;
-        count = t + 1;
-        awaitingOutcome = true;
+        rollout.storeAction(t, a);
         return a;
     }
 
@@ -211,7 +158,8 @@ public final class Agent {
      * update when one is due (the episode's end, or every n steps for n-step A2C).
      *
      * @param terminated the pole fell or the cart left the track (bootstrap from 0)
-     * @param cutOff     the time limit or max steps ended the episode (bootstrap from V(s_T))
+     * @param cutOff     the time limit or max steps ended the episode (bootstrap from V(s_T));
+     *                   {@code terminated} wins if both are set
      * @return true if an update ran
      * @throws IllegalStateException if a loss or a parameter became NaN or infinite, if no
      *                               action is awaiting its outcome, or if the episode ran
@@ -219,32 +167,28 @@ public final class Agent {
      */
     public boolean observe(double reward, double[] nextObservation, boolean terminated,
                            boolean cutOff) {
-        recordOutcome(reward, nextObservation);
-        if (terminated || cutOff || (nStepUpdates && count == capacity)) {
+        EpisodeEnd end = terminated ? EpisodeEnd.FELL
+                : cutOff ? EpisodeEnd.CUT_OFF : EpisodeEnd.RUNNING;
+        rollout.recordOutcome(reward, nextObservation, end);
+        if (end.ended() || (nStepUpdates && rollout.full())) {
             try {
-                update(terminated);
+                learning.apply(rollout);
             } finally {
-                count = 0;
+                rollout.clear();
             }
+            sumActorLoss += learning.actorLoss();
+            sumCriticLoss += learning.criticLoss();
+            sumEntropy += learning.entropy();
+            updatesSinceTake++;
             return true;
         }
-        if (count == capacity) {
-            count = 0;
-            throw new IllegalStateException("the episode ran " + capacity + " steps without "
-                    + "ending: pass cutOff = true at hp.episodeStepLimit() = "
+        if (rollout.full()) {
+            rollout.clear();
+            throw new IllegalStateException("the episode ran " + rollout.capacity()
+                    + " steps without ending: pass cutOff = true at hp.episodeStepLimit() = "
                     + hp.episodeStepLimit() + " steps");
         }
         return false;
-    }
-
-    /** Stores r_t and s_{t+1} (as the bootstrap row) without updating. */
-    void recordOutcome(double reward, double[] nextObservation) {
-        if (!awaitingOutcome) {
-            throw new IllegalStateException("observe called without a preceding act");
-        }
-        rewards[count - 1] = reward;
-        System.arraycopy(nextObservation, 0, states.data, count * IN, IN);
-        awaitingOutcome = false;
     }
 
     /** Means over the updates since the last call; resets the accumulators. */
@@ -264,171 +208,21 @@ public final class Agent {
 
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
-        count = 0;
-        awaitingOutcome = false;
+        rollout.clear();
     }
 
-    /** Steps recorded in the current rollout (since the last update or discard). */
-    public int rolloutLength() {
-        return count;
+    // ---- for the tests of this package: the rollout, the update, dL/dθ ----
+
+    RolloutBuffer rollout() {
+        return rollout;
     }
 
-    /** Learning updates run so far. */
-    public long updates() {
-        return updates;
+    PolicyGradientUpdate learning() {
+        return learning;
     }
 
-    // ---- the update ----
-
-    /** Losses, gradients, Adam step and the NaN/Inf checks, on the recorded rollout. */
-    void update(boolean terminated) {
-        computeLossesAndGradients(terminated);
-        double total = lastActorLoss + lastCriticLoss
-                - (algorithm == Algorithm.A2C ? hp.entropyCoefficient() * lastEntropy : 0);
-        checkFinite("actor loss", lastActorLoss);
-        checkFinite("critic loss", lastCriticLoss);
-        checkFinite("entropy", lastEntropy);
-        checkFinite("total loss", total);
-        adam.step();
-        updates++;
-        for (int i = 0; i < parameters.size(); i++) {
-            if (MatrixFeatures_DDRM.hasUncountable(parameters.get(i))) {
-                throw new IllegalStateException(PARAMETER_NAMES.get(i) + " became NaN or "
-                        + "infinite at update " + updates + "; lower the learning rate (now "
-                        + hp.learningRate() + ")");
-            }
-        }
-        sumActorLoss += lastActorLoss;
-        sumCriticLoss += lastCriticLoss;
-        sumEntropy += lastEntropy;
-        updatesSinceTake++;
-    }
-
-    private void checkFinite(String what, double value) {
-        if (!Double.isFinite(value)) {
-            throw new IllegalStateException(String.format(Locale.ROOT,
-                    "%s became %s at update %d; lower the learning rate (now %s) or the "
-                            + "discount (now %s)", what, value, updates + 1, hp.learningRate(),
-                    hp.discount()));
-        }
-    }
-
-    /**
-     * Computes the losses of the recorded rollout (in {@link #lastActorLoss} and friends) and
-     * writes dLoss/dθ into the networks' gradients. Does not move the parameters.
-     */
-    void computeLossesAndGradients(boolean terminated) {
-        final int t1 = count;
-        if (t1 == 0) {
-            throw new IllegalStateException("no steps recorded: nothing to learn from");
-        }
-        final double invT = 1.0 / t1;
-        final double gamma = hp.discount();
-        final boolean usesCritic = algorithm != Algorithm.REINFORCE;
-        final double c = algorithm == Algorithm.A2C ? hp.entropyCoefficient() : 0;
-
-        // ---- critic forward on the whole rollout plus s_T: V(s_0) … V(s_T) ----
-        double[] v = null;
-        if (usesCritic) {
-            states.reshape(t1 + 1, IN);
-            critic.forward(states, criticUpdateWorkspace);
-            v = criticUpdateWorkspace.output().data;
-        }
-
-        // ---- returns ----
-        // REINFORCE, baseline: G_t = r_t + γ G_{t+1},  G_T = 0                 (Monte Carlo)
-        // A2C:                 Q_t = r_t + γ Q_{t+1},  Q_T = 0 if terminated, else V(s_T)
-        double next = (algorithm == Algorithm.A2C && !terminated) ? v[t1] : 0;
-        for (int t = t1 - 1; t >= 0; t--) {
-            next = rewards[t] + gamma * next;
-            returns[t] = next;
-        }
-
-        // ---- advantages (constants for the actor) ----
-        // REINFORCE: Ψ_t = G_t;  baseline: Ψ_t = G_t − V(s_t);  A2C: A_t = Q_t − V(s_t)
-        for (int t = 0; t < t1; t++) {
-            advantages[t] = usesCritic ? returns[t] - v[t] : returns[t];
-        }
-
-        // ---- actor loss and dLoss/dz at the logits ----
-        // L_actor = −(1/T) Σ_t log π(a_t|s_t) Ψ_t            H_t = −Σ_k π_tk log π_tk
-        // ∂L_actor/∂z_tk = −(1/T) Ψ_t (1[k = a_t] − π_tk)
-        // ∂(−c (1/T) Σ H_t)/∂z_tk = (c/T) π_tk (log π_tk + H_t)
-        logitGradient.reshape(t1, ACTIONS);
-        double[] dz = logitGradient.data;
-        double actorSum = 0;
-        double entropySum = 0;
-        for (int t = 0; t < t1; t++) {
-            int base = t * ACTIONS;
-            double psi = advantages[t];
-            double h = Activations.entropy(probabilities, logProbabilities, base, ACTIONS);
-            entropySum += h;
-            actorSum -= logProbabilities[base + actions[t]] * psi;
-            for (int k = 0; k < ACTIONS; k++) {
-                double p = probabilities[base + k];
-                double indicator = k == actions[t] ? 1 : 0;
-                double entropyTerm = p > 0 ? p * (logProbabilities[base + k] + h) : 0;
-                dz[base + k] = -invT * psi * (indicator - p) + c * invT * entropyTerm;
-            }
-        }
-        lastActorLoss = actorSum * invT;
-        lastEntropy = entropySum * invT;
-
-        // dW, db of the actor from dz (h_t kept from acting)
-        states.reshape(t1, IN);
-        actorHidden.reshape(t1, hidden);
-        actor.backward(states, actorHidden, logitGradient, actorUpdateWorkspace);
-
-        // ---- critic loss and dLoss/dV ----
-        // baseline: L_critic = (1/T) Σ (G_t − V(s_t))²,   ∂/∂V_t = −(2/T)(G_t − V(s_t))
-        // A2C:      L_critic = ½ (1/T) Σ A_t²,            ∂/∂V_t = −(1/T) A_t
-        if (usesCritic) {
-            double scale = algorithm == Algorithm.A2C ? 0.5 : 1.0;
-            valueGradient.reshape(t1, 1);
-            double[] dv = valueGradient.data;
-            double criticSum = 0;
-            for (int t = 0; t < t1; t++) {
-                double a = advantages[t];
-                criticSum += a * a;
-                dv[t] = -2 * scale * invT * a;
-            }
-            lastCriticLoss = scale * criticSum * invT;
-            // the bootstrap row s_T takes no gradient: backward over the first T rows only
-            criticUpdateWorkspace.hidden().reshape(t1, hidden);
-            critic.backward(states, criticUpdateWorkspace.hidden(), valueGradient,
-                    criticUpdateWorkspace);
-        } else {
-            lastCriticLoss = 0;
-            for (int i = 4; i < gradients.size(); i++) {
-                gradients.get(i).zero();
-            }
-        }
-    }
-
-    double lastActorLoss() {
-        return lastActorLoss;
-    }
-
-    double lastCriticLoss() {
-        return lastCriticLoss;
-    }
-
-    double lastEntropy() {
-        return lastEntropy;
-    }
-
-    /** The gradient matrices, in the order of {@link #parameters()} (tests). */
     List<DMatrixRMaj> gradients() {
         return gradients;
-    }
-
-    /** Rows of the rollout (tests, benchmark). */
-    int capacity() {
-        return capacity;
-    }
-
-    Adam adam() {
-        return adam;
     }
 
     // ---- inspection: no learning, no random numbers, does not disturb a rollout ----
@@ -464,7 +258,7 @@ public final class Agent {
      * {@link #parameterNames()}, without building any network: what a checkpoint reader checks
      * a file against.
      */
-    public static java.util.List<ParameterShape> parameterShapes(Hyperparameters hp) {
+    public static List<ParameterShape> parameterShapes(Hyperparameters hp) {
         int h = hp.hiddenSize();
         return List.of(
                 new ParameterShape("actor.w1", IN, h), new ParameterShape("actor.b1", 1, h),
@@ -493,15 +287,9 @@ public final class Agent {
         }
         for (int i = 0; i < shapes.size(); i++) {
             ParameterShape want = shapes.get(i);
-            for (List<DMatrixRMaj> list : List.of(state.parameters(), state.firstMoments(),
-                    state.secondMoments())) {
-                DMatrixRMaj m = list.get(i);
-                if (m.numRows != want.rows() || m.numCols != want.cols()) {
-                    throw new IllegalArgumentException(want.name() + " is " + m.numRows + "x"
-                            + m.numCols + ", but these networks need " + want.rows() + "x"
-                            + want.cols());
-                }
-            }
+            want.check(state.parameters().get(i));
+            want.check(state.firstMoments().get(i));
+            want.check(state.secondMoments().get(i));
         }
         Agent agent = new Agent(hp);
         for (int i = 0; i < shapes.size(); i++) {
@@ -529,6 +317,8 @@ public final class Agent {
         return parameters;
     }
 
+    // ---- Adam's live state; io.Checkpoint's until it uses state() and restore() ----
+
     /** Adam's first moments, one per parameter, same order and shapes. */
     public List<DMatrixRMaj> adamFirstMoments() {
         return adam.firstMoments();
@@ -550,7 +340,7 @@ public final class Agent {
 
     @Override
     public String toString() {
-        return "Agent(" + algorithm + ", actor " + actor + ", critic " + critic + ", " + adam
-                + ")";
+        return "Agent(" + hp.algorithm() + ", actor " + actor + ", critic " + critic + ", "
+                + adam + ")";
     }
 }

@@ -5,17 +5,17 @@ import java.util.SplittableRandom;
 
 /**
  * The episode loop, written once: the only place that decides when an episode starts and
- * ends, what counts as a cut-off, and in which order random numbers are drawn.
+ * ends (with {@link EpisodeEnd}), and in which order random numbers are drawn.
  *
  * <p>Random stream ({@link RandomStreams#episodes}): each episode draws 4 doubles for
  * {@code env.reset}, then each step draws exactly 1 double to sample the action; nothing else
  * draws from it. A trainer that calls {@link #step()} one at a time, pauses, or runs whole
  * episodes with {@link #runEpisode()} therefore produces the same run.
  *
- * <p>An episode ends when the pole falls or the cart leaves the track ({@code terminated}:
- * returns bootstrap from 0), or when the environment's time limit or {@code hp.maxSteps()}
- * is reached ({@code cutOff}: A2C bootstraps from V(s_T)). If both happen on the same step,
- * it counts as terminated.
+ * <p>An episode ends as {@link EpisodeEnd#after} says: when the pole falls or the cart leaves
+ * the track ({@code terminated}: returns bootstrap from 0), or when the environment's time
+ * limit or {@code hp.maxSteps()} is reached ({@code cutOff}: A2C bootstraps from V(s_T)). If
+ * both happen on the same step, it counts as terminated.
  *
  * <p>Not thread-safe: the runner, its agent and its environment belong to one thread.
  * {@link #step()} allocates nothing.
@@ -23,7 +23,6 @@ import java.util.SplittableRandom;
 public final class EpisodeRunner {
 
     private final Agent agent;
-    private final Hyperparameters hp;
     private final CartPole env;
     private final SplittableRandom random;
     private final int maxSteps;
@@ -58,7 +57,7 @@ public final class EpisodeRunner {
             throw new IllegalArgumentException("randomDraws must be >= 0, was " + randomDraws);
         }
         this.agent = agent;
-        this.hp = agent.hyperparameters();
+        Hyperparameters hp = agent.hyperparameters();
         this.env = new CartPole(hp.version());
         this.random = RandomStreams.episodes(hp.seed());
         this.maxSteps = hp.maxSteps();
@@ -111,15 +110,14 @@ public final class EpisodeRunner {
         episodeSteps++;
         totalSteps++;
         episodeReward += reward;
-        boolean terminated = env.terminated();
-        boolean cutOff = !terminated && (env.truncated() || episodeSteps >= maxSteps);
-        lastTerminated = terminated;
-        lastCutOff = cutOff;
-        boolean ended = terminated || cutOff;
+        EpisodeEnd end = EpisodeEnd.after(env, maxSteps);
+        lastTerminated = end == EpisodeEnd.FELL;
+        lastCutOff = end == EpisodeEnd.CUT_OFF;
+        boolean ended = end.ended();
         if (ended) {
             inEpisode = false;
         }
-        agent.observe(reward, nextObservation, terminated, cutOff);
+        agent.observe(reward, nextObservation, lastTerminated, lastCutOff);
         System.arraycopy(nextObservation, 0, observation, 0, CartPole.OBSERVATION_SIZE);
         return ended;
     }

@@ -1,23 +1,22 @@
 package cartpolelab.agent;
 
 import cartpolelab.env.CartPoleVersion;
-import java.util.Locale;
 
 /**
  * Every setting of a training run, immutable and validated. Defaults are the study notebook's.
+ * What each setting means, its flag, its label and its allowed range are written once, in
+ * {@link Setting}; the constructor checks against those ranges.
  *
- * @param algorithm          which policy-gradient stage to run (default A2C)
- * @param version            CartPole-v0 (200-step limit, solved at 195) or v1 (500, 475)
- * @param hiddenSize         units in the hidden layer of both actor and critic (256)
- * @param learningRate       Adam step size (3e-4)
- * @param discount           γ, the discount of future rewards (0.99)
- * @param entropyCoefficient weight of the entropy bonus in the A2C loss (0.001)
- * @param maxSteps           steps after which an episode is cut (300; the version's own time
- *                           limit still applies, so v0 ends at 200 anyway)
- * @param episodes           episode budget of a run (3000)
- * @param nSteps             A2C only: update every n steps instead of at the episode's end
- *                           (0 = at the episode's end, the notebook's way)
- * @param seed               seeds the weights, the resets and the action sampling
+ * @param algorithm          {@link Setting#ALGORITHM} (default A2C)
+ * @param version            {@link Setting#VERSION} (v0)
+ * @param hiddenSize         {@link Setting#HIDDEN_SIZE} (256)
+ * @param learningRate       {@link Setting#LEARNING_RATE} (3e-4)
+ * @param discount           {@link Setting#DISCOUNT} γ (0.99)
+ * @param entropyCoefficient {@link Setting#ENTROPY_COEFFICIENT} (0.001)
+ * @param maxSteps           {@link Setting#MAX_STEPS} (300)
+ * @param episodes           {@link Setting#EPISODES} (3000)
+ * @param nSteps             {@link Setting#N_STEPS} (0)
+ * @param seed               {@link Setting#SEED} (1)
  */
 public record Hyperparameters(
         Algorithm algorithm,
@@ -40,43 +39,29 @@ public record Hyperparameters(
             Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 0, 1L);
 
     public Hyperparameters {
-        if (algorithm == null) {
-            throw new IllegalArgumentException("algorithm must be one of reinforce, "
-                    + "reinforce-baseline, a2c, was null");
-        }
-        if (version == null) {
-            throw new IllegalArgumentException("version must be v0 or v1, was null");
-        }
-        checkRange("hiddenSize", hiddenSize, 1, MAX_HIDDEN_SIZE);
-        if (!(learningRate > 0 && learningRate <= 1)) {
-            throw outOfRange("learningRate", learningRate, "(0, 1]");
-        }
-        if (!(discount >= 0 && discount <= 1)) {
-            throw outOfRange("discount", discount, "[0, 1]");
-        }
-        if (!(entropyCoefficient >= 0 && entropyCoefficient <= 1)) {
-            throw outOfRange("entropyCoefficient", entropyCoefficient, "[0, 1]");
-        }
-        checkRange("maxSteps", maxSteps, 1, MAX_STEPS_LIMIT);
-        checkRange("episodes", episodes, 1, MAX_EPISODES);
-        checkRange("nSteps", nSteps, 0, MAX_STEPS_LIMIT);
-    }
-
-    private static void checkRange(String field, long value, long min, long max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "%s must be in [%d, %d], was %d", field, min, max, value));
-        }
-    }
-
-    private static IllegalArgumentException outOfRange(String field, double value, String range) {
-        return new IllegalArgumentException(String.format(Locale.ROOT,
-                "%s must be in %s, was %s", field, range, value));
+        Setting.ALGORITHM.checkPresent(algorithm);
+        Setting.VERSION.checkPresent(version);
+        Setting.HIDDEN_SIZE.check(hiddenSize);
+        Setting.LEARNING_RATE.check(learningRate);
+        Setting.DISCOUNT.check(discount);
+        Setting.ENTROPY_COEFFICIENT.check(entropyCoefficient);
+        Setting.MAX_STEPS.check(maxSteps);
+        Setting.EPISODES.check(episodes);
+        Setting.N_STEPS.check(nSteps);
     }
 
     /** Steps an episode can last: the smaller of {@link #maxSteps} and the version's limit. */
     public int episodeStepLimit() {
         return Math.min(maxSteps, version.timeLimit());
+    }
+
+    /**
+     * Steps one learning update learns from at most: n for n-step A2C (at most the episode's
+     * step limit), otherwise a whole episode ({@link #episodeStepLimit()}).
+     */
+    public int maxStepsPerUpdate() {
+        return algorithm.supportsNSteps() && nSteps > 0
+                ? Math.min(nSteps, episodeStepLimit()) : episodeStepLimit();
     }
 
     public Hyperparameters withAlgorithm(Algorithm v) {

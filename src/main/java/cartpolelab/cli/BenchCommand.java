@@ -1,6 +1,5 @@
 package cartpolelab.cli;
 
-import cartpolelab.agent.AgentBenchmark;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;

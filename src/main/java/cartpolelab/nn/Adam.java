@@ -11,8 +11,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <p>Lifecycle: construct with the live parameter matrices and the matrices their gradients
  * are written to (same order, same shapes); the moments are allocated once here, zero.
- * Each {@link #step()} reads the gradients and moves the parameters; {@link #reset()} zeroes
- * the moments and the step count. Nothing is allocated per step.
+ * Each {@link #step()} reads the gradients and moves the parameters. To continue a run, copy
+ * the moments into {@link #firstMoments()} and {@link #secondMoments()} and set
+ * {@link #setStepCount}; a new run takes a new Adam. Nothing is allocated per step.
  *
  * <p>Settings: β1 = {@value #BETA1}, β2 = {@value #BETA2}, ε = {@value #EPSILON}, the learning
  * rate given at construction.
@@ -106,19 +107,6 @@ public final class Adam {
             square *= square;
         }
         return result;
-    }
-
-    /** Zeroes the moments and the step count. */
-    public void reset() {
-        step = 0;
-        for (int i = 0; i < parameters.length; i++) {
-            firstMoments[i].zero();
-            secondMoments[i].zero();
-        }
-    }
-
-    public double learningRate() {
-        return learningRate;
     }
 
     /** The step count t used in the bias correction. */

@@ -121,14 +121,6 @@ public final class Mlp {
         first.backward(x, ws.hiddenGradient, null);
     }
 
-    public Dense first() {
-        return first;
-    }
-
-    public Dense second() {
-        return second;
-    }
-
     /** W1, b1, W2, b2: the live parameter matrices. */
     public List<DMatrixRMaj> parameters() {
         return List.of(first.weight(), first.bias(), second.weight(), second.bias());

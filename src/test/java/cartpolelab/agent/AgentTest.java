@@ -100,10 +100,10 @@ class AgentTest {
         agent.act(S, r);
         assertThrows(IllegalStateException.class, () -> agent.act(S, r));
         agent.discardRollout();
-        assertEquals(0, agent.rolloutLength());
+        assertEquals(0, agent.rollout().size());
         agent.act(S, r);
         assertFalse(agent.observe(1, S, false, false));
-        assertEquals(1, agent.rolloutLength());
+        assertEquals(1, agent.rollout().size());
         assertThrows(IllegalArgumentException.class, () -> new Agent(null));
     }
 
@@ -200,6 +200,23 @@ class AgentTest {
         restored.setAdamStep(trained.adamStep());
         trained.takeEpisodeStats();
         assertArrayEquals(continueTraining(trained, 20), continueTraining(restored, 20));
+    }
+
+    @Test
+    void restoringTheStateContinuesTrainingBitForBit() {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(12);
+        Agent trained = new Agent(hp);
+        EpisodeRunner runner = new EpisodeRunner(trained);
+        for (int e = 0; e < 40; e++) {
+            runner.runEpisode();
+        }
+        trained.takeEpisodeStats();
+        Agent restored = Agent.restore(hp, trained.state());
+        assertEquals(trained.adamStep(), restored.adamStep());
+        assertArrayEquals(continueTraining(trained, 20), continueTraining(restored, 20));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Agent.restore(hp.withHiddenSize(32), trained.state()));
+        assertTrue(e.getMessage().contains("actor.w1 is 4x256"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cartpolelab.agent;
 
+import cartpolelab.cli.AgentBenchmark;
 import java.util.Locale;
 
 /** Not a test: prints AgentBenchmark results, run by hand (see SolveSurvey for the classpath). */

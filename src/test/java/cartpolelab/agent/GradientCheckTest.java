@@ -30,7 +30,8 @@ class GradientCheckTest {
     private record Rollout(double[][] states, int[] actions, double[] rewards, double[] last) {
     }
 
-    private static Rollout record(Agent agent, long seed) {
+    /** T steps; the last ends by a fall ({@code terminated}) or by a cut-off. */
+    private static Rollout record(Agent agent, long seed, boolean terminated) {
         SplittableRandom random = new SplittableRandom(seed);
         double[][] states = new double[T][];
         int[] actions = new int[T];
@@ -41,7 +42,9 @@ class GradientCheckTest {
             actions[t] = agent.act(s, random);
             rewards[t] = 0.5 + random.nextDouble();
             s = gaussianState(random);
-            agent.recordOutcome(rewards[t], s);
+            EpisodeEnd end = t < T - 1 ? EpisodeEnd.RUNNING
+                    : terminated ? EpisodeEnd.FELL : EpisodeEnd.CUT_OFF;
+            agent.rollout().recordOutcome(rewards[t], s, end);
         }
         return new Rollout(states, actions, rewards, s);
     }
@@ -153,15 +156,15 @@ class GradientCheckTest {
                 .withHiddenSize(HIDDEN).withEntropyCoefficient(entropyCoefficient)
                 .withSeed(seed);
         Agent agent = new Agent(hp);
-        Rollout r = record(agent, seed + 100);
-        agent.computeLossesAndGradients(terminated);
+        Rollout r = record(agent, seed + 100, terminated);
+        agent.learning().computeLossesAndGradients(agent.rollout());
         List<DMatrixRMaj> p = agent.parameters();
         double[][] targets = frozen(hp, p, r, terminated);
         double[] l0 = loss(hp, p, r, targets);
         String where = algorithm + (terminated ? " (terminated)" : " (cut off)");
-        assertEquals(l0[0], agent.lastActorLoss(), 1e-12 * (1 + Math.abs(l0[0])), where);
-        assertEquals(l0[1], agent.lastCriticLoss(), 1e-12 * (1 + Math.abs(l0[1])), where);
-        assertEquals(l0[2], agent.lastEntropy(), 1e-12, where);
+        assertEquals(l0[0], agent.learning().actorLoss(), 1e-12 * (1 + Math.abs(l0[0])), where);
+        assertEquals(l0[1], agent.learning().criticLoss(), 1e-12 * (1 + Math.abs(l0[1])), where);
+        assertEquals(l0[2], agent.learning().entropy(), 1e-12, where);
 
         List<DMatrixRMaj> analytic = new ArrayList<>();
         for (DMatrixRMaj g : agent.gradients()) {

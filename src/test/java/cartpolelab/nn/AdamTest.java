@@ -62,17 +62,17 @@ class AdamTest {
     }
 
     @Test
-    void resetAndStepCountRoundTrip() {
+    void startsAtZeroAndStepCountRoundTrips() {
         DMatrixRMaj theta = new DMatrixRMaj(1, 1);
         DMatrixRMaj grad = new DMatrixRMaj(1, 1, true, 1.0);
         Adam adam = new Adam(0.01, List.of(theta), List.of(grad));
-        adam.step();
-        adam.setStepCount(41);
-        assertEquals(41, adam.stepCount());
-        adam.reset();
         assertEquals(0, adam.stepCount());
         assertEquals(0, adam.firstMoments().get(0).get(0, 0), 0);
         assertEquals(0, adam.secondMoments().get(0).get(0, 0), 0);
+        adam.step();
+        assertEquals(1, adam.stepCount());
+        adam.setStepCount(41);
+        assertEquals(41, adam.stepCount());
         assertThrows(IllegalArgumentException.class, () -> adam.setStepCount(-1));
     }
 

@@ -1,5 +1,9 @@
-package cartpolelab.agent;
+package cartpolelab.cli;
 
+import cartpolelab.agent.Agent;
+import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.EpisodeRunner;
+import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import java.util.SplittableRandom;
 
@@ -107,8 +111,9 @@ public final class AgentBenchmark {
         double freshSeconds = (System.nanoTime() - freshStart) / 1e9;
 
         double forward = forwardNanos(runner.agent());
-        int updateSteps = Math.min(UPDATE_BENCHMARK_STEPS, new Agent(hp).capacity());
-        double update = updateMicros(hp.withAlgorithm(Algorithm.A2C), updateSteps);
+        Hyperparameters a2c = hp.withAlgorithm(Algorithm.A2C);
+        int updateSteps = Math.min(UPDATE_BENCHMARK_STEPS, a2c.maxStepsPerUpdate());
+        double update = updateMicros(a2c, updateSteps);
         return new Result(measuredSteps / seconds, measuredSteps, seconds, episodes,
                 episodes == 0 ? Double.NaN : (double) episodeSteps / episodes, forward, update,
                 updateSteps, freshSteps / freshSeconds, freshSteps,
@@ -139,33 +144,67 @@ public final class AgentBenchmark {
         return (double) elapsed / n;
     }
 
-    /** Mean time of one update on a rollout of real CartPole states of the given length. */
+    /**
+     * Mean time of one update on a rollout of real CartPole states of the given length, with
+     * the public API only: recording a rollout and ending it with a cut-off (which runs the
+     * update) costs the recording plus the update; recording the same rollout and discarding
+     * it costs the recording alone. Both are timed over the same states, alternating in
+     * batches, and the fastest batch of each is kept (the least disturbed by other work); the
+     * update's time is the difference.
+     */
     private static double updateMicros(Hyperparameters hp, int steps) {
+        double[][] states = realStates(hp, steps + 1);
         Agent agent = new Agent(hp);
+        SplittableRandom random = new SplittableRandom(hp.seed());
+        int batches = 20;
+        int perBatch = 100;
+        long withUpdate = Long.MAX_VALUE;
+        long withoutUpdate = Long.MAX_VALUE;
+        for (int b = 0; b < batches; b++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < perBatch; i++) {
+                record(agent, states, steps, random, true);
+            }
+            long middle = System.nanoTime();
+            for (int i = 0; i < perBatch; i++) {
+                record(agent, states, steps, random, false);
+            }
+            long end = System.nanoTime();
+            withUpdate = Math.min(withUpdate, middle - start);
+            withoutUpdate = Math.min(withoutUpdate, end - middle);
+        }
+        return (double) (withUpdate - withoutUpdate) / perBatch / 1e3;
+    }
+
+    /** Acts on states[0..steps) and ends with a cut-off (update) or a discard (none). */
+    private static void record(Agent agent, double[][] states, int steps,
+                               SplittableRandom random, boolean update) {
+        for (int t = 0; t < steps - 1; t++) {
+            agent.act(states[t], random);
+            agent.observe(1.0, states[t + 1], false, false);
+        }
+        agent.act(states[steps - 1], random);
+        if (update) {
+            agent.observe(1.0, states[steps], false, true);
+            agent.takeEpisodeStats();
+        } else {
+            agent.discardRollout();
+        }
+    }
+
+    /** Observations of a CartPole driven by random actions, reset whenever the pole falls. */
+    private static double[][] realStates(Hyperparameters hp, int count) {
         CartPole env = new CartPole(hp.version(), Integer.MAX_VALUE);
         SplittableRandom random = new SplittableRandom(hp.seed());
-        double[] obs = new double[CartPole.OBSERVATION_SIZE];
+        double[][] states = new double[count][CartPole.OBSERVATION_SIZE];
         env.reset(random);
-        env.observe(obs, 0);
-        for (int t = 0; t < steps; t++) {
-            int a = agent.act(obs, random);
-            double r = env.advance(a);
+        for (int t = 0; t < count; t++) {
+            env.observe(states[t], 0);
+            env.advance(random.nextInt(CartPole.ACTION_COUNT));
             if (env.done()) {
                 env.reset(random);
             }
-            env.observe(obs, 0);
-            agent.recordOutcome(r, obs);
         }
-        // the rollout stays recorded: update() does not clear it, so it can be timed repeatedly
-        int n = 2_000;
-        for (int i = 0; i < n; i++) {
-            agent.update(false);
-        }
-        long start = System.nanoTime();
-        for (int i = 0; i < n; i++) {
-            agent.update(false);
-        }
-        long elapsed = System.nanoTime() - start;
-        return elapsed / 1e3 / n;
+        return states;
     }
 }

@@ -1,0 +1,207 @@
+package cartpolelab.agent;
+
+import cartpolelab.env.CartPole;
+import cartpolelab.nn.Activations;
+import cartpolelab.nn.Adam;
+import cartpolelab.nn.Mlp;
+import java.util.List;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.MatrixFeatures_DDRM;
+
+/**
+ * One learning update on a {@link RolloutBuffer}, for every {@link Algorithm}: returns,
+ * advantages, actor loss, critic loss, the Adam step and the NaN/Inf checks, in that order,
+ * the equation above each block. The algorithms differ only through {@link Algorithm}'s
+ * properties; the formulas and their sources are in {@link Agent}'s class comment.
+ *
+ * <p>The critic's forward pass and both backward passes run once per update on the whole
+ * rollout as matrices; the actor's activations h_t were kept from acting. Every work matrix
+ * is allocated in the constructor: an update allocates nothing.
+ */
+final class PolicyGradientUpdate {
+
+    private static final int ACTIONS = CartPole.ACTION_COUNT;
+
+    private final Hyperparameters hp;
+    private final Algorithm algorithm;
+    private final Mlp actor;
+    private final Mlp critic;
+    private final Adam adam;
+    private final List<String> parameterNames;
+    private final List<DMatrixRMaj> parameters;
+    private final List<DMatrixRMaj> criticGradients;
+
+    private final Mlp.Workspace actorWorkspace;
+    private final Mlp.Workspace criticWorkspace;
+    private final DMatrixRMaj logitGradient;
+    private final DMatrixRMaj valueGradient;
+    private final double[] returns;
+    private final double[] advantages;
+
+    private long updates;
+    private double actorLoss;
+    private double criticLoss;
+    private double entropy;
+
+    /**
+     * @param parameters the matrices {@code adam} moves, named by {@code parameterNames}
+     *                   (for the NaN message)
+     */
+    PolicyGradientUpdate(Hyperparameters hp, Mlp actor, Mlp critic, Adam adam,
+                         List<String> parameterNames, List<DMatrixRMaj> parameters,
+                         int capacity) {
+        this.hp = hp;
+        this.algorithm = hp.algorithm();
+        this.actor = actor;
+        this.critic = critic;
+        this.adam = adam;
+        this.parameterNames = parameterNames;
+        this.parameters = parameters;
+        this.criticGradients = critic.gradients();
+        // the actor's activations come from acting: backward rows only
+        this.actorWorkspace = actor.newWorkspace(1, capacity);
+        this.criticWorkspace = critic.newWorkspace(capacity + 1);
+        this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
+        this.valueGradient = new DMatrixRMaj(capacity, 1);
+        this.returns = new double[capacity];
+        this.advantages = new double[capacity];
+    }
+
+    /** Losses and gradients of the rollout, then the checked Adam step. */
+    void apply(RolloutBuffer rollout) {
+        computeLossesAndGradients(rollout);
+        step();
+    }
+
+    /**
+     * Computes the losses of the rollout ({@link #actorLoss()} and friends) and writes
+     * dLoss/dθ into the networks' gradients. Does not move the parameters.
+     */
+    void computeLossesAndGradients(RolloutBuffer rollout) {
+        final int steps = rollout.size();
+        if (steps == 0) {
+            throw new IllegalStateException("no steps recorded: nothing to learn from");
+        }
+        final double invT = 1.0 / steps;
+        final double gamma = hp.discount();
+        final double c = algorithm.usesEntropy() ? hp.entropyCoefficient() : 0;
+        final int[] actions = rollout.actions();
+        final double[] probabilities = rollout.probabilities();
+        final double[] logProbabilities = rollout.logProbabilities();
+
+        // ---- V(s_0) … V(s_T): the critic on the whole rollout plus the bootstrap row ----
+        double[] v = null;
+        if (algorithm.usesCritic()) {
+            critic.forward(rollout.statesWithBootstrap(), criticWorkspace);
+            v = criticWorkspace.output().data;
+        }
+
+        // ---- returns ----
+        // G_t = r_t + γ G_{t+1};  G_T = V(s_T) if the algorithm bootstraps and the pole did
+        // not fall, else 0 (Monte Carlo)
+        rollout.discountedReturns(gamma, algorithm.bootstraps() ? v[steps] : 0, returns);
+
+        // ---- advantages (constants for the actor) ----
+        // with a critic: Ψ_t = A_t = G_t − V(s_t);  REINFORCE: Ψ_t = G_t
+        for (int t = 0; t < steps; t++) {
+            advantages[t] = algorithm.usesCritic() ? returns[t] - v[t] : returns[t];
+        }
+
+        // ---- actor loss and dL/dz at the logits ----
+        // L_actor = −(1/T) Σ_t log π(a_t|s_t) Ψ_t            H_t = −Σ_k π_tk log π_tk
+        // ∂L_actor/∂z_tk = −(1/T) Ψ_t (1[k = a_t] − π_tk)
+        // ∂(−c (1/T) Σ_t H_t)/∂z_tk = (c/T) π_tk (log π_tk + H_t)     (c = 0 without entropy)
+        logitGradient.reshape(steps, ACTIONS);
+        double[] dz = logitGradient.data;
+        double actorSum = 0;
+        double entropySum = 0;
+        for (int t = 0; t < steps; t++) {
+            int base = t * ACTIONS;
+            double psi = advantages[t];
+            double h = Activations.entropy(probabilities, logProbabilities, base, ACTIONS);
+            entropySum += h;
+            actorSum -= logProbabilities[base + actions[t]] * psi;
+            for (int k = 0; k < ACTIONS; k++) {
+                double p = probabilities[base + k];
+                double indicator = k == actions[t] ? 1 : 0;
+                double entropyTerm = p > 0 ? p * (logProbabilities[base + k] + h) : 0;
+                dz[base + k] = -invT * psi * (indicator - p) + c * invT * entropyTerm;
+            }
+        }
+        actorLoss = actorSum * invT;
+        entropy = entropySum * invT;
+        // dW, db of the actor from dz, with h_t kept from acting
+        actor.backward(rollout.states(), rollout.actorHidden(), logitGradient, actorWorkspace);
+
+        // ---- critic loss and dL/dV ----
+        // L_critic = k (1/T) Σ_t (G_t − V(s_t))²,   ∂L_critic/∂V_t = −2k (1/T) (G_t − V(s_t))
+        // (k = 1 for the baseline, ½ for A2C; G_t held constant)
+        if (algorithm.usesCritic()) {
+            double scale = algorithm.criticLossScale();
+            valueGradient.reshape(steps, 1);
+            double[] dv = valueGradient.data;
+            double criticSum = 0;
+            for (int t = 0; t < steps; t++) {
+                double a = advantages[t];
+                criticSum += a * a;
+                dv[t] = -2 * scale * invT * a;
+            }
+            criticLoss = scale * criticSum * invT;
+            // the bootstrap row s_T takes no gradient: backward over the first T rows only
+            criticWorkspace.hidden().reshape(steps, criticWorkspace.hidden().numCols);
+            critic.backward(rollout.states(), criticWorkspace.hidden(), valueGradient,
+                    criticWorkspace);
+        } else {
+            criticLoss = 0;
+            for (DMatrixRMaj g : criticGradients) {
+                g.zero();
+            }
+        }
+    }
+
+    /** The NaN/Inf check of the losses, the Adam step, the NaN/Inf check of the parameters. */
+    private void step() {
+        // ---- L = L_actor + L_critic − c · mean H; stop before a non-finite loss moves θ ----
+        double total = actorLoss + criticLoss
+                - (algorithm.usesEntropy() ? hp.entropyCoefficient() * entropy : 0);
+        checkFinite("actor loss", actorLoss);
+        checkFinite("critic loss", criticLoss);
+        checkFinite("entropy", entropy);
+        checkFinite("total loss", total);
+
+        // ---- optimiser step: θ ← θ − lr · m̂ / (√v̂ + ε) ----
+        adam.step();
+        updates++;
+
+        // ---- NaN/Inf check of the parameters ----
+        for (int i = 0; i < parameters.size(); i++) {
+            if (MatrixFeatures_DDRM.hasUncountable(parameters.get(i))) {
+                throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
+                        + "infinite at update " + updates + "; lower the learning rate (now "
+                        + hp.learningRate() + ")");
+            }
+        }
+    }
+
+    private void checkFinite(String what, double value) {
+        if (!Double.isFinite(value)) {
+            throw new IllegalStateException(String.format(Locale.ROOT,
+                    "%s became %s at update %d; lower the learning rate (now %s) or the "
+                            + "discount (now %s)", what, value, updates + 1, hp.learningRate(),
+                    hp.discount()));
+        }
+    }
+
+    double actorLoss() {
+        return actorLoss;
+    }
+
+    double criticLoss() {
+        return criticLoss;
+    }
+
+    double entropy() {
+        return entropy;
+    }
+}

@@ -1,0 +1,169 @@
+package cartpolelab.agent;
+
+import java.util.Locale;
+
+/**
+ * What each setting of {@link Hyperparameters} means and which values it takes: the one place
+ * this is written, read by the record's validation, the command line's help and the settings
+ * form. For each: the record component, the command-line flag, a short label for the form, a
+ * one-line meaning, and the allowed range as text and (for numbers) as bounds.
+ *
+ * <p>Numeric ranges are closed {@code [min, max]} except learning rate's {@code (0, 1]},
+ * whose lower bound is excluded ({@link #minExclusive()}). {@link #ALGORITHM} and
+ * {@link #VERSION} are choices, not numbers: their bounds are NaN. The seed takes any
+ * {@code long}.
+ */
+public enum Setting {
+    ALGORITHM("algorithm", "--algorithm", "Algorithm",
+            "Policy-gradient stage: REINFORCE (Monte-Carlo returns), REINFORCE with the critic "
+                    + "as baseline, or A2C (bootstrapped advantage).",
+            "one of reinforce, reinforce-baseline, a2c", Double.NaN, Double.NaN, false, false),
+    VERSION("version", "--env", "Version",
+            "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of 195; "
+                    + "CartPole-v1: 500 steps, solved at 475.",
+            "v0 or v1", Double.NaN, Double.NaN, false, false),
+    HIDDEN_SIZE("hiddenSize", "--hidden", "Hidden size",
+            "Units in the hidden layer of the actor and of the critic.",
+            "[1, " + Hyperparameters.MAX_HIDDEN_SIZE + "]", 1, Hyperparameters.MAX_HIDDEN_SIZE,
+            false, true),
+    LEARNING_RATE("learningRate", "--lr", "Learning rate",
+            "Adam's step size, e.g. 0.0003 (or 3e-4).", "(0, 1]", 0, 1, true, false),
+    DISCOUNT("discount", "--gamma", "Discount \u03b3",
+            "How much future rewards count: 0 = only the next reward, 0.99 = far ahead.",
+            "[0, 1]", 0, 1, false, false),
+    ENTROPY_COEFFICIENT("entropyCoefficient", "--entropy-coef", "Entropy coef.",
+            "Weight of the entropy bonus that keeps the policy exploring (A2C only).",
+            "[0, 1]", 0, 1, false, false),
+    MAX_STEPS("maxSteps", "--max-steps", "Max steps",
+            "Steps after which an episode is cut; the version's own limit (200 or 500) still "
+                    + "applies.",
+            "[1, " + Hyperparameters.MAX_STEPS_LIMIT + "]", 1, Hyperparameters.MAX_STEPS_LIMIT,
+            false, true),
+    EPISODES("episodes", "--episodes", "Episodes",
+            "Episode budget of a run: training stops after this many.",
+            "[1, " + Hyperparameters.MAX_EPISODES + "]", 1, Hyperparameters.MAX_EPISODES, false,
+            true),
+    N_STEPS("nSteps", "--n-steps", "N steps",
+            "A2C only: update every n steps instead of at the episode's end (0 = at the "
+                    + "episode's end, the notebook's way).",
+            "[0, " + Hyperparameters.MAX_STEPS_LIMIT + "]", 0, Hyperparameters.MAX_STEPS_LIMIT,
+            false, true),
+    SEED("seed", "--seed", "Seed",
+            "Seeds the weights, the resets and the action sampling: same seed and settings, "
+                    + "same run.",
+            "any 64-bit integer", Long.MIN_VALUE, Long.MAX_VALUE, false, true);
+
+    private final String component;
+    private final String flag;
+    private final String label;
+    private final String meaning;
+    private final String range;
+    private final double min;
+    private final double max;
+    private final boolean minExclusive;
+    private final boolean wholeNumber;
+
+    Setting(String component, String flag, String label, String meaning, String range,
+            double min, double max, boolean minExclusive, boolean wholeNumber) {
+        this.component = component;
+        this.flag = flag;
+        this.label = label;
+        this.meaning = meaning;
+        this.range = range;
+        this.min = min;
+        this.max = max;
+        this.minExclusive = minExclusive;
+        this.wholeNumber = wholeNumber;
+    }
+
+    /** The {@link Hyperparameters} record component, e.g. {@code hiddenSize}. */
+    public String component() {
+        return component;
+    }
+
+    /** The command-line flag, e.g. {@code --hidden}. */
+    public String flag() {
+        return flag;
+    }
+
+    /** A short label for a form, e.g. "Hidden size". */
+    public String label() {
+        return label;
+    }
+
+    /** One sentence: what the setting does. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** The allowed values as text, e.g. {@code [1, 4096]}, {@code (0, 1]}, {@code v0 or v1}. */
+    public String rangeText() {
+        return range;
+    }
+
+    /** True for the numeric settings (all but {@link #ALGORITHM} and {@link #VERSION}). */
+    public boolean numeric() {
+        return !Double.isNaN(min);
+    }
+
+    /** Smallest allowed value (excluded if {@link #minExclusive()}); NaN if not numeric. */
+    public double min() {
+        return min;
+    }
+
+    /** Largest allowed value (included); NaN if not numeric. */
+    public double max() {
+        return max;
+    }
+
+    /** The lower bound itself is not allowed (learning rate). */
+    public boolean minExclusive() {
+        return minExclusive;
+    }
+
+    /** Takes whole numbers only. */
+    public boolean wholeNumber() {
+        return wholeNumber;
+    }
+
+    /** Whether {@code value} is in range (false for NaN and for non-numeric settings). */
+    public boolean accepts(double value) {
+        return (minExclusive ? value > min : value >= min) && value <= max;
+    }
+
+    /** The setting whose record component is {@code component}. */
+    public static Setting ofComponent(String component) {
+        for (Setting s : values()) {
+            if (s.component.equals(component)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("no setting '" + component + "'");
+    }
+
+    /** @throws IllegalArgumentException "hiddenSize must be in [1, 4096], was 0" */
+    void check(long value) {
+        if (!(value >= (long) min && value <= (long) max)) {
+            throw outOfRange(Long.toString(value));
+        }
+    }
+
+    /** @throws IllegalArgumentException "learningRate must be in (0, 1], was 0.0" */
+    void check(double value) {
+        if (!accepts(value)) {
+            throw outOfRange(Double.toString(value));
+        }
+    }
+
+    /** @throws IllegalArgumentException "version must be v0 or v1, was null" */
+    void checkPresent(Object value) {
+        if (value == null) {
+            throw outOfRange("null");
+        }
+    }
+
+    private IllegalArgumentException outOfRange(String value) {
+        return new IllegalArgumentException(String.format(Locale.ROOT, "%s must be %s%s, was %s",
+                component, numeric() ? "in " : "", range, value));
+    }
+}
