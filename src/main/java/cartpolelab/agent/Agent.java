@@ -317,27 +317,6 @@ public final class Agent {
         return parameters;
     }
 
-    // ---- Adam's live state; io.Checkpoint's until it uses state() and restore() ----
-
-    /** Adam's first moments, one per parameter, same order and shapes. */
-    public List<DMatrixRMaj> adamFirstMoments() {
-        return adam.firstMoments();
-    }
-
-    /** Adam's second moments, one per parameter, same order and shapes. */
-    public List<DMatrixRMaj> adamSecondMoments() {
-        return adam.secondMoments();
-    }
-
-    /** Adam's step count t (for the bias correction). */
-    public long adamStep() {
-        return adam.stepCount();
-    }
-
-    public void setAdamStep(long step) {
-        adam.setStepCount(step);
-    }
-
     @Override
     public String toString() {
         return "Agent(" + hp.algorithm() + ", actor " + actor + ", critic " + critic + ", "

@@ -54,6 +54,7 @@ public final class Cli implements Runnable {
     /** Runs the command line on the given writers (tests run it in-process). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
+        cl.setResourceBundle(new SettingHelp());
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, a) -> {

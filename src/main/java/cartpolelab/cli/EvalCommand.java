@@ -1,6 +1,7 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Agent;
+import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import cartpolelab.io.Checkpoint;
@@ -52,7 +53,6 @@ final class EvalCommand implements Callable<Integer> {
         CartPole env = new CartPole(hp.version());
         SplittableRandom random = new SplittableRandom(seed);
         double[] obs = new double[CartPole.OBSERVATION_SIZE];
-        int limit = hp.episodeStepLimit();
 
         double sum = 0;
         double sumSquares = 0;
@@ -61,7 +61,8 @@ final class EvalCommand implements Callable<Integer> {
         for (int e = 0; e < episodes; e++) {
             env.reset(random);
             double reward = 0;
-            while (!env.done() && env.steps() < limit) {
+            for (EpisodeEnd end = EpisodeEnd.RUNNING; !end.ended();
+                    end = EpisodeEnd.after(env, hp.maxSteps())) {
                 env.observe(obs, 0);
                 int action = sample ? agent.sampleAction(obs, random) : agent.greedyAction(obs);
                 reward += env.advance(action);

@@ -2,65 +2,49 @@ package cartpolelab.cli;
 
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Setting;
 import cartpolelab.env.CartPoleVersion;
-import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
  * Every setting of {@link Hyperparameters} as a flag, defaults taken from
- * {@link Hyperparameters#DEFAULTS} (the one place they are declared).
+ * {@link Hyperparameters#DEFAULTS} and help texts from {@link Setting} (through
+ * {@link SettingHelp}): each is declared in one place.
  */
 final class HyperparameterOptions {
 
     private static final Hyperparameters D = Hyperparameters.DEFAULTS;
 
-    /** Record component names as the user knows them: the flags. */
-    private static final Map<String, String> FLAGS = Map.of(
-            "hiddenSize", "--hidden", "learningRate", "--lr", "discount", "--gamma",
-            "entropyCoefficient", "--entropy-coef", "maxSteps", "--max-steps",
-            "episodes", "--episodes", "nSteps", "--n-steps");
-
     @Option(names = "--algorithm", paramLabel = "NAME", converter = AlgorithmConverter.class,
-            description = "reinforce, reinforce-baseline or a2c (default: ${DEFAULT-VALUE})")
+            descriptionKey = "algorithm")
     Algorithm algorithm = D.algorithm();
 
     @Option(names = "--env", paramLabel = "VERSION", converter = VersionConverter.class,
-            description = "v0 (200 steps, solved at 195) or v1 (500, 475) "
-                    + "(default: ${DEFAULT-VALUE})")
+            descriptionKey = "env")
     CartPoleVersion version = D.version();
 
-    @Option(names = "--hidden", paramLabel = "UNITS",
-            description = "hidden units of actor and critic (default: ${DEFAULT-VALUE})")
+    @Option(names = "--hidden", paramLabel = "UNITS", descriptionKey = "hidden")
     int hidden = D.hiddenSize();
 
-    @Option(names = "--lr", paramLabel = "RATE",
-            description = "Adam learning rate (default: ${DEFAULT-VALUE})")
+    @Option(names = "--lr", paramLabel = "RATE", descriptionKey = "lr")
     double learningRate = D.learningRate();
 
-    @Option(names = "--gamma", paramLabel = "GAMMA",
-            description = "discount factor (default: ${DEFAULT-VALUE})")
+    @Option(names = "--gamma", paramLabel = "GAMMA", descriptionKey = "gamma")
     double discount = D.discount();
 
-    @Option(names = "--entropy-coef", paramLabel = "C",
-            description = "A2C entropy bonus weight (default: ${DEFAULT-VALUE})")
+    @Option(names = "--entropy-coef", paramLabel = "C", descriptionKey = "entropy-coef")
     double entropyCoefficient = D.entropyCoefficient();
 
-    @Option(names = "--max-steps", paramLabel = "STEPS",
-            description = "steps after which an episode is cut; the version's own limit still "
-                    + "applies (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-steps", paramLabel = "STEPS", descriptionKey = "max-steps")
     int maxSteps = D.maxSteps();
 
-    @Option(names = "--episodes", paramLabel = "N",
-            description = "episode budget (default: ${DEFAULT-VALUE})")
+    @Option(names = "--episodes", paramLabel = "N", descriptionKey = "episodes")
     int episodes = D.episodes();
 
-    @Option(names = "--n-steps", paramLabel = "N",
-            description = "A2C: update every N steps; 0 = at the episode's end "
-                    + "(default: ${DEFAULT-VALUE})")
+    @Option(names = "--n-steps", paramLabel = "N", descriptionKey = "n-steps")
     int nSteps = D.nSteps();
 
-    @Option(names = "--seed", paramLabel = "SEED",
-            description = "seeds weights, resets and actions (default: ${DEFAULT-VALUE})")
+    @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
 
     /** The settings; an out-of-range value is a {@link Cli.UserError} naming its flag. */
@@ -69,10 +53,11 @@ final class HyperparameterOptions {
             return new Hyperparameters(algorithm, version, hidden, learningRate, discount,
                     entropyCoefficient, maxSteps, episodes, nSteps, seed);
         } catch (IllegalArgumentException e) {
+            // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();
-            for (Map.Entry<String, String> f : FLAGS.entrySet()) {
-                if (message.startsWith(f.getKey() + " ")) {
-                    message = f.getValue() + message.substring(f.getKey().length());
+            for (Setting setting : Setting.values()) {
+                if (message.startsWith(setting.component() + " ")) {
+                    message = setting.flag() + message.substring(setting.component().length());
                     break;
                 }
             }

@@ -1,6 +1,7 @@
 package cartpolelab.train;
 
 import cartpolelab.agent.Agent;
+import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import java.util.SplittableRandom;
@@ -59,14 +60,13 @@ final class WatchSession {
         agent.probabilities(observation, probabilities);
         int action = agent.greedyAction(observation);
         reward += env.advance(action);
-        boolean terminated = env.terminated();
-        boolean cutOff = !terminated && (env.truncated() || env.steps() >= hp.maxSteps());
+        EpisodeEnd end = EpisodeEnd.after(env, hp.maxSteps());
         env.observe(observation, 0);
-        if (terminated || cutOff) {
+        if (end.ended()) {
             inEpisode = false;
             hold = HOLD_STEPS;
         }
-        return frame(action, terminated, cutOff);
+        return frame(action, end == EpisodeEnd.FELL, end == EpisodeEnd.CUT_OFF);
     }
 
     private Frame frame(int action, boolean terminated, boolean cutOff) {

@@ -21,16 +21,18 @@ class AgentTest {
         assertEquals(List.of("actor.w1", "actor.b1", "actor.w2", "actor.b2",
                 "critic.w1", "critic.b1", "critic.w2", "critic.b2"), agent.parameterNames());
         int[][] shapes = {{4, 32}, {1, 32}, {2, 32}, {1, 2}, {4, 32}, {1, 32}, {1, 32}, {1, 1}};
+        AgentState state = agent.state();
+        List<ParameterShape> declared = Agent.parameterShapes(agent.hyperparameters());
         for (int i = 0; i < shapes.length; i++) {
-            for (List<DMatrixRMaj> l : List.of(agent.parameters(), agent.adamFirstMoments(),
-                    agent.adamSecondMoments())) {
+            for (List<DMatrixRMaj> l : List.of(agent.parameters(), state.parameters(),
+                    state.firstMoments(), state.secondMoments())) {
                 assertEquals(shapes[i][0], l.get(i).numRows, agent.parameterNames().get(i));
                 assertEquals(shapes[i][1], l.get(i).numCols, agent.parameterNames().get(i));
             }
+            assertEquals(new ParameterShape(agent.parameterNames().get(i), shapes[i][0],
+                    shapes[i][1]), declared.get(i), "shapes known without building networks");
         }
-        assertEquals(0, agent.adamStep());
-        agent.setAdamStep(17);
-        assertEquals(17, agent.adamStep());
+        assertEquals(0, state.adamStep());
     }
 
     @Test
@@ -141,7 +143,7 @@ class AgentTest {
         runner.runEpisode();
         UpdateStats stats = runner.takeEpisodeStats();
         assertEquals(1, stats.updates());
-        assertEquals(1, agent.adamStep());
+        assertEquals(1, agent.state().adamStep());
         assertTrue(stats.entropy() > 0 && stats.entropy() <= Math.log(2) + 1e-12);
         assertTrue(stats.criticLoss() > 0);
         assertFalse(java.util.Arrays.equals(before, agent.parameters().get(0).data));
@@ -183,26 +185,6 @@ class AgentTest {
     }
 
     @Test
-    void copyingParametersAndAdamStateContinuesTrainingBitForBit() {
-        // what a checkpoint must save: parameters(), both moment lists and adamStep()
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(12);
-        Agent trained = new Agent(hp);
-        EpisodeRunner runner = new EpisodeRunner(trained);
-        for (int e = 0; e < 40; e++) {
-            runner.runEpisode();
-        }
-        Agent restored = new Agent(hp.withSeed(99));
-        for (int i = 0; i < 8; i++) {
-            restored.parameters().get(i).setTo(trained.parameters().get(i));
-            restored.adamFirstMoments().get(i).setTo(trained.adamFirstMoments().get(i));
-            restored.adamSecondMoments().get(i).setTo(trained.adamSecondMoments().get(i));
-        }
-        restored.setAdamStep(trained.adamStep());
-        trained.takeEpisodeStats();
-        assertArrayEquals(continueTraining(trained, 20), continueTraining(restored, 20));
-    }
-
-    @Test
     void restoringTheStateContinuesTrainingBitForBit() {
         Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(12);
         Agent trained = new Agent(hp);
@@ -212,7 +194,7 @@ class AgentTest {
         }
         trained.takeEpisodeStats();
         Agent restored = Agent.restore(hp, trained.state());
-        assertEquals(trained.adamStep(), restored.adamStep());
+        assertEquals(trained.state().adamStep(), restored.state().adamStep());
         assertArrayEquals(continueTraining(trained, 20), continueTraining(restored, 20));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> Agent.restore(hp.withHiddenSize(32), trained.state()));

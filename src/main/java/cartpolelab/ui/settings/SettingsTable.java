@@ -2,6 +2,7 @@ package cartpolelab.ui.settings;
 
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Setting;
 import cartpolelab.env.CartPoleVersion;
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,16 +11,15 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The settings form's one source of words and ranges: for every setting, the id of its
+ * The settings form's rows: for every setting, the id of its
  * control, its label, the name its messages use, what it means (the tooltip), how its text is
  * checked against its range, and how it is read from and put into {@link Hyperparameters}.
  * {@link SettingsPane} builds its rows from {@link #ROWS} and nothing else.
  *
  * <p>The ranges are not repeated here: each check tries the value on
  * {@link Hyperparameters#DEFAULTS} with the matching {@code withX}, so the record's own
- * validation is the range (see {@link FieldCheck}). When the agent package's descriptor table
- * ({@code agent.Setting}: label, meaning, range per setting) lands, this table is the only
- * thing to switch: label, name, meaning and check then come from it.
+ * validation is the range (see {@link FieldCheck}). Labels, meanings and range texts come from
+ * {@link Setting}, which the command line's help and the record's messages also use.
  */
 public final class SettingsTable {
 
@@ -66,68 +66,56 @@ public final class SettingsTable {
         }
     }
 
-    private static <T> Row<T> choice(String fieldId, String label, String meaning, T[] values,
+    private static <T> Row<T> choice(String fieldId, Setting setting, T[] values,
                                      Function<Hyperparameters, T> get,
                                      BiFunction<Hyperparameters, T, Hyperparameters> put) {
-        return new Row<>(fieldId, label, label, meaning, List.of(values), null, get, put);
+        return new Row<>(fieldId, setting.label(), setting.label(), setting.meaning(),
+                List.of(values), null, get, put);
     }
 
-    private static <T> Row<T> typed(String fieldId, String label, String name, String meaning,
+    /** A typed field; {@code name} is how its messages name it ("Discount: 2 is …"). */
+    private static <T> Row<T> typed(String fieldId, Setting setting, String name,
                                     BiFunction<String, String, FieldCheck<T>> range,
                                     Function<Hyperparameters, T> get,
                                     BiFunction<Hyperparameters, T, Hyperparameters> put) {
-        return new Row<>(fieldId, label, name, meaning, null, range, get, put);
+        return new Row<>(fieldId, setting.label(), name, setting.meaning() + "\nRange: "
+                + setting.rangeText(), null, range, get, put);
     }
 
     private static final Hyperparameters PROBE = Hyperparameters.DEFAULTS;
 
-    public static final Row<Algorithm> ALGORITHM = choice("algorithmField", "Algorithm",
-            "Policy-gradient stage: REINFORCE (Monte-Carlo returns), REINFORCE with the critic "
-                    + "as baseline, or A2C (bootstrapped advantage).",
+    public static final Row<Algorithm> ALGORITHM = choice("algorithmField", Setting.ALGORITHM,
             Algorithm.values(), Hyperparameters::algorithm, Hyperparameters::withAlgorithm);
 
-    public static final Row<CartPoleVersion> VERSION = choice("versionField", "Version",
-            "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of 195."
-                    + "\nCartPole-v1: 500 steps, solved at 475.",
+    public static final Row<CartPoleVersion> VERSION = choice("versionField", Setting.VERSION,
             CartPoleVersion.values(), Hyperparameters::version, Hyperparameters::withVersion);
 
-    public static final Row<Integer> HIDDEN_SIZE = typed("hiddenSizeField", "Hidden size",
-            "Hidden size", "Units in the hidden layer of the actor and of the critic.",
-            (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withHiddenSize),
+    public static final Row<Integer> HIDDEN_SIZE = typed("hiddenSizeField",
+            Setting.HIDDEN_SIZE, "Hidden size", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withHiddenSize),
             Hyperparameters::hiddenSize, Hyperparameters::withHiddenSize);
 
     public static final Row<Double> LEARNING_RATE = typed("learningRateField",
-            "Learning rate", "Learning rate", "Adam's step size, e.g. 0.0003 (or 3e-4).",
-            (n, t) -> FieldCheck.decimal(n, t, PROBE::withLearningRate),
+            Setting.LEARNING_RATE, "Learning rate", (n, t) -> FieldCheck.decimal(n, t, PROBE::withLearningRate),
             Hyperparameters::learningRate, Hyperparameters::withLearningRate);
 
-    public static final Row<Double> DISCOUNT = typed("discountField", "Discount \u03b3",
-            "Discount", "How much future rewards count: 0 = only the next reward, 0.99 = far "
-                    + "ahead.",
-            (n, t) -> FieldCheck.decimal(n, t, PROBE::withDiscount),
+    public static final Row<Double> DISCOUNT = typed("discountField",
+            Setting.DISCOUNT, "Discount", (n, t) -> FieldCheck.decimal(n, t, PROBE::withDiscount),
             Hyperparameters::discount, Hyperparameters::withDiscount);
 
-    public static final Row<Double> ENTROPY = typed("entropyField", "Entropy coef.",
-            "Entropy coefficient", "Weight of the entropy bonus that keeps the policy "
-                    + "exploring (A2C).",
-            (n, t) -> FieldCheck.decimal(n, t, PROBE::withEntropyCoefficient),
+    public static final Row<Double> ENTROPY = typed("entropyField",
+            Setting.ENTROPY_COEFFICIENT, "Entropy coefficient", (n, t) -> FieldCheck.decimal(n, t, PROBE::withEntropyCoefficient),
             Hyperparameters::entropyCoefficient, Hyperparameters::withEntropyCoefficient);
 
-    public static final Row<Integer> MAX_STEPS = typed("maxStepsField", "Max steps",
-            "Max steps", "Steps after which an episode is cut. The version's own limit (200 or "
-                    + "500) still applies.",
-            (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withMaxSteps),
+    public static final Row<Integer> MAX_STEPS = typed("maxStepsField",
+            Setting.MAX_STEPS, "Max steps", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withMaxSteps),
             Hyperparameters::maxSteps, Hyperparameters::withMaxSteps);
 
-    public static final Row<Integer> EPISODES = typed("episodesField", "Episodes",
-            "Episodes", "Episode budget of a run: training stops after this many.",
-            (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withEpisodes),
+    public static final Row<Integer> EPISODES = typed("episodesField",
+            Setting.EPISODES, "Episodes", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withEpisodes),
             Hyperparameters::episodes, Hyperparameters::withEpisodes);
 
-    public static final Row<Long> SEED = typed("seedField", "Seed", "Seed",
-            "Seeds the weights, the resets and the action sampling: same seed and settings, "
-                    + "same run.",
-            FieldCheck::seed, Hyperparameters::seed, Hyperparameters::withSeed);
+    public static final Row<Long> SEED = typed("seedField",
+            Setting.SEED, "Seed", FieldCheck::seed, Hyperparameters::seed, Hyperparameters::withSeed);
 
     /** The form's rows, top to bottom. */
     public static final List<Row<?>> ROWS = List.of(ALGORITHM, VERSION, HIDDEN_SIZE,
