@@ -59,16 +59,6 @@ final class Commands {
         }
     }
 
-    /** True if the thread was ever started. */
-    boolean threadStarted() {
-        lock.lock();
-        try {
-            return thread != null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /** Waits, at most {@code millis}, for the trainer's thread to end (not from itself). */
     void join(long millis) {
         Thread t;
@@ -182,13 +172,18 @@ final class Commands {
         }
     }
 
-    /** Stops for good; {@code whileLocked} runs under the lock. */
-    void stop(Runnable whileLocked) {
+    /**
+     * Stops for good; {@code ifNoThread} runs under the lock when no thread was ever started
+     * (so nobody else will publish the stopped state).
+     */
+    void stop(Runnable ifNoThread) {
         lock.lock();
         try {
             mode = Mode.STOPPED;
             wake.signalAll();
-            whileLocked.run();
+            if (thread == null) {
+                ifNoThread.run();
+            }
         } finally {
             lock.unlock();
         }

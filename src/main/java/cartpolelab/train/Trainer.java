@@ -149,11 +149,7 @@ public final class Trainer implements TrainerPort {
 
     @Override
     public void stop() {
-        commands.stop(() -> {
-            if (!commands.threadStarted()) {
-                publishStatusLocked();
-            }
-        });
+        commands.stop(this::publishStatusLocked);
     }
 
     /** {@link #stop()} and wait (at most 5 s) for the thread to end. */
