@@ -50,6 +50,23 @@ public record Hyperparameters(
         Setting.N_STEPS.check(nSteps);
     }
 
+    /**
+     * The max-steps setting a version gets unless the user chose one: the notebook's 300, or
+     * the version's own time limit when that is longer (500 for v1), so its solved threshold
+     * can be reached.
+     */
+    public static int defaultMaxSteps(CartPoleVersion version) {
+        return Math.max(DEFAULTS.maxSteps(), version.timeLimit());
+    }
+
+    /**
+     * False when episodes are cut before they can earn the version's solved threshold (v1 with
+     * max steps 300 can never average 475): such a run can never be "solved".
+     */
+    public boolean canBeSolved() {
+        return episodeStepLimit() >= version.solvedThreshold();
+    }
+
     /** Steps an episode can last: the smaller of {@link #maxSteps} and the version's limit. */
     public int episodeStepLimit() {
         return Math.min(maxSteps, version.timeLimit());

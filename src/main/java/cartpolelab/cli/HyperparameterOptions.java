@@ -4,7 +4,9 @@ import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Setting;
 import cartpolelab.env.CartPoleVersion;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Every setting of {@link Hyperparameters} as a flag, defaults taken from
@@ -35,8 +37,9 @@ final class HyperparameterOptions {
     @Option(names = "--entropy-coef", paramLabel = "C", descriptionKey = "entropy-coef")
     double entropyCoefficient = D.entropyCoefficient();
 
+    /** Null unless given: then it follows the version (see Hyperparameters#defaultMaxSteps). */
     @Option(names = "--max-steps", paramLabel = "STEPS", descriptionKey = "max-steps")
-    int maxSteps = D.maxSteps();
+    Integer maxSteps;
 
     @Option(names = "--episodes", paramLabel = "N", descriptionKey = "episodes")
     int episodes = D.episodes();
@@ -47,11 +50,32 @@ final class HyperparameterOptions {
     @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
 
-    /** The settings; an out-of-range value is a {@link Cli.UserError} naming its flag. */
+    /** The command this mixin is part of: warnings go to its error stream. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
+
+    /**
+     * The settings; an out-of-range value is a {@link Cli.UserError} naming its flag. Settings
+     * under which the run can never be solved are allowed, with a warning saying so.
+     */
     Hyperparameters build() {
+        Hyperparameters hp = settings();
+        if (!hp.canBeSolved() && command != null) {
+            command.commandLine().getErr().printf(java.util.Locale.ROOT,
+                    "warning: episodes are cut at %d steps, so %s's solved threshold of %.0f "
+                            + "can never be reached (--max-steps %d reaches it)%n",
+                    hp.episodeStepLimit(), hp.version().id(), hp.version().solvedThreshold(),
+                    hp.version().timeLimit());
+            command.commandLine().getErr().flush();
+        }
+        return hp;
+    }
+
+    private Hyperparameters settings() {
+        int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
         try {
             return new Hyperparameters(algorithm, version, hidden, learningRate, discount,
-                    entropyCoefficient, maxSteps, episodes, nSteps, seed);
+                    entropyCoefficient, steps, episodes, nSteps, seed);
         } catch (IllegalArgumentException e) {
             // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();

@@ -1,6 +1,8 @@
 package cartpolelab.cli;
 
+import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Setting;
+import cartpolelab.env.CartPoleVersion;
 import java.util.ListResourceBundle;
 
 /**
@@ -16,9 +18,14 @@ final class SettingHelp extends ListResourceBundle {
         Object[][] contents = new Object[settings.length][];
         for (int i = 0; i < settings.length; i++) {
             Setting s = settings[i];
+            String fallback = s == Setting.MAX_STEPS
+                    ? Hyperparameters.defaultMaxSteps(CartPoleVersion.V0) + ", or the "
+                            + "version's limit when longer (" + Hyperparameters.defaultMaxSteps(
+                            CartPoleVersion.V1) + " for v1)"
+                    : "${DEFAULT-VALUE}";
             contents[i] = new Object[] {s.flag().substring(2),
                 s.meaning() + (s.numeric() ? " Range: " : " Values: ") + s.rangeText()
-                        + ". Default: ${DEFAULT-VALUE}."};
+                        + ". Default: " + fallback + "."};
         }
         return contents;
     }

@@ -28,6 +28,12 @@ public final class RateMeter {
         }
     }
 
+    /** Forgets the past (after a pause): the next window starts at the next update. */
+    public void restart() {
+        markNanos = 0;
+        perSecond = 0;
+    }
+
     /** The rate over the last whole window; 0 before one has passed. */
     public double perSecond() {
         return perSecond;

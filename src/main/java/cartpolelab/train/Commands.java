@@ -245,23 +245,22 @@ final class Commands {
     }
 
     /**
-     * Real-time pacing: waits until the next {@code stepNanos} deadline while the mode stays
-     * {@code m}; a command wakes it at once. Falling far behind restarts the clock instead of
+     * Real-time pacing, while {@code stillPaced} holds: waits until the next {@code stepNanos}
+     * deadline while the mode stays {@code m}; a command wakes it at once. Falling far behind restarts the clock instead of
      * bursting to catch up. Trainer's thread only.
      */
     void pace(long stepNanos, Mode m, java.util.function.BooleanSupplier stillPaced)
             throws InterruptedException {
+        if (!stillPaced.getAsBoolean()) {
+            nextDeadline = 0; // not paced: the next paced step starts a new clock
+            return;
+        }
         long now = System.nanoTime();
         if (nextDeadline == 0 || now - nextDeadline > 5 * stepNanos) {
             nextDeadline = now;
         }
         nextDeadline += stepNanos;
         awaitDeadline(nextDeadline, m, stillPaced);
-    }
-
-    /** Not pacing: the next paced step starts a new clock. */
-    void unpaced() {
-        nextDeadline = 0;
     }
 
     /**

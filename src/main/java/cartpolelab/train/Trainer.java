@@ -3,8 +3,8 @@ package cartpolelab.train;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.RateMeter;
-import java.util.Objects;
 import cartpolelab.train.Commands.Mode;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,9 +27,8 @@ import java.util.concurrent.CompletableFuture;
  * scheduled and shown, never which steps are taken, so the app and {@link TrainingRun#train}
  * on the command line give the same rewards.
  *
- * <p><b>Failures</b>: an exception inside training (NaN in an update, say) leaves the thread
- * alive in {@link TrainerState#FAILED} with the message in {@link TrainerStatus#failure()};
- * {@link #reset()} recovers.
+ * <p><b>Failures</b>: an exception in training (NaN, say) leaves the thread alive in
+ * {@link TrainerState#FAILED} with its message; {@link #reset(Hyperparameters)} recovers.
  */
 public final class Trainer implements TrainerPort {
 
@@ -49,9 +48,11 @@ public final class Trainer implements TrainerPort {
     private volatile boolean stoppedBySolve;
     private WatchSession watch;
     private String watchFailure;
+    /** The thread's last step was Watch's (its frame is on screen), not training's. */
+    private boolean lastStepWatched;
 
     // ---- pacing and throughput, trainer's thread ----
-    private RateMeter stepRate = new RateMeter(RATE_WINDOW_NANOS);
+    private final RateMeter stepRate = new RateMeter(RATE_WINDOW_NANOS);
     private long lastStatusNanos;
 
     private volatile Frame latestFrame;
@@ -108,6 +109,14 @@ public final class Trainer implements TrainerPort {
         if (commands.pauseForReplace()) {
             commands.execute(() -> install(new TrainingRun(hyperparameters)));
         }
+    }
+
+    @Override
+    public void setEpisodeBudget(int episodes) {
+        commands.execute(() -> {
+            run.setEpisodeBudget(episodes);
+            publishStatus();
+        });
     }
 
     @Override
@@ -208,8 +217,7 @@ public final class Trainer implements TrainerPort {
                     case RUNNING, EPISODE -> runOneStep(m);
                     case WATCHING -> watchStep();
                     case PAUSED -> {
-                        if (commands.takeFrameOrPark(this::publishStatusLocked)
-                                && run.canTrain()) {
+                        if (commands.takeFrameOrPark(this::parked) && run.canTrain()) {
                             trainStep(true);
                             publishStatus();
                         }
@@ -254,6 +262,7 @@ public final class Trainer implements TrainerPort {
 
     /** One training step; true when it ended an episode. */
     private boolean trainStep(boolean publishFrame) {
+        lastStepWatched = false;
         TrainingRun r = run;
         boolean ended = r.step();
         if (publishFrame) {
@@ -263,7 +272,6 @@ public final class Trainer implements TrainerPort {
             if (stopWhenSolved && r.progress().solvedAtEpisode() == r.history().size()) {
                 stoppedBySolve = true;
             }
-            stepRate.update(System.nanoTime(), r.totalSteps());
             publishStatusThrottled();
         } else if (r.failure() != null) {
             publishStatus();
@@ -273,9 +281,8 @@ public final class Trainer implements TrainerPort {
 
     /** One Watch step on Watch's own environment, then the real-time wait. */
     private void watchStep() throws InterruptedException {
-        if (watch == null) {
-            watch = new WatchSession(run.agent());
-        }
+        watch = watch != null ? watch : new WatchSession(run.agent());
+        lastStepWatched = true;
         try {
             Frame f = watch.step();
             if (f != null) {
@@ -291,12 +298,8 @@ public final class Trainer implements TrainerPort {
 
     /** At real time (and always in Watch) waits for the next 20 ms deadline. */
     private void pace(Mode m) throws InterruptedException {
-        if (m != Mode.WATCHING && speed != Speed.REAL_TIME) {
-            commands.unpaced();
-        } else {
-            commands.pace(REAL_TIME_STEP_NANOS, m,
-                    () -> m == Mode.WATCHING || speed == Speed.REAL_TIME);
-        }
+        commands.pace(REAL_TIME_STEP_NANOS, m,
+                () -> m == Mode.WATCHING || speed == Speed.REAL_TIME);
     }
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
@@ -311,15 +314,26 @@ public final class Trainer implements TrainerPort {
         watch = null;
         watchFailure = null;
         stoppedBySolve = false;
-        stepRate = new RateMeter(RATE_WINDOW_NANOS);
+        stepRate.restart();
         latestFrame = fresh.frame();
         publishStatus();
     }
 
     private void publishStatusThrottled() {
-        if (System.nanoTime() - lastStatusNanos >= STATUS_INTERVAL_NANOS || !canTrain()) {
+        long now = System.nanoTime();
+        if (now - lastStatusNanos >= STATUS_INTERVAL_NANOS || !canTrain()) {
+            stepRate.update(now, run.totalSteps());
             publishStatus();
         }
+    }
+
+    /** Parking: the rate restarts; the canvas gets the run's state unless it shows Watch. */
+    private void parked() {
+        stepRate.restart();
+        if (!lastStepWatched) {
+            latestFrame = run.frame();
+        }
+        publishStatusLocked();
     }
 
     /** Under the lock, so a command's status and the thread's are never out of order. */

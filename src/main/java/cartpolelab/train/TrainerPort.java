@@ -36,6 +36,12 @@ public interface TrainerPort extends AutoCloseable {
     /** Replaces the run with a fresh one of these settings; paused, IDLE. */
     void reset(Hyperparameters hyperparameters);
 
+    /**
+     * Changes the current run's episode budget (between two steps): a finished run whose
+     * budget is raised can resume where it stopped.
+     */
+    void setEpisodeBudget(int episodes);
+
     /** Plays the current policy greedily, in real time, without learning, until paused. */
     void watch();
 

@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  */
 public final class TrainingRun {
 
-    private final Hyperparameters hp;
+    /** Replaced only by {@link #setEpisodeBudget}: the budget is the one setting a run may change. */
+    private Hyperparameters hp;
     private final Agent agent;
     private final EpisodeRunner runner;
     private final EpisodeHistory history;
@@ -163,6 +164,15 @@ public final class TrainingRun {
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
                 activeNanos / 1e9, length / seconds));
+    }
+
+    /**
+     * Changes the episode budget of this run: raising it lets a finished run go on (same
+     * networks, same history); lowering it below the episodes run ends training. Nothing that
+     * has been learned depends on the budget.
+     */
+    public void setEpisodeBudget(int episodes) {
+        hp = hp.withEpisodes(episodes);
     }
 
     // ------------------------------------------------------------------ reading

@@ -39,6 +39,21 @@ public final class BackgroundWork implements AutoCloseable {
         void started();
 
         void finished(Outcome outcome);
+
+        /** A listener made of two callbacks. */
+        static Listener of(Runnable started, java.util.function.Consumer<Outcome> finished) {
+            return new Listener() {
+                @Override
+                public void started() {
+                    started.run();
+                }
+
+                @Override
+                public void finished(Outcome outcome) {
+                    finished.accept(outcome);
+                }
+            };
+        }
     }
 
     /**
@@ -50,7 +65,7 @@ public final class BackgroundWork implements AutoCloseable {
      * @param loaded       after a successful load, the settings of the run loaded; else null
      */
     public record Outcome(String message, String failureTitle, String failure,
-                          Hyperparameters loaded) {
+                          Hyperparameters loaded, int checkpointEpisodes) {
 
         public boolean ok() {
             return failureTitle == null;
@@ -86,19 +101,20 @@ public final class BackgroundWork implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, io).thenApply(v -> null), "Metrics written to " + file, "Could not export the CSV");
+        }, io).thenApply(v -> (RunSnapshot) null), false, "Metrics written to " + file,
+                "Could not export the CSV");
     }
 
     /** A snapshot taken by the trainer between two steps, written on the I/O executor. */
     public CompletableFuture<Outcome> saveCheckpoint(Path file) {
-        return track(guard(trainer::snapshot).thenAcceptAsync(snapshot -> {
+        return track(guard(trainer::snapshot).thenApplyAsync(snapshot -> {
             try {
                 Checkpoint.write(file, snapshot);
+                return snapshot;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, io).thenApply(v -> null), "Checkpoint saved to " + file,
-                "Could not save the checkpoint");
+        }, io), false, "Checkpoint saved to " + file, "Could not save the checkpoint");
     }
 
     /**
@@ -106,15 +122,16 @@ public final class BackgroundWork implements AutoCloseable {
      * that cannot be read or restored leaves the run untouched.
      */
     public CompletableFuture<Outcome> loadCheckpoint(Path file) {
-        CompletableFuture<Hyperparameters> loaded = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<RunSnapshot> loaded = CompletableFuture.supplyAsync(() -> {
             try {
                 return Checkpoint.read(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, io).thenCompose((RunSnapshot snapshot) -> guard(() -> trainer.restore(snapshot))
-                .thenApply(v -> snapshot.hyperparameters()));
-        return track(loaded, "Checkpoint loaded from " + file, "Could not load the checkpoint");
+                .thenApply(v -> snapshot));
+        return track(loaded, true, "Checkpoint loaded from " + file,
+                "Could not load the checkpoint");
     }
 
     /**
@@ -122,22 +139,27 @@ public final class BackgroundWork implements AutoCloseable {
      * them stacked as one PNG at {@code file} on the I/O executor.
      */
     public CompletableFuture<Outcome> savePlots(List<? extends Node> charts, Path file) {
-        return track(PlotExporter.save(charts, file, io).thenApply(p -> null),
-                "Plots saved to " + file, "Could not save the plots");
+        return track(PlotExporter.save(charts, file, io).thenApply(p -> (RunSnapshot) null),
+                false, "Plots saved to " + file, "Could not save the plots");
     }
 
-    /** Reports the start now and the outcome, once, through {@code deliver}. */
-    private CompletableFuture<Outcome> track(CompletableFuture<Hyperparameters> work,
+    /**
+     * Reports the start now and the outcome, once, through {@code deliver}. {@code work}
+     * yields the checkpoint's snapshot (saved, or restored when {@code load}), or null.
+     */
+    private CompletableFuture<Outcome> track(CompletableFuture<RunSnapshot> work, boolean load,
                                              String success, String failureTitle) {
         listener.started();
         CompletableFuture<Outcome> told = new CompletableFuture<>();
-        work.whenComplete((loaded, error) -> {
+        work.whenComplete((snapshot, error) -> {
             Outcome outcome;
             if (error == null) {
-                outcome = new Outcome(success, null, null, loaded);
+                outcome = new Outcome(success, null, null,
+                        load ? snapshot.hyperparameters() : null,
+                        snapshot == null ? -1 : snapshot.episodes());
             } else {
                 String why = describe(error);
-                outcome = new Outcome(failureTitle + ": " + why, failureTitle, why, null);
+                outcome = new Outcome(failureTitle + ": " + why, failureTitle, why, null, -1);
             }
             try {
                 deliver.execute(() -> {

@@ -19,6 +19,10 @@ public final class CartPoleLabApp extends Application {
     public static final String STYLESHEET =
             Objects.requireNonNull(CartPoleLabApp.class.getResource("app.css")).toExternalForm();
 
+    /** Every control is reachable at this size (see {@link MainView}'s layout). */
+    static final double MIN_WIDTH = 900;
+    static final double MIN_HEIGHT = 600;
+
     private MainView view;
 
     @Override
@@ -48,21 +52,30 @@ public final class CartPoleLabApp extends Application {
         TrainingViewModel vm = new TrainingViewModel(initial, trainerFactory);
         MainView view = new MainView(vm, fileDialogs,
                 dialogs != null ? dialogs : Dialogs.fx(stage));
-        // 1280 × 800, or the screen's usable area if that is smaller.
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view, Math.min(1280, screen.getWidth()),
-                Math.min(800, screen.getHeight()));
+        // a comfortable size that fits the screen: 1280 × 800 on a laptop, 1536 × 972 on
+        // full HD, the whole usable area on a small screen (the window's frame is extra)
+        double width = Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.8));
+        double height = Math.min(screen.getHeight() - 40,
+                Math.max(800, screen.getHeight() * 0.9));
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(STYLESHEET);
         stage.setTitle("CartPole Lab");
-        stage.setMinWidth(900);
-        stage.setMinHeight(640);
         stage.setScene(scene);
-        stage.sizeToScene();
         stage.setOnCloseRequest(e -> {
             view.shutdown();
             exit.run();
         });
+        stage.setMinWidth(Math.min(MIN_WIDTH, width));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, height));
         stage.show();
+        // Some window managers (openbox) ignore the size asked for before the window is
+        // mapped and open it at its minimum: ask again once it is on screen.
+        Platform.runLater(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.centerOnScreen();
+        });
         return view;
     }
 }

@@ -24,20 +24,23 @@ public record ControlState(boolean running, boolean watching, String stateText, 
     /**
      * @param s     the trainer's status, null before the first pull
      * @param f     the latest frame, or null
-     * @param valid the settings form holds valid settings
+     * @param valid the settings form holds valid settings: only starting a new run and
+     *              resetting to the form's settings wait for them; a run that exists resumes
+     *              and steps with its own settings whatever the form holds
      */
     public static ControlState of(TrainerStatus s, Frame f, boolean valid) {
         TrainerState state = s == null ? TrainerState.IDLE : s.state();
         boolean isRunning = state == TrainerState.RUNNING;
         boolean isWatching = isRunning && f != null && f.greedy();
         boolean dead = state == TrainerState.FAILED || state == TrainerState.STOPPED;
+        boolean needsForm = state == TrainerState.IDLE && !valid;
         return new ControlState(isRunning, isWatching,
                 isWatching ? "Watching" : stateName(state),
                 isRunning ? "Pause"
                         : state == TrainerState.PAUSED || state == TrainerState.SOLVED
                         ? "Resume" : "Start",
-                !isRunning && (!valid || dead || state == TrainerState.FINISHED),
-                isRunning || !valid || dead || state == TrainerState.FINISHED,
+                !isRunning && (needsForm || dead || state == TrainerState.FINISHED),
+                isRunning || needsForm || dead || state == TrainerState.FINISHED,
                 isWatching || dead,
                 !valid || state == TrainerState.STOPPED);
     }

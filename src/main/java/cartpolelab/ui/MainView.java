@@ -9,11 +9,15 @@ import cartpolelab.ui.settings.SettingsPane;
 import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
@@ -72,7 +76,6 @@ public final class MainView extends BorderPane {
 
         StackPane canvasCard = new StackPane(canvas);
         canvasCard.getStyleClass().addAll("card", "canvas-card");
-        canvasCard.setMinHeight(160);
 
         StackPane rewardCard = new StackPane(rewardChart);
         rewardCard.getStyleClass().addAll("card", "chart-card");
@@ -84,7 +87,13 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(trainingCard, Priority.ALWAYS);
         rewardCard.setPrefWidth(560);
         trainingCard.setPrefWidth(440);
-        charts.setMinHeight(240);
+        // the charts give way in a small window, never the window's edge
+        for (Region r : List.of(rewardCard, trainingCard, rewardChart, trainingChart, charts,
+                canvasCard)) {
+            r.setMinWidth(0);
+        }
+        charts.setMinHeight(200);
+        canvasCard.setMinHeight(140);
 
         SplitPane center = new SplitPane(canvasCard, charts);
         center.setOrientation(Orientation.VERTICAL);
@@ -109,7 +118,8 @@ public final class MainView extends BorderPane {
             canvas.setFrame(b);
             updateCanvasMessage();
         });
-        vm.statusProperty().addListener((o, a, b) -> updateCanvasMessage());
+        // the controls are derived after the status: read them once they are
+        vm.controlsProperty().addListener((o, a, b) -> updateCanvasMessage());
         canvas.setFrame(vm.frameProperty().get());
         vm.shownSettingsProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -126,6 +136,22 @@ public final class MainView extends BorderPane {
         showStatus();
         updateCanvasMessage();
         shortcuts.install(this);
+        // a click outside the fields (canvas, charts, background) gives the keys back to
+        // the shortcuts: F must not type into the Seed field after clicking the canvas
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
+            if (!(e.getTarget() instanceof Node n) || !insideInput(n)) {
+                requestFocus();
+            }
+        });
+    }
+
+    private static boolean insideInput(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof ComboBoxBase<?>) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void showStatus() {
@@ -163,7 +189,16 @@ public final class MainView extends BorderPane {
 
     // ---- commands that need the window ------------------------------------------------------
 
+    /** Reset, after asking when it would throw away training that is in no checkpoint. */
     private void resetRun() {
+        int unsaved = vm.unsavedEpisodes();
+        if (unsaved > 0 && !vm.controlsProperty().get().resetDisabled()
+                && !dialogs.confirm("Reset the run?", String.format(java.util.Locale.ROOT,
+                        "Reset starts fresh networks and clears the charts. The %,d episodes "
+                                + "trained since the last checkpoint will be lost. "
+                                + "Save checkpoint keeps them.", unsaved), "Reset")) {
+            return;
+        }
         if (!vm.reset()) {
             return;
         }

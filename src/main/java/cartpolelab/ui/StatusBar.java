@@ -6,15 +6,17 @@ import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 
 /**
- * The bottom line: state, episode, total steps, last reward, moving average, best moving
- * average, steps per second, "solved at episode N", the last message and the UI frame rate.
+ * The bottom of the window: state, episode, total steps, last reward, moving average, best
+ * moving average, steps per second, "solved at episode N" and the UI frame rate on one line
+ * that wraps in a narrow window (nothing is ever cut off), and the last message on a line of
+ * its own below, shown while there is one.
  */
-public final class StatusBar extends HBox {
+public final class StatusBar extends VBox {
 
     private final Label state = new Label("Idle");
     private final Label episode = item("statusEpisode", "Finished episodes / episode budget",
@@ -38,7 +40,6 @@ public final class StatusBar extends HBox {
     public StatusBar() {
         setId("statusBar");
         getStyleClass().add("status-bar");
-        setAlignment(Pos.CENTER_LEFT);
         state.setId("statusState");
         state.getStyleClass().addAll("state-pill", "state-idle");
         state.setTooltip(new Tooltip("What the trainer is doing"));
@@ -49,10 +50,18 @@ public final class StatusBar extends HBox {
         message.getStyleClass().add("message");
         message.setMinWidth(0);
         message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
+        message.setWrapText(true);
+        message.setVisible(false);
+        message.managedProperty().bind(message.visibleProperty());
         fps.getStyleClass().add("fps");
-        getChildren().addAll(state, episode, steps, lastReward, average, best, speed, solved,
-                message, fps);
+        FlowPane items = new FlowPane(state, episode, steps, lastReward, average, best, speed,
+                solved, fps);
+        items.getStyleClass().add("status-items");
+        items.setAlignment(Pos.CENTER_LEFT);
+        items.setMinWidth(0);
+        items.setPrefWrapLength(0);
+        getChildren().addAll(items, message);
+        setMinWidth(0);
         show(null, "Idle", 0);
     }
 
@@ -102,7 +111,8 @@ public final class StatusBar extends HBox {
         lastReward.setText("Last reward " + number(s.lastReward(), "%.0f"));
         average.setText("Moving avg " + number(s.movingAverage(), "%.1f"));
         best.setText("Best avg " + number(s.bestMovingAverage(), "%.1f"));
-        speed.setText(s.stepsPerSecond() > 0
+        // a rate only while training: paused, watching or done there is none to show
+        speed.setText("Running".equals(stateText) && s.stepsPerSecond() > 0
                 ? String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond())
                 : "\u2014 steps/s");
         solved.setVisible(s.solvedAtEpisode() >= 0);
@@ -112,6 +122,7 @@ public final class StatusBar extends HBox {
 
     public void setMessage(String text) {
         message.setText(text);
+        message.setVisible(text != null && !text.isEmpty());
         message.setTooltip(text == null || text.isEmpty() ? null : new Tooltip(text));
     }
 

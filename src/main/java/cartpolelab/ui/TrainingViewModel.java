@@ -7,7 +7,6 @@ import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerPort;
 import cartpolelab.train.TrainerState;
 import cartpolelab.train.TrainerStatus;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
@@ -28,11 +27,9 @@ import javafx.beans.property.SimpleObjectProperty;
  * The state the window shows, and the commands its controls send. Owns the trainer; the views
  * only see read-only properties and call the command methods.
  *
- * <p>Threading: FX thread only. {@link #pull()} is called once per screen refresh by the
- * view's {@code AnimationTimer}; it reads the trainer's latest frame and status (never
- * blocking) and updates the properties. Trainer commands return at once. File work (CSV,
- * PNG, checkpoints) is {@link BackgroundWork}'s: off the FX thread, its one outcome per
- * operation delivered back with a single {@code Platform.runLater}.
+ * <p>Threading: FX thread only. {@link #pull()}, once per screen refresh, reads the trainer's
+ * latest frame and status (never blocking). Trainer commands return at once. File work is
+ * {@link BackgroundWork}'s, off the FX thread, one outcome delivered per operation.
  */
 public final class TrainingViewModel implements AutoCloseable {
 
@@ -59,6 +56,8 @@ public final class TrainingViewModel implements AutoCloseable {
 
     private BiConsumer<String, String> onError = (title, text) -> { };
     private String reportedFailure;
+    /** Episodes of the current run that are in a checkpoint (saved or loaded). */
+    private int savedEpisodes;
     private boolean closed;
 
     /** File work on a daemon thread, outcomes delivered with {@code Platform.runLater}. */
@@ -77,7 +76,8 @@ public final class TrainingViewModel implements AutoCloseable {
                              Function<Hyperparameters, TrainerPort> trainerFactory,
                              Executor io, Executor deliver) {
         this.trainer = Objects.requireNonNull(trainerFactory.apply(initial));
-        this.work = new BackgroundWork(trainer, io, deliver, new FileOutcomes());
+        this.work = new BackgroundWork(trainer, io, deliver,
+                BackgroundWork.Listener.of(() -> fileBusy.set(true), this::finished));
         settings.set(initial);
         runSettings.set(initial);
         trainer.setSpeed(speed.get());
@@ -88,7 +88,10 @@ public final class TrainingViewModel implements AutoCloseable {
             }
         });
         stopWhenSolved.addListener((o, a, b) -> trainer.setStopWhenSolved(b));
-        settings.addListener((o, a, b) -> updateDerived());
+        settings.addListener((o, a, b) -> {
+            applyBudgetIfOnlyEpisodesDiffer();
+            updateDerived();
+        });
         pull();
     }
 
@@ -101,11 +104,9 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         TrainerStatus s = trainer.status();
         TrainerStatus previous = status.get();
+        boolean wasWatching = controls.get() != null && controls.get().watching();
         if (!Objects.equals(s, previous)) {
             status.set(s);
-            if (previous != null && previous.state() != s.state()) {
-                announce(s);
-            }
         }
         Frame f = trainer.latestFrame();
         if (f != frame.get()) {
@@ -115,26 +116,14 @@ public final class TrainingViewModel implements AutoCloseable {
         if (!Objects.equals(hp, runSettings.get())) {
             runSettings.set(hp);
         }
+        updateDerived();
+        message.set(StatusMessages.after(previous, s, wasWatching, controls.get().watching(),
+                hp, message.get()));
         if (s.state() == TrainerState.FAILED && s.failure() != null
                 && !s.failure().equals(reportedFailure)) {
             reportedFailure = s.failure();
             message.set("Training failed: " + s.failure());
-            onError.accept("Training failed", s.failure()
-                    + "\n\nThe run has stopped. Change a setting if needed and press Reset.");
-        }
-        updateDerived();
-    }
-
-    /** A line in the status bar when a run ends by itself. */
-    private void announce(TrainerStatus s) {
-        Hyperparameters hp = trainer.hyperparameters();
-        if (s.state() == TrainerState.SOLVED) {
-            message.set(String.format(Locale.ROOT,
-                    "Solved: the 50-episode average reached %.0f. Resume continues training.",
-                    hp.version().solvedThreshold()));
-        } else if (s.state() == TrainerState.FINISHED) {
-            message.set("All " + hp.episodes() + " episodes done. Raise Episodes and press "
-                    + "Reset for a longer run.");
+            onError.accept("Training failed", StatusMessages.failureDialog(s.failure()));
         }
     }
 
@@ -156,9 +145,33 @@ public final class TrainingViewModel implements AutoCloseable {
                 || s.totalSteps() > 0);
     }
 
+    /**
+     * Episodes trained since the last checkpoint saved or loaded (0 when everything is in
+     * one): what Reset would throw away.
+     */
+    public int unsavedEpisodes() {
+        TrainerStatus s = status.get();
+        return s == null ? 0 : Math.max(0, s.episodes() - savedEpisodes);
+    }
+
     /** True while nothing has run since the last reset: the canvas invites to start. */
     public boolean isFresh() {
         return !runExists();
+    }
+
+    /**
+     * A new episode budget needs no reset: when the form differs from the run only in
+     * Episodes, the run takes the new budget at once (a finished run can then resume).
+     */
+    private void applyBudgetIfOnlyEpisodesDiffer() {
+        Hyperparameters form = settings.get();
+        Hyperparameters run = runSettings.get();
+        if (form != null && runExists() && form.episodes() != run.episodes()
+                && form.equals(run.withEpisodes(form.episodes()))) {
+            trainer.setEpisodeBudget(form.episodes());
+            runSettings.set(form);
+            message.set("Episode budget of this run: " + form.episodes());
+        }
     }
 
     /** Before the first command of a fresh run: the trainer takes the form's settings. */
@@ -178,35 +191,29 @@ public final class TrainingViewModel implements AutoCloseable {
             trainer.pause();
         } else if (!controls.get().startPauseDisabled()) {
             TrainerState state = status.get().state();
-            if (state == TrainerState.SOLVED) {
-                trainer.start(); // the trainer trains on past "solved" when told to start
-                message.set("Training on past \"solved\".");
-                pull();
-                return;
-            }
-            if (state == TrainerState.PAUSED) {
-                trainer.resume(); // also after Watch: back to training
+            if (state == TrainerState.PAUSED || state == TrainerState.SOLVED) {
+                trainer.resume(); // also after Watch, and on past "solved"
             } else {
                 applySettingsIfFresh();
                 trainer.start();
             }
-            message.set("");
+            message.set(state == TrainerState.SOLVED ? "Training on past \"solved\"." : "");
         }
         pull();
     }
 
     public void stepEpisode() {
-        if (!controls.get().stepDisabled()) {
-            applySettingsIfFresh();
-            trainer.stepEpisode();
-            pull();
-        }
+        step(trainer::stepEpisode);
     }
 
     public void stepFrame() {
+        step(trainer::stepFrame);
+    }
+
+    private void step(Runnable command) {
         if (!controls.get().stepDisabled()) {
             applySettingsIfFresh();
-            trainer.stepFrame();
+            command.run();
             pull();
         }
     }
@@ -220,6 +227,7 @@ public final class TrainingViewModel implements AutoCloseable {
         trainer.reset(hp);
         runSettings.set(hp);
         reportedFailure = null;
+        savedEpisodes = 0;
         message.set("Reset: fresh networks, " + hp.algorithm().displayName() + " on "
                 + hp.version().id() + ", seed " + hp.seed());
         pull();
@@ -229,7 +237,7 @@ public final class TrainingViewModel implements AutoCloseable {
     public void watch() {
         if (!controls.get().watchDisabled()) {
             trainer.watch();
-            message.set("Watching the current policy (greedy, no learning). Pause to stop.");
+            message.set(StatusMessages.WATCHING);
             pull();
         }
     }
@@ -246,23 +254,16 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** The one delivery per file operation: busy off, its line, and a dialog if it failed. */
-    private final class FileOutcomes implements BackgroundWork.Listener {
-
-        @Override
-        public void started() {
-            fileBusy.set(true);
+    private void finished(BackgroundWork.Outcome outcome) {
+        fileBusy.set(false);
+        message.set(outcome.message());
+        savedEpisodes = outcome.checkpointEpisodes() >= 0 ? outcome.checkpointEpisodes()
+                : savedEpisodes;
+        if (outcome.loaded() != null) {
+            loadedSettings.set(outcome.loaded());
         }
-
-        @Override
-        public void finished(BackgroundWork.Outcome outcome) {
-            fileBusy.set(false);
-            message.set(outcome.message());
-            if (outcome.loaded() != null) {
-                loadedSettings.set(outcome.loaded());
-            }
-            if (!outcome.ok()) {
-                onError.accept(outcome.failureTitle(), outcome.failure());
-            }
+        if (!outcome.ok()) {
+            onError.accept(outcome.failureTitle(), outcome.failure());
         }
     }
 

@@ -43,6 +43,17 @@ class ControlStateTest {
     }
 
     @Test
+    void anInvalidFormDoesNotBlockThePausedRunItDoesNotDescribe() {
+        ControlState paused = ControlState.of(status(TrainerState.PAUSED), null, false);
+        assertFalse(paused.startPauseDisabled(), "Resume continues the run's own settings");
+        assertEquals("Resume", paused.startPauseText());
+        assertFalse(paused.stepDisabled(), "stepping too");
+        assertTrue(paused.resetDisabled(), "Reset would take the form's settings: it waits");
+        ControlState solved = ControlState.of(status(TrainerState.SOLVED), null, false);
+        assertFalse(solved.startPauseDisabled());
+    }
+
+    @Test
     void watchingAndFailure() {
         ControlState watching = ControlState.of(status(TrainerState.RUNNING), frame(true), true);
         assertTrue(watching.watching());

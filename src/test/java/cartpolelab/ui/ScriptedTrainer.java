@@ -114,6 +114,12 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
+    public synchronized void setEpisodeBudget(int episodes) {
+        commands.add("episodes " + episodes);
+        hp = hp.withEpisodes(episodes);
+    }
+
+    @Override
     public synchronized void watch() {
         commands.add("watch");
         state = TrainerState.RUNNING;

@@ -14,6 +14,9 @@ final class TestDialogs implements FileDialogs, Dialogs {
     volatile Path checkpointSave;
     volatile Path checkpointLoad;
     final List<String> errors = new CopyOnWriteArrayList<>();
+    final List<String> questions = new CopyOnWriteArrayList<>();
+    /** What the user answers when asked to confirm. */
+    volatile boolean confirmAnswer = true;
 
     @Override
     public Optional<Path> savePlots(Window owner) {
@@ -38,5 +41,11 @@ final class TestDialogs implements FileDialogs, Dialogs {
     @Override
     public void showError(String title, String message) {
         errors.add(title + ": " + message);
+    }
+
+    @Override
+    public boolean confirm(String title, String message, String action) {
+        questions.add(title + ": " + message);
+        return confirmAnswer;
     }
 }

@@ -1,6 +1,7 @@
 package cartpolelab.ui.settings;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.env.CartPoleVersion;
 import cartpolelab.ui.settings.SettingsTable.Row;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +15,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -36,7 +38,10 @@ public final class SettingsPane extends VBox {
     private final Label invalidNote = new Label(
             "Fix the marked field: Start, Step and Reset stay disabled until then.");
 
+    private final Label unsolvableNote = new Label();
     private final List<Input<?>> inputs = new ArrayList<>();
+    /** The user typed a max-steps value: it no longer follows the version's limit. */
+    private boolean maxStepsChosen;
     private final ReadOnlyObjectWrapper<Hyperparameters> value = new ReadOnlyObjectWrapper<>();
     /** The settings the form does not show (n-steps) come from here. */
     private Hyperparameters base = Hyperparameters.DEFAULTS;
@@ -82,7 +87,60 @@ public final class SettingsPane extends VBox {
         invalidNote.visibleProperty().bind(value.isNull());
         invalidNote.managedProperty().bind(invalidNote.visibleProperty());
 
-        getChildren().addAll(title, hint, grid, invalidNote, resetNote);
+        unsolvableNote.setId("settingsUnsolvableNote");
+        unsolvableNote.getStyleClass().add("invalid-note");
+        unsolvableNote.setWrapText(true);
+        unsolvableNote.setVisible(false);
+        unsolvableNote.managedProperty().bind(unsolvableNote.visibleProperty());
+        value.addListener((o, a, hp) -> showSolvable(hp));
+
+        getChildren().addAll(title, hint, grid, invalidNote, unsolvableNote, resetNote);
+        followVersionWithMaxSteps();
+    }
+
+    /**
+     * Max steps follows the version's limit (300 for v0, 500 for v1) until the user types a
+     * value of their own.
+     */
+    private void followVersionWithMaxSteps() {
+        Choice<?> version = (Choice<?>) inputFor(SettingsTable.VERSION);
+        Typed<?> maxSteps = (Typed<?>) inputFor(SettingsTable.MAX_STEPS);
+        maxSteps.input.textProperty().addListener((o, a, b) -> {
+            if (!populating) {
+                maxStepsChosen = true;
+            }
+        });
+        version.box.valueProperty().addListener((o, a, b) -> {
+            if (!populating && !maxStepsChosen && b instanceof CartPoleVersion v) {
+                populating = true;
+                try {
+                    maxSteps.input.setText(
+                            Integer.toString(Hyperparameters.defaultMaxSteps(v)));
+                } finally {
+                    populating = false;
+                }
+                revalidate();
+            }
+        });
+    }
+
+    private Input<?> inputFor(Row<?> row) {
+        for (Input<?> input : inputs) {
+            if (input.row == row) {
+                return input;
+            }
+        }
+        throw new IllegalArgumentException("no input for " + row.fieldId());
+    }
+
+    private void showSolvable(Hyperparameters hp) {
+        boolean unsolvable = hp != null && !hp.canBeSolved();
+        unsolvableNote.setVisible(unsolvable);
+        unsolvableNote.setText(unsolvable ? String.format(java.util.Locale.ROOT,
+                "Episodes are cut at %d steps, so %s's threshold of %.0f can never be "
+                        + "reached: raise Max steps to %d.", hp.episodeStepLimit(),
+                hp.version().id(), hp.version().solvedThreshold(), hp.version().timeLimit())
+                : "");
     }
 
     private static <T> Input<T> input(Row<T> row) {
@@ -120,6 +178,7 @@ public final class SettingsPane extends VBox {
         populating = true;
         try {
             base = hp;
+            maxStepsChosen = hp.maxSteps() != Hyperparameters.defaultMaxSteps(hp.version());
             for (Input<?> input : inputs) {
                 input.show(hp);
             }
@@ -239,6 +298,10 @@ public final class SettingsPane extends VBox {
 
         Typed(Row<T> row) {
             super(row);
+            // no setting is ever a blank: Space in a field changes nothing (Tab then Space
+            // used to replace the selected value with a space)
+            input.setTextFormatter(new TextFormatter<>(
+                    c -> c.getText().isBlank() && !c.getText().isEmpty() ? null : c));
             error.getStyleClass().add("field-error");
             error.setWrapText(true);
             error.setVisible(false);
