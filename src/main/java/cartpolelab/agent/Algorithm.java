@@ -16,7 +16,7 @@ public enum Algorithm {
     /** Monte-Carlo policy gradient: −mean_t log π(a_t|s_t) · G_t. */
     REINFORCE("REINFORCE", false, false, false, 0.0, false),
     /** REINFORCE with the critic as baseline: advantage G_t − V(s_t), critic loss mean A². */
-    REINFORCE_BASELINE("REINFORCE with baseline", true, false, false, 1.0, false),
+    REINFORCE_BASELINE("REINFORCE + baseline", true, false, false, 1.0, false),
     /** Advantage actor-critic: bootstrapped returns, critic loss ½ mean A², entropy bonus. */
     A2C("A2C", true, true, true, 0.5, true);
 
