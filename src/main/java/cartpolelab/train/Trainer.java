@@ -32,15 +32,12 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class Trainer implements TrainerPort {
 
-    /** Gymnasium's render rate: real time is 50 environment steps per second. */
-    public static final int REAL_TIME_STEPS_PER_SECOND = 50;
-    private static final long REAL_TIME_STEP_NANOS = 1_000_000_000L / REAL_TIME_STEPS_PER_SECOND;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
     private static final long STATUS_INTERVAL_NANOS = 50_000_000L;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
 
     private final Commands commands = new Commands(this::loop);
-    private volatile Speed speed = Speed.FAST;
+    private volatile Speed speed = Speed.UNPACED;
     private volatile boolean stopWhenSolved;
 
     // ---- the run; replaced (never patched) by reset and restore, on the trainer's thread ----
@@ -243,14 +240,14 @@ public final class Trainer implements TrainerPort {
         if (commands.takeContinueAfterSolve()) {
             stoppedBySolve = false;
         }
-        boolean ended = canTrain() && trainStep(speed != Speed.MAXIMUM);
+        boolean ended = canTrain() && trainStep(speed.drawsFrames());
         if (!canTrain() || ended && m == Mode.EPISODE) {
             // one episode done, or nothing more to train (budget, solved, failed): pause
             commands.settle(m, seen);
             publishStatus();
             return;
         }
-        if (speed != Speed.MAXIMUM) {
+        if (speed.drawsFrames()) {
             publishStatusThrottled();
         }
         pace(m);
@@ -296,10 +293,10 @@ public final class Trainer implements TrainerPort {
         pace(Mode.WATCHING);
     }
 
-    /** At real time (and always in Watch) waits for the next 20 ms deadline. */
+    /** At a paced speed waits for the step's moment; Watch always runs at ×1. */
     private void pace(Mode m) throws InterruptedException {
-        commands.pace(REAL_TIME_STEP_NANOS, m,
-                () -> m == Mode.WATCHING || speed == Speed.REAL_TIME);
+        Speed s = m == Mode.WATCHING ? Speed.X1 : speed;
+        commands.pace(s.stepNanos(), m, () -> m == Mode.WATCHING || speed.paced());
     }
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */

@@ -73,13 +73,18 @@ public final class MainToolbar extends ToolBar {
         savePlots.getItems().add(stackCharts);
 
         tip(startPause, "Start training, pause it, or resume it  (Space)");
-        tip(stepEpisode, "Run exactly one more episode, with its learning update, then pause  (N)");
+        tip(stepEpisode, "Finish the episode in progress (after Step frame) or run one whole "
+                + "episode, with its learning update, then pause  (N)");
         tip(stepFrame, "Take one environment step, then pause  (F)");
         tip(reset, "Fresh networks with the settings on the left; the charts start over  (R)");
         tip(watch, "Run the current policy greedily, in real time, without learning; "
                 + "Pause to stop");
-        tip(speed, "Real time: 50 steps per second, the true motion. Fast: as fast as it "
-                + "trains, every frame drawn. Maximum: no frames drawn, episodes only.");
+        StringBuilder speeds = new StringBuilder("How fast training runs; never what it "
+                + "learns.");
+        for (Speed s : Speed.values()) {
+            speeds.append('\n').append(s.displayName()).append(": ").append(s.description());
+        }
+        tip(speed, speeds.toString());
         tip(stopWhenSolved, "Stop training when the 50-episode average reaches the version's "
                 + "threshold (195 for v0, 475 for v1)");
         tip(savePlots, "Save the reward chart as a PNG image  (Ctrl+S). The arrow offers "

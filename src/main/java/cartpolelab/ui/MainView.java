@@ -166,7 +166,7 @@ public final class MainView extends BorderPane {
         if (vm.isFresh()) {
             message = "Press Start (Space) to train, or F to take one step.";
         } else if (vm.speedProperty().get() == Speed.MAXIMUM && c.running() && !c.watching()) {
-            message = "Maximum speed: training without drawing. Choose Fast or Real time "
+            message = "Maximum speed: training without drawing. Choose a slower speed "
                     + "to watch.";
         }
         canvas.setMessage(message);

@@ -43,7 +43,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Hyperparameters> shownSettings =
             new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Hyperparameters> settings = new SimpleObjectProperty<>();
-    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.FAST);
+    private final ObjectProperty<Speed> speed = new SimpleObjectProperty<>(Speed.UNPACED);
     private final BooleanProperty stopWhenSolved = new SimpleBooleanProperty(true);
 
     private final ReadOnlyObjectWrapper<ControlState> controls =

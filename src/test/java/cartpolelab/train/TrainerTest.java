@@ -210,6 +210,25 @@ class TrainerTest {
     }
 
     @Test
+    void pacedSpeedsNeverRunFasterThanTheyPromise() throws Exception {
+        for (Speed speed : new Speed[] {Speed.X16, Speed.X64}) {
+            Trainer t = trainer(SMALL);
+            t.setSpeed(speed);
+            long t0 = System.nanoTime();
+            t.start();
+            Thread.sleep(400);
+            t.pause();
+            awaitPaused(t);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            long steps = t.status().totalSteps();
+            // an upper bound only: a slow machine may take fewer steps, never more
+            assertTrue(steps <= speed.stepsPerSecond() * seconds + 10,
+                    speed + ": " + steps + " steps in " + seconds + " s");
+            assertTrue(steps > 0, speed + " trains");
+        }
+    }
+
+    @Test
     void commandsFiredFromManyThreadsNeverDeadlock() throws Exception {
         Trainer t = trainer(SMALL);
         t.setSpeed(Speed.MAXIMUM);
@@ -265,7 +284,7 @@ class TrainerTest {
     @Test
     void stopEndsTheThread() throws Exception {
         Trainer t = trainer(SMALL);
-        t.setSpeed(Speed.REAL_TIME);
+        t.setSpeed(Speed.X1);
         t.start();
         await("thread", t::isThreadAlive);
         List<Thread> trainerThreads = Thread.getAllStackTraces().keySet().stream()
@@ -337,7 +356,7 @@ class TrainerTest {
     @Test
     void framesCarryTheStateProbabilitiesAndValueAtFastSpeed() throws Exception {
         Trainer t = trainer(SMALL);
-        t.setSpeed(Speed.FAST);
+        t.setSpeed(Speed.UNPACED);
         t.start();
         await("frames", () -> t.latestFrame().step() > 3);
         Frame f = t.latestFrame();

@@ -221,7 +221,7 @@ class MainWindowTest {
         click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
 
-        robot.interact(() -> vm().speedProperty().set(Speed.FAST));
+        robot.interact(() -> vm().speedProperty().set(Speed.UNPACED));
         int before = episodes();
         click(robot, "#watchButton");
         waitFor("greedy frames", () -> {
