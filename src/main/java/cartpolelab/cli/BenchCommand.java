@@ -1,6 +1,8 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeRecorder;
+import cartpolelab.train.RecordedEpisode;
 import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -70,6 +72,19 @@ final class BenchCommand implements Callable<Integer> {
                     run.totalSteps() / run.activeSeconds(), run.history().size(),
                     run.totalSteps(), run.activeSeconds(), hp.seed());
         }
+        // the episode recorder of the app, at its defaults, over a whole default run
+        TrainingRun recorded = new TrainingRun(hp);
+        recorded.record(EpisodeRecorder.DEFAULT_KEEP);
+        recorded.train(false, null);
+        EpisodeRecorder rec = recorded.recorder();
+        long frames = rec.bytes() / RecordedEpisode.BYTES_PER_FRAME;
+        out.printf(Locale.ROOT, "episode recorder     %10.1f MB          (%d episodes kept: the "
+                + "last %d and %d milestones; %,d frames, %.0f KB per 1,000 steps; recording "
+                + "%,.0f steps/s)%n", rec.bytes() / 1e6, rec.recordings().size(),
+                EpisodeRecorder.DEFAULT_KEEP, rec.recordings().size()
+                        - Math.min(EpisodeRecorder.DEFAULT_KEEP, recorded.history().size()),
+                frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3,
+                recorded.totalSteps() / recorded.activeSeconds());
         out.flush();
         return 0;
     }

@@ -65,6 +65,11 @@ public final class RunProgress {
         return solvedAtEpisode > 0;
     }
 
+    /** Episodes in the moving average's window (50). */
+    public int window() {
+        return average.window();
+    }
+
     public double threshold() {
         return threshold;
     }

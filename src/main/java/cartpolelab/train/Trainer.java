@@ -187,6 +187,11 @@ public final class Trainer implements TrainerPort {
         return status;
     }
 
+    @Override
+    public EpisodeRecorder recorder() {
+        return run.recorder();
+    }
+
     // ------------------------------------------------------------------ the thread
 
     private void command(Mode next) {
@@ -305,8 +310,9 @@ public final class Trainer implements TrainerPort {
         publishStatus();
     }
 
-    /** Makes {@code fresh} the run and publishes its start frame and status. */
+    /** Makes {@code fresh} the run (recording it) and publishes its start frame and status. */
     private void install(TrainingRun fresh) {
+        fresh.record(EpisodeRecorder.DEFAULT_KEEP);
         run = fresh;
         watch = null;
         watchFailure = null;

@@ -61,6 +61,12 @@ public interface TrainerPort extends AutoCloseable {
      */
     EpisodeHistory history();
 
+    /**
+     * The current run's recorded episodes (recent ones and milestones), to replay; null when
+     * nothing is recorded. Safe to read from any thread; a reset or restore gives a new one.
+     */
+    EpisodeRecorder recorder();
+
     /** A snapshot of the run, taken between two steps; completes when taken. */
     CompletableFuture<RunSnapshot> snapshot();
 

@@ -44,6 +44,8 @@ public final class TrainingRun {
     /** Steps taken before this object existed (restored runs). */
     private final long baseSteps;
 
+    /** Null unless {@link #record(int)} was called. */
+    private EpisodeRecorder recorder;
     private final double[] frameObservation = new double[CartPole.OBSERVATION_SIZE];
     private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
 
@@ -112,6 +114,10 @@ public final class TrainingRun {
         long t0 = System.nanoTime();
         if (!runner.inEpisode()) {
             episodeStartNanos = activeNanos;
+            runner.beginEpisode();
+        }
+        if (recorder != null && runner.episodeSteps() == 0) {
+            recorder.begin(runner.env(), agent, hp.episodeStepLimit() + 1);
         }
         boolean ended;
         try {
@@ -121,6 +127,11 @@ public final class TrainingRun {
             return false;
         } finally {
             activeNanos += System.nanoTime() - t0;
+        }
+        if (recorder != null) {
+            runner.lastProbabilities(frameProbabilities);
+            recorder.step(runner.env(), agent, runner.lastAction(), frameProbabilities[1],
+                    runner.episodeReward());
         }
         if (ended) {
             recordEpisode();
@@ -164,6 +175,26 @@ public final class TrainingRun {
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
                 activeNanos / 1e9, length / seconds));
+        if (recorder != null) {
+            int solved = progress.solvedAtEpisode();
+            recorder.end(episode, runner.lastTerminated(),
+                    solved > 0 ? solved - progress.window() + 1 : -1);
+        }
+    }
+
+    /**
+     * Records this run's episodes from now on, keeping the last {@code keepEpisodes} and the
+     * milestones (see {@link EpisodeRecorder}); training is the same with or without it.
+     */
+    public void record(int keepEpisodes) {
+        if (recorder == null) {
+            recorder = new EpisodeRecorder(keepEpisodes);
+        }
+    }
+
+    /** The recordings, or null when this run does not record. */
+    public EpisodeRecorder recorder() {
+        return recorder;
     }
 
     /**

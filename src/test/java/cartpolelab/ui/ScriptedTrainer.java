@@ -170,6 +170,11 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
+    public cartpolelab.train.EpisodeRecorder recorder() {
+        return null;
+    }
+
+    @Override
     public CompletableFuture<RunSnapshot> snapshot() {
         return CompletableFuture.failedFuture(new IllegalStateException("scripted trainer "
                 + "takes no snapshot"));

@@ -1,0 +1,169 @@
+package cartpolelab.train;
+
+import cartpolelab.agent.Agent;
+import cartpolelab.env.CartPole;
+import java.util.ArrayDeque;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * Records the episodes of a run to replay them: the last {@code keep} episodes, plus
+ * milestones kept for the whole run (the first episode, every episode that set a new best
+ * reward, and the first episode of the window that solved the task). The last episode of the
+ * run is always among the recent ones.
+ *
+ * <p>Written by the thread that trains (one frame per step into preallocated arrays, one
+ * compact {@link RecordedEpisode} per finished episode); read from any thread: the map of
+ * finished recordings is concurrent and holds only immutable episodes.
+ *
+ * <p>Neutral: it reads the environment and asks the agent for π and V through the agent's
+ * inspection buffers, which neither draw random numbers nor touch the rollout, so a run is
+ * bit for bit the same with and without it (tested).
+ */
+public final class EpisodeRecorder {
+
+    /** Recent episodes kept by default. */
+    public static final int DEFAULT_KEEP = 1000;
+
+    private final int keep;
+    private final ConcurrentSkipListMap<Integer, RecordedEpisode> recorded =
+            new ConcurrentSkipListMap<>();
+    private final ArrayDeque<Integer> recent = new ArrayDeque<>();
+    private final java.util.Set<Integer> milestones = new java.util.HashSet<>();
+    private volatile RecordedEpisode latest;
+    private volatile long bytes;
+
+    // ---- the episode being recorded (trainer's thread) ----
+    private final double[] observation = new double[CartPole.OBSERVATION_SIZE];
+    private final double[] pi = new double[CartPole.ACTION_COUNT];
+    private float[] states;
+    private byte[] actions;
+    private float[] probRight;
+    private float[] values;
+    private float[] rewardSoFar;
+    private int frames;
+    private double bestReward = Double.NEGATIVE_INFINITY;
+
+    /** @param keep recent episodes to keep, at least 1 */
+    public EpisodeRecorder(int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, was " + keep);
+        }
+        this.keep = keep;
+    }
+
+    /** The start state of an episode (before its first step). */
+    void begin(CartPole env, Agent agent, int maxFrames) {
+        if (states == null || actions.length < maxFrames) {
+            states = new float[maxFrames * 4];
+            actions = new byte[maxFrames];
+            probRight = new float[maxFrames];
+            values = new float[maxFrames];
+            rewardSoFar = new float[maxFrames];
+        }
+        frames = 0;
+        env.observe(observation, 0);
+        agent.probabilities(observation, pi);
+        add(env, agent, -1, pi[1], 0);
+    }
+
+    /** The state after a step, the action and π(right) it came from, the reward so far. */
+    void step(CartPole env, Agent agent, int action, double probRightOfAction,
+              double episodeReward) {
+        env.observe(observation, 0);
+        add(env, agent, action, probRightOfAction, episodeReward);
+    }
+
+    private void add(CartPole env, Agent agent, int action, double right, double reward) {
+        if (frames == actions.length) {
+            return; // longer than the step limit said: keep what fits
+        }
+        int s = frames * 4;
+        states[s] = (float) env.x();
+        states[s + 1] = (float) env.xDot();
+        states[s + 2] = (float) env.theta();
+        states[s + 3] = (float) env.thetaDot();
+        actions[frames] = (byte) action;
+        probRight[frames] = (float) right;
+        values[frames] = (float) agent.value(observation);
+        rewardSoFar[frames] = (float) reward;
+        frames++;
+    }
+
+    /**
+     * The episode ended: keeps its recording, marks milestones, and lets the oldest recent
+     * one go. {@code solvedWindowStart} is the first episode of the solving window, or -1.
+     */
+    void end(int episode, boolean fell, int solvedWindowStart) {
+        if (frames == 0) {
+            return;
+        }
+        RecordedEpisode e = new RecordedEpisode(episode, frames, states, actions, probRight,
+                values, rewardSoFar, fell);
+        if (episode == 1 || e.reward() > bestReward) {
+            milestones.add(episode);
+        }
+        bestReward = Math.max(bestReward, e.reward());
+        if (solvedWindowStart > 0) {
+            milestones.add(solvedWindowStart);
+        }
+        recorded.put(episode, e);
+        bytes += e.bytes();
+        recent.addLast(episode);
+        while (recent.size() > keep) {
+            int old = recent.removeFirst();
+            if (!milestones.contains(old)) {
+                RecordedEpisode gone = recorded.remove(old);
+                bytes -= gone == null ? 0 : gone.bytes();
+            }
+        }
+        latest = e;
+        frames = 0;
+    }
+
+    /** The newest finished recording, or null. */
+    public RecordedEpisode latest() {
+        return latest;
+    }
+
+    /** The recording of {@code episode}, or the nearest recorded one (null if none yet). */
+    public RecordedEpisode nearest(int episode) {
+        Map.Entry<Integer, RecordedEpisode> below = recorded.floorEntry(episode);
+        Map.Entry<Integer, RecordedEpisode> above = recorded.ceilingEntry(episode);
+        if (below == null) {
+            return above == null ? null : above.getValue();
+        }
+        if (above == null) {
+            return below.getValue();
+        }
+        return episode - below.getKey() <= above.getKey() - episode ? below.getValue()
+                : above.getValue();
+    }
+
+    /** The recorded episode before {@code episode}, or null. */
+    public RecordedEpisode before(int episode) {
+        Map.Entry<Integer, RecordedEpisode> e = recorded.lowerEntry(episode);
+        return e == null ? null : e.getValue();
+    }
+
+    /** The recorded episode after {@code episode}, or null. */
+    public RecordedEpisode after(int episode) {
+        Map.Entry<Integer, RecordedEpisode> e = recorded.higherEntry(episode);
+        return e == null ? null : e.getValue();
+    }
+
+    /** Every recording, by episode (a live, read-only view). */
+    public NavigableMap<Integer, RecordedEpisode> recordings() {
+        return java.util.Collections.unmodifiableNavigableMap(recorded);
+    }
+
+    /** Bytes held by the recordings. */
+    public long bytes() {
+        return bytes;
+    }
+
+    public int keep() {
+        return keep;
+    }
+}

@@ -1,0 +1,73 @@
+package cartpolelab.train;
+
+/**
+ * One finished training episode as it was played, frame by frame, to replay on the canvas:
+ * frame 0 is the start state, frame k the state after step k, with the action that led to it,
+ * the policy π(·|s) it was drawn from, the critic's V of the state shown (as the networks
+ * were when the step was taken) and the reward so far. Immutable.
+ *
+ * <p>Compact: floats (the canvas needs no more), {@value #BYTES_PER_FRAME} bytes a frame, so
+ * 1,000 recorded steps take about 29 KB.
+ */
+public final class RecordedEpisode {
+
+    /** State (4 floats), action (1 byte), π(right) and V(s) and reward so far (3 floats). */
+    public static final int BYTES_PER_FRAME = 4 * 4 + 1 + 3 * 4;
+
+    private final int episode;
+    private final float[] states;
+    private final byte[] actions;
+    private final float[] probRight;
+    private final float[] values;
+    private final float[] rewardSoFar;
+    private final boolean fell;
+
+    RecordedEpisode(int episode, int frames, float[] states, byte[] actions, float[] probRight,
+                    float[] values, float[] rewardSoFar, boolean fell) {
+        this.episode = episode;
+        this.states = java.util.Arrays.copyOf(states, frames * 4);
+        this.actions = java.util.Arrays.copyOf(actions, frames);
+        this.probRight = java.util.Arrays.copyOf(probRight, frames);
+        this.values = java.util.Arrays.copyOf(values, frames);
+        this.rewardSoFar = java.util.Arrays.copyOf(rewardSoFar, frames);
+        this.fell = fell;
+    }
+
+    /** The episode's number in its run, from 1. */
+    public int episode() {
+        return episode;
+    }
+
+    /** Steps taken; frames are 0 … steps(). */
+    public int steps() {
+        return actions.length - 1;
+    }
+
+    /** Total reward of the episode. */
+    public double reward() {
+        return rewardSoFar[steps()];
+    }
+
+    /** True if the pole fell (or the cart left the track); false if the episode was cut. */
+    public boolean fell() {
+        return fell;
+    }
+
+    /** Frame {@code k} (0 … steps()) as the canvas draws it. */
+    public Frame frame(int k) {
+        if (k < 0 || k > steps()) {
+            throw new IndexOutOfBoundsException("frame " + k + " of 0.." + steps());
+        }
+        int s = k * 4;
+        boolean last = k == steps();
+        double right = probRight[k];
+        return new Frame(states[s], states[s + 1], states[s + 2], states[s + 3], actions[k],
+                1 - right, right, values[k], k, episode, rewardSoFar[k], last && fell,
+                last && !fell, false);
+    }
+
+    /** Bytes this recording takes (its arrays). */
+    public long bytes() {
+        return (long) actions.length * BYTES_PER_FRAME;
+    }
+}
