@@ -15,8 +15,12 @@ public final class Hover {
     private Hover() {
     }
 
-    /** Line, dots and readout for episode {@code index + 1}; {@code withBox} adds the box. */
-    public static void paint(Surface s, Layout l, Figure f, int index, boolean withBox) {
+    /**
+     * Line and dots for episode {@code index + 1}; {@code withBox} adds a readout of the
+     * named values of {@code readout} (this figure and, say, the window's other chart).
+     */
+    public static void paint(Surface s, Layout l, Figure f, int index, boolean withBox,
+                             java.util.List<Figure> readout) {
         double x = l.px(index + 1);
         if (x < l.left || x > l.right) {
             return;
@@ -32,18 +36,23 @@ public final class Hover {
         for (int p = 0; p < f.panels.size(); p++) {
             for (Series se : f.panels.get(p).series) {
                 double v = se.valueAt(index);
-                if (se.label == null) {
-                    continue;
-                }
-                if (Double.isFinite(v)) {
+                if (se.label != null && Double.isFinite(v)) {
                     double y = l.py(p, v);
                     if (y >= l.tops[p] && y <= l.bottoms[p]) {
                         s.fill(Palette.withAlpha(se.argb, 1));
                         s.fillRect(x - 2.5, y - 2.5, 5, 5);
                     }
                 }
-                lines.add(se.label + "  " + Ticks.compact(v));
-                colours.add(Palette.withAlpha(se.argb, 1));
+            }
+        }
+        for (Figure r : readout) {
+            for (Panel p : r.panels) {
+                for (Series se : p.series) {
+                    if (se.label != null) {
+                        lines.add(se.label + "  " + Ticks.compact(se.valueAt(index)));
+                        colours.add(Palette.withAlpha(se.argb, 1));
+                    }
+                }
             }
         }
         if (!withBox) {

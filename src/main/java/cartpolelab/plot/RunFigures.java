@@ -29,10 +29,10 @@ public final class RunFigures {
      */
     public record Description(String title, String subtitle, double threshold, int solvedAt) {
 
-        /** The subtitle with ", solved at episode N" when solved. */
+        /** The subtitle, led by "solved at episode N" when solved (so it is never cut off). */
         public String fullSubtitle() {
-            return solvedAt > 0 ? subtitle + "  ·  solved at episode "
-                    + String.format(Locale.ROOT, "%,d", solvedAt) : subtitle;
+            return solvedAt > 0 ? "solved at episode " + String.format(Locale.ROOT, "%,d",
+                    solvedAt) + "  ·  " + subtitle : subtitle;
         }
     }
 
@@ -99,7 +99,7 @@ public final class RunFigures {
                                      double weight) {
         Panel p = new Panel("Reward", weight)
                 .add(new Series(REWARD, Column.of(h::reward, size),
-                        Palette.argb(Palette.REWARD, 0.8), 1, null, Series.Kind.NOISY))
+                        Palette.argb(Palette.REWARD), 1, null, Series.Kind.NOISY))
                 .add(new Series(MOVING_AVERAGE, Column.of(h::movingAverage, size),
                         Palette.argb(Palette.MOVING_AVERAGE), 2.2, null, Series.Kind.SMOOTH))
                 .add(new Panel.Threshold(d.threshold(), String.format(Locale.ROOT,

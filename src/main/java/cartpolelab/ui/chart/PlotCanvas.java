@@ -23,6 +23,7 @@ public final class PlotCanvas extends Region {
     private final PlotPainter painter = new PlotPainter();
     private final ChartView view;
     private Figure figure;
+    private java.util.List<Figure> readout = java.util.List.of();
     private Layout layout;
     private boolean dirty = true;
     private int paints;
@@ -48,6 +49,11 @@ public final class PlotCanvas extends Region {
         figure = f;
         layout = null;
         markDirty();
+    }
+
+    /** The figures whose values the hover readout lists (this one and the other chart's). */
+    public void setReadout(java.util.List<Figure> figures) {
+        readout = figures;
     }
 
     public Figure figure() {
@@ -87,7 +93,8 @@ public final class PlotCanvas extends Region {
         if (view.dragging()) {
             Hover.paintSelection(surface, layout, view.dragFrom(), view.dragTo());
         } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
-            Hover.paint(surface, layout, figure, view.hovered(), view.hoveredCanvas() == this);
+            Hover.paint(surface, layout, figure, view.hovered(), view.hoveredCanvas() == this,
+                    readout.isEmpty() ? java.util.List.of(figure) : readout);
         }
         paints++;
     }

@@ -99,6 +99,8 @@ public final class RunCharts {
         t.catchUp();
         reward.show(r);
         training.show(t);
+        reward.setReadout(java.util.List.of(r, t));
+        training.setReadout(java.util.List.of(r, t));
         view.reset();
     }
 
