@@ -29,11 +29,12 @@ class LayeringTest {
         ALLOWED.put("env", Set.of());
         ALLOWED.put("nn", Set.of());
         ALLOWED.put("metrics", Set.of());
+        ALLOWED.put("plot", Set.of("metrics"));
         ALLOWED.put("agent", Set.of("env", "nn"));
         ALLOWED.put("train", Set.of("agent", "env", "metrics"));
-        ALLOWED.put("io", Set.of("agent", "env", "metrics", "train"));
-        ALLOWED.put("ui", Set.of("train", "io", "agent", "env", "metrics"));
-        ALLOWED.put("cli", Set.of("train", "io", "agent", "env", "metrics", "nn"));
+        ALLOWED.put("io", Set.of("agent", "env", "metrics", "train", "plot"));
+        ALLOWED.put("ui", Set.of("train", "io", "agent", "env", "metrics", "plot"));
+        ALLOWED.put("cli", Set.of("train", "io", "agent", "env", "metrics", "nn", "plot"));
     }
 
     private static JavaClasses classes;
@@ -80,6 +81,15 @@ class LayeringTest {
                         .describe("train classes other than RunSnapshot", c ->
                                 c.getPackageName().equals("cartpolelab.train")
                                         && !c.getSimpleName().equals("RunSnapshot")))
+                .check(classes);
+    }
+
+    /** The painter draws on its own small interface: no toolkit, so window and files agree. */
+    @Test
+    void thePlotPainterUsesNeitherJavaFxNorAwt() {
+        noClasses().that().resideInAPackage("cartpolelab.plot..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "java.awt..",
+                        "javax.swing..", "javax.imageio..")
                 .check(classes);
     }
 

@@ -3,6 +3,7 @@ package cartpolelab.cli;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.RecordedEpisode;
+import cartpolelab.io.PlotFiles;
 import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -40,13 +41,26 @@ final class BenchCommand implements Callable<Integer> {
                     + "0 skips it)")
     private int trainerEpisodes;
 
+    @Option(names = "--recorder-episodes", paramLabel = "N", defaultValue = "3000",
+            description = "episodes of the recorded run that measures the app's episode "
+                    + "recorder (default: ${DEFAULT-VALUE}; 0 skips it)")
+    private int recorderEpisodes;
+
+    @Option(names = "--plots", description = "measure only the plot painter (no training)")
+    private boolean plotsOnly;
+
     @Override
-    public Integer call() {
-        if (steps < 1 || warmup < 0 || trainerEpisodes < 0) {
-            throw new Cli.UserError("--steps must be ≥ 1, --warmup and --trainer-episodes ≥ 0");
+    public Integer call() throws Exception {
+        if (steps < 1 || warmup < 0 || trainerEpisodes < 0 || recorderEpisodes < 0) {
+            throw new Cli.UserError("--steps must be ≥ 1, --warmup, --trainer-episodes and "
+                    + "--recorder-episodes ≥ 0");
         }
         Hyperparameters hp = settings.build();
         PrintWriter out = spec.commandLine().getOut();
+        if (plotsOnly) {
+            printPlots(out);
+            return 0;
+        }
         out.printf(Locale.ROOT, "CartPole Lab bench · %s · %s · hidden %d · one thread · %s%n",
                 hp.algorithm().displayName(), hp.version().id(), hp.hiddenSize(),
                 System.getProperty("java.vm.name") + " " + Runtime.version());
@@ -72,7 +86,15 @@ final class BenchCommand implements Callable<Integer> {
                     run.totalSteps() / run.activeSeconds(), run.history().size(),
                     run.totalSteps(), run.activeSeconds(), hp.seed());
         }
-        // the episode recorder of the app, at its defaults, over a whole default run
+        if (recorderEpisodes > 0) {
+            printRecorder(out, hp.withEpisodes(recorderEpisodes));
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The app's episode recorder at its defaults, over a whole run. */
+    private static void printRecorder(PrintWriter out, Hyperparameters hp) {
         TrainingRun recorded = new TrainingRun(hp);
         recorded.record(EpisodeRecorder.DEFAULT_KEEP);
         recorded.train(false, null);
@@ -85,7 +107,17 @@ final class BenchCommand implements Callable<Integer> {
                         - Math.min(EpisodeRecorder.DEFAULT_KEEP, recorded.history().size()),
                 frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3,
                 recorded.totalSteps() / recorded.activeSeconds());
+    }
+
+    private static void printPlots(PrintWriter out) throws Exception {
+        PlotBenchmark.Result p = PlotBenchmark.run();
+        out.printf(Locale.ROOT, "plot, 1 run × 100k   %10.2f ms/frame    (reward chart, 1100×420, "
+                + "Java2D software rendering)%n", p.oneRunMs());
+        out.printf(Locale.ROOT, "plot, 30 runs × 3k   %10.2f ms/frame    (30 lines, a band, the "
+                + "mean)%n", p.manyRunsMs());
+        out.printf(Locale.ROOT, "PNG of 100k episodes %10.1f ms          (paint at 2× and "
+                + "write %d×%d)%n", p.pngMs(), 2 * PlotFiles.DEFAULT_WIDTH,
+                2 * PlotFiles.DEFAULT_HEIGHT);
         out.flush();
-        return 0;
     }
 }

@@ -4,7 +4,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.AtomicFiles;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
-import cartpolelab.io.RewardChartPng;
+import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.RunProgress;
 import cartpolelab.train.TrainingRun;
@@ -42,8 +42,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "write per-episode metrics")
     private Path csv;
 
-    @Option(names = "--png", paramLabel = "FILE",
-            description = "write the reward chart with its moving average")
+    @Option(names = {"--plot", "--png", "--svg"}, paramLabel = "FILE",
+            description = "write the reward chart with its moving average; .png or .svg")
     private Path png;
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
@@ -61,6 +61,10 @@ final class TrainCommand implements Callable<Integer> {
             if (p != null) {
                 AtomicFiles.checkWritable(p);
             }
+        }
+        if (png != null && PlotFiles.Format.of(png) == null) {
+            throw new Cli.UserError("--plot " + png + ": unknown image type; use a .png or "
+                    + ".svg file name");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -82,9 +86,9 @@ final class TrainCommand implements Callable<Integer> {
             save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history()));
         }
         if (png != null) {
-            save(out, failed, "chart", png, () -> RewardChartPng.write(png, run.history(),
-                    hp.version(), title, RewardChartPng.DEFAULT_WIDTH,
-                    RewardChartPng.DEFAULT_HEIGHT));
+            save(out, failed, "chart", png, () -> PlotFiles.write(png, cartpolelab.plot.RunFigures
+                    .reward(run.history(), run.history().size(), PlotFiles.describe(hp,
+                    run.history())), PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT));
         }
         if (checkpoint != null) {
             save(out, failed, "checkpoint", checkpoint,

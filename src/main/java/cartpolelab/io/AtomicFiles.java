@@ -74,6 +74,11 @@ public final class AtomicFiles {
         });
     }
 
+    /** Writes an SVG document (as made by JFreeSVG) to {@code target} atomically, UTF-8. */
+    public static void writeSvg(Path target, String document) throws IOException {
+        write(target, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /**
      * Fails fast, before any work is done, when {@code target} cannot be written: its
      * directory is missing or read-only, or it is a directory itself.

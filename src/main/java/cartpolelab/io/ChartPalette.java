@@ -1,24 +1,24 @@
 package cartpolelab.io;
 
+import cartpolelab.plot.Palette;
 import java.awt.Color;
 
 /**
- * The colours of CartPole Lab's charts, in one place. The app's stylesheet
- * ({@code cartpolelab/ui/app.css}) uses the same values, so a chart saved from the app and one
- * written by {@code train --png} look alike.
+ * The chart colours of {@link Palette} as Java2D colours (the plot painter's palette is the one
+ * source; the app's stylesheet repeats it for its own widgets).
  */
 public final class ChartPalette {
 
-    public static final String REWARD = "#4C78A8";
-    public static final String MOVING_AVERAGE = "#F58518";
-    public static final String THRESHOLD = "#54A24B";
-    public static final String BACKGROUND = "#FFFFFF";
-    public static final String GRID = "#E6E6E6";
-    public static final String TEXT = "#333333";
-    public static final String AXIS = "#999999";
-    public static final String ACTOR_LOSS = "#E45756";
-    public static final String CRITIC_LOSS = "#72B7B2";
-    public static final String ENTROPY = "#B279A2";
+    public static final String REWARD = Palette.REWARD;
+    public static final String MOVING_AVERAGE = Palette.MOVING_AVERAGE;
+    public static final String THRESHOLD = Palette.THRESHOLD;
+    public static final String BACKGROUND = Palette.BACKGROUND;
+    public static final String GRID = Palette.GRID;
+    public static final String TEXT = Palette.TEXT;
+    public static final String AXIS = Palette.AXIS;
+    public static final String ACTOR_LOSS = Palette.ACTOR_LOSS;
+    public static final String CRITIC_LOSS = Palette.CRITIC_LOSS;
+    public static final String ENTROPY = Palette.ENTROPY;
 
     public static final Color REWARD_COLOR = Color.decode(REWARD);
     public static final Color MOVING_AVERAGE_COLOR = Color.decode(MOVING_AVERAGE);

@@ -5,13 +5,12 @@ import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.TrainerPort;
-import cartpolelab.ui.export.PlotExporter;
+import cartpolelab.ui.export.PlotExport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,10 +19,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import javafx.scene.Node;
 
 /**
- * The one place the window's file work runs: CSV export, PNG export, checkpoint save and
+ * The one place the window's file work runs: CSV export, plot export (PNG, SVG), checkpoint save and
  * load. The work runs on {@code io}; its outcome is handed to the {@link Listener} exactly once
  * per operation through {@code deliver} ({@code Platform::runLater} in the app, a same-thread
  * executor in tests, so all of this is testable without the FX thread).
@@ -135,12 +133,18 @@ public final class BackgroundWork implements AutoCloseable {
     }
 
     /**
-     * Snapshots {@code charts} (on the calling thread, which must be the FX thread) and writes
-     * them stacked as one PNG at {@code file} on the I/O executor.
+     * Paints the plots from the data and writes them as PNG or SVG (by {@code file}'s
+     * extension) on the I/O executor; nothing is drawn or written on the caller's thread.
      */
-    public CompletableFuture<Outcome> savePlots(List<? extends Node> charts, Path file) {
-        return track(PlotExporter.save(charts, file, io).thenApply(p -> (RunSnapshot) null),
-                false, "Plots saved to " + file, "Could not save the plots");
+    public CompletableFuture<Outcome> savePlots(PlotExport plots, Path file) {
+        return track(CompletableFuture.runAsync(() -> {
+            try {
+                plots.write(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenApply(v -> (RunSnapshot) null), false, "Plots saved to " + file,
+                "Could not save the plots");
     }
 
     /**

@@ -1,13 +1,13 @@
 package cartpolelab.ui;
 
 import cartpolelab.io.Checkpoint;
-import cartpolelab.ui.export.PlotExporter;
+import cartpolelab.io.PlotFiles;
+import cartpolelab.ui.export.PlotExport;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
-import javafx.scene.Node;
 import javafx.stage.Window;
 
 /**
@@ -19,29 +19,38 @@ public final class FileActions {
     private final TrainingViewModel vm;
     private final FileDialogs dialogs;
     private final Supplier<Window> owner;
-    private final Supplier<List<? extends Node>> plots;
+    private final Function<Boolean, PlotExport> plots;
 
     /**
      * @param owner the window the dialogs belong to (may supply null)
-     * @param plots the charts to save as PNG, brought up to date
+     * @param plots what Save plots writes: the reward chart (false) or both stacked (true)
      */
     public FileActions(TrainingViewModel vm, FileDialogs dialogs, Supplier<Window> owner,
-                       Supplier<List<? extends Node>> plots) {
+                       Function<Boolean, PlotExport> plots) {
         this.vm = Objects.requireNonNull(vm, "vm");
         this.dialogs = Objects.requireNonNull(dialogs, "dialogs");
         this.owner = Objects.requireNonNull(owner, "owner");
         this.plots = Objects.requireNonNull(plots, "plots");
     }
 
-    /** Asks for a file and writes the charts as PNG. Ignored while a file operation runs. */
+    /** Asks for a file and writes the reward chart as PNG or SVG (by the extension). */
     public void savePlots() {
+        savePlots(false);
+    }
+
+    /**
+     * Asks for a file and writes the reward chart, or both charts stacked, as PNG or SVG by
+     * the extension chosen (none: PNG). Ignored while a file operation runs.
+     */
+    public void savePlots(boolean stacked) {
         if (vm.fileBusyProperty().get()) {
             return;
         }
         Optional<Path> chosen = dialogs.savePlots(owner.get());
         if (chosen.isPresent()) {
-            vm.files().savePlots(plots.get(),
-                    FileNames.withExtension(chosen.get(), PlotExporter.EXTENSION));
+            Path file = PlotFiles.Format.of(chosen.get()) != null ? chosen.get()
+                    : FileNames.withExtension(chosen.get(), PlotFiles.Format.PNG.extension);
+            vm.files().savePlots(plots.apply(stacked), file);
         }
     }
 

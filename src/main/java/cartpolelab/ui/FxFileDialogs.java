@@ -14,8 +14,9 @@ public final class FxFileDialogs implements FileDialogs {
 
     @Override
     public Optional<Path> savePlots(Window owner) {
-        return save(owner, "Save plots as PNG", "cartpole-plots.png",
-                new FileChooser.ExtensionFilter("PNG image", "*.png"));
+        return save(owner, "Save plots as PNG or SVG", "cartpole-plots.png",
+                new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
     }
 
     @Override

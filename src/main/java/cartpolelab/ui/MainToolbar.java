@@ -9,7 +9,7 @@ import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -40,8 +40,10 @@ public final class MainToolbar extends ToolBar {
             FXCollections.observableArrayList(Speed.values()));
     private final CheckBox stopWhenSolved = new CheckBox("Stop when solved");
     private final SplitMenuButton savePlots = new SplitMenuButton();
-    private final CheckMenuItem stackCharts = new CheckMenuItem(
-            "Include the training chart (both charts stacked)");
+    private final MenuItem saveReward = new MenuItem("Reward chart…");
+    private final MenuItem saveStacked = new MenuItem("Both charts stacked…");
+    /** What the button part saves: the last choice of the arrow's menu. */
+    private boolean stackCharts;
     private final Button exportCsv = new Button("Export CSV");
     private final Button saveCheckpoint = new Button("Save checkpoint");
     private final Button loadCheckpoint = new Button("Load checkpoint");
@@ -70,7 +72,9 @@ public final class MainToolbar extends ToolBar {
         startPause.getStyleClass().add("primary");
         startPause.setMinWidth(84);
         savePlots.setText("Save plots");
-        savePlots.getItems().add(stackCharts);
+        saveReward.setId("saveRewardChartItem");
+        saveStacked.setId("saveStackedChartsItem");
+        savePlots.getItems().addAll(saveReward, saveStacked);
 
         tip(startPause, "Start training, pause it, or resume it  (Space)");
         tip(stepEpisode, "Finish the episode in progress (after Step frame) or run one whole "
@@ -87,8 +91,8 @@ public final class MainToolbar extends ToolBar {
         tip(speed, speeds.toString());
         tip(stopWhenSolved, "Stop training when the 50-episode average reaches the version's "
                 + "threshold (195 for v0, 475 for v1)");
-        tip(savePlots, "Save the reward chart as a PNG image  (Ctrl+S). The arrow offers "
-                + "both charts stacked.");
+        tip(savePlots, "Save the plots as PNG or SVG, by the file name's extension  (Ctrl+S)."
+                + " The arrow chooses the reward chart or both charts stacked, and saves.");
         tip(exportCsv, "Write every finished episode's metrics to a CSV file");
         tip(saveCheckpoint, "Save the networks, the optimiser state and the settings to a file");
         tip(loadCheckpoint, "Load networks and settings from a checkpoint file, paused");
@@ -142,7 +146,15 @@ public final class MainToolbar extends ToolBar {
         stepFrame.setOnAction(e -> vm.stepFrame());
         reset.setOnAction(e -> resetRun.run());
         watch.setOnAction(e -> vm.watch());
-        savePlots.setOnAction(e -> files.savePlots());
+        savePlots.setOnAction(e -> files.savePlots(stackCharts));
+        saveReward.setOnAction(e -> {
+            stackCharts = false;
+            files.savePlots(false);
+        });
+        saveStacked.setOnAction(e -> {
+            stackCharts = true;
+            files.savePlots(true);
+        });
         exportCsv.setOnAction(e -> files.exportCsv());
         saveCheckpoint.setOnAction(e -> files.saveCheckpoint());
         loadCheckpoint.setOnAction(e -> files.loadCheckpoint());
@@ -174,12 +186,12 @@ public final class MainToolbar extends ToolBar {
         c.setTooltip(t);
     }
 
-    /** Whether Save plots writes both charts stacked (the split button's menu item). */
+    /** Whether the Save plots button writes both charts stacked (the menu's last choice). */
     public boolean isStackCharts() {
-        return stackCharts.isSelected();
+        return stackCharts;
     }
 
     public void setStackCharts(boolean stacked) {
-        stackCharts.setSelected(stacked);
+        stackCharts = stacked;
     }
 }

@@ -3,15 +3,20 @@ package cartpolelab.ui;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.Speed;
 import cartpolelab.ui.canvas.CartPoleCanvas;
-import cartpolelab.ui.chart.RewardChart;
-import cartpolelab.ui.chart.TrainingChart;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.TrainerStatus;
+import cartpolelab.ui.chart.PlotCanvas;
+import cartpolelab.ui.chart.RunCharts;
+import cartpolelab.ui.export.PlotExport;
 import cartpolelab.ui.settings.SettingsPane;
-import java.util.List;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
@@ -35,25 +40,25 @@ public final class MainView extends BorderPane {
     private Dialogs dialogs;
 
     private final CartPoleCanvas canvas = new CartPoleCanvas();
-    private final RewardChart rewardChart = new RewardChart();
-    private final TrainingChart trainingChart = new TrainingChart();
+    private final RunCharts charts = new RunCharts();
+    private final Button followButton = new Button("Show whole run");
     private final SettingsPane settings;
     private final StatusBar statusBar = new StatusBar();
     private final FileActions files;
     private final MainToolbar toolbar;
     private final Shortcuts shortcuts;
     private final FramePump pump;
-    private EpisodeHistory chartedHistory;
     private boolean shutDown;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.settings = new SettingsPane(vm.settingsProperty().get());
-        this.files = new FileActions(vm, fileDialogs, this::window, this::plotNodes);
+        this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
-        this.shortcuts = Shortcuts.standard(vm, this::resetRun, files::savePlots);
-        this.pump = new FramePump(vm::pull, this::refreshCharts, statusBar::setFps);
+        this.shortcuts = Shortcuts.standard(vm, this::resetRun,
+                () -> files.savePlots(toolbar.isStackCharts()));
+        this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
         setId("root");
         getStyleClass().add("app-root");
         createView();
@@ -77,9 +82,17 @@ public final class MainView extends BorderPane {
         StackPane canvasCard = new StackPane(canvas);
         canvasCard.getStyleClass().addAll("card", "canvas-card");
 
-        StackPane rewardCard = new StackPane(rewardChart);
+        followButton.setId("followButton");
+        followButton.getStyleClass().add("follow-button");
+        followButton.setTooltip(new Tooltip("Zoomed in: show the whole run again and follow "
+                + "new episodes (or double-click a chart). Drag across a chart to zoom."));
+        followButton.setVisible(false);
+        followButton.setOnAction(e -> charts.view().follow());
+        StackPane rewardCard = new StackPane(charts.reward(), followButton);
+        StackPane.setAlignment(followButton, Pos.TOP_RIGHT);
+        StackPane.setMargin(followButton, new javafx.geometry.Insets(6, 8, 0, 0));
         rewardCard.getStyleClass().addAll("card", "chart-card");
-        StackPane trainingCard = new StackPane(trainingChart);
+        StackPane trainingCard = new StackPane(charts.training());
         trainingCard.getStyleClass().addAll("card", "chart-card");
         HBox charts = new HBox(rewardCard, trainingCard);
         charts.getStyleClass().add("charts-row");
@@ -88,8 +101,7 @@ public final class MainView extends BorderPane {
         rewardCard.setPrefWidth(560);
         trainingCard.setPrefWidth(440);
         // the charts give way in a small window, never the window's edge
-        for (Region r : List.of(rewardCard, trainingCard, rewardChart, trainingChart, charts,
-                canvasCard)) {
+        for (Region r : java.util.List.of(rewardCard, trainingCard, charts, canvasCard)) {
             r.setMinWidth(0);
         }
         charts.setMinHeight(200);
@@ -121,12 +133,10 @@ public final class MainView extends BorderPane {
         // the controls are derived after the status: read them once they are
         vm.controlsProperty().addListener((o, a, b) -> updateCanvasMessage());
         canvas.setFrame(vm.frameProperty().get());
-        vm.shownSettingsProperty().addListener((o, a, b) -> {
-            if (b != null) {
-                rewardChart.describe(b);
-            }
-        });
-        rewardChart.describe(vm.shownSettingsProperty().get());
+        // A new run or new settings show at once, not at the next chart refresh.
+        vm.shownSettingsProperty().addListener((o, a, b) -> refreshCharts());
+        vm.loadedSettingsProperty().addListener((o, a, b) -> refreshCharts());
+        refreshCharts();
         vm.statusProperty().addListener((o, a, b) -> showStatus());
         vm.controlsProperty().addListener((o, a, b) -> showStatus());
         vm.runSettingsProperty().addListener((o, a, b) -> showStatus());
@@ -173,23 +183,31 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Brings both charts up to date with the trainer's history. A different history object
-     * (after a reset or a loaded checkpoint) starts the charts over, even if it is longer.
+     * Brings both charts up to date with the trainer's run: only new episodes cost anything;
+     * a different run or different settings start them over ({@link RunCharts}).
      */
     public void refreshCharts() {
-        EpisodeHistory h = vm.history();
-        if (h != chartedHistory) {
-            chartedHistory = h;
-            rewardChart.clear();
-            trainingChart.clear();
+        TrainerStatus s = vm.statusProperty().get();
+        charts.refresh(vm.history(), vm.shownSettingsProperty().get(),
+                s == null ? -1 : s.solvedAtEpisode());
+    }
+
+    /** Once per frame: the view model's pull, then whatever chart changed is repainted. */
+    private void pullAndPaint() {
+        vm.pull();
+        charts.paintIfDirty();
+        boolean zoomed = !charts.view().following();
+        if (followButton.isVisible() != zoomed) {
+            followButton.setVisible(zoomed);
         }
-        rewardChart.refresh(h);
-        trainingChart.refresh(h);
     }
 
     // ---- commands that need the window ------------------------------------------------------
 
-    /** Reset, after asking when it would throw away training that is in no checkpoint. */
+    /**
+     * Reset, after asking when it would throw away training that is in no checkpoint; the
+     * charts drop the old run at once, before the trainer has replaced it.
+     */
     private void resetRun() {
         int unsaved = vm.unsavedEpisodes();
         if (unsaved > 0 && !vm.controlsProperty().get().resetDisabled()
@@ -199,27 +217,38 @@ public final class MainView extends BorderPane {
                                 + "Save checkpoint keeps them.", unsaved), "Reset")) {
             return;
         }
+        EpisodeHistory old = vm.history();
         if (!vm.reset()) {
             return;
         }
-        rewardChart.clear();
-        trainingChart.clear();
+        Hyperparameters hp = vm.shownSettingsProperty().get();
+        charts.startOver(old, hp != null ? hp : vm.runSettingsProperty().get());
+        charts.paintIfDirty();
     }
 
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    /** The charts Save plots writes, up to date: the reward chart, or both stacked. */
-    private List<Node> plotNodes() {
+    /** What Save plots writes: the run as charted now, at the reward chart's size. */
+    private PlotExport plotExport(boolean stacked) {
         refreshCharts();
-        return toolbar.isStackCharts() ? List.of(rewardChart, trainingChart)
-                : List.of(rewardChart);
+        PlotCanvas r = charts.reward();
+        int episodes = r.figure() == null ? 0 : r.figure().length();
+        double[] range = charts.view().following() || r.plotLayout() == null ? null
+                : new double[] {r.plotLayout().xFrom, r.plotLayout().xTo};
+        int width = (int) Math.round(r.getWidth());
+        int height = (int) Math.round(r.getHeight());
+        return new PlotExport(charts.boundHistory(), episodes, charts.settings(),
+                vm.statusProperty().get() == null ? -1
+                        : vm.statusProperty().get().solvedAtEpisode(), stacked, width,
+                stacked ? height + (int) Math.round(charts.training().getHeight()) : height,
+                range);
     }
 
-    /** Asks for a file and writes the reward chart (optionally both charts) as PNG. */
+    /** Asks for a file and writes the plots (as the Save plots button would). */
     public void savePlots() {
-        files.savePlots();
+        files.savePlots(toolbar.isStackCharts());
     }
 
     /**
@@ -256,11 +285,7 @@ public final class MainView extends BorderPane {
         return shortcuts;
     }
 
-    RewardChart rewardChart() {
-        return rewardChart;
-    }
-
-    TrainingChart trainingChart() {
-        return trainingChart;
+    RunCharts charts() {
+        return charts;
     }
 }

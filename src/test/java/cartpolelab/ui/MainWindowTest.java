@@ -100,6 +100,24 @@ class MainWindowTest {
         robot.moveTo("#rewardChart");
     }
 
+    /** Episodes the reward chart's figure holds. */
+    private int chartedEpisodes() {
+        return view.charts().reward().figure().length();
+    }
+
+    /** The rewards the reward chart draws from, compared with the trainer's history. */
+    private void assertChartShowsTheTrainersRun(FxRobot robot) {
+        robot.interact(() -> {
+            var h = vm().history();
+            assertTrue(view.charts().boundHistory() == h, "bound to the trainer's history");
+            var reward = view.charts().reward().figure().panels().get(0).series().get(0);
+            assertEquals(h.size(), reward.size());
+            for (int i = 0; i < h.size(); i++) {
+                assertEquals(h.reward(i), reward.valueAt(i), "episode " + (i + 1));
+            }
+        });
+    }
+
     private void waitForState(TrainerState state) {
         waitFor(state.name(), () -> status().state() == state);
     }
@@ -125,8 +143,7 @@ class MainWindowTest {
         click(robot, "#startPauseButton");
         waitFor("episodes to arrive", () -> episodes() >= 5);
         assertEquals("Pause", robot.lookup("#startPauseButton").queryButton().getText());
-        waitFor("the chart to show them",
-                () -> view.rewardChart().drawnPoints() >= 5);
+        waitFor("the chart to show them", () -> chartedEpisodes() >= 5);
 
         click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
@@ -205,9 +222,9 @@ class MainWindowTest {
         waitFor("the v1 settings", () -> vm().runSettingsProperty().get().version()
                 == cartpolelab.env.CartPoleVersion.V1);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, view.rewardChart().drawnPoints());
-        assertEquals("Solved (475)", view.rewardChart().getData().get(2).getName());
-        assertTrue(view.rewardChart().getTitle().startsWith("CartPole-v1"));
+        assertEquals(0, chartedEpisodes());
+        assertEquals(cartpolelab.env.CartPoleVersion.V1, view.charts().settings().version());
+        assertTrue(view.charts().reward().figure().title.startsWith("CartPole-v1"));
         assertFalse(robot.lookup("#settingsResetNote").queryAs(Label.class).isVisible());
     }
 
@@ -274,7 +291,7 @@ class MainWindowTest {
         waitFor("a fresh run", () -> episodes() == 0);
         click(robot, "#stepEpisodeButton");
         waitFor("one episode", () -> episodes() == 1);
-        waitFor("the chart to show it", () -> view.rewardChart().drawnPoints() == 1);
+        waitFor("the chart to show it", () -> chartedEpisodes() == 1);
         dialogs.checkpointLoad = ckpt;
         click(robot, "#loadCheckpointButton");
         waitFor("loaded", () -> !dialogs.errors.isEmpty()
@@ -284,16 +301,40 @@ class MainWindowTest {
         waitFor("the form to show the checkpoint's seed", () -> "1".equals(robot
                 .lookup("#seedField").queryAs(javafx.scene.control.TextField.class).getText()));
         assertEquals(TrainerState.PAUSED, status().state(), "a loaded checkpoint waits paused");
-        var shown = view.rewardChart().getData().get(0).getData();
-        waitFor("the charts to show it", () -> !shown.isEmpty()
-                && shown.get(shown.size() - 1).getXValue().intValue() == saved);
+        waitFor("the charts to show it", () -> chartedEpisodes() == saved);
+        assertChartShowsTheTrainersRun(robot);
+        assertTrue(view.charts().reward().figure().title.endsWith("seed 1"));
+    }
+
+    /**
+     * Reset with another seed and version: at once (before the trainer has even replaced its
+     * run) both charts are empty under the new title, and the next episodes are the new run's.
+     */
+    @Test
+    void resetStartsBothChartsOverAtOnceWithTheNewSettings(FxRobot robot) {
+        runAndPause(robot, 30);
+        waitFor("the chart to show them", () -> chartedEpisodes() >= 30);
         robot.interact(() -> {
-            for (var point : shown) {
-                int episode = point.getXValue().intValue();
-                assertEquals(vm().history().reward(episode - 1),
-                        point.getYValue().doubleValue(), "episode " + episode);
-            }
+            robot.lookup("#seedField").queryAs(javafx.scene.control.TextField.class)
+                    .setText("7");
+            robot.lookup("#versionField")
+                    .<javafx.scene.control.ComboBox<cartpolelab.env.CartPoleVersion>>query()
+                    .setValue(cartpolelab.env.CartPoleVersion.V1);
         });
+        robot.interact(() -> {
+            robot.lookup("#resetButton").queryButton().fire();
+            // same FX pulse as the click: nothing of the old run may be drawn
+            assertEquals(0, view.charts().reward().figure().length());
+            assertEquals(0, view.charts().training().figure().length());
+            assertTrue(view.charts().reward().figure().title.contains("seed 7"));
+            assertTrue(view.charts().reward().figure().title.startsWith("CartPole-v1"));
+        });
+        settle();
+        assertEquals(0, chartedEpisodes(), "the old run never comes back");
+        click(robot, "#stepEpisodeButton");
+        waitFor("one episode of the new run", () -> episodes() == 1);
+        waitFor("the chart to show it", () -> chartedEpisodes() == 1);
+        assertChartShowsTheTrainersRun(robot);
     }
 
     @Test

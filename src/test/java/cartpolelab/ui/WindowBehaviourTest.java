@@ -148,6 +148,7 @@ class WindowBehaviourTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "decodable PNG");
         Node chart = robot.lookup("#rewardChart").query();
+        assertTrue(chart instanceof cartpolelab.ui.chart.PlotCanvas, "a canvas, not a LineChart");
         assertTrue(image.getWidth() >= chart.getLayoutBounds().getWidth());
         assertTrue(image.getHeight() >= chart.getLayoutBounds().getHeight());
         assertTrue(countNear(image, 0x4C78A8) > 100, "reward series drawn in #4C78A8");
@@ -155,16 +156,50 @@ class WindowBehaviourTest {
         assertTrue(countNear(image, 0x54A24B) > 20, "threshold drawn in #54A24B");
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
-        // Both charts stacked: taller than the reward chart alone, with the loss colours.
-        robot.interact(() -> view.setStackCharts(true));
+        // The arrow's "both charts stacked" saves at once: taller, one width, the loss colours.
         Path both = dir.resolve("both.png");
         dialogs.plots = both;
-        robot.clickOn("#savePlotsButton");
+        robot.interact(() -> robot.lookup("#savePlotsButton")
+                .queryAs(javafx.scene.control.SplitMenuButton.class).getItems().get(1).fire());
         waitFor("the stacked PNG", () -> Files.exists(both));
         BufferedImage stacked = ImageIO.read(both.toFile());
         assertTrue(stacked.getHeight() > image.getHeight());
         assertEquals(image.getWidth(), stacked.getWidth(), 2, "one width for both charts");
         assertTrue(countNear(stacked, 0xE45756) > 50, "actor loss in #E45756");
+        assertTrue(view.isStackCharts(), "the button now repeats the last choice");
+
+        // An .svg name writes SVG, painted by the same painter.
+        Path svg = dir.resolve("plots.svg");
+        dialogs.plots = svg;
+        robot.clickOn("#savePlotsButton");
+        waitFor("the SVG", () -> Files.exists(svg));
+        String text = Files.readString(svg);
+        assertTrue(text.contains("<svg"), "an SVG document");
+        assertTrue(text.contains("rgb(76,120,168)"), "reward colour in the SVG");
+        assertTrue(text.contains("CartPole-v0"), "title in the SVG");
+    }
+
+    /**
+     * Reset with other settings over a long history: the charts show the new, empty run at
+     * once (old curves would show as episodes), then only the new run's episodes.
+     */
+    @Test
+    void resetWithNewSettingsStartsTheChartsOverAtOnce(FxRobot robot) {
+        trainer.addEpisodes(5000, i -> 10 + i % 190);
+        robot.clickOn("#startPauseButton");
+        waitFor("the chart to show the run",
+                () -> view.charts().reward().figure().length() == 5000);
+        robot.interact(() -> robot.lookup("#seedField").queryAs(TextField.class).setText("9"));
+        robot.interact(() -> {
+            robot.lookup("#resetButton").queryButton().fire();
+            assertEquals(0, view.charts().reward().figure().length());
+            assertEquals(0, view.charts().training().figure().length());
+            assertTrue(view.charts().reward().figure().title.endsWith("seed 9"));
+        });
+        trainer.addEpisodes(3, i -> 42);
+        waitFor("the new run's episodes", () -> view.charts().reward().figure().length() == 3);
+        robot.interact(() -> assertEquals(42, view.charts().reward().figure().panels().get(0)
+                .series().get(0).valueAt(2)));
     }
 
     @Test

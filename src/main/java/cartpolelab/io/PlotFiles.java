@@ -1,0 +1,140 @@
+package cartpolelab.io;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.RunProgress;
+import cartpolelab.plot.Figure;
+import cartpolelab.plot.PlotPainter;
+import cartpolelab.plot.RunFigures;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.jfree.svg.SVGGraphics2D;
+
+/**
+ * Plots as files, painted by the same {@link PlotPainter} as the window: PNG (through
+ * {@code ImageIO}) or SVG (through JFreeSVG), chosen by the file's extension, written
+ * atomically. Works without a display and off the FX thread.
+ */
+public final class PlotFiles {
+
+    /** A file type plots can be written as. */
+    public enum Format {
+        PNG(".png"), SVG(".svg");
+
+        public final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** The format named by {@code file}'s extension, or null for any other. */
+        public static Format of(Path file) {
+            String name = file.getFileName() == null ? ""
+                    : file.getFileName().toString().toLowerCase(Locale.ROOT);
+            for (Format f : values()) {
+                if (name.endsWith(f.extension)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The size of {@code train --png}'s reward chart, in pixels at scale 1. */
+    public static final int DEFAULT_WIDTH = 1100;
+    public static final int DEFAULT_HEIGHT = 520;
+    /** PNG files are painted at this scale: sharp in print and on high-density screens. */
+    public static final double PNG_SCALE = 2;
+
+    private PlotFiles() {
+    }
+
+    /** Title of the run's figures: "CartPole-v0 · A2C · seed 1". */
+    public static String title(Hyperparameters hp) {
+        return hp.version().id() + " \u00b7 " + hp.algorithm().displayName() + " \u00b7 seed "
+                + hp.seed();
+    }
+
+    /** The other settings, for the subtitle. */
+    public static String subtitle(Hyperparameters hp) {
+        String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s  ·  entropy %s  ·  "
+                + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),
+                plain(hp.entropyCoefficient()), hp.maxSteps());
+        return hp.nSteps() > 0 ? s + "  ·  " + hp.nSteps() + "-step" : s;
+    }
+
+    /** 3e-4 as "0.0003", not "3.0E-4". */
+    private static String plain(double v) {
+        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+    }
+
+    /** What the figures say about a run of {@code hp} solved at {@code solvedAt} (or -1). */
+    public static RunFigures.Description describe(Hyperparameters hp, int solvedAt) {
+        return new RunFigures.Description(title(hp), subtitle(hp),
+                hp.version().solvedThreshold(), solvedAt);
+    }
+
+    /** Describes a finished history, working out where it was solved. */
+    public static RunFigures.Description describe(Hyperparameters hp, EpisodeHistory h) {
+        return describe(hp, RunProgress.of(h, hp.version().solvedThreshold())
+                .solvedAtEpisode());
+    }
+
+    /** Refuses a file that is neither .png nor .svg, naming both. */
+    public static Format formatOf(Path file) throws IOException {
+        Format f = Format.of(file);
+        if (f == null) {
+            throw new IOException("cannot write " + file + " as a plot: use a .png or .svg "
+                    + "file name");
+        }
+        return f;
+    }
+
+    /**
+     * Paints {@code figure} at {@code width} × {@code height} (scale 1 pixels), showing x from
+     * {@code xFrom} to {@code xTo}, and writes it as PNG (at {@link #PNG_SCALE}) or SVG.
+     */
+    public static void write(Path file, Figure figure, int width, int height, double xFrom,
+                             double xTo) throws IOException {
+        if (formatOf(file) == Format.SVG) {
+            AtomicFiles.writeSvg(file, svg(figure, width, height, xFrom, xTo));
+        } else {
+            AtomicFiles.writePng(file, png(figure, width, height, PNG_SCALE, xFrom, xTo));
+        }
+    }
+
+    /** Writes the whole run shown by {@code figure}. */
+    public static void write(Path file, Figure figure, int width, int height)
+            throws IOException {
+        figure.catchUp();
+        double[] r = figure.fullRange();
+        write(file, figure, width, height, r[0], r[1]);
+    }
+
+    /** The figure as an image of (width·scale) × (height·scale) pixels. */
+    public static BufferedImage png(Figure figure, int width, int height, double scale,
+                                    double xFrom, double xTo) {
+        figure.catchUp();
+        BufferedImage image = new BufferedImage((int) Math.ceil(width * scale),
+                (int) Math.ceil(height * scale), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(scale, scale);
+            new PlotPainter().paint(new Java2DSurface(g), figure, width, height, xFrom, xTo);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
+    /** The figure as an SVG document. */
+    public static String svg(Figure figure, int width, int height, double xFrom, double xTo) {
+        figure.catchUp();
+        SVGGraphics2D g = new SVGGraphics2D(width, height);
+        new PlotPainter().paint(new Java2DSurface(g), figure, width, height, xFrom, xTo);
+        return g.getSVGDocument();
+    }
+}

@@ -1,0 +1,255 @@
+package cartpolelab.plot;
+
+/**
+ * Lays out and paints a {@link Figure} on a {@link Surface}: title and subtitle, the legend in
+ * rows of its own above the plots (never over them), each panel with a grid, round y ticks,
+ * bands, lines, threshold lines and markers, and one x axis under the last panel. The same
+ * code paints the window's canvas and the PNG and SVG files, so they look alike.
+ *
+ * <p>Sizes are in pixels at scale 1 (a file drawn at scale 2 doubles them). Painting costs
+ * O(width) per line, whatever the length of the data. Not thread-safe: one painter per thread
+ * (it keeps its point buffers between frames).
+ */
+public final class PlotPainter {
+
+    public static final double TITLE_SIZE = 15;
+    public static final double SUBTITLE_SIZE = 12;
+    public static final double LEGEND_SIZE = 12;
+    public static final double TICK_SIZE = 11;
+    public static final double LABEL_SIZE = 12;
+    static final double PAD = 10;
+    static final double PANEL_GAP = 12;
+    static final double[] THRESHOLD_DASH = {7, 5};
+    static final double[] MARKER_DASH = {2, 3};
+
+    static final int BACKGROUND = Palette.argb(Palette.BACKGROUND);
+    static final int TEXT = Palette.argb(Palette.TEXT);
+    static final int MUTED = Palette.argb(Palette.MUTED);
+    static final int GRID = Palette.argb(Palette.GRID);
+    static final int AXIS = Palette.argb(Palette.AXIS);
+
+    private double[] xs = new double[256];
+    private double[] ys = new double[256];
+
+    /** Paints the whole run (the x range of {@link Figure#fullRange()}). */
+    public Layout paint(Surface s, Figure f, double width, double height) {
+        double[] r = f.fullRange();
+        return paint(s, f, width, height, r[0], r[1]);
+    }
+
+    /** Paints {@code f} into (0, 0, width, height), showing x from {@code xFrom} to {@code xTo}. */
+    public Layout paint(Surface s, Figure f, double width, double height, double xFrom,
+                        double xTo) {
+        if (!(xTo > xFrom)) {
+            xTo = xFrom + 1;
+        }
+        s.fill(BACKGROUND);
+        s.fillRect(0, 0, width, height);
+        double y = PAD;
+        s.font(TITLE_SIZE, true);
+        s.fill(TEXT);
+        centred(s, fit(s, f.title, width - 2 * PAD), width / 2, y + TITLE_SIZE);
+        y += TITLE_SIZE * 1.4;
+        if (f.subtitle != null && !f.subtitle.isEmpty()) {
+            s.font(SUBTITLE_SIZE, false);
+            s.fill(MUTED);
+            centred(s, fit(s, f.subtitle, width - 2 * PAD), width / 2, y + SUBTITLE_SIZE);
+            y += SUBTITLE_SIZE * 1.45;
+        }
+        y = Legend.paint(s, f, PAD, y + 4, width - 2 * PAD) + 6;
+
+        int n = f.panels.size();
+        double top = y;
+        double bottom = height - PAD - LABEL_SIZE * 1.5 - TICK_SIZE * 1.6;
+        double right = width - PAD - 10;
+        double labelBand = PAD + LABEL_SIZE * 1.6;
+        int pixels = (int) Math.max(1, right - labelBand - 44);
+        for (Panel p : f.panels) {
+            for (Band b : p.bands) {
+                b.lower.decimate(xFrom, xTo, pixels);
+                b.upper.decimate(xFrom, xTo, pixels);
+            }
+            for (Series se : p.series) {
+                se.decimate(xFrom, xTo, pixels);
+            }
+        }
+        // Panel heights by weight; y ranges and ticks per panel; the widest label sets the left.
+        double weights = 0;
+        for (Panel p : f.panels) {
+            weights += p.weight;
+        }
+        double avail = Math.max(20.0 * n, bottom - top - PANEL_GAP * (n - 1));
+        double[] tops = new double[n];
+        double[] bottoms = new double[n];
+        double[][] ranges = new double[n][];
+        Ticks[] yTicks = new Ticks[n];
+        double widest = 0;
+        s.font(TICK_SIZE, false);
+        double at = top;
+        for (int i = 0; i < n; i++) {
+            Panel p = f.panels.get(i);
+            tops[i] = at;
+            bottoms[i] = at + avail * p.weight / weights;
+            at = bottoms[i] + PANEL_GAP;
+            double h = bottoms[i] - tops[i];
+            double[] range = YRange.of(p);
+            Ticks t = Ticks.choose(range[0], range[1], h, TICK_SIZE * 0.8, str -> TICK_SIZE);
+            ranges[i] = range;
+            yTicks[i] = t;
+            for (int k = 0; k < t.count; k++) {
+                widest = Math.max(widest, s.textWidth(t.label(k)));
+            }
+        }
+        double left = labelBand + widest + 6;
+        Ticks xTicks = Ticks.chooseWhole(xFrom, xTo, right - left, 16, s::textWidth);
+        Layout layout = new Layout(xFrom, xTo, left, right, tops, bottoms, ranges, xTicks);
+        for (int i = 0; i < n; i++) {
+            paintPanel(s, layout, i, f.panels.get(i), yTicks[i]);
+        }
+        paintXAxis(s, layout, f, height);
+        if (f.length() == 0) {
+            s.font(LABEL_SIZE, false);
+            s.fill(MUTED);
+            centred(s, "No episodes yet", (left + right) / 2, (tops[0] + bottoms[0]) / 2);
+        }
+        return layout;
+    }
+
+    private void paintPanel(Surface s, Layout l, int i, Panel p, Ticks yTicks) {
+        double top = l.tops[i];
+        double bottom = l.bottoms[i];
+        s.stroke(GRID, 1, null);
+        for (int k = 0; k < yTicks.count; k++) {
+            double y = Math.round(l.py(i, yTicks.value(k))) + 0.5;
+            s.line(l.left, y, l.right, y);
+        }
+        for (int k = 0; k < l.xTicks.count; k++) {
+            double x = Math.round(l.px(l.xTicks.value(k))) + 0.5;
+            s.line(x, top, x, bottom);
+        }
+        s.clip(l.left, top - 1, l.right - l.left + 1, bottom - top + 2);
+        for (Band b : p.bands) {
+            paintBand(s, l, i, b);
+        }
+        for (Series se : p.series) {
+            paintSeries(s, l, i, se);
+        }
+        for (Panel.Threshold t : p.thresholds) {
+            s.stroke(t.argb(), 1.6, THRESHOLD_DASH);
+            double y = l.py(i, t.value());
+            s.line(l.left, y, l.right, y);
+        }
+        s.font(TICK_SIZE, false);
+        for (Panel.Marker m : p.markers) {
+            double x = l.px(m.x());
+            if (x < l.left || x > l.right) {
+                continue;
+            }
+            s.stroke(m.argb(), 1.4, MARKER_DASH);
+            s.line(x, top, x, bottom);
+            s.fill(m.argb());
+            double w = s.textWidth(m.label());
+            s.text(m.label(), x + 4 + w > l.right ? x - 4 - w : x + 4, top + TICK_SIZE + 2);
+        }
+        s.unclip();
+        s.stroke(AXIS, 1, null);
+        s.line(l.left + 0.5, top, l.left + 0.5, bottom);
+        s.line(l.left, bottom + 0.5, l.right, bottom + 0.5);
+        s.fill(TEXT);
+        for (int k = 0; k < yTicks.count; k++) {
+            String label = yTicks.label(k);
+            s.text(label, l.left - 6 - s.textWidth(label), l.py(i, yTicks.value(k))
+                    + TICK_SIZE * 0.36);
+        }
+        s.font(LABEL_SIZE, false);
+        s.verticalText(fit(s, p.yLabel, bottom - top), PAD + LABEL_SIZE * 0.6,
+                (top + bottom) / 2);
+    }
+
+    private void paintXAxis(Surface s, Layout l, Figure f, double height) {
+        double bottom = l.bottoms[l.bottoms.length - 1];
+        s.font(TICK_SIZE, false);
+        s.fill(TEXT);
+        for (int k = 0; k < l.xTicks.count; k++) {
+            String label = l.xTicks.label(k);
+            double x = l.px(l.xTicks.value(k));
+            s.stroke(AXIS, 1, null);
+            s.line(Math.round(x) + 0.5, bottom, Math.round(x) + 0.5, bottom + 4);
+            centred(s, label, x, bottom + 5 + TICK_SIZE);
+        }
+        s.font(LABEL_SIZE, false);
+        centred(s, f.xLabel, (l.left + l.right) / 2, height - PAD - LABEL_SIZE * 0.3);
+    }
+
+    private void paintSeries(Surface s, Layout l, int panel, Series se) {
+        int n = 0;
+        boolean minMax = se.columns && se.kind == Series.Kind.NOISY;
+        ensure(minMax ? 2 * se.count + 2 : se.count + 2);
+        double last = Double.NaN;
+        for (int k = 0; k < se.count; k++) {
+            double x = l.px(se.x[k]);
+            if (minMax) {
+                double hi = l.py(panel, se.hi[k]);
+                double lo = l.py(panel, se.lo[k]);
+                boolean hiFirst = Double.isNaN(last) || Math.abs(hi - last) < Math.abs(lo - last);
+                xs[n] = x;
+                ys[n++] = hiFirst ? hi : lo;
+                xs[n] = x;
+                ys[n++] = hiFirst ? lo : hi;
+                last = ys[n - 1];
+            } else {
+                xs[n] = x;
+                ys[n++] = l.py(panel, se.mean[k]);
+            }
+        }
+        if (n == 1) { // one point: a short stub, so it shows
+            xs[1] = xs[0] + 1;
+            ys[1] = ys[0];
+            n = 2;
+        }
+        s.stroke(se.argb, se.width, se.dash);
+        s.polyline(xs, ys, n);
+    }
+
+    private void paintBand(Surface s, Layout l, int panel, Band b) {
+        Series up = b.upper;
+        Series low = b.lower;
+        ensure(up.count + low.count);
+        int n = 0;
+        for (int k = 0; k < up.count; k++) {
+            xs[n] = l.px(up.x[k]);
+            ys[n++] = l.py(panel, up.mean[k]);
+        }
+        for (int k = low.count - 1; k >= 0; k--) {
+            xs[n] = l.px(low.x[k]);
+            ys[n++] = l.py(panel, low.mean[k]);
+        }
+        if (n >= 3) {
+            s.fill(b.argb);
+            s.fillPolygon(xs, ys, n);
+        }
+    }
+
+    private void ensure(int n) {
+        if (xs.length < n) {
+            xs = new double[n * 2];
+            ys = new double[n * 2];
+        }
+    }
+
+    static void centred(Surface s, String text, double cx, double baseline) {
+        s.text(text, cx - s.textWidth(text) / 2, baseline);
+    }
+
+    /** {@code text}, shortened with an ellipsis to fit {@code width} in the current font. */
+    static String fit(Surface s, String text, double width) {
+        if (text == null || s.textWidth(text) <= width) {
+            return text == null ? "" : text;
+        }
+        int n = text.length();
+        while (n > 0 && s.textWidth(text.substring(0, n) + "…") > width) {
+            n--;
+        }
+        return n == 0 ? "" : text.substring(0, n) + "…";
+    }
+}

@@ -1,0 +1,127 @@
+package cartpolelab.plot;
+
+import cartpolelab.metrics.EpisodeHistory;
+import java.util.Locale;
+import java.util.function.IntSupplier;
+
+/**
+ * The figures of one training run, the same in the window and in files: the reward chart
+ * (episode reward, its moving average, the solved threshold and, once solved, a marker), the
+ * training chart (actor loss, critic loss, entropy, each on its own scale) and both stacked
+ * over one x axis.
+ */
+public final class RunFigures {
+
+    public static final String REWARD = "Episode reward";
+    public static final String MOVING_AVERAGE = "Moving average (50)";
+    public static final String ACTOR_LOSS = "Actor loss";
+    public static final String CRITIC_LOSS = "Critic loss";
+    public static final String ENTROPY = "Entropy";
+    public static final String TRAINING_TITLE = "Losses and entropy per episode";
+
+    /**
+     * What the figures say about the run.
+     *
+     * @param title     "CartPole-v0 · A2C · seed 1"
+     * @param subtitle  the other settings
+     * @param threshold the solved threshold (195 for v0)
+     * @param solvedAt  the episode at which it was solved, or -1
+     */
+    public record Description(String title, String subtitle, double threshold, int solvedAt) {
+
+        /** The subtitle, led by "solved at episode N" when solved (so it is never cut off). */
+        public String fullSubtitle() {
+            return solvedAt > 0 ? "solved at episode " + String.format(Locale.ROOT, "%,d",
+                    solvedAt) + "  ·  " + subtitle : subtitle;
+        }
+    }
+
+    private RunFigures() {
+    }
+
+    /** The reward chart over {@code h} as it grows (the window). */
+    public static Figure reward(EpisodeHistory h, Description d) {
+        return reward(h, h::size, d);
+    }
+
+    /** The reward chart over the first {@code n} episodes of {@code h} (a file). */
+    public static Figure reward(EpisodeHistory h, int n, Description d) {
+        return reward(h, () -> n, d);
+    }
+
+    public static Figure training(EpisodeHistory h, Description d) {
+        return training(h, h::size, d);
+    }
+
+    public static Figure training(EpisodeHistory h, int n, Description d) {
+        return training(h, () -> n, d);
+    }
+
+    /** Reward over losses and entropy, one x axis, one set of fonts (files). */
+    public static Figure stacked(EpisodeHistory h, int n, Description d) {
+        IntSupplier size = () -> n;
+        Figure f = new Figure(d.title(), d.fullSubtitle(), "Episode");
+        f.add(rewardPanel(h, size, d, 2.4));
+        for (Panel p : trainingPanels(h, size)) {
+            f.add(p);
+        }
+        return f;
+    }
+
+    /** Adds the "solved" marker and subtitle once the run is solved; idempotent. */
+    public static void markSolved(Figure f, Description d) {
+        if (d.solvedAt() <= 0) {
+            return;
+        }
+        f.setSubtitle(d.fullSubtitle());
+        Panel p = f.panels.get(0);
+        if (p.markers.isEmpty()) {
+            p.add(new Panel.Marker(d.solvedAt(), "solved at " + String.format(Locale.ROOT,
+                    "%,d", d.solvedAt()), Palette.argb(Palette.THRESHOLD)));
+        }
+    }
+
+    private static Figure reward(EpisodeHistory h, IntSupplier size, Description d) {
+        Figure f = new Figure(d.title(), d.fullSubtitle(), "Episode");
+        f.add(rewardPanel(h, size, d, 1));
+        return f;
+    }
+
+    private static Figure training(EpisodeHistory h, IntSupplier size, Description d) {
+        Figure f = new Figure(TRAINING_TITLE, d.title(), "Episode");
+        for (Panel p : trainingPanels(h, size)) {
+            f.add(p);
+        }
+        return f;
+    }
+
+    private static Panel rewardPanel(EpisodeHistory h, IntSupplier size, Description d,
+                                     double weight) {
+        Panel p = new Panel("Reward", weight)
+                .add(new Series(REWARD, Column.of(h::reward, size),
+                        Palette.argb(Palette.REWARD), 1, null, Series.Kind.NOISY))
+                .add(new Series(MOVING_AVERAGE, Column.of(h::movingAverage, size),
+                        Palette.argb(Palette.MOVING_AVERAGE), 2.2, null, Series.Kind.SMOOTH))
+                .add(new Panel.Threshold(d.threshold(), String.format(Locale.ROOT,
+                        "Solved (%.0f)", d.threshold()), Palette.argb(Palette.THRESHOLD)))
+                .alwaysShow(0, d.threshold());
+        if (d.solvedAt() > 0) {
+            p.add(new Panel.Marker(d.solvedAt(), "solved at " + String.format(Locale.ROOT,
+                    "%,d", d.solvedAt()), Palette.argb(Palette.THRESHOLD)));
+        }
+        return p;
+    }
+
+    private static Panel[] trainingPanels(EpisodeHistory h, IntSupplier size) {
+        return new Panel[] {
+            line(ACTOR_LOSS, Column.of(h::actorLoss, size), Palette.ACTOR_LOSS),
+            line(CRITIC_LOSS, Column.of(h::criticLoss, size), Palette.CRITIC_LOSS),
+            line(ENTROPY, Column.of(h::entropy, size), Palette.ENTROPY).alwaysShow(0, 0.1),
+        };
+    }
+
+    private static Panel line(String name, Column c, String colour) {
+        return new Panel(name, 1).add(new Series(name, c, Palette.argb(colour), 1.2, null,
+                Series.Kind.NOISY));
+    }
+}

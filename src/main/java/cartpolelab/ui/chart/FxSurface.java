@@ -1,0 +1,139 @@
+package cartpolelab.ui.chart;
+
+import cartpolelab.plot.Surface;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.shape.StrokeLineJoin;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+
+/**
+ * The plot painter's {@link Surface} over a JavaFX {@code Canvas}'s {@link GraphicsContext}.
+ * Colours and fonts are cached by value, so an unchanged frame allocates almost nothing.
+ * FX thread only.
+ */
+public final class FxSurface implements Surface {
+
+    private static final String FAMILY = "SansSerif";
+
+    private final GraphicsContext g;
+    private final Text measure = new Text();
+    private int fillArgb = 1;
+    private int strokeArgb = 1;
+    private double fontSize;
+    private boolean fontBold;
+    private Font font = Font.font(FAMILY, 12);
+    private boolean clipped;
+
+    public FxSurface(GraphicsContext g) {
+        this.g = g;
+        g.setLineJoin(StrokeLineJoin.ROUND);
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setFont(font);
+        measure.setFont(font);
+    }
+
+    private static Color colour(int argb) {
+        return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF,
+                (argb >>> 24) / 255.0);
+    }
+
+    @Override
+    public void fill(int argb) {
+        if (argb != fillArgb) {
+            fillArgb = argb;
+            g.setFill(colour(argb));
+        }
+    }
+
+    @Override
+    public void stroke(int argb, double width, double[] dash) {
+        if (argb != strokeArgb) {
+            strokeArgb = argb;
+            g.setStroke(colour(argb));
+        }
+        g.setLineWidth(width);
+        g.setLineDashes(dash);
+    }
+
+    @Override
+    public void font(double size, boolean bold) {
+        if (size != fontSize || bold != fontBold) {
+            fontSize = size;
+            fontBold = bold;
+            font = Font.font(FAMILY, bold ? FontWeight.BOLD : FontWeight.NORMAL, size);
+            g.setFont(font);
+            measure.setFont(font);
+        }
+    }
+
+    @Override
+    public double textWidth(String text) {
+        measure.setText(text);
+        return measure.getLayoutBounds().getWidth();
+    }
+
+    @Override
+    public void fillRect(double x, double y, double w, double h) {
+        g.fillRect(x, y, w, h);
+    }
+
+    @Override
+    public void line(double x1, double y1, double x2, double y2) {
+        g.strokeLine(x1, y1, x2, y2);
+    }
+
+    @Override
+    public void polyline(double[] xs, double[] ys, int n) {
+        if (n >= 2) {
+            g.strokePolyline(xs, ys, n);
+        }
+    }
+
+    @Override
+    public void fillPolygon(double[] xs, double[] ys, int n) {
+        if (n >= 3) {
+            g.fillPolygon(xs, ys, n);
+        }
+    }
+
+    @Override
+    public void text(String text, double x, double y) {
+        g.fillText(text, x, y);
+    }
+
+    @Override
+    public void verticalText(String text, double cx, double cy) {
+        g.save();
+        g.translate(cx, cy);
+        g.rotate(-90);
+        g.fillText(text, -textWidth(text) / 2, fontSize * 0.35);
+        g.restore();
+    }
+
+    @Override
+    public void clip(double x, double y, double w, double h) {
+        if (clipped) {
+            g.restore();
+        }
+        g.save();
+        g.beginPath();
+        g.rect(x, y, w, h);
+        g.clip();
+        clipped = true;
+    }
+
+    @Override
+    public void unclip() {
+        if (clipped) {
+            g.restore();
+            clipped = false;
+            // restore() brings back the state saved before the clip: re-apply ours.
+            g.setFill(colour(fillArgb));
+            g.setStroke(colour(strokeArgb));
+            g.setFont(font);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package cartpolelab.ui.chart;
+
+import cartpolelab.plot.Figure;
+import cartpolelab.plot.Hover;
+import cartpolelab.plot.Layout;
+import cartpolelab.plot.PlotPainter;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+
+/**
+ * One chart of the window: a {@link Canvas} the {@link PlotPainter} paints a {@link Figure}
+ * on, at most once per frame and only when something changed (new data, a resize, the
+ * pointer). Hover shows a readout of the episode under the pointer; dragging across the plot
+ * zooms to that x range; a double-click returns to following the whole run. The zoom and
+ * the hovered episode are shared with the other charts through a {@link ChartView}.
+ */
+public final class PlotCanvas extends Region {
+
+    private final Canvas canvas = new Canvas();
+    private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+    private final PlotPainter painter = new PlotPainter();
+    private final ChartView view;
+    private Figure figure;
+    private java.util.List<Figure> readout = java.util.List.of();
+    private Layout layout;
+    private boolean dirty = true;
+    private int paints;
+    private double pressX = Double.NaN;
+
+    public PlotCanvas(String id, ChartView view) {
+        this.view = view;
+        setId(id);
+        getStyleClass().add("plot-canvas");
+        getChildren().add(canvas);
+        setMinSize(200, 120);
+        setPrefSize(560, 260);
+        view.onChange(this::markDirty);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.hover(-1, this));
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
+    }
+
+    /** Shows {@code f} from now on (a new run); repaints on the next frame. */
+    public void show(Figure f) {
+        figure = f;
+        layout = null;
+        markDirty();
+    }
+
+    /** The figures whose values the hover readout lists (this one and the other chart's). */
+    public void setReadout(java.util.List<Figure> figures) {
+        readout = figures;
+    }
+
+    public Figure figure() {
+        return figure;
+    }
+
+    /** Where the last paint put things (null before the first). */
+    public Layout plotLayout() {
+        return layout;
+    }
+
+    /** How many times the canvas was painted (tests: "it repainted"). */
+    public int paints() {
+        return paints;
+    }
+
+    public void markDirty() {
+        dirty = true;
+    }
+
+    /** Paints if anything changed since the last paint. FX thread, once per frame. */
+    public void paintIfDirty() {
+        if (dirty) {
+            paint();
+        }
+    }
+
+    private void paint() {
+        dirty = false;
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        if (figure == null || w < 10 || h < 10) {
+            return;
+        }
+        double[] range = view.range(figure.fullRange());
+        layout = painter.paint(surface, figure, w, h, range[0], range[1]);
+        if (view.dragging()) {
+            Hover.paintSelection(surface, layout, view.dragFrom(), view.dragTo());
+        } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
+            Hover.paint(surface, layout, figure, view.hovered(), view.hoveredCanvas() == this,
+                    readout.isEmpty() ? java.util.List.of(figure) : readout);
+        }
+        paints++;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            paint(); // at once: a resized canvas is blank until painted
+        }
+    }
+
+    private void hover(double x, double y) {
+        if (layout == null || figure == null || !layout.inside(x, y)) {
+            view.hover(-1, this);
+            return;
+        }
+        int index = (int) Math.round(layout.xAt(x)) - 1;
+        view.hover(Math.max(0, Math.min(figure.length() - 1, index)), this);
+    }
+
+    private void pressed(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || layout == null) {
+            return;
+        }
+        if (e.getClickCount() == 2) {
+            view.follow();
+            pressX = Double.NaN;
+            return;
+        }
+        pressX = layout.inside(e.getX(), e.getY()) ? layout.xAt(e.getX()) : Double.NaN;
+    }
+
+    private void dragged(MouseEvent e) {
+        if (!Double.isNaN(pressX) && layout != null) {
+            view.drag(pressX, clampX(e.getX()));
+        }
+    }
+
+    private void released(MouseEvent e) {
+        if (!Double.isNaN(pressX) && view.dragging() && layout != null) {
+            double a = pressX;
+            double b = clampX(e.getX());
+            view.endDrag();
+            if (Math.abs(layout.px(a) - layout.px(b)) >= 6) { // a click is not a zoom
+                view.zoom(a, b);
+            }
+        }
+        pressX = Double.NaN;
+        hover(e.getX(), e.getY());
+    }
+
+    private double clampX(double px) {
+        return layout.xAt(Math.max(layout.left, Math.min(layout.right, px)));
+    }
+}

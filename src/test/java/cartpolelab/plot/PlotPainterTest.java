@@ -1,0 +1,153 @@
+package cartpolelab.plot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The painter against a recording surface: what is drawn where. */
+class PlotPainterTest {
+
+    private static final int NOISY = Palette.argb(Palette.REWARD);
+    private static final int SMOOTH = Palette.argb(Palette.MOVING_AVERAGE);
+
+    private static Figure figure(double[] noisy, double[] smooth) {
+        Panel p = new Panel("Reward", 1)
+                .add(new Series("Episode reward", Column.of(noisy), NOISY, 1, null,
+                        Series.Kind.NOISY))
+                .add(new Series("Moving average (50)", Column.of(smooth), SMOOTH, 2, null,
+                        Series.Kind.SMOOTH))
+                .add(new Panel.Threshold(195, "Solved (195)", Palette.argb(Palette.THRESHOLD)));
+        Figure f = new Figure("title", "subtitle", "Episode").add(p);
+        f.catchUp();
+        return f;
+    }
+
+    /** The x tick labels: texts on one baseline below the plot. */
+    private static List<RecordingSurface.Text> xLabels(RecordingSurface s, Layout l) {
+        double below = l.bottoms[l.bottoms.length - 1];
+        return s.texts.stream().filter(t -> t.y() > below && t.y() < below + 30).toList();
+    }
+
+    @Test
+    void xTickLabelsNeverOverlapAndNeverRepeatForWidths300To3000AndRanges1To1e7() {
+        PlotPainter painter = new PlotPainter();
+        for (int width = 300; width <= 3000; width += 100) {
+            for (double span : new double[] {1, 2, 7, 10, 15, 99, 1001, 1234, 2000, 9999,
+                10_001, 99_999, 123_456, 1e6, 2.5e6, 9_999_999, 1e7}) {
+                for (double from : new double[] {0, 3, 997}) {
+                    RecordingSurface s = new RecordingSurface();
+                    Layout l = painter.paint(s, figure(new double[] {1, 2}, new double[] {1, 2}),
+                            width, 400, from, from + span);
+                    List<RecordingSurface.Text> labels = xLabels(s, l).stream()
+                            .filter(t -> !t.text().equals("Episode"))
+                            .sorted((a, b) -> Double.compare(a.x(), b.x())).toList();
+                    String where = "width " + width + ", x " + from + " to " + (from + span)
+                            + ": " + labels.stream().map(RecordingSurface.Text::text).toList();
+                    assertTrue(labels.size() >= 2 || span < 2, "at least two ticks, " + where);
+                    for (int i = 1; i < labels.size(); i++) {
+                        RecordingSurface.Text a = labels.get(i - 1);
+                        RecordingSurface.Text b = labels.get(i);
+                        assertTrue(a.x() + a.width() + 8 <= b.x(), "overlap at " + where);
+                        assertTrue(!a.text().equals(b.text()), "repeated label, " + where);
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void yTickLabelsNeverOverlap() {
+        PlotPainter painter = new PlotPainter();
+        for (int height = 150; height <= 1500; height += 50) {
+            for (double top : new double[] {1e-4, 0.69, 3, 500, 12_345, 1e7}) {
+                RecordingSurface s = new RecordingSurface();
+                Layout l = painter.paint(s, figure(new double[] {0, top}, new double[] {0, top}),
+                        800, height, 0, 10);
+                List<Double> ys = s.texts.stream()
+                        .filter(t -> t.x() + t.width() <= l.left && t.y() >= l.tops[0] - 10
+                                && t.y() <= l.bottoms[0] + 10)
+                        .map(RecordingSurface.Text::y).sorted().toList();
+                for (int i = 1; i < ys.size(); i++) {
+                    assertTrue(ys.get(i) - ys.get(i - 1) >= PlotPainter.TICK_SIZE,
+                            "height " + height + ", top " + top + ": " + ys);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSingleSpikeAmongAMillionPointsIsDrawn() {
+        double[] noisy = new double[1_000_000];
+        Arrays.fill(noisy, 20);
+        noisy[612_345] = 500;
+        noisy[77_777] = -40;
+        RecordingSurface s = new RecordingSurface();
+        Layout l = new PlotPainter().paint(s, figure(noisy, noisy.clone()), 1100, 500);
+        RecordingSurface.Polyline line = s.polylines.stream().filter(p -> p.argb() == NOISY)
+                .findFirst().orElseThrow();
+        double top = Arrays.stream(line.ys()).min().orElseThrow();
+        double bottom = Arrays.stream(line.ys()).max().orElseThrow();
+        assertEquals(l.py(0, 500), top, 1e-6, "the spike reaches 500");
+        assertEquals(l.py(0, -40), bottom, 1e-6, "the dip reaches -40");
+        assertTrue(line.xs().length <= 2 * 1100, "at most two points a pixel column");
+    }
+
+    @Test
+    void theMovingAverageIsOneThinPolylineOfItsOwnValues() {
+        Random random = new Random(5);
+        double[] noisy = random.doubles(200_000, 0, 200).toArray();
+        double[] smooth = new double[noisy.length];
+        for (int i = 0; i < smooth.length; i++) {
+            smooth[i] = 100 + 50 * Math.sin(i / 20_000.0);
+        }
+        RecordingSurface s = new RecordingSurface();
+        Layout l = new PlotPainter().paint(s, figure(noisy, smooth), 1000, 500);
+        List<RecordingSurface.Polyline> lines = s.polylines.stream()
+                .filter(p -> p.argb() == SMOOTH).toList();
+        assertEquals(1, lines.size(), "one polyline");
+        RecordingSurface.Polyline ma = lines.get(0);
+        assertTrue(ma.xs().length <= 1000, "one point per pixel column at most");
+        for (int k = 1; k < ma.xs().length; k++) {
+            assertTrue(ma.xs()[k] > ma.xs()[k - 1], "x strictly increases: no min/max band");
+            assertTrue(Math.abs(ma.ys()[k] - ma.ys()[k - 1]) < 2, "smooth stays smooth");
+        }
+        assertTrue(ma.ys()[0] <= l.py(0, 99) && ma.ys()[0] >= l.py(0, 101));
+    }
+
+    @Test
+    void theLegendGetsItsOwnRowsAboveThePlotWhenNarrow() {
+        RecordingSurface s = new RecordingSurface();
+        Layout l = new PlotPainter().paint(s, figure(new double[] {1, 2, 3},
+                new double[] {1, 2, 3}), 300, 400);
+        for (String label : List.of("Episode reward", "Moving average (50)", "Solved (195)")) {
+            RecordingSurface.Text t = s.texts.stream().filter(x -> x.text().equals(label))
+                    .findFirst().orElseThrow(() -> new AssertionError(label + " missing"));
+            assertTrue(t.y() < l.tops[0], label + " above the plot");
+            assertTrue(t.x() + t.width() <= 300, label + " inside the picture");
+        }
+    }
+
+    @Test
+    void aBandIsFilledAndStacksShareOneXAxis() {
+        double[] lo = new double[3000];
+        double[] hi = new double[3000];
+        Arrays.fill(hi, 10);
+        Panel a = new Panel("a", 2).add(new Band("10–90 %", Column.of(lo), Column.of(hi),
+                Palette.argb(Palette.REWARD, 0.2)));
+        Panel b = new Panel("b", 1).add(new Series("b", Column.of(hi), NOISY, 1, null,
+                Series.Kind.NOISY));
+        Figure f = new Figure("t", null, "Episode").add(a).add(b);
+        f.catchUp();
+        RecordingSurface s = new RecordingSurface();
+        Layout l = new PlotPainter().paint(s, f, 900, 600);
+        assertEquals(1, s.polygons.size());
+        assertEquals(2, l.tops.length);
+        assertTrue(l.bottoms[0] - l.tops[0] > 1.5 * (l.bottoms[1] - l.tops[1]), "weights");
+        assertEquals(1, s.texts.stream().filter(t -> t.text().equals("3,000")).count(),
+                "x tick labels once, under the last panel");
+    }
+}
