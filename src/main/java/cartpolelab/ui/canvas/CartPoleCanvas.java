@@ -183,6 +183,8 @@ public final class CartPoleCanvas extends Region {
 
         if (placeholder != null) {
             drawCentredMessage(g, w, h, placeholder);
+        } else if (f != null && h < OVERLAY_MIN_HEIGHT) {
+            drawCompactOverlay(g, f, w);
         } else if (f != null) {
             drawOverlay(g, f, w);
         }
@@ -200,6 +202,29 @@ public final class CartPoleCanvas extends Region {
         g.fillRoundRect(w / 2 - boxW / 2, 14, boxW, 34, 10, 10);
         g.setFill(TEXT);
         g.fillText(text, w / 2, 31);
+    }
+
+    /** Below this canvas height the full overlay would cover the cart: one line instead. */
+    static final double OVERLAY_MIN_HEIGHT = 250;
+
+    /** The overlay's essentials on one line, for a short canvas (a small window). */
+    private static void drawCompactOverlay(GraphicsContext g, Frame f, double w) {
+        String action = switch (f.action()) {
+            case 0 -> "\u2190";
+            case 1 -> "\u2192";
+            default -> "\u2014";
+        };
+        String text = String.format(Locale.ROOT, "%s %,d \u00b7 step %,d%s \u00b7 reward %,.0f "
+                        + "\u00b7 action %s \u00b7 V(s) %.1f \u00b7 \u03c0 \u2190%.2f \u2192%.2f",
+                f.greedy() ? "Watch" : "Episode", f.episode(), f.step(), outcome(f),
+                f.episodeReward(), action, f.value(), f.probLeft(), f.probRight());
+        g.setFont(Font.font("System", 12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(6, 6, w - 12, 22, 8, 8);
+        g.setFill(TEXT);
+        g.fillText(text, 14, 17, w - 28);
     }
 
     private static void drawOverlay(GraphicsContext g, Frame f, double w) {
