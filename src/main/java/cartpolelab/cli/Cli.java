@@ -1,8 +1,15 @@
 package cartpolelab.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -14,16 +21,27 @@ import picocli.CommandLine.HelpCommand;
  * <p>Exit codes: 0 success; 2 bad input (a wrong or missing flag, an unknown command, an
  * out-of-range value, an unreadable or unwritable file), with a one-line message naming the
  * problem and the fix and no stack trace; 1 a failure while training.
+ *
+ * <p>Help and messages name the program as the user typed it: {@code cartpole-lab} from the
+ * installed app image, {@code java -jar target/cartpole-lab.jar} from the jar (see
+ * {@link #commandName()}).
  */
-@Command(name = "cartpole-lab", mixinStandardHelpOptions = true,
-        version = "CartPole Lab " + Cli.VERSION,
+@Command(name = Cli.DEFAULT_NAME, mixinStandardHelpOptions = true,
+        versionProvider = Cli.Version.class,
         description = "Train, evaluate and benchmark actor-critic agents on CartPole without a "
                 + "window. Run without arguments to open the app.",
         subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class,
                 HelpCommand.class})
 public final class Cli implements Runnable {
 
-    static final String VERSION = "0.1.0";
+    /** The launcher's name in the app image and the name help uses when nothing else is known. */
+    static final String DEFAULT_NAME = "cartpole-lab";
+
+    /** System property that overrides the program name in help and messages. */
+    public static final String COMMAND_PROPERTY = "cartpolelab.command";
+
+    /** The project's version, from the build ({@code version.properties}, filtered by Maven). */
+    static final String VERSION = readVersion();
 
     /** Exit code for bad input. */
     public static final int USAGE = 2;
@@ -48,13 +66,23 @@ public final class Cli implements Runnable {
 
     /** Runs the command line on standard output and error; returns the exit code. */
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return runAs(commandName(), new PrintWriter(System.out, true),
+                new PrintWriter(System.err, true), args);
     }
 
     /** Runs the command line on the given writers (tests run it in-process). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return runAs(commandName(), out, err, args);
+    }
+
+    /**
+     * Runs the command line on the given writers, naming the program {@code name} in help and
+     * messages (for example {@code cartpole-lab} or {@code java -jar cartpole-lab.jar}).
+     */
+    public static int runAs(String name, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
         cl.setResourceBundle(new SettingHelp());
+        nameProgram(cl, name);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((e, a) -> {
@@ -85,5 +113,149 @@ public final class Cli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * Names the program {@code name}: the usage lines, the "Try '... --help'" hints and the
+     * examples in the subcommands' footers. Every subcommand also answers {@code --version}.
+     */
+    private static void nameProgram(CommandLine cl, String name) {
+        cl.setCommandName(name);
+        Version version = new Version();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            CommandLine.Model.CommandSpec spec = sub.getCommandSpec();
+            spec.versionProvider(version);
+            String[] footer = spec.usageMessage().footer();
+            for (int i = 0; i < footer.length; i++) {
+                String line = footer[i];
+                String body = line.stripLeading();
+                if (body.startsWith(DEFAULT_NAME + " ")) {
+                    footer[i] = line.substring(0, line.length() - body.length()) + name
+                            + body.substring(DEFAULT_NAME.length());
+                }
+            }
+            spec.usageMessage().footer(footer);
+        }
+    }
+
+    /** The program name as the user typed it, from this JVM's properties and its jar. */
+    static String commandName() {
+        return commandName(System::getProperty, codeSource());
+    }
+
+    /**
+     * The program name as the user typed it: {@value #COMMAND_PROPERTY} if set; the launcher's
+     * file name in a jpackage app image (which sets {@code jpackage.app-path}); {@code java -jar
+     * JAR} when running from a jar, JAR as typed on the command line where the JVM tells it
+     * ({@code sun.java.command}); otherwise {@value #DEFAULT_NAME}.
+     *
+     * @param properties system properties by name (null when unset)
+     * @param codeSource the jar or directory this class was loaded from, or null
+     */
+    static String commandName(UnaryOperator<String> properties, Path codeSource) {
+        String explicit = properties.apply(COMMAND_PROPERTY);
+        if (explicit != null && !explicit.isBlank()) {
+            return explicit.strip();
+        }
+        String appPath = properties.apply("jpackage.app-path");
+        if (appPath != null && !appPath.isBlank()) {
+            String path = appPath.strip();
+            // the file name, on either kind of separator (C:\Apps\cartpole-lab.exe too)
+            String launcher = path.substring(
+                    Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
+            if (launcher.toLowerCase(java.util.Locale.ROOT).endsWith(".exe")) {
+                launcher = launcher.substring(0, launcher.length() - 4);
+            }
+            if (!launcher.isEmpty()) {
+                return launcher;
+            }
+        }
+        if (codeSource != null && codeSource.getFileName() != null
+                && codeSource.getFileName().toString().endsWith(".jar")) {
+            String command = properties.apply("sun.java.command");
+            if (command != null) {
+                int end = command.indexOf(".jar");
+                String typed = end < 0 ? "" : command.substring(0, end + 4);
+                if (!typed.isEmpty() && Path.of(typed).getFileName() != null
+                        && Path.of(typed).getFileName().equals(codeSource.getFileName())) {
+                    return "java -jar " + typed;
+                }
+            }
+            return "java -jar " + codeSource.getFileName();
+        }
+        return DEFAULT_NAME;
+    }
+
+    private static Path codeSource() {
+        try {
+            CodeSource source = Cli.class.getProtectionDomain().getCodeSource();
+            return source == null || source.getLocation() == null ? null
+                    : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String readVersion() {
+        try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version", "");
+                if (!v.isBlank() && !v.startsWith("${")) {
+                    return v.strip();
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the jar manifest
+        }
+        String manifest = Cli.class.getPackage().getImplementationVersion();
+        return manifest != null ? manifest : "unknown";
+    }
+
+    /** {@code --version}: the app's version, the Java runtime and JavaFX. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "CartPole Lab " + VERSION,
+                "Java " + Runtime.version() + " (" + System.getProperty("java.vm.name") + ", "
+                        + System.getProperty("java.vendor") + ") in "
+                        + System.getProperty("java.home"),
+                javafxVersion()};
+        }
+    }
+
+    /**
+     * JavaFX's version without starting the toolkit: from the {@code javafx.base} module of the
+     * runtime when JavaFX is on the module path (the app image), else from JavaFX's
+     * {@code VersionInfo} on the class path (the jar); "JavaFX not found" without either.
+     */
+    static String javafxVersion() {
+        Optional<Module> base = ModuleLayer.boot().findModule("javafx.base");
+        if (base.isPresent()) {
+            String version = null;
+            try (InputStream in = base.get().getResourceAsStream("javafx.properties")) {
+                if (in != null) {
+                    Properties p = new Properties();
+                    p.load(in);
+                    version = p.getProperty("javafx.runtime.version");
+                }
+            } catch (IOException e) {
+                // use the module's version below
+            }
+            if (version == null) {
+                version = base.get().getDescriptor().rawVersion().orElse("(unknown version)");
+            }
+            return "JavaFX " + version + " (modules of the Java runtime)";
+        }
+        try {
+            Class<?> info = Class.forName("com.sun.javafx.runtime.VersionInfo", false,
+                    Cli.class.getClassLoader());
+            return "JavaFX " + info.getMethod("getRuntimeVersion").invoke(null)
+                    + " (class path)";
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return "JavaFX not found";
+        }
     }
 }

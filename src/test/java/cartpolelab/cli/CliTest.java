@@ -157,4 +157,61 @@ class CliTest {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
     }
+
+    // --- issue 14: --version and the program name as typed ------------------------------------
+
+    @Test
+    void versionNamesTheAppTheJavaRuntimeAndJavaFx() {
+        for (String[] args : new String[][] {{"--version"}, {"train", "--version"}}) {
+            Run r = cli(args);
+            assertEquals(0, r.code(), r.err());
+            List<String> lines = r.out().lines().toList();
+            assertEquals(3, lines.size(), r.out());
+            assertTrue(lines.get(0).matches("CartPole Lab \\d+\\.\\d+\\.\\d+.*"),
+                    "the project's version, filtered in by Maven: " + lines.get(0));
+            assertTrue(lines.get(1).startsWith("Java " + Runtime.version()), lines.get(1));
+            // the tests load JavaFX from the class path (surefire), without starting it
+            assertTrue(lines.get(2).matches("JavaFX 2\\d[0-9.+]* \\((class path|modules of "
+                    + "the Java runtime)\\)"), lines.get(2));
+        }
+    }
+
+    @Test
+    void helpAndErrorsNameTheProgramAsTyped() {
+        String jar = "java -jar target/cartpole-lab.jar";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertEquals(0, Cli.runAs(jar, new PrintWriter(out), new PrintWriter(err), "train",
+                "--help"));
+        assertTrue(out.toString().startsWith("Usage: " + jar + " train "), out.toString());
+        assertTrue(out.toString().contains("  " + jar + " train --episodes 3000"),
+                "the example names the program too: " + out);
+
+        out = new StringWriter();
+        err = new StringWriter();
+        assertEquals(2, Cli.runAs(jar, new PrintWriter(out), new PrintWriter(err), "eval"));
+        assertTrue(err.toString().contains("Try '" + jar + " eval --help'."), err.toString());
+
+        Run r = cli("train", "--lr", "5");
+        assertTrue(r.err().contains("Try 'cartpole-lab train --help'."), r.err());
+    }
+
+    @Test
+    void theProgramNameComesFromTheLauncherTheJarOrTheOverride() {
+        Path jar = Path.of("/home/u/dl/cartpole-lab.jar");
+        assertEquals("cartpole-lab", Cli.commandName(p -> null, null));
+        assertEquals("cartpole-lab", Cli.commandName(p -> null, Path.of("/src/target/classes")));
+        assertEquals("cartpole-lab", Cli.commandName(
+                p -> p.equals("jpackage.app-path") ? "/opt/cartpole-lab/bin/cartpole-lab" : null,
+                Path.of("/opt/cartpole-lab/lib/app/cartpole-lab-0.1.0.jar")));
+        assertEquals("cartpole-lab", Cli.commandName(
+                p -> p.equals("jpackage.app-path") ? "C:\\Apps\\cartpole-lab.exe" : null, null));
+        assertEquals("java -jar dl/cartpole-lab.jar", Cli.commandName(
+                p -> p.equals("sun.java.command") ? "dl/cartpole-lab.jar train --lr 5" : null,
+                jar));
+        assertEquals("java -jar cartpole-lab.jar", Cli.commandName(
+                p -> p.equals("sun.java.command") ? "cartpolelab.Launcher train" : null, jar));
+        assertEquals("lab", Cli.commandName(
+                p -> p.equals(Cli.COMMAND_PROPERTY) ? "lab" : "x.jar", jar));
+    }
 }
