@@ -113,7 +113,7 @@ public final class Trainer implements TrainerPort {
     @Override
     public CompletableFuture<RunSnapshot> snapshot() {
         CompletableFuture<RunSnapshot> done = new CompletableFuture<>();
-        commands.execute(() -> done.complete(run.snapshot()));
+        commands.execute(() -> Commands.completeWith(done, () -> run.snapshot()));
         return done;
     }
 
@@ -301,7 +301,10 @@ public final class Trainer implements TrainerPort {
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
     private void fail(Throwable e) {
-        watchFailure = e.getMessage() != null ? e.getMessage() : e.toString();
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        watchFailure = e instanceof OutOfMemoryError
+                ? "out of memory (" + message + "): give Java more memory (-Xmx) or reset"
+                : message;
         publishStatus();
     }
 
