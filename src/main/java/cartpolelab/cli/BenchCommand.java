@@ -38,12 +38,25 @@ final class BenchCommand implements Callable<Integer> {
                     + "0 skips it)")
     private int trainerEpisodes;
 
+    /** A billion steps: about half an hour at the measured speed, far beyond any use. */
+    static final long MAX_STEPS = 1_000_000_000L;
+
+    private static void inRange(String flag, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new Cli.UserError(flag + " must be in [" + min + ", " + max + "], was "
+                    + value);
+        }
+    }
+
     @Override
     public Integer call() {
-        if (steps < 1 || warmup < 0 || trainerEpisodes < 0) {
-            throw new Cli.UserError("--steps must be ≥ 1, --warmup and --trainer-episodes ≥ 0");
-        }
+        // every flag bounded and checked before any work, each error naming its own flag
+        inRange("--steps", steps, 1, MAX_STEPS);
+        inRange("--warmup", warmup, 0, MAX_STEPS);
+        inRange("--trainer-episodes", trainerEpisodes, 0, Hyperparameters.MAX_EPISODES);
         Hyperparameters hp = settings.build();
+        settings.ignoredFlags(spec).forEach(
+                note -> spec.commandLine().getErr().println("note: " + note));
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "CartPole Lab bench · %s · %s · hidden %d · one thread · %s%n",
                 hp.algorithm().displayName(), hp.version().id(), hp.hiddenSize(),
