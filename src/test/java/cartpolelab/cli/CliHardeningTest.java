@@ -143,7 +143,8 @@ class CliHardeningTest {
         }
         bar.close();
         String text = bytes.toString(StandardCharsets.UTF_8);
-        String last = text.substring(text.lastIndexOf('\r') + 1).strip();
+        String last = text.substring(text.lastIndexOf('\r') + 1).strip()
+                .replaceAll("\u001B\\[[0-9;]*m", ""); // colours are not columns
         int open = last.indexOf('│');
         int close = last.indexOf('│', open + 1);
         assertTrue(open >= 0 && close > open, last);
