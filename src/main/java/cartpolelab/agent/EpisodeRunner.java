@@ -38,6 +38,8 @@ public final class EpisodeRunner {
     private boolean lastCutOff;
     private long totalSteps;
     private long randomDraws;
+    private long episodeStartSteps;
+    private long episodeStartDraws;
 
     /** A runner over a fresh {@code CartPole(hp.version())} and the episode random stream. */
     public EpisodeRunner(Agent agent) {
@@ -65,6 +67,7 @@ public final class EpisodeRunner {
             random.nextDouble();
         }
         this.randomDraws = randomDraws;
+        this.episodeStartDraws = randomDraws;
     }
 
     public Agent agent() {
@@ -74,6 +77,8 @@ public final class EpisodeRunner {
     /** Starts an episode: {@code env.reset(random)}; a partly run episode is dropped unlearned. */
     public void beginEpisode() {
         agent.discardRollout();
+        episodeStartSteps = totalSteps;
+        episodeStartDraws = randomDraws;
         env.reset(random);
         randomDraws += CartPole.OBSERVATION_SIZE;
         env.observe(observation, 0);
@@ -116,6 +121,8 @@ public final class EpisodeRunner {
         boolean ended = end.ended();
         if (ended) {
             inEpisode = false;
+            episodeStartSteps = totalSteps;
+            episodeStartDraws = randomDraws;
         }
         agent.observe(reward, nextObservation, lastTerminated, lastCutOff);
         System.arraycopy(nextObservation, 0, observation, 0, CartPole.OBSERVATION_SIZE);
@@ -188,6 +195,19 @@ public final class EpisodeRunner {
      */
     public long randomDraws() {
         return randomDraws;
+    }
+
+    /**
+     * {@link #randomDraws()} before the reset of the episode in progress, or now between
+     * episodes: a runner built with this many draws replays that episode from its start.
+     */
+    public long episodeStartDraws() {
+        return episodeStartDraws;
+    }
+
+    /** {@link #totalSteps()} at the start of the episode in progress, or now between episodes. */
+    public long episodeStartSteps() {
+        return episodeStartSteps;
     }
 
     /** Environment steps taken by this runner since construction. */

@@ -49,13 +49,26 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plots", description = "measure only the plot painter (no training)")
     private boolean plotsOnly;
 
+    /** A billion steps: about half an hour at the measured speed, far beyond any use. */
+    static final long MAX_STEPS = 1_000_000_000L;
+
+    private static void inRange(String flag, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new Cli.UserError(flag + " must be in [" + min + ", " + max + "], was "
+                    + value);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
-        if (steps < 1 || warmup < 0 || trainerEpisodes < 0 || recorderEpisodes < 0) {
-            throw new Cli.UserError("--steps must be ≥ 1, --warmup, --trainer-episodes and "
-                    + "--recorder-episodes ≥ 0");
-        }
+        // every flag bounded and checked before any work, each error naming its own flag
+        inRange("--steps", steps, 1, MAX_STEPS);
+        inRange("--warmup", warmup, 0, MAX_STEPS);
+        inRange("--trainer-episodes", trainerEpisodes, 0, Hyperparameters.MAX_EPISODES);
+        inRange("--recorder-episodes", recorderEpisodes, 0, Hyperparameters.MAX_EPISODES);
         Hyperparameters hp = settings.build();
+        settings.ignoredFlags(spec).forEach(
+                note -> spec.commandLine().getErr().println("note: " + note));
         PrintWriter out = spec.commandLine().getOut();
         if (plotsOnly) {
             printPlots(out);

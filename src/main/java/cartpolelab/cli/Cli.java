@@ -109,7 +109,7 @@ public final class Cli implements Runnable {
             err.flush();
             return 1;
         });
-        int code = cl.execute(args);
+        int code = executeReadingArgFiles(cl, err, args);
         out.flush();
         err.flush();
         return code;
@@ -256,6 +256,32 @@ public final class Cli implements Runnable {
                     + " (class path)";
         } catch (ReflectiveOperationException | LinkageError e) {
             return "JavaFX not found";
+        }
+    }
+
+    // ---- @argfile errors: one line naming the file and the reason, never a stack trace ----
+
+    private static int executeReadingArgFiles(CommandLine cl, PrintWriter err, String[] args) {
+        for (String arg : args) {
+            if (arg.length() > 1 && arg.startsWith("@") && !arg.startsWith("@@")) {
+                java.nio.file.Path file = java.nio.file.Path.of(arg.substring(1));
+                String problem = !java.nio.file.Files.exists(file) ? "it does not exist"
+                        : !java.nio.file.Files.isRegularFile(file) ? "it is not a regular file"
+                        : !java.nio.file.Files.isReadable(file) ? "permission denied" : null;
+                if (problem != null) {
+                    err.println("error: cannot read argument file " + file + ": " + problem
+                            + "; check the path after '@' (write '@@' for a literal '@')");
+                    return USAGE;
+                }
+            }
+        }
+        try {
+            return cl.execute(args);
+        } catch (CommandLine.InitializationException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            err.println("error: " + e.getMessage() + ": " + cause.getMessage()
+                    + "; check the argument file");
+            return USAGE;
         }
     }
 }

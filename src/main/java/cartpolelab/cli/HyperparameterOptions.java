@@ -89,6 +89,25 @@ final class HyperparameterOptions {
         }
     }
 
+    /**
+     * A note for each flag given on the command line that the chosen algorithm ignores
+     * ({@code --entropy-coef} without the entropy bonus, {@code --n-steps} without n-step
+     * updates), so nobody tunes a setting that does nothing.
+     */
+    java.util.List<String> ignoredFlags(picocli.CommandLine.Model.CommandSpec spec) {
+        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+        java.util.List<String> notes = new java.util.ArrayList<>();
+        if (!algorithm.usesEntropy() && parsed.hasMatchedOption("--entropy-coef")) {
+            notes.add("--entropy-coef is ignored: " + algorithm.displayName()
+                    + " has no entropy bonus (only A2C uses it)");
+        }
+        if (!algorithm.supportsNSteps() && parsed.hasMatchedOption("--n-steps")) {
+            notes.add("--n-steps is ignored: " + algorithm.displayName()
+                    + " updates at the end of each episode (only A2C has n-step updates)");
+        }
+        return notes;
+    }
+
     static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
         @Override
         public Algorithm convert(String value) {

@@ -1,15 +1,15 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.io.AtomicFiles;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
-import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.metrics.Collapse;
 import cartpolelab.metrics.RunProgress;
 import cartpolelab.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +50,31 @@ final class TrainCommand implements Callable<Integer> {
             description = "write networks, optimiser state and history (.cplb)")
     private Path checkpoint;
 
+    @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
+            description = "while training, rewrite --checkpoint and --csv every N episodes, so "
+                    + "a kill loses at most N episodes; 0 writes them only at the end "
+                    + "(default: ${DEFAULT-VALUE})")
+    private int checkpointEvery;
+
     @Option(names = "--quiet", description = "no progress output, only the summary")
     private boolean quiet;
 
     @Override
     public Integer call() throws IOException {
         Hyperparameters hp = settings.build();
-        // fail before training, so no work is lost to a typo in a path
-        for (Path p : new Path[] {csv, png, checkpoint}) {
-            if (p != null) {
-                AtomicFiles.checkWritable(p);
-            }
+        if (checkpointEvery < 0 || checkpointEvery > Hyperparameters.MAX_EPISODES) {
+            throw new Cli.UserError("--checkpoint-every must be in [0, "
+                    + Hyperparameters.MAX_EPISODES + "], was " + checkpointEvery);
         }
+        // fail before training, so no work is lost to a typo in a path
+        OutputPaths.check(spec);
         if (png != null && PlotFiles.Format.of(png) == null) {
             throw new Cli.UserError("--plot " + png + ": unknown image type; use a .png or "
                     + ".svg file name");
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        settings.ignoredFlags(spec).forEach(note -> err.println("note: " + note));
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
@@ -77,7 +84,13 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(hp);
         try (Progress progress = quiet ? Progress.NONE
                 : Progress.create(err, hp.episodes())) {
-            run.train(stopWhenSolved, s -> progress.episode(s, run.progress()));
+            run.train(stopWhenSolved, s -> {
+                progress.episode(s, run.progress());
+                if (checkpointEvery > 0 && s.episode() % checkpointEvery == 0
+                        && s.episode() < hp.episodes()) {
+                    saveProgress(run);
+                }
+            });
         }
         summarize(out, run);
 
@@ -96,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         if (!failed.isEmpty()) {
             err.println("error: " + String.join("; ", failed));
-            return Cli.USAGE;
+            return failed.stream().anyMatch(m -> m.contains("out of memory")) ? 1 : Cli.USAGE;
         }
         if (run.failure() != null) {
             err.println("error: training failed: " + run.failure()
@@ -104,6 +117,28 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
+    }
+
+    /**
+     * The periodic save: checkpoint and CSV as they are after this episode (between episodes,
+     * so the checkpoint continues exactly). A failure stops training with the message: the
+     * same write would fail at the end.
+     */
+    private void saveProgress(TrainingRun run) {
+        try {
+            if (checkpoint != null) {
+                Checkpoint.write(checkpoint, run.snapshot());
+            }
+            if (csv != null) {
+                MetricsCsv.write(csv, run.history());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (OutOfMemoryError e) {
+            throw new UncheckedIOException(new IOException("out of memory while saving after "
+                    + "episode " + run.history().size() + "; give Java more memory (-Xmx) or "
+                    + "save less often (--checkpoint-every)", e));
+        }
     }
 
     private interface Save {
@@ -118,6 +153,9 @@ final class TrainCommand implements Callable<Integer> {
             out.printf("wrote %-10s %s%n", what, path);
         } catch (IOException e) {
             failed.add(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            failed.add("cannot write " + path + ": out of memory while writing the " + what
+                    + "; give Java more memory (-Xmx) and train again");
         }
     }
 
@@ -133,92 +171,12 @@ final class TrainCommand implements Callable<Integer> {
                     p.bestMovingAverage(), p.threshold());
         }
         out.printf(Locale.ROOT, "final MA50   %.1f%n", p.movingAverage());
+        Collapse collapse = Collapse.detect(run.history(), p.threshold());
+        if (collapse != null) {
+            out.println("collapsed    " + collapse.message("--lr", "--entropy-coef (A2C)"));
+        }
         out.printf(Locale.ROOT, "steps        %,d in %.1f s (%,.0f steps/s)%n", run.totalSteps(),
                 seconds, seconds > 0 ? run.totalSteps() / seconds : 0.0);
         out.flush();
-    }
-
-    /** Shows training progress: a bar on a terminal, plain lines otherwise. */
-    interface Progress extends AutoCloseable {
-        Progress NONE = new Progress() {
-            @Override
-            public void episode(EpisodeStats s, RunProgress p) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-
-        /** A finished episode, with the run's progress after it. */
-        void episode(EpisodeStats s, RunProgress p);
-
-        @Override
-        void close();
-
-        static Progress create(PrintWriter err, int episodes) {
-            return System.console() != null ? new BarProgress(episodes)
-                    : new LineProgress(err, episodes);
-        }
-    }
-
-    /** me.tongfei progressbar on the terminal: episode, MA50, best, ETA. */
-    static final class BarProgress implements Progress {
-        private final me.tongfei.progressbar.ProgressBar bar;
-        private boolean closed;
-
-        BarProgress(int episodes) {
-            bar = new me.tongfei.progressbar.ProgressBarBuilder()
-                    .setTaskName("train")
-                    .setInitialMax(episodes)
-                    .setUnit(" ep", 1)
-                    .setUpdateIntervalMillis(200)
-                    .showSpeed()
-                    .build();
-        }
-
-        @Override
-        public void episode(EpisodeStats s, RunProgress p) {
-            bar.stepTo(s.episode());
-            bar.setExtraMessage(String.format(Locale.ROOT, " · MA50 %.1f best %.1f",
-                    p.movingAverage(), p.bestMovingAverage()));
-        }
-
-        @Override
-        public void close() {
-            if (!closed) {
-                closed = true;
-                bar.close();
-            }
-        }
-    }
-
-    /** Plain lines (about twenty a run) when the output is a file or a pipe. */
-    static final class LineProgress implements Progress {
-        private final PrintWriter err;
-        private final int episodes;
-        private final int every;
-
-        LineProgress(PrintWriter err, int episodes) {
-            this.err = err;
-            this.episodes = episodes;
-            this.every = Math.max(1, episodes / 20);
-        }
-
-        @Override
-        public void episode(EpisodeStats s, RunProgress p) {
-            if (s.episode() % every == 0 || s.episode() == episodes) {
-                double eta = s.wallSeconds() / s.episode() * (episodes - s.episode());
-                err.printf(Locale.ROOT, "episode %d/%d  MA50 %.1f  reward %.0f  %,.0f steps/s"
-                        + "  ETA %.0f s%n", s.episode(), episodes, s.movingAverage(), s.reward(),
-                        s.wallSeconds() > 0 ? s.totalSteps() / s.wallSeconds() : 0.0, eta);
-                err.flush();
-            }
-        }
-
-        @Override
-        public void close() {
-            err.flush();
-        }
     }
 }

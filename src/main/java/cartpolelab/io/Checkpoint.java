@@ -2,23 +2,15 @@ package cartpolelab.io;
 
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.AgentState;
-import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.ParameterShape;
-import cartpolelab.env.CartPoleVersion;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.RunSnapshot;
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.ejml.data.DMatrixRMaj;
@@ -42,17 +34,23 @@ import org.ejml.data.DMatrixRMaj;
  *             critic loss, entropy, total steps (long), wall seconds, steps per second
  *   long    CRC-32 of every byte before it
  * </pre>
- * Loading reads the whole file, checks magic, version and checksum, then parses and checks the
- * settings and every shape against {@link Agent#parameterShapes} of those settings, all before
- * anything live is touched. Files are written with {@link AtomicFiles}.
+ * Loading ({@link CheckpointReader}) checks the kind of file, magic, size, checksum and version
+ * before parsing, then the settings, every shape against {@link Agent#parameterShapes}, every
+ * value and the exact length, all before anything live is touched. Files are written with
+ * {@link AtomicFiles}.
  */
 public final class Checkpoint {
 
     public static final int FORMAT_VERSION = 1;
     /** Conventional file extension. */
     public static final String EXTENSION = ".cplb";
-    private static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
-    private static final long MAX_BYTES = 1L << 30;
+    static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
+    /** Bytes of one episode of the history. */
+    static final int EPISODE_BYTES = 8 + 4 + 8 * 4 + 8 + 8 * 2;
+    /** Magic, version and checksum: nothing shorter can be a checkpoint. */
+    static final int MIN_BYTES = 4 + 4 + 8;
+    /** Largest networks and the largest episode budget, with room to spare. */
+    static final long MAX_BYTES = 1L << 30;
 
     private Checkpoint() {
     }
@@ -124,137 +122,13 @@ public final class Checkpoint {
     // ------------------------------------------------------------------ reading
 
     /**
-     * Reads and checks a checkpoint; touches nothing live.
+     * Reads and checks a checkpoint; touches nothing live. See {@link CheckpointReader} for
+     * the order of the checks: nothing is read whole before the magic, the size and the
+     * checksum are right, and every value is checked before it is returned.
      *
      * @throws CheckpointException naming the file, what is wrong with it and what to do
      */
     public static RunSnapshot read(Path file) throws CheckpointException {
-        String name = file.toString();
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new CheckpointException(name + " is a directory, not a checkpoint file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_BYTES) {
-                throw new CheckpointException(name + " is " + size + " bytes, too large to be a "
-                        + "CartPole Lab checkpoint");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException(name + " does not exist: check the path", e);
-        } catch (CheckpointException e) {
-            throw e;
-        } catch (IOException e) {
-            throw new CheckpointException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-        if (bytes.length < MAGIC.length + 4 || !startsWithMagic(bytes)) {
-            throw new CheckpointException(name + " is not a CartPole Lab checkpoint (bad magic)");
-        }
-        DataInputStream data = new DataInputStream(new ByteArrayInputStream(bytes));
-        try {
-            data.skipNBytes(MAGIC.length);
-            int version = data.readInt();
-            if (version != FORMAT_VERSION) {
-                throw new CheckpointException(name + " was written by format version " + version
-                        + "; this build reads version " + FORMAT_VERSION);
-            }
-            if (bytes.length < MAGIC.length + 4 + 8) {
-                throw truncated(name, null);
-            }
-            CRC32 crc = new CRC32();
-            crc.update(bytes, 0, bytes.length - 8);
-            long stored = java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong();
-            if (stored != crc.getValue()) {
-                throw new CheckpointException(name + " is truncated or corrupted (checksum "
-                        + "mismatch): use another checkpoint or train again");
-            }
-            return parse(name, data, bytes.length);
-        } catch (EOFException e) {
-            throw truncated(name, e);
-        } catch (IOException e) {
-            throw new CheckpointException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static boolean startsWithMagic(byte[] bytes) {
-        for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static CheckpointException truncated(String name, Throwable cause) {
-        return new CheckpointException(name + " is truncated or corrupted: use another "
-                + "checkpoint or train again", cause);
-    }
-
-    private static RunSnapshot parse(String name, DataInputStream data, int length)
-            throws IOException {
-        Hyperparameters hp;
-        try {
-            hp = new Hyperparameters(Algorithm.valueOf(data.readUTF()),
-                    CartPoleVersion.valueOf(data.readUTF()), data.readInt(), data.readDouble(),
-                    data.readDouble(), data.readDouble(), data.readInt(), data.readInt(),
-                    data.readInt(), data.readLong());
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException(name + " holds invalid settings (" + e.getMessage()
-                    + "): it was not written by this build", e);
-        }
-        long totalSteps = data.readLong();
-        long randomDraws = data.readLong();
-        long adamStep = data.readLong();
-        if (totalSteps < 0 || randomDraws < 0 || adamStep < 0) {
-            throw truncated(name, null);
-        }
-        List<ParameterShape> shapes = Agent.parameterShapes(hp);
-        int count = data.readInt();
-        if (count != shapes.size()) {
-            throw new CheckpointException(name + " holds " + count + " parameter matrices; "
-                    + "these networks have " + shapes.size());
-        }
-        List<DMatrixRMaj> params = new ArrayList<>();
-        List<DMatrixRMaj> first = new ArrayList<>();
-        List<DMatrixRMaj> second = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            String pname = data.readUTF();
-            int rows = data.readInt();
-            int cols = data.readInt();
-            ParameterShape want = shapes.get(i);
-            if (!pname.equals(want.name()) || rows != want.rows() || cols != want.cols()) {
-                throw new CheckpointException(name + ": parameter " + pname + " is " + rows
-                        + "x" + cols + ", but " + want.name() + " of these networks is "
-                        + want.rows() + "x" + want.cols());
-            }
-            params.add(readValues(data, rows, cols));
-            first.add(readValues(data, rows, cols));
-            second.add(readValues(data, rows, cols));
-        }
-        int n = data.readInt();
-        if (n < 0 || (long) n * 68 > length) {
-            throw truncated(name, null);
-        }
-        EpisodeHistory history = new EpisodeHistory();
-        for (int i = 0; i < n; i++) {
-            history.add(new EpisodeStats(i + 1, data.readDouble(), data.readInt(),
-                    data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble(),
-                    data.readLong(), data.readDouble(), data.readDouble()));
-        }
-        if (data.available() != 8) {
-            throw truncated(name, null);
-        }
-        return new RunSnapshot(hp, new AgentState(params, first, second, adamStep), totalSteps,
-                randomDraws, history);
-    }
-
-    private static DMatrixRMaj readValues(DataInputStream data, int rows, int cols)
-            throws IOException {
-        DMatrixRMaj m = new DMatrixRMaj(rows, cols);
-        for (int i = 0; i < m.data.length; i++) {
-            m.data[i] = data.readDouble();
-        }
-        return m;
+        return CheckpointReader.read(file);
     }
 }

@@ -55,8 +55,18 @@ public final class EpisodeHistory {
         }
     }
 
-    private volatile Columns columns = new Columns(INITIAL_CAPACITY);
+    private volatile Columns columns;
     private volatile int size;
+    /** A read-only view ({@link #view()}): {@link #add} refuses. */
+    private boolean readOnly;
+
+    public EpisodeHistory() {
+        this(true);
+    }
+
+    private EpisodeHistory(boolean allocate) {
+        columns = allocate ? new Columns(INITIAL_CAPACITY) : null;
+    }
 
     /**
      * Appends the next episode. Writer thread only.
@@ -64,6 +74,9 @@ public final class EpisodeHistory {
      * @throws IllegalArgumentException if its number is not {@code size() + 1}
      */
     public void add(EpisodeStats s) {
+        if (readOnly) {
+            throw new IllegalStateException("a read-only view of a history cannot grow");
+        }
         int n = size;
         if (s.episode() != n + 1) {
             throw new IllegalArgumentException(
@@ -127,15 +140,29 @@ public final class EpisodeHistory {
     }
 
     /**
-     * A copy of the episodes that exist when the call starts, which nobody else appends to:
-     * what a snapshot of a run holds. One array copy per column.
+     * A copy of the episodes that exist when the call starts, which only its owner appends
+     * to: what a restored run starts from. One array copy per column.
      */
     public EpisodeHistory copy() {
         int n = size;
-        EpisodeHistory c = new EpisodeHistory();
+        EpisodeHistory c = new EpisodeHistory(false);
         c.columns = columns.grow(Math.max(INITIAL_CAPACITY, n), n);
         c.size = n;
         return c;
+    }
+
+    /**
+     * The episodes that exist when the call starts, read-only, without copying anything: the
+     * view shares this history's columns, whose entries below its size never change (growing
+     * copies them into new arrays). What a snapshot of a run holds, so taking one costs no
+     * memory in proportion to the history. {@link #copy()} it to append.
+     */
+    public EpisodeHistory view() {
+        EpisodeHistory v = new EpisodeHistory(false);
+        v.size = size;      // read size first, then the columns: they hold at least size rows
+        v.columns = columns;
+        v.readOnly = true;
+        return v;
     }
 
     /** The last finished episode, or null before the first. */

@@ -160,16 +160,40 @@ final class Commands {
         }
     }
 
-    /** Runs the queued tasks on the calling (trainer's) thread; failures go to the handler. */
-    void runTasks(Consumer<RuntimeException> onFailure) {
+    /**
+     * Runs the queued tasks on the calling (trainer's) thread. A task that throws, even an
+     * {@link Error} such as running out of memory while copying a snapshot, goes to the
+     * handler and the next task still runs: the thread and the run survive a failed task.
+     */
+    void runTasks(Consumer<Throwable> onFailure) {
         Runnable task;
         while ((task = tasks.poll()) != null) {
             try {
                 task.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 onFailure.accept(e);
             }
         }
+    }
+
+    /**
+     * Completes {@code future} with what {@code work} returns, or exceptionally with whatever
+     * it throws, {@link Error}s included, so nobody waits forever on a task that failed. An
+     * Error is rethrown after that (for {@link #runTasks}' handler to report).
+     */
+    static <T> void completeWith(java.util.concurrent.CompletableFuture<T> future,
+                                 java.util.function.Supplier<T> work) {
+        T value;
+        try {
+            value = work.get();
+        } catch (RuntimeException e) {
+            future.completeExceptionally(e);
+            return;
+        } catch (Error e) {
+            future.completeExceptionally(e);
+            throw e;
+        }
+        future.complete(value);
     }
 
     /**

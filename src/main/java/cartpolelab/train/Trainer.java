@@ -119,7 +119,7 @@ public final class Trainer implements TrainerPort {
     @Override
     public CompletableFuture<RunSnapshot> snapshot() {
         CompletableFuture<RunSnapshot> done = new CompletableFuture<>();
-        commands.execute(() -> done.complete(run.snapshot()));
+        commands.execute(() -> Commands.completeWith(done, run::snapshot));
         return done;
     }
 
@@ -127,18 +127,12 @@ public final class Trainer implements TrainerPort {
     public CompletableFuture<Void> restore(RunSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        commands.execute(() -> {
-            TrainingRun restored;
-            try {
-                restored = TrainingRun.restore(snapshot);
-            } catch (RuntimeException e) {
-                done.completeExceptionally(e);
-                return;
-            }
+        commands.execute(() -> Commands.completeWith(done, () -> {
+            TrainingRun restored = TrainingRun.restore(snapshot); // refused: run untouched
             commands.pauseForReplace();
             install(restored);
-            done.complete(null);
-        });
+            return null;
+        }));
         return done;
     }
 
@@ -286,10 +280,7 @@ public final class Trainer implements TrainerPort {
         watch = watch != null ? watch : new WatchSession(run.agent());
         lastStepWatched = true;
         try {
-            Frame f = watch.step();
-            if (f != null) {
-                latestFrame = f;
-            }
+            latestFrame = Objects.requireNonNullElse(watch.step(), latestFrame); // null: hold
         } catch (RuntimeException e) {
             fail(e);
             commands.settle(Mode.WATCHING, commands.count());
@@ -306,7 +297,10 @@ public final class Trainer implements TrainerPort {
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
     private void fail(Throwable e) {
-        watchFailure = e.getMessage() != null ? e.getMessage() : e.toString();
+        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        watchFailure = e instanceof OutOfMemoryError
+                ? "out of memory (" + message + "): give Java more memory (-Xmx) or reset"
+                : message;
         publishStatus();
     }
 

@@ -74,21 +74,31 @@ public final class TrainingRun {
     }
 
     /**
-     * The run a snapshot describes, ready to continue with the next episode. The snapshot is
-     * not changed and can be restored again.
+     * The run a snapshot describes, ready to continue with the episode that was in progress
+     * (from its start) or the next one. The snapshot is not changed and can be restored again.
+     * Fast-forwarding the random stream costs one draw per step of the history, no more
+     * ({@link RunSnapshot#checkPosition()}).
      *
-     * @throws IllegalArgumentException if the snapshot's networks do not fit its settings
+     * @throws IllegalArgumentException if the snapshot's networks do not fit its settings or
+     *                                  its position does not match its history
      */
     public static TrainingRun restore(RunSnapshot snapshot) {
+        snapshot.checkPosition();
         Hyperparameters hp = snapshot.hyperparameters();
         return new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
                 snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
     }
 
-    /** An immutable copy of everything needed to continue this run exactly. */
+    /**
+     * An immutable copy of everything needed to continue this run: taken mid-episode, it
+     * holds the position at the start of the episode in progress and says how many steps
+     * that leaves out ({@link RunSnapshot#replayedSteps()}, {@link RunSnapshot#exact()}).
+     * The history is a read-only view, not a copy.
+     */
     public RunSnapshot snapshot() {
-        return new RunSnapshot(hp, agent.state(), totalSteps(), runner.randomDraws(),
-                history.copy());
+        int partial = runner.inEpisode() ? runner.episodeSteps() : 0;
+        return new RunSnapshot(hp, agent.state(), baseSteps + runner.episodeStartSteps(),
+                runner.episodeStartDraws(), history.view(), partial);
     }
 
     // ------------------------------------------------------------------ training

@@ -160,4 +160,27 @@ class CheckpointTest {
         assertEquals("1", first[0]);
         assertEquals(history.reward(0), Double.parseDouble(first[1]));
     }
+
+    /** Written by the build before issue 13's changes (src/test/resources/checkpoints). */
+    @Test
+    void versionOneFilesOfTheEarlierBuildStillLoadAndContinueExactly() throws Exception {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(8).withSeed(3)
+                .withEpisodes(50);
+        TrainingRun whole = new TrainingRun(hp);
+        whole.train(false, null);
+        for (String name : new String[] {"v1-between-episodes.cplb", "v1-mid-episode.cplb"}) {
+            Path v1 = Path.of(getClass().getResource("/checkpoints/" + name).toURI());
+            RunSnapshot s = Checkpoint.read(v1);
+            assertEquals(hp, s.hyperparameters());
+            assertEquals(5, s.episodes());
+            assertEquals(name.contains("mid") ? 7 : 0, s.replayedSteps(), name);
+            TrainingRun continued = TrainingRun.restore(s);
+            continued.train(false, null);
+            assertArrayEquals(whole.history().rewards(), continued.history().rewards(), name);
+            for (int i = 0; i < 50; i++) {
+                assertEquals(whole.history().get(i).actorLoss(),
+                        continued.history().get(i).actorLoss(), name + " episode " + (i + 1));
+            }
+        }
+    }
 }

@@ -1,0 +1,56 @@
+package cartpolelab.cli;
+
+import cartpolelab.io.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The files a command will write, checked before any work: every option of type
+ * {@link Path} of the command is an output (the check knows no option by name, so a new
+ * output flag is covered). Two outputs naming one file are refused (one would overwrite the
+ * other), and each must be writable ({@link AtomicFiles#checkWritable}: its directory exists,
+ * its name fits, a temporary file can be created beside it).
+ */
+final class OutputPaths {
+
+    private OutputPaths() {
+    }
+
+    static void check(CommandSpec spec) throws IOException {
+        List<OptionSpec> given = new ArrayList<>();
+        List<Path> paths = new ArrayList<>();
+        for (OptionSpec option : spec.options()) {
+            if (option.type() == Path.class && option.getValue() != null) {
+                Path p = ((Path) option.getValue()).toAbsolutePath().normalize();
+                for (int i = 0; i < paths.size(); i++) {
+                    if (same(paths.get(i), p)) {
+                        throw new Cli.UserError(given.get(i).longestName() + " and "
+                                + option.longestName() + " both name " + p
+                                + ": give each output its own file");
+                    }
+                }
+                given.add(option);
+                paths.add(p);
+            }
+        }
+        for (Path p : paths) {
+            AtomicFiles.checkWritable(p);
+        }
+    }
+
+    private static boolean same(Path a, Path b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
