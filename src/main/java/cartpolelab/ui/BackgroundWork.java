@@ -158,7 +158,9 @@ public final class BackgroundWork implements AutoCloseable {
         work.whenComplete((snapshot, error) -> {
             Outcome outcome;
             if (error == null) {
-                outcome = new Outcome(success, null, null,
+                String note = snapshot == null ? null : snapshot.continuationNote();
+                outcome = new Outcome(note == null ? success : success + " (" + note + ")",
+                        null, null,
                         load ? snapshot.hyperparameters() : null,
                         snapshot == null ? -1 : snapshot.episodes());
             } else {

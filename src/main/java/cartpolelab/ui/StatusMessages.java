@@ -1,13 +1,16 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.Collapse;
+import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.TrainerState;
 import cartpolelab.train.TrainerStatus;
 import java.util.Locale;
 
 /**
- * What the status line says when the run changes by itself: solved, all episodes done, Watch
- * ending, and the words of a failure. Pure (no JavaFX), so every wording and when it appears is tested in
+ * What the status line says when the run changes by itself: a policy that collapsed (the
+ * rule is {@link Collapse}'s), solved, all episodes done, Watch ending, and the words of a
+ * failure. Pure (no JavaFX), so every wording and when it appears is tested in
  * one place; the view model shows what it returns.
  */
 final class StatusMessages {
@@ -24,8 +27,15 @@ final class StatusMessages {
      * {@code shown} itself when nothing needs saying.
      */
     static String after(TrainerStatus before, TrainerStatus now, boolean wasWatching,
-                        boolean watching, Hyperparameters hp, String shown) {
+                        boolean watching, Hyperparameters hp, EpisodeHistory history,
+                        String shown) {
         if (before != null && now != null && before.state() != now.state()) {
+            Collapse collapse = now.state() == TrainerState.RUNNING ? null
+                    : Collapse.detect(history, hp.version().solvedThreshold());
+            if (collapse != null) {
+                String m = collapse.message("Learning rate", "Entropy coef.");
+                return Character.toUpperCase(m.charAt(0)) + m.substring(1);
+            }
             if (now.state() == TrainerState.SOLVED) {
                 return String.format(Locale.ROOT, "Solved: the 50-episode average reached "
                         + "%.0f. Resume continues training.", hp.version().solvedThreshold());

@@ -118,7 +118,7 @@ public final class TrainingViewModel implements AutoCloseable {
         }
         updateDerived();
         message.set(StatusMessages.after(previous, s, wasWatching, controls.get().watching(),
-                hp, message.get()));
+                hp, trainer.history(), message.get()));
         if (s.state() == TrainerState.FAILED && s.failure() != null
                 && !s.failure().equals(reportedFailure)) {
             reportedFailure = s.failure();

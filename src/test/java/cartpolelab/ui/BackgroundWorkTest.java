@@ -124,6 +124,22 @@ class BackgroundWorkTest {
     }
 
     @Test
+    void aCheckpointSavedMidEpisodeSaysWhatItHolds() throws Exception {
+        viewModel(Trainer::new);
+        stepEpisode(1);
+        vm.stepFrame();
+        vm.stepFrame();
+        poll("two steps into episode 2", () -> {
+            vm.pull();
+            return vm.frameProperty().get() != null && vm.frameProperty().get().step() == 2;
+        });
+        BackgroundWork.Outcome saved = await(vm.files().saveCheckpoint(dir.resolve("m.cplb")));
+        assertTrue(saved.ok(), saved.message());
+        assertTrue(saved.message().contains("2 steps into episode 2"), saved.message());
+        assertEquals(saved.message(), vm.messageProperty().get());
+    }
+
+    @Test
     void aJunkCheckpointReachesTheErrorHandlerAndLeavesTheRunUntouched() throws Exception {
         viewModel(Trainer::new);
         stepEpisode(1);
