@@ -16,6 +16,7 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
@@ -92,7 +93,20 @@ public final class MainView extends BorderPane {
         StackPane.setAlignment(followButton, Pos.TOP_RIGHT);
         StackPane.setMargin(followButton, new javafx.geometry.Insets(6, 8, 0, 0));
         rewardCard.getStyleClass().addAll("card", "chart-card");
-        StackPane trainingCard = new StackPane(charts.training());
+        Label rewardInfo = info("rewardChartInfo", "Episode reward (thin): the steps the pole "
+                + "stayed up, one point per episode, noisy by nature. Moving average (thick): "
+                + "the mean of the last 50 episodes. The task counts as solved when the average "
+                + "over a full 50 reaches the dashed line (195 for CartPole-v0, 475 for v1). "
+                + "Hover for an episode's figures; drag to zoom; double-click for the whole run.");
+        rewardCard.getChildren().add(rewardInfo);
+        StackPane trainingCard = new StackPane(charts.training(), info("trainingChartInfo",
+                "Actor loss: minus the mean of log \u03c0(a|s) times what the algorithm "
+                        + "multiplies it by (the return, or the advantage); its size follows "
+                        + "the returns, so it does not fall to 0 as the agent learns. "
+                        + "Critic loss: the squared error of V(s) against the returns (0 for "
+                        + "REINFORCE, which has no critic). Entropy: how undecided the policy "
+                        + "is, in nats: ln 2 \u2248 0.69 is a coin flip, 0 always the same "
+                        + "action; a fall to 0 with a low reward means the policy collapsed."));
         trainingCard.getStyleClass().addAll("card", "chart-card");
         HBox charts = new HBox(rewardCard, trainingCard);
         charts.getStyleClass().add("charts-row");
@@ -114,6 +128,21 @@ public final class MainView extends BorderPane {
         setCenter(center);
 
         setBottom(statusBar);
+    }
+
+    /** A small "ⓘ" in a chart card's corner whose tooltip says what the curves mean. */
+    private static Label info(String id, String text) {
+        Label badge = new Label("\u24d8");
+        badge.setId(id);
+        badge.getStyleClass().add("chart-info");
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(380);
+        tip.setShowDelay(javafx.util.Duration.millis(200));
+        badge.setTooltip(tip);
+        StackPane.setAlignment(badge, Pos.TOP_LEFT);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(6, 0, 0, 10));
+        return badge;
     }
 
     // ---- wiring ---------------------------------------------------------------------------

@@ -206,6 +206,41 @@ class FirstMinuteTest {
     }
 
     @Test
+    void theChartsSayWhatEachCurveMeans(FxRobot robot) {
+        String training = robot.lookup("#trainingChartInfo").queryAs(Label.class).getTooltip()
+                .getText();
+        for (String curve : new String[] {"Actor loss", "Critic loss", "Entropy"}) {
+            assertTrue(training.contains(curve), curve + " in " + training);
+        }
+        String reward = robot.lookup("#rewardChartInfo").queryAs(Label.class).getTooltip()
+                .getText();
+        assertTrue(reward.contains("Moving average") && reward.contains("195"), reward);
+    }
+
+    @Test
+    void theAlgorithmBoxShowsEveryNameWhole(FxRobot robot) {
+        @SuppressWarnings("unchecked")
+        ComboBox<cartpolelab.agent.Algorithm> box = robot.lookup("#algorithmField")
+                .queryAs(ComboBox.class);
+        for (cartpolelab.agent.Algorithm a : cartpolelab.agent.Algorithm.values()) {
+            javafx.scene.text.Text text = new javafx.scene.text.Text(a.displayName());
+            text.setFont(javafx.scene.text.Font.getDefault());
+            double arrowAndPadding = 36;
+            assertTrue(text.getLayoutBounds().getWidth() + arrowAndPadding <= box.getWidth(),
+                    a.displayName() + " fits in " + box.getWidth());
+        }
+    }
+
+    @Test
+    void theMaximumSpeedLineGoesWhenTheRunEnds(FxRobot robot) {
+        robot.clickOn("#startPauseButton");
+        waitFor("FINISHED", () -> state() == TrainerState.FINISHED);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, ((cartpolelab.ui.canvas.CartPoleCanvas) robot
+                .lookup("#cartPoleCanvas").query()).message(), "nothing trains any more");
+    }
+
+    @Test
     void statusLinesStayTrue(FxRobot robot) {
         robot.clickOn("#stepEpisodeButton");
         waitFor("one episode", () -> view.viewModel().history().size() == 1

@@ -92,6 +92,11 @@ public final class CartPoleCanvas extends Region {
      * A message that replaces the numbers panel: while nothing has run yet ("Press Start"),
      * or while the frame shown is stale (maximum speed publishes none). Null: the panel.
      */
+    /** The message shown instead of the numbers panel, or null when the panel shows. */
+    public String message() {
+        return invite ? placeholder : null;
+    }
+
     public void setMessage(String text) {
         boolean show = text != null;
         if (show != invite || show && !text.equals(placeholder)) {
