@@ -130,9 +130,9 @@ public final class MainView extends BorderPane {
         setBottom(statusBar);
     }
 
-    /** A small "ⓘ" in a chart card's corner whose tooltip says what the curves mean. */
+    /** A small "?" badge in a chart card's corner whose tooltip says what the curves mean. */
     private static Label info(String id, String text) {
-        Label badge = new Label("\u24d8");
+        Label badge = new Label("?");
         badge.setId(id);
         badge.getStyleClass().add("chart-info");
         Tooltip tip = new Tooltip(text);
