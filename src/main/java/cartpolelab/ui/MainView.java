@@ -49,6 +49,8 @@ public final class MainView extends BorderPane {
     private final MainToolbar toolbar;
     private final Shortcuts shortcuts;
     private final FramePump pump;
+    private final Replay replay = new Replay();
+    private final ReplayBar replayBar = new ReplayBar(replay);
     private boolean shutDown;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
@@ -58,7 +60,7 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
-                () -> files.savePlots(toolbar.isStackCharts()));
+                () -> files.savePlots(toolbar.isStackCharts()), replay);
         this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
         setId("root");
         getStyleClass().add("app-root");
@@ -80,7 +82,9 @@ public final class MainView extends BorderPane {
         settingsScroll.getStyleClass().add("settings-scroll");
         setLeft(settingsScroll);
 
-        StackPane canvasCard = new StackPane(canvas);
+        StackPane canvasStack = new StackPane(canvas);
+        VBox.setVgrow(canvasStack, Priority.ALWAYS);
+        VBox canvasCard = new VBox(canvasStack, replayBar);
         canvasCard.getStyleClass().addAll("card", "canvas-card");
 
         followButton.setId("followButton");
@@ -123,7 +127,7 @@ public final class MainView extends BorderPane {
 
         SplitPane center = new SplitPane(canvasCard, charts);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.42);
+        center.setDividerPositions(0.47);
         center.getStyleClass().add("center-split");
         setCenter(center);
 
@@ -156,7 +160,9 @@ public final class MainView extends BorderPane {
         });
         vm.settingsNeedResetProperty().addListener((o, a, b) -> settings.setNeedsReset(b));
         vm.frameProperty().addListener((o, a, b) -> {
-            canvas.setFrame(b);
+            if (!replay.active()) {
+                canvas.setFrame(b);
+            }
             updateCanvasMessage();
         });
         // the controls are derived after the status: read them once they are
@@ -175,6 +181,7 @@ public final class MainView extends BorderPane {
         showStatus();
         updateCanvasMessage();
         shortcuts.install(this);
+        charts.view().setOnEpisodeClicked(replay::show); // a click replays that episode
         // a click outside the fields (canvas, charts, background) gives the keys back to
         // the shortcuts: F must not type into the Seed field after clicking the canvas
         addEventFilter(MouseEvent.MOUSE_PRESSED, e -> {
@@ -202,7 +209,9 @@ public final class MainView extends BorderPane {
     private void updateCanvasMessage() {
         String message = null;
         ControlState c = vm.controlsProperty().get();
-        if (vm.isFresh()) {
+        if (replay.active()) {
+            message = null; // a recorded episode's frames: the panel shows them
+        } else if (vm.isFresh()) {
             message = "Press Start (Space) to train, or F to take one step.";
         } else if (vm.speedProperty().get() == Speed.MAXIMUM && c.running() && !c.watching()) {
             message = "Maximum speed: training without drawing. Choose a slower speed "
@@ -224,11 +233,30 @@ public final class MainView extends BorderPane {
     /** Once per frame: the view model's pull, then whatever chart changed is repainted. */
     private void pullAndPaint() {
         vm.pull();
+        showReplay();
         charts.paintIfDirty();
         boolean zoomed = !charts.view().following();
         if (followButton.isVisible() != zoomed) {
             followButton.setVisible(zoomed);
         }
+    }
+
+    /** The replay's frame on the canvas while it is on; the live frame once it stops. */
+    private void showReplay() {
+        boolean wasOn = replay.active();
+        replay.bind(vm.recorder());
+        replay.tick(System.nanoTime());
+        boolean on = replay.active();
+        canvas.setReplaying(on);
+        if (on) {
+            canvas.setFrame(replay.frame());
+        } else if (wasOn) {
+            canvas.setFrame(vm.frameProperty().get());
+        }
+        if (on != wasOn) {
+            updateCanvasMessage();
+        }
+        replayBar.update(vm.history().size());
     }
 
     // ---- commands that need the window ------------------------------------------------------

@@ -61,13 +61,23 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
     }
 
     /** The window's shortcuts: Space, N, F, R and Ctrl+S. */
-    static Shortcuts standard(TrainingViewModel vm, Runnable reset, Runnable savePlots) {
+    static Shortcuts standard(TrainingViewModel vm, Runnable reset, Runnable savePlots,
+                              Replay replay) {
         return new Shortcuts(List.of(
                 new Shortcut(KeyCode.SPACE, false, "Start / pause", vm::toggleStartPause),
                 new Shortcut(KeyCode.N, false, "Step one episode", vm::stepEpisode),
                 new Shortcut(KeyCode.F, false, "Step one frame", vm::stepFrame),
                 new Shortcut(KeyCode.R, false, "Reset", reset),
-                new Shortcut(KeyCode.S, true, "Save plots", savePlots)));
+                new Shortcut(KeyCode.S, true, "Save plots", savePlots),
+                new Shortcut(KeyCode.P, false, "Replay: play / pause", replay::togglePlay),
+                new Shortcut(KeyCode.LEFT, false, "Replay: frame back", () -> replay.step(-1)),
+                new Shortcut(KeyCode.RIGHT, false, "Replay: frame forward",
+                        () -> replay.step(1)),
+                new Shortcut(KeyCode.PAGE_UP, false, "Replay: previous episode",
+                        () -> replay.jump(-1)),
+                new Shortcut(KeyCode.PAGE_DOWN, false, "Replay: next episode",
+                        () -> replay.jump(1)),
+                new Shortcut(KeyCode.ESCAPE, false, "Replay: back to live", replay::stop)));
     }
 
     public List<Shortcut> table() {

@@ -135,20 +135,14 @@ public final class TrainingViewModel implements AutoCloseable {
         shownSettings.set(exists || !valid ? runSettings.get() : settings.get());
     }
 
-    /**
-     * A run exists once a step has been taken since the last reset (the trainer publishes the
-     * start state as a frame right away, so a frame alone does not count).
-     */
+    /** A run exists once a step was taken since the last reset (a start frame does not count). */
     private boolean runExists() {
         TrainerStatus s = status.get();
         return s != null && (s.state() != TrainerState.IDLE || s.episodes() > 0
                 || s.totalSteps() > 0);
     }
 
-    /**
-     * Episodes trained since the last checkpoint saved or loaded (0 when everything is in
-     * one): what Reset would throw away.
-     */
+    /** Episodes trained since the last checkpoint saved or loaded: what Reset would lose. */
     public int unsavedEpisodes() {
         TrainerStatus s = status.get();
         return s == null ? 0 : Math.max(0, s.episodes() - savedEpisodes);
@@ -288,6 +282,11 @@ public final class TrainingViewModel implements AutoCloseable {
 
     public EpisodeHistory history() {
         return trainer.history();
+    }
+
+    /** The current run's recorded episodes, or null. */
+    public cartpolelab.train.EpisodeRecorder recorder() {
+        return trainer.recorder();
     }
 
     // ---- properties -----------------------------------------------------------------------

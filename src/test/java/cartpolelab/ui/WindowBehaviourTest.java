@@ -249,10 +249,13 @@ class WindowBehaviourTest {
     @Test
     void theKeyboardHintPanelListsExactlyTheShortcutTable(FxRobot robot) {
         List<Shortcuts.Shortcut> table = view.shortcuts().table();
-        assertEquals(List.of("Space", "N", "F", "R", "Ctrl+S"),
-                table.stream().map(Shortcuts.Shortcut::keyText).toList());
+        assertEquals(List.of("Space", "N", "F", "R", "Ctrl+S", "P", "Left", "Right", "Page Up",
+                "Page Down", "Esc"), table.stream().map(Shortcuts.Shortcut::keyText).toList());
         assertEquals(List.of("Start / pause", "Step one episode", "Step one frame", "Reset",
-                "Save plots"), table.stream().map(Shortcuts.Shortcut::description).toList());
+                "Save plots", "Replay: play / pause", "Replay: frame back",
+                "Replay: frame forward", "Replay: previous episode", "Replay: next episode",
+                "Replay: back to live"),
+                table.stream().map(Shortcuts.Shortcut::description).toList());
 
         GridPane grid = robot.lookup("#keysPane .keys-grid").queryAs(GridPane.class);
         String[][] shown = new String[table.size()][2];

@@ -29,6 +29,8 @@ import javafx.scene.text.TextAlignment;
  */
 public final class CartPoleCanvas extends Region {
 
+    private boolean replaying;
+
     static final double TRACK_HALF = CartPole.X_THRESHOLD;           // 2.4
     static final double POLE_LENGTH = 2 * CartPole.LENGTH;           // 1.0 (Gymnasium draws 2l)
     static final double CART_WIDTH = 0.4;                            // 50 px of 600 / 4.8 × 4.8
@@ -92,6 +94,14 @@ public final class CartPoleCanvas extends Region {
      * A message that replaces the numbers panel: while nothing has run yet ("Press Start"),
      * or while the frame shown is stale (maximum speed publishes none). Null: the panel.
      */
+    /** True while the frames shown are a recorded episode's, not live training's. */
+    public void setReplaying(boolean replaying) {
+        if (this.replaying != replaying) {
+            this.replaying = replaying;
+            redraw();
+        }
+    }
+
     /** The message shown instead of the numbers panel, or null when the panel shows. */
     public String message() {
         return invite ? placeholder : null;
@@ -117,7 +127,7 @@ public final class CartPoleCanvas extends Region {
      * The drawing itself: pure, for any graphics context and size. With a {@code placeholder}
      * the text replaces the numbers panel.
      */
-    static void paint(GraphicsContext g, double w, double h, Frame f, String placeholder) {
+    void paint(GraphicsContext g, double w, double h, Frame f, String placeholder) {
         if (w < 1 || h < 1) {
             return;
         }
@@ -213,7 +223,7 @@ public final class CartPoleCanvas extends Region {
     static final double OVERLAY_MIN_HEIGHT = 250;
 
     /** The overlay's essentials on one line, for a short canvas (a small window). */
-    private static void drawCompactOverlay(GraphicsContext g, Frame f, double w) {
+    private void drawCompactOverlay(GraphicsContext g, Frame f, double w) {
         String action = switch (f.action()) {
             case 0 -> "\u2190";
             case 1 -> "\u2192";
@@ -221,7 +231,8 @@ public final class CartPoleCanvas extends Region {
         };
         String text = String.format(Locale.ROOT, "%s %,d \u00b7 step %,d%s \u00b7 reward %,.0f "
                         + "\u00b7 action %s \u00b7 V(s) %.1f \u00b7 \u03c0 \u2190%.2f \u2192%.2f",
-                f.greedy() ? "Watch" : "Episode", f.episode(), f.step(), outcome(f),
+                f.greedy() ? "Watch" : replaying ? "Replay" : "Episode", f.episode(), f.step(),
+                outcome(f),
                 f.episodeReward(), action, f.value(), f.probLeft(), f.probRight());
         g.setFont(Font.font("System", 12));
         g.setTextAlign(TextAlignment.LEFT);
@@ -232,7 +243,7 @@ public final class CartPoleCanvas extends Region {
         g.fillText(text, 14, 17, w - 28);
     }
 
-    private static void drawOverlay(GraphicsContext g, Frame f, double w) {
+    private void drawOverlay(GraphicsContext g, Frame f, double w) {
         double px = 10;
         double py = 10;
         double pw = 236;
@@ -254,7 +265,8 @@ public final class CartPoleCanvas extends Region {
                 f.greedy() ? "Watch episode" : "Episode", f.episode(), f.step()), tx, y);
         y += lh;
         g.setFont(Font.font("System", 12.5));
-        String mode = f.greedy() ? "watching (greedy, not learning)" : "training";
+        String mode = f.greedy() ? "watching (greedy, not learning)"
+                : replaying ? "replay of a recorded episode" : "training";
         g.setFill(MUTED);
         g.fillText(mode + outcome(f), tx, y);
         y += lh;

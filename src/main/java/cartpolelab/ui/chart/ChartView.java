@@ -19,6 +19,16 @@ public final class ChartView {
     private double dragFrom = Double.NaN;
     private double dragTo = Double.NaN;
     private final List<Runnable> listeners = new ArrayList<>();
+    private java.util.function.IntConsumer onEpisodeClicked = episode -> { };
+
+    /** What a click (not a drag) on a chart does with the episode under it (from 1). */
+    public void setOnEpisodeClicked(java.util.function.IntConsumer handler) {
+        this.onEpisodeClicked = java.util.Objects.requireNonNull(handler);
+    }
+
+    void clicked(int episode) {
+        onEpisodeClicked.accept(episode);
+    }
 
     void onChange(Runnable r) {
         listeners.add(r);

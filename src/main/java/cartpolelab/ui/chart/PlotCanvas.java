@@ -138,12 +138,19 @@ public final class PlotCanvas extends Region {
     }
 
     private void released(MouseEvent e) {
-        if (!Double.isNaN(pressX) && view.dragging() && layout != null) {
+        if (!Double.isNaN(pressX) && layout != null) {
             double a = pressX;
             double b = clampX(e.getX());
-            view.endDrag();
+            boolean dragged = view.dragging();
+            if (dragged) {
+                view.endDrag();
+            }
             if (Math.abs(layout.px(a) - layout.px(b)) >= 6) { // a click is not a zoom
-                view.zoom(a, b);
+                if (dragged) {
+                    view.zoom(a, b);
+                }
+            } else if (figure != null && figure.length() > 0) {
+                view.clicked((int) Math.max(1, Math.min(figure.length(), Math.round(a))));
             }
         }
         pressX = Double.NaN;

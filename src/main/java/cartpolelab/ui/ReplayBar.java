@@ -1,0 +1,131 @@
+package cartpolelab.ui;
+
+import cartpolelab.train.Speed;
+import java.util.Arrays;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.util.StringConverter;
+
+/**
+ * The controls of {@link Replay} under the canvas: previous and next recorded episode, a
+ * frame back and forward, play/pause, a timeline to scrub, the replay speed, and "Live" to go
+ * back to the training frames; a line says which episode is shown and how far training has
+ * got. {@link #update} brings it in line with the replay once per screen refresh.
+ */
+final class ReplayBar extends HBox {
+
+    private final Replay replay;
+    private final Button previous = button("replayPrevious", "\u00ab Episode",
+            "The previous recorded episode  (Page Up)");
+    private final Button back = button("replayBack", "\u2039 Frame", "One frame back  (\u2190)");
+    private final Button play = button("replayPlay", "Replay", "Replay the newest finished "
+            + "episode, then the newest after it, while training goes on; or play/pause the "
+            + "episode shown  (P)");
+    private final Button forward = button("replayForward", "Frame \u203a",
+            "One frame forward  (\u2192)");
+    private final Button next = button("replayNext", "Episode \u00bb",
+            "The next recorded episode  (Page Down)");
+    private final Slider timeline = new Slider(0, 1, 0);
+    private final ChoiceBox<Speed> speed = new ChoiceBox<>(FXCollections.observableArrayList(
+            Arrays.stream(Speed.values()).filter(Speed::paced).toList()));
+    private final Button live = button("replayLive", "Live", "Back to the training frames  "
+            + "(Esc)");
+    private final Label text = new Label();
+    private boolean updating;
+
+    ReplayBar(Replay replay) {
+        this.replay = replay;
+        setId("replayBar");
+        getStyleClass().add("replay-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        timeline.setId("replayTimeline");
+        timeline.setMinWidth(60);
+        timeline.setTooltip(new Tooltip("Drag to scrub through the episode's frames"));
+        timeline.valueProperty().addListener((o, a, b) -> {
+            if (!updating) {
+                replay.scrub((int) Math.round(b.doubleValue()));
+            }
+        });
+        HBox.setHgrow(timeline, Priority.ALWAYS);
+        speed.setId("replaySpeed");
+        speed.setValue(replay.speed());
+        speed.setTooltip(new Tooltip("Replay speed: ×1 is the true motion, 50 frames a second"));
+        speed.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Speed s) {
+                return s == null ? "" : s.displayName().replace(" real time", "");
+            }
+
+            @Override
+            public Speed fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        speed.valueProperty().addListener((o, a, b) -> replay.setSpeed(b));
+        text.setId("replayText");
+        text.getStyleClass().add("replay-text");
+        text.setMinWidth(0);
+        previous.setOnAction(e -> replay.jump(-1));
+        back.setOnAction(e -> replay.step(-1));
+        play.setOnAction(e -> replay.togglePlay());
+        forward.setOnAction(e -> replay.step(1));
+        next.setOnAction(e -> replay.jump(1));
+        live.setOnAction(e -> replay.stop());
+        HBox.setHgrow(text, Priority.SOMETIMES);
+        text.setPrefWidth(330);
+        HBox controls = new HBox(previous, back, play, forward, next, timeline, text, speed,
+                live);
+        controls.getStyleClass().add("replay-controls");
+        controls.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(controls, Priority.ALWAYS);
+        getChildren().addAll(controls);
+        text.setMaxWidth(Double.MAX_VALUE);
+        setMinWidth(0);
+    }
+
+    private static Button button(String id, String label, String tip) {
+        Button b = new Button(label);
+        b.setId(id);
+        b.getStyleClass().add("replay-button");
+        Tooltip t = new Tooltip(tip);
+        t.setWrapText(true);
+        t.setMaxWidth(340);
+        b.setTooltip(t);
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    /** Shows the replay's state; {@code trainingEpisode} is how far training has got. */
+    void update(int trainingEpisode) {
+        boolean on = replay.active();
+        updating = true;
+        try {
+            if (on) {
+                timeline.setMax(Math.max(1, replay.episode().steps()));
+                timeline.setValue(replay.frameIndex());
+            }
+        } finally {
+            updating = false;
+        }
+        timeline.setDisable(!on);
+        back.setDisable(!on);
+        forward.setDisable(!on);
+        live.setDisable(!on);
+        String playText = !on ? "Replay" : replay.playing() ? "Pause" : "Play";
+        if (!playText.equals(play.getText())) {
+            play.setText(playText);
+        }
+        String line = replay.describe(trainingEpisode);
+        if (!line.equals(text.getText())) {
+            text.setText(line);
+            text.setTooltip(new Tooltip(line));
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package cartpolelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.Speed;
+import cartpolelab.train.Trainer;
+import cartpolelab.train.TrainerState;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Replaying recorded episodes in the window, and keys that never wedge it. */
+@ExtendWith(ApplicationExtension.class)
+class ReplayWindowTest {
+
+    private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(16)
+            .withEpisodes(6);
+
+    private final TestDialogs dialogs = new TestDialogs();
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        view = CartPoleLabApp.open(stage, SETTINGS, Trainer::new, dialogs, dialogs, () -> { });
+        view.viewModel().speedProperty().set(Speed.MAXIMUM);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private String line(FxRobot robot) {
+        return robot.lookup("#replayText").queryAs(Label.class).getText();
+    }
+
+    private void trainSix(FxRobot robot) {
+        robot.clickOn("#startPauseButton");
+        waitFor("FINISHED", () -> view.viewModel().statusProperty().get().state()
+                == TrainerState.FINISHED);
+    }
+
+    @Test
+    void keysReplayScrubAndJumpBetweenRecordedEpisodes(FxRobot robot) {
+        trainSix(robot);
+        robot.type(KeyCode.P);
+        waitFor("replaying", () -> line(robot).startsWith("latest episode 6"));
+        robot.type(KeyCode.RIGHT);
+        waitFor("paused", () -> "Play".equals(robot.lookup("#replayPlay").queryButton()
+                .getText()));
+        String at = line(robot);
+        robot.type(KeyCode.RIGHT);
+        waitFor("a frame on", () -> !line(robot).equals(at));
+        robot.type(KeyCode.PAGE_UP);
+        waitFor("episode 5", () -> line(robot).startsWith("episode 5 \u00b7 frame 0/"));
+        robot.type(KeyCode.PAGE_DOWN);
+        waitFor("episode 6", () -> line(robot).startsWith("episode 6 \u00b7 frame 0/"));
+        robot.type(KeyCode.ESCAPE);
+        waitFor("live", () -> line(robot).startsWith("Replay recorded episodes"));
+    }
+
+    @Test
+    void aClickOnTheRewardChartReplaysThatEpisode(FxRobot robot) {
+        trainSix(robot);
+        Node chart = robot.lookup("#rewardChart").query();
+        Bounds b = chart.localToScreen(chart.getBoundsInLocal());
+        // the middle of the plot is about episode 3 or 4 of six
+        robot.clickOn(b.getMinX() + b.getWidth() * 0.55, b.getMinY() + b.getHeight() * 0.6);
+        waitFor("a chosen episode", () -> line(robot).startsWith("episode "));
+        int episode = Integer.parseInt(line(robot).split(" ")[1]);
+        assertTrue(episode >= 2 && episode <= 5, line(robot));
+    }
+
+    @Test
+    void hundredsOfRandomShortcutsNeverWedgeTheWindow(FxRobot robot) throws Exception {
+        dialogs.confirmAnswer = true;
+        KeyCode[] keys = {KeyCode.SPACE, KeyCode.N, KeyCode.F, KeyCode.R, KeyCode.P,
+            KeyCode.LEFT, KeyCode.RIGHT, KeyCode.PAGE_UP, KeyCode.PAGE_DOWN, KeyCode.ESCAPE};
+        String[] buttons = {"#stepEpisodeButton", "#stepFrameButton", "#watchButton",
+            "#replayPlay", "#replayNext", "#replayPrevious"};
+        Random random = new Random(11);
+        for (int i = 0; i < 300; i++) {
+            if (random.nextInt(10) == 0) {
+                Button b = robot.lookup(buttons[random.nextInt(buttons.length)]).queryButton();
+                robot.interact(b::fire);
+            } else {
+                robot.type(keys[random.nextInt(keys.length)]);
+            }
+        }
+        // still answering: the FX thread runs a task at once, and a fresh run trains
+        assertEquals(Boolean.TRUE, WaitForAsyncUtils.asyncFx(() -> true)
+                .get(5, TimeUnit.SECONDS));
+        robot.type(KeyCode.ESCAPE);
+        robot.interact(() -> view.viewModel().speedProperty().set(Speed.MAXIMUM));
+        robot.clickOn("#resetButton");
+        waitFor("reset", () -> view.viewModel().history().size() == 0);
+        robot.type(KeyCode.N);
+        waitFor("one episode after all that", () -> view.viewModel().history().size() == 1);
+    }
+}
