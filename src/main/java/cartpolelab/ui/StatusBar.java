@@ -19,8 +19,9 @@ import javafx.scene.layout.VBox;
 public final class StatusBar extends VBox {
 
     private final Label state = new Label("Idle");
-    private final Label episode = item("statusEpisode", "Finished episodes / episode budget",
-            "Episode 3,000 / 3,000");
+    private final Label episode = item("statusEpisode", "Episodes finished / the episode "
+            + "budget; the canvas shows the episode in progress, the charts the finished ones",
+            "Finished 3,000 / 3,000");
     private final Label steps = item("statusSteps", "Environment steps taken in training",
             "Steps 500,000");
     private final Label lastReward = item("statusLastReward", "Reward of the last episode",
@@ -105,7 +106,7 @@ public final class StatusBar extends VBox {
             s = new TrainerStatus(TrainerState.IDLE, 0, 0, Double.NaN, Double.NaN, Double.NaN,
                     0, -1, null);
         }
-        episode.setText(String.format(Locale.ROOT, "Episode %,d / %,d", s.episodes(),
+        episode.setText(String.format(Locale.ROOT, "Finished %,d / %,d", s.episodes(),
                 episodeBudget));
         steps.setText(String.format(Locale.ROOT, "Steps %,d", s.totalSteps()));
         lastReward.setText("Last reward " + number(s.lastReward(), "%.0f"));

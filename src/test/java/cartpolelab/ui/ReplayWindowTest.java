@@ -95,6 +95,33 @@ class ReplayWindowTest {
     }
 
     @Test
+    void theSpeedBoxOffersEverySpeedSaysWhatEachDoesAndPacesTheTrainer(FxRobot robot)
+            throws Exception {
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Speed> box = robot.lookup("#speedChoice")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        assertEquals(java.util.List.of(Speed.values()), box.getItems());
+        String tip = box.getTooltip().getText();
+        for (Speed s : Speed.values()) {
+            assertTrue(tip.contains(s.displayName() + ": " + s.description()), tip);
+        }
+        robot.interact(() -> box.setValue(Speed.X16));
+        assertEquals(Speed.X16, view.viewModel().speedProperty().get());
+        robot.interact(() -> robot.lookup("#episodesField")
+                .queryAs(javafx.scene.control.TextField.class).setText("1000"));
+        long t0 = System.nanoTime();
+        robot.clickOn("#startPauseButton");
+        Thread.sleep(500);
+        robot.clickOn("#startPauseButton");
+        waitFor("paused", () -> view.viewModel().statusProperty().get().state()
+                == TrainerState.PAUSED);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        long steps = view.viewModel().statusProperty().get().totalSteps();
+        assertTrue(steps > 0 && steps <= 800 * seconds + 10,
+                steps + " steps in " + seconds + " s at ×16");
+    }
+
+    @Test
     void hundredsOfRandomShortcutsNeverWedgeTheWindow(FxRobot robot) throws Exception {
         dialogs.confirmAnswer = true;
         KeyCode[] keys = {KeyCode.SPACE, KeyCode.N, KeyCode.F, KeyCode.R, KeyCode.P,

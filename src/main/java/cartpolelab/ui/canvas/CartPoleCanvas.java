@@ -266,7 +266,8 @@ public final class CartPoleCanvas extends Region {
         y += lh;
         g.setFont(Font.font("System", 12.5));
         String mode = f.greedy() ? "watching (greedy, not learning)"
-                : replaying ? "replay of a recorded episode" : "training";
+                : replaying ? "replay of a recorded episode"
+                : f.done() ? "training" : "training, in progress";
         g.setFill(MUTED);
         g.fillText(mode + outcome(f), tx, y);
         y += lh;
