@@ -74,6 +74,11 @@ class ReplayWindowTest {
         String at = line(robot);
         robot.type(KeyCode.RIGHT);
         waitFor("a frame on", () -> !line(robot).equals(at));
+        javafx.scene.control.Slider timeline = robot.lookup("#replayTimeline")
+                .queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> timeline.setValue(timeline.getMax()));
+        waitFor("scrubbed to the end", () -> line(robot).matches(
+                "latest episode 6 \u00b7 frame (\\d+)/\\1 .*"));
         robot.type(KeyCode.PAGE_UP);
         waitFor("episode 5", () -> line(robot).startsWith("episode 5 \u00b7 frame 0/"));
         robot.type(KeyCode.PAGE_DOWN);
