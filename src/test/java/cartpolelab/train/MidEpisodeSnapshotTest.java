@@ -1,6 +1,5 @@
 package cartpolelab.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -9,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -44,11 +42,11 @@ class MidEpisodeSnapshotTest {
 
         TrainingRun second = TrainingRun.restore(s);
         second.train(false, null);
-        assertColumnsEqual(whole.history(), second.history());
+        SameRun.assertColumnsEqual(whole.history(), second.history());
         assertEquals(whole.totalSteps(), second.totalSteps());
         // the original, had it gone on, is the same run too
         first.train(false, null);
-        assertColumnsEqual(whole.history(), first.history());
+        SameRun.assertColumnsEqual(whole.history(), first.history());
     }
 
     @Test
@@ -104,15 +102,5 @@ class MidEpisodeSnapshotTest {
         run.train(false, null);
         assertEquals(3, s.episodes(), "the view keeps its size while the run goes on");
         assertEquals(last, s.history().last());
-    }
-
-    private static void assertColumnsEqual(EpisodeHistory want, EpisodeHistory got) {
-        assertEquals(want.size(), got.size());
-        assertArrayEquals(want.rewards(), got.rewards());
-        for (int i = 0; i < want.size(); i++) {
-            assertEquals(want.actorLoss(i), got.actorLoss(i), "actor loss " + (i + 1));
-            assertEquals(want.criticLoss(i), got.criticLoss(i), "critic loss " + (i + 1));
-            assertEquals(want.entropy(i), got.entropy(i), "entropy " + (i + 1));
-        }
     }
 }

@@ -1,6 +1,5 @@
 package cartpolelab.train;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -10,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +34,7 @@ class TrainingRunTest {
         assertEquals(25, second.history().size());
         second.train(false, null);
 
-        assertColumnsEqual(whole.history(), second.history());
+        SameRun.assertColumnsEqual(whole.history(), second.history());
         assertEquals(whole.totalSteps(), second.totalSteps());
         assertEquals(whole.progress().bestMovingAverage(), second.progress().bestMovingAverage());
     }
@@ -58,8 +56,8 @@ class TrainingRunTest {
         TrainingRun b = TrainingRun.restore(s);
         a.train(false, null);
         b.train(false, null);
-        assertColumnsEqual(a.history(), b.history());
-        assertColumnsEqual(run.history(), a.history());
+        SameRun.assertColumnsEqual(a.history(), b.history());
+        SameRun.assertColumnsEqual(run.history(), a.history());
     }
 
     @Test
@@ -135,16 +133,5 @@ class TrainingRunTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> TrainingRun.restore(misfit));
         assertTrue(e.getMessage().contains("actor.w1"), e.getMessage());
-    }
-
-    private static void assertColumnsEqual(EpisodeHistory want, EpisodeHistory got) {
-        assertEquals(want.size(), got.size());
-        assertArrayEquals(want.rewards(), got.rewards());
-        for (int i = 0; i < want.size(); i++) {
-            assertEquals(want.actorLoss(i), got.actorLoss(i), "actor loss " + (i + 1));
-            assertEquals(want.criticLoss(i), got.criticLoss(i), "critic loss " + (i + 1));
-            assertEquals(want.entropy(i), got.entropy(i), "entropy " + (i + 1));
-            assertEquals(want.movingAverage(i), got.movingAverage(i));
-        }
     }
 }
