@@ -26,7 +26,8 @@ public final class EpisodeRecorder {
     /** Recent episodes kept by default. */
     public static final int DEFAULT_KEEP = 1000;
 
-    private final int keep;
+    /** Recent episodes kept; set from any thread, read by the training thread. */
+    private volatile int keep;
     private final ConcurrentSkipListMap<Integer, RecordedEpisode> recorded =
             new ConcurrentSkipListMap<>();
     private final ArrayDeque<Integer> recent = new ArrayDeque<>();
@@ -165,5 +166,16 @@ public final class EpisodeRecorder {
 
     public int keep() {
         return keep;
+    }
+
+    /**
+     * Keeps the last {@code keep} episodes from the next finished one on (older recent ones go
+     * then); milestones stay. Safe from any thread.
+     */
+    public void setKeep(int keep) {
+        if (keep < 1) {
+            throw new IllegalArgumentException("keep must be at least 1, was " + keep);
+        }
+        this.keep = keep;
     }
 }

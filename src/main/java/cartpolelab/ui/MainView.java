@@ -244,6 +244,7 @@ public final class MainView extends BorderPane {
     /** The replay's frame on the canvas while it is on; the live frame once it stops. */
     private void showReplay() {
         boolean wasOn = replay.active();
+        replayBar.applyKeep(vm.recorder()); // every run keeps what the bar says
         replay.bind(vm.recorder());
         replay.tick(System.nanoTime());
         boolean on = replay.active();

@@ -38,6 +38,8 @@ final class ReplayBar extends HBox {
     private final Button live = button("replayLive", "Live", "Back to the training frames  "
             + "(Esc)");
     private final Label text = new Label();
+    private final ChoiceBox<Integer> keep = new ChoiceBox<>(FXCollections.observableArrayList(
+            100, 1_000, 10_000));
     private boolean updating;
 
     ReplayBar(Replay replay) {
@@ -80,8 +82,24 @@ final class ReplayBar extends HBox {
         live.setOnAction(e -> replay.stop());
         HBox.setHgrow(text, Priority.SOMETIMES);
         text.setPrefWidth(330);
+        keep.setId("replayKeep");
+        keep.setValue(cartpolelab.train.EpisodeRecorder.DEFAULT_KEEP);
+        keep.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null ? "" : String.format(java.util.Locale.ROOT, "keep %,d", n);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        });
+        keep.setTooltip(new Tooltip("Recent episodes kept for replay, besides the milestones "
+                + "(first, each new best, the solving window's first). A frame takes 29 bytes: "
+                + "1,000 episodes of 200 steps take about 6 MB."));
         HBox controls = new HBox(previous, back, play, forward, next, timeline, text, speed,
-                live);
+                keep, live);
         controls.getStyleClass().add("replay-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(controls, Priority.ALWAYS);
@@ -100,6 +118,13 @@ final class ReplayBar extends HBox {
         b.setTooltip(t);
         b.setFocusTraversable(false);
         return b;
+    }
+
+    /** Gives {@code recorder} (null: none) the number of recent episodes the bar says. */
+    void applyKeep(cartpolelab.train.EpisodeRecorder recorder) {
+        if (recorder != null && recorder.keep() != keep.getValue()) {
+            recorder.setKeep(keep.getValue());
+        }
     }
 
     /** Shows the replay's state; {@code trainingEpisode} is how far training has got. */

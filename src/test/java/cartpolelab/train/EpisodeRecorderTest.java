@@ -83,6 +83,29 @@ class EpisodeRecorderTest {
     }
 
     @Test
+    void lesserKeepLetsOlderRecentEpisodesGoButNotMilestones() {
+        TrainingRun run = new TrainingRun(HP.withEpisodes(40));
+        run.record(30);
+        for (int i = 0; i < 20; i++) {
+            run.finishEpisode();
+        }
+        run.recorder().setKeep(2);
+        run.train(false, null);
+        EpisodeRecorder r = run.recorder();
+        assertTrue(r.recordings().containsKey(39) && r.recordings().containsKey(40));
+        assertTrue(r.recordings().containsKey(1), "a milestone stays");
+        for (int e = 2; e < 39; e++) {
+            if (r.recordings().containsKey(e)) {
+                double reward = run.history().reward(e - 1);
+                for (int before = 0; before < e - 1; before++) {
+                    assertTrue(run.history().reward(before) < reward,
+                            "episode " + e + " is kept only as a new best");
+                }
+            }
+        }
+    }
+
+    @Test
     void nearestBeforeAndAfterFindRecordedEpisodes() {
         TrainingRun run = new TrainingRun(HP.withEpisodes(30));
         run.record(4);

@@ -78,6 +78,11 @@ class ReplayWindowTest {
         waitFor("episode 6", () -> line(robot).startsWith("episode 6 \u00b7 frame 0/"));
         robot.type(KeyCode.ESCAPE);
         waitFor("live", () -> line(robot).startsWith("Replay recorded episodes"));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Integer> keep = robot.lookup("#replayKeep")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        robot.interact(() -> keep.setValue(100));
+        waitFor("the run keeps 100", () -> view.viewModel().recorder().keep() == 100);
     }
 
     @Test
