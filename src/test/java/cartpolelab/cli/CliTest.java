@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cartpolelab.io.ChartPalette;
+import cartpolelab.plot.Palette;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.PrintWriter;
@@ -50,8 +50,8 @@ class CliTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertNotNull(image, "a decodable PNG");
         assertTrue(image.getWidth() >= 800 && image.getHeight() >= 400);
-        assertTrue(count(image, ChartPalette.REWARD_COLOR) > 100, "reward series drawn");
-        assertTrue(count(image, ChartPalette.MOVING_AVERAGE_COLOR) > 100, "average drawn");
+        assertTrue(count(image, Color.decode(Palette.REWARD)) > 100, "reward series drawn");
+        assertTrue(count(image, Color.decode(Palette.MOVING_AVERAGE)) > 100, "average drawn");
 
         Run eval = cli("eval", "--checkpoint", ckpt.toString(), "--episodes", "20");
         assertEquals(0, eval.code(), eval.err());

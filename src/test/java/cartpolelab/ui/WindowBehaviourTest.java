@@ -310,6 +310,37 @@ class WindowBehaviourTest {
         assertNotNull(robot.lookup(".settings-pane").queryAs(SettingsPane.class));
     }
 
+    @Test
+    void theWindowsChartsAreDrawnInThePaintersPalette(FxRobot robot) throws Exception {
+        // the files are checked for these colours too: window and files draw alike
+        trainer.addEpisodes(300, i -> 10 + i * 0.6);
+        cartpolelab.ui.chart.PlotCanvas reward = robot.lookup("#rewardChart").query();
+        Node training = robot.lookup("#trainingChart").query();
+        int paintsBefore = reward.paints();
+        waitFor("the chart painted 300 episodes", () -> reward.figure() != null
+                && reward.figure().length() == 300 && reward.paints() > paintsBefore);
+        WaitForAsyncUtils.waitForFxEvents();
+        BufferedImage[] shots = new BufferedImage[2];
+        robot.interact(() -> {
+            shots[0] = javafx.embed.swing.SwingFXUtils.fromFXImage(reward.snapshot(null, null),
+                    null);
+            shots[1] = javafx.embed.swing.SwingFXUtils.fromFXImage(
+                    training.snapshot(null, null), null);
+        });
+        for (String[] c : new String[][] {{"reward", cartpolelab.plot.Palette.REWARD},
+            {"moving average", cartpolelab.plot.Palette.MOVING_AVERAGE},
+            {"threshold", cartpolelab.plot.Palette.THRESHOLD}}) {
+            assertTrue(countNear(shots[0], Integer.decode(c[1].replace("#", "0x"))) > 20,
+                    c[0] + " in " + c[1] + " on the reward chart");
+        }
+        for (String[] c : new String[][] {{"actor loss", cartpolelab.plot.Palette.ACTOR_LOSS},
+            {"critic loss", cartpolelab.plot.Palette.CRITIC_LOSS},
+            {"entropy", cartpolelab.plot.Palette.ENTROPY}}) {
+            assertTrue(countNear(shots[1], Integer.decode(c[1].replace("#", "0x"))) > 20,
+                    c[0] + " in " + c[1] + " on the training chart");
+        }
+    }
+
     /** Pixels within a small distance of {@code rgb} (antialiasing blends the edges). */
     static int countNear(BufferedImage image, int rgb) {
         int r = rgb >> 16 & 0xFF;
