@@ -67,8 +67,6 @@ final class BenchCommand implements Callable<Integer> {
         inRange("--trainer-episodes", trainerEpisodes, 0, Hyperparameters.MAX_EPISODES);
         inRange("--recorder-episodes", recorderEpisodes, 0, Hyperparameters.MAX_EPISODES);
         Hyperparameters hp = settings.build();
-        settings.ignoredFlags(spec).forEach(
-                note -> spec.commandLine().getErr().println("note: " + note));
         PrintWriter out = spec.commandLine().getOut();
         if (plotsOnly) {
             printPlots(out);

@@ -55,18 +55,23 @@ final class HyperparameterOptions {
     private CommandSpec command;
 
     /**
-     * The settings; an out-of-range value is a {@link Cli.UserError} naming its flag. Settings
-     * under which the run can never be solved are allowed, with a warning saying so.
+     * The settings; an out-of-range value is a {@link Cli.UserError} naming its flag. What is
+     * allowed but probably not meant gets a line on the error stream: settings under which the
+     * run can never be solved ("warning:"), flags the algorithm ignores ("note:").
      */
     Hyperparameters build() {
         Hyperparameters hp = settings();
-        if (!hp.canBeSolved() && command != null) {
-            command.commandLine().getErr().printf(java.util.Locale.ROOT,
-                    "warning: episodes are cut at %d steps, so %s's solved threshold of %.0f "
-                            + "can never be reached (--max-steps %d reaches it)%n",
-                    hp.episodeStepLimit(), hp.version().id(), hp.version().solvedThreshold(),
-                    hp.version().timeLimit());
-            command.commandLine().getErr().flush();
+        if (command != null) {
+            java.io.PrintWriter err = command.commandLine().getErr();
+            if (!hp.canBeSolved()) {
+                err.printf(java.util.Locale.ROOT, "warning: episodes are cut at %d steps, so "
+                                + "%s's solved threshold of %.0f can never be reached "
+                                + "(--max-steps %d reaches it)%n", hp.episodeStepLimit(),
+                        hp.version().id(), hp.version().solvedThreshold(),
+                        hp.version().timeLimit());
+            }
+            ignoredFlags().forEach(note -> err.println("note: " + note));
+            err.flush();
         }
         return hp;
     }
@@ -94,8 +99,8 @@ final class HyperparameterOptions {
      * ({@code --entropy-coef} without the entropy bonus, {@code --n-steps} without n-step
      * updates), so nobody tunes a setting that does nothing.
      */
-    java.util.List<String> ignoredFlags(picocli.CommandLine.Model.CommandSpec spec) {
-        picocli.CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
+    private java.util.List<String> ignoredFlags() {
+        picocli.CommandLine.ParseResult parsed = command.commandLine().getParseResult();
         java.util.List<String> notes = new java.util.ArrayList<>();
         if (!algorithm.usesEntropy() && parsed.hasMatchedOption("--entropy-coef")) {
             notes.add("--entropy-coef is ignored: " + algorithm.displayName()

@@ -74,7 +74,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        settings.ignoredFlags(spec).forEach(note -> err.println("note: " + note));
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
