@@ -201,7 +201,7 @@ public final class MainView extends BorderPane {
     }
 
     private void showStatus() {
-        statusBar.show(vm.statusProperty().get(), vm.controlsProperty().get().stateText(),
+        statusBar.show(vm.statusProperty().get(), vm.controlsProperty().get(),
                 vm.runSettingsProperty().get().episodes());
     }
 

@@ -63,7 +63,7 @@ public final class StatusBar extends VBox {
         items.setPrefWrapLength(0);
         getChildren().addAll(items, message);
         setMinWidth(0);
-        show(null, "Idle", 0);
+        show(null, ControlState.of(null, null, true), 0);
     }
 
     /**
@@ -94,8 +94,9 @@ public final class StatusBar extends VBox {
         return l;
     }
 
-    /** Shows {@code s} (null before the first pull); {@code stateText} may say "Watching". */
-    public void show(TrainerStatus s, String stateText, int episodeBudget) {
+    /** Shows {@code s} (null before the first pull) as the controls describe its state. */
+    public void show(TrainerStatus s, ControlState controls, int episodeBudget) {
+        String stateText = controls.stateText();
         state.setText(stateText);
         String cls = "state-" + stateText.toLowerCase(Locale.ROOT);
         if (!state.getStyleClass().contains(cls)) {
@@ -113,7 +114,7 @@ public final class StatusBar extends VBox {
         average.setText("Moving avg " + number(s.movingAverage(), "%.1f"));
         best.setText("Best avg " + number(s.bestMovingAverage(), "%.1f"));
         // a rate only while training: paused, watching or done there is none to show
-        speed.setText("Running".equals(stateText) && s.stepsPerSecond() > 0
+        speed.setText(controls.running() && !controls.watching() && s.stepsPerSecond() > 0
                 ? String.format(Locale.ROOT, "%,.0f steps/s", s.stepsPerSecond())
                 : "\u2014 steps/s");
         solved.setVisible(s.solvedAtEpisode() >= 0);
