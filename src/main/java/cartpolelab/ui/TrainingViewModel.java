@@ -1,7 +1,8 @@
 package cartpolelab.ui;
 
-import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.Frame;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerPort;
@@ -58,6 +59,8 @@ public final class TrainingViewModel implements AutoCloseable {
     private String reportedFailure;
     /** Episodes of the current run that are in a checkpoint (saved or loaded). */
     private int savedEpisodes;
+    /** A run being replaced (Reset): while the trainer still holds it, its settings are stale. */
+    private EpisodeHistory replacing;
     private boolean closed;
 
     /** File work on a daemon thread, outcomes delivered with {@code Platform.runLater}. */
@@ -82,11 +85,7 @@ public final class TrainingViewModel implements AutoCloseable {
         runSettings.set(initial);
         trainer.setSpeed(speed.get());
         trainer.setStopWhenSolved(stopWhenSolved.get());
-        speed.addListener((o, a, b) -> {
-            if (b != null) {
-                trainer.setSpeed(b);
-            }
-        });
+        speed.addListener((o, a, b) -> trainer.setSpeed(b != null ? b : a));
         stopWhenSolved.addListener((o, a, b) -> trainer.setStopWhenSolved(b));
         settings.addListener((o, a, b) -> {
             applyBudgetIfOnlyEpisodesDiffer();
@@ -112,7 +111,10 @@ public final class TrainingViewModel implements AutoCloseable {
         if (f != frame.get()) {
             frame.set(f);
         }
-        Hyperparameters hp = trainer.hyperparameters();
+        if (replacing != null && trainer.history() != replacing) {
+            replacing = null; // read before the settings: the run is swapped as one field
+        }
+        Hyperparameters hp = replacing == null ? trainer.hyperparameters() : runSettings.get();
         if (!Objects.equals(hp, runSettings.get())) {
             runSettings.set(hp);
         }
@@ -172,8 +174,7 @@ public final class TrainingViewModel implements AutoCloseable {
     private void applySettingsIfFresh() {
         Hyperparameters hp = settings.get();
         if (!runExists() && hp != null && !hp.equals(trainer.hyperparameters())) {
-            trainer.reset(hp);
-            runSettings.set(hp);
+            replaceRun(hp);
         }
     }
 
@@ -218,14 +219,20 @@ public final class TrainingViewModel implements AutoCloseable {
         if (controls.get().resetDisabled() || hp == null) {
             return false;
         }
-        trainer.reset(hp);
-        runSettings.set(hp);
+        replaceRun(hp);
         reportedFailure = null;
         savedEpisodes = 0;
         message.set("Reset: fresh networks, " + hp.algorithm().displayName() + " on "
                 + hp.version().id() + ", seed " + hp.seed());
         pull();
         return true;
+    }
+
+    /** The trainer replaces its run asynchronously; until it has, the form's settings show. */
+    private void replaceRun(Hyperparameters hp) {
+        replacing = trainer.history();
+        trainer.reset(hp);
+        runSettings.set(hp);
     }
 
     public void watch() {
@@ -238,11 +245,7 @@ public final class TrainingViewModel implements AutoCloseable {
 
     // ---- file work: off the FX thread, in BackgroundWork ------------------------------------
 
-    /**
-     * CSV, PNG and checkpoint save/load, off the FX thread. Each operation's outcome comes back
-     * once: {@link #fileBusyProperty()}, {@link #messageProperty()}, the error handler and,
-     * after a load, {@link #loadedSettingsProperty()}.
-     */
+    /** CSV, PNG and checkpoint save/load; each outcome comes back once, to {@link #finished}. */
     public BackgroundWork files() {
         return work;
     }
@@ -266,10 +269,7 @@ public final class TrainingViewModel implements AutoCloseable {
         this.onError = Objects.requireNonNull(handler);
     }
 
-    /**
-     * Tells the trainer's thread to end and stops the I/O thread, without waiting for either
-     * (safe on the FX thread; both are daemons). Idempotent.
-     */
+    /** Ends the trainer's and the I/O thread without waiting (both daemons). Idempotent. */
     @Override
     public void close() {
         if (closed) {
@@ -285,7 +285,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** The current run's recorded episodes, or null. */
-    public cartpolelab.train.EpisodeRecorder recorder() {
+    public EpisodeRecorder recorder() {
         return trainer.recorder();
     }
 

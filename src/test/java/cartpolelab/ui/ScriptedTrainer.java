@@ -29,6 +29,9 @@ final class ScriptedTrainer implements TrainerPort {
     private Frame frame;
     private EpisodeHistory history = new EpisodeHistory();
     private boolean closed;
+    /** When set, a reset waits for {@link #finishReset()}, as the real trainer's thread may. */
+    private boolean deferResets;
+    private Hyperparameters pendingReset;
     final List<String> commands = new ArrayList<>();
 
     ScriptedTrainer(Hyperparameters hp) {
@@ -105,6 +108,24 @@ final class ScriptedTrainer implements TrainerPort {
     @Override
     public synchronized void reset(Hyperparameters hyperparameters) {
         commands.add("reset");
+        if (deferResets) {
+            pendingReset = hyperparameters;
+        } else {
+            install(hyperparameters);
+        }
+    }
+
+    synchronized void deferResets() {
+        deferResets = true;
+    }
+
+    /** The deferred reset happens now. */
+    synchronized void finishReset() {
+        install(pendingReset);
+        pendingReset = null;
+    }
+
+    private void install(Hyperparameters hyperparameters) {
         hp = hyperparameters;
         state = TrainerState.IDLE;
         failure = null;

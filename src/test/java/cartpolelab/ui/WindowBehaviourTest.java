@@ -135,6 +135,36 @@ class WindowBehaviourTest {
         assertFalse(note.isVisible());
     }
 
+    /**
+     * The trainer replaces its run on its own thread, a moment after Reset. Until it has, it
+     * still answers with the old run's settings: the charts and the form must not go back to
+     * them (this raced on CI: the title showed the old seed).
+     */
+    @Test
+    void aResetTheTrainerHasNotDoneYetShowsTheNewSettingsNotTheOldRunsAgain(FxRobot robot) {
+        robot.interact(() -> trainer.addEpisodes(30, i -> 20 + i));
+        robot.clickOn("#stepEpisodeButton");
+        waitFor("the chart to show the run", () -> view.charts().reward().figure().length() == 31);
+        trainer.deferResets();
+        robot.interact(() -> robot.lookup("#seedField").queryAs(TextField.class).setText("7"));
+        robot.interact(() -> robot.lookup("#resetButton").queryButton().fire());
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS); // many pulls, trainer still old
+        robot.interact(() -> { });
+        assertEquals(1L, trainer.hyperparameters().seed(), "the reset is still pending");
+        assertTrue(view.charts().reward().figure().title.contains("seed 7"),
+                view.charts().reward().figure().title);
+        assertEquals(0, view.charts().reward().figure().length());
+        assertEquals(7L, view.viewModel().shownSettingsProperty().get().seed());
+
+        trainer.finishReset();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        robot.interact(() -> { });
+        assertTrue(view.charts().reward().figure().title.contains("seed 7"));
+        assertEquals(7L, view.viewModel().runSettingsProperty().get().seed());
+        robot.clickOn("#stepEpisodeButton");
+        waitFor("the new run's episode", () -> view.charts().reward().figure().length() == 1);
+    }
+
     @Test
     void savePlotsWritesADecodablePngOfTheChartWithItsSeriesColours(FxRobot robot)
             throws Exception {
