@@ -27,6 +27,8 @@ public final class Panel {
     /** The y range always shown (data may widen it); NaN for none. */
     double shownLo = Double.NaN;
     double shownHi = Double.NaN;
+    /** A line of text across the middle of the plot (why it is flat, say), or null. */
+    String note;
 
     public Panel(String yLabel, double weight) {
         this.yLabel = yLabel;
@@ -51,6 +53,16 @@ public final class Panel {
     public Panel add(Marker m) {
         markers.add(m);
         return this;
+    }
+
+    /** Writes {@code text} across the middle of the plot, over the data. */
+    public Panel note(String text) {
+        note = text;
+        return this;
+    }
+
+    public String note() {
+        return note;
     }
 
     /** The y axis shows at least [lo, hi] (e.g. 0 up to the solved threshold). */

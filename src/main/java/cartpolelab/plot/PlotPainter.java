@@ -151,6 +151,12 @@ public final class PlotPainter {
             double w = s.textWidth(m.label());
             s.text(m.label(), x + 4 + w > l.right ? x - 4 - w : x + 4, top + TICK_SIZE + 2);
         }
+        if (p.note != null) {
+            s.font(LABEL_SIZE, false);
+            s.fill(TEXT);
+            centred(s, fit(s, p.note, l.right - l.left - 8), (l.left + l.right) / 2,
+                    (top + bottom) / 2 + LABEL_SIZE * 0.36);
+        }
         s.unclip();
         s.stroke(AXIS, 1, null);
         s.line(l.left + 0.5, top, l.left + 0.5, bottom);

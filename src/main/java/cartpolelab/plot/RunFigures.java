@@ -18,6 +18,7 @@ public final class RunFigures {
     public static final String CRITIC_LOSS = "Critic loss";
     public static final String ENTROPY = "Entropy";
     public static final String TRAINING_TITLE = "Losses and entropy per episode";
+    public static final String NO_CRITIC = "no critic: REINFORCE learns from returns alone";
 
     /**
      * What the figures say about the run.
@@ -26,8 +27,15 @@ public final class RunFigures {
      * @param subtitle  the other settings
      * @param threshold the solved threshold (195 for v0)
      * @param solvedAt  the episode at which it was solved, or -1
+     * @param critic    the algorithm trains a critic (without one the critic loss is 0, and
+     *                  its panel says why)
      */
-    public record Description(String title, String subtitle, double threshold, int solvedAt) {
+    public record Description(String title, String subtitle, double threshold, int solvedAt,
+                              boolean critic) {
+
+        public Description(String title, String subtitle, double threshold, int solvedAt) {
+            this(title, subtitle, threshold, solvedAt, true);
+        }
 
         /** The subtitle, led by "solved at episode N" when solved (so it is never cut off). */
         public String fullSubtitle() {
@@ -62,7 +70,7 @@ public final class RunFigures {
         IntSupplier size = () -> n;
         Figure f = new Figure(d.title(), d.fullSubtitle(), "Episode");
         f.add(rewardPanel(h, size, d, 2.4));
-        for (Panel p : trainingPanels(h, size)) {
+        for (Panel p : trainingPanels(h, size, d)) {
             f.add(p);
         }
         return f;
@@ -89,7 +97,7 @@ public final class RunFigures {
 
     private static Figure training(EpisodeHistory h, IntSupplier size, Description d) {
         Figure f = new Figure(TRAINING_TITLE, d.title(), "Episode");
-        for (Panel p : trainingPanels(h, size)) {
+        for (Panel p : trainingPanels(h, size, d)) {
             f.add(p);
         }
         return f;
@@ -112,10 +120,11 @@ public final class RunFigures {
         return p;
     }
 
-    private static Panel[] trainingPanels(EpisodeHistory h, IntSupplier size) {
+    private static Panel[] trainingPanels(EpisodeHistory h, IntSupplier size, Description d) {
+        Panel critic = line(CRITIC_LOSS, Column.of(h::criticLoss, size), Palette.CRITIC_LOSS);
         return new Panel[] {
             line(ACTOR_LOSS, Column.of(h::actorLoss, size), Palette.ACTOR_LOSS),
-            line(CRITIC_LOSS, Column.of(h::criticLoss, size), Palette.CRITIC_LOSS),
+            d.critic() ? critic : critic.note(NO_CRITIC),
             line(ENTROPY, Column.of(h::entropy, size), Palette.ENTROPY).alwaysShow(0, 0.1),
         };
     }

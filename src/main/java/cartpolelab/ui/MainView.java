@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.train.EpisodeSignals;
 import cartpolelab.train.Speed;
 import cartpolelab.ui.canvas.CartPoleCanvas;
 import cartpolelab.agent.Hyperparameters;
@@ -9,22 +10,13 @@ import cartpolelab.ui.chart.PlotCanvas;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.export.PlotExport;
 import cartpolelab.ui.settings.SettingsPane;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.MouseEvent;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -82,71 +74,10 @@ public final class MainView extends BorderPane {
         settingsScroll.getStyleClass().add("settings-scroll");
         setLeft(settingsScroll);
 
-        StackPane canvasStack = new StackPane(canvas);
-        VBox.setVgrow(canvasStack, Priority.ALWAYS);
-        VBox canvasCard = new VBox(canvasStack, replayBar);
-        canvasCard.getStyleClass().addAll("card", "canvas-card");
-
-        followButton.setId("followButton");
-        followButton.getStyleClass().add("follow-button");
-        followButton.setTooltip(new Tooltip("Zoomed in: show the whole run again and follow "
-                + "new episodes (or double-click a chart). Drag across a chart to zoom."));
-        followButton.setVisible(false);
         followButton.setOnAction(e -> charts.view().follow());
-        StackPane rewardCard = new StackPane(charts.reward(), followButton);
-        StackPane.setAlignment(followButton, Pos.TOP_RIGHT);
-        StackPane.setMargin(followButton, new javafx.geometry.Insets(6, 8, 0, 0));
-        rewardCard.getStyleClass().addAll("card", "chart-card");
-        Label rewardInfo = info("rewardChartInfo", "Episode reward (thin): the steps the pole "
-                + "stayed up, one point per episode, noisy by nature. Moving average (thick): "
-                + "the mean of the last 50 episodes. The task counts as solved when the average "
-                + "over a full 50 reaches the dashed line (195 for CartPole-v0, 475 for v1). "
-                + "Hover for an episode's figures; drag to zoom; double-click for the whole run.");
-        rewardCard.getChildren().add(rewardInfo);
-        StackPane trainingCard = new StackPane(charts.training(), info("trainingChartInfo",
-                "Actor loss: minus the mean of log \u03c0(a|s) times what the algorithm "
-                        + "multiplies it by (the return, or the advantage); its size follows "
-                        + "the returns, so it does not fall to 0 as the agent learns. "
-                        + "Critic loss: the squared error of V(s) against the returns (0 for "
-                        + "REINFORCE, which has no critic). Entropy: how undecided the policy "
-                        + "is, in nats: ln 2 \u2248 0.69 is a coin flip, 0 always the same "
-                        + "action; a fall to 0 with a low reward means the policy collapsed."));
-        trainingCard.getStyleClass().addAll("card", "chart-card");
-        HBox charts = new HBox(rewardCard, trainingCard);
-        charts.getStyleClass().add("charts-row");
-        HBox.setHgrow(rewardCard, Priority.ALWAYS);
-        HBox.setHgrow(trainingCard, Priority.ALWAYS);
-        rewardCard.setPrefWidth(560);
-        trainingCard.setPrefWidth(440);
-        // the charts give way in a small window, never the window's edge
-        for (Region r : java.util.List.of(rewardCard, trainingCard, charts, canvasCard)) {
-            r.setMinWidth(0);
-        }
-        charts.setMinHeight(200);
-        canvasCard.setMinHeight(140);
-
-        SplitPane center = new SplitPane(canvasCard, charts);
-        center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.47);
-        center.getStyleClass().add("center-split");
-        setCenter(center);
+        setCenter(new RunCenter(canvas, replayBar, charts, followButton));
 
         setBottom(statusBar);
-    }
-
-    /** A small "?" badge in a chart card's corner whose tooltip says what the curves mean. */
-    private static Label info(String id, String text) {
-        Label badge = new Label("?");
-        badge.setId(id);
-        badge.getStyleClass().add("chart-info");
-        Tooltip tip = new Tooltip(text);
-        tip.setWrapText(true);
-        tip.setMaxWidth(380);
-        tip.setShowDelay(javafx.util.Duration.millis(200));
-        badge.setTooltip(tip);
-        StackPane.setAlignment(badge, Pos.TOP_LEFT);
-        StackPane.setMargin(badge, new javafx.geometry.Insets(6, 0, 0, 10));
-        return badge;
     }
 
     // ---- wiring ---------------------------------------------------------------------------
@@ -249,6 +180,7 @@ public final class MainView extends BorderPane {
         replay.tick(System.nanoTime());
         boolean on = replay.active();
         canvas.setReplaying(on);
+        explain();
         if (on) {
             canvas.setFrame(replay.frame());
         } else if (wasOn) {
@@ -282,6 +214,17 @@ public final class MainView extends BorderPane {
         Hyperparameters hp = vm.shownSettingsProperty().get();
         charts.startOver(old, hp != null ? hp : vm.runSettingsProperty().get());
         charts.paintIfDirty();
+    }
+
+    /** The overlay's critic line and, during a replay, G_t and Ψ_t of the frame shown. */
+    private void explain() {
+        Hyperparameters hp = vm.runSettingsProperty().get();
+        cartpolelab.agent.Algorithm a = hp.algorithm();
+        EpisodeSignals s = replay.signals(hp);
+        int k = replay.frameIndex();
+        canvas.setExplanation(a.usesCritic(), a.displayName(),
+                s == null ? Double.NaN : s.returnAt(k), s == null ? Double.NaN : s.multiplierAt(k),
+                s == null ? "" : s.multiplierName());
     }
 
     private Window window() {

@@ -1,5 +1,7 @@
 package cartpolelab.ui;
 
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.EpisodeSignals;
 import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.Frame;
 import cartpolelab.train.RecordedEpisode;
@@ -23,6 +25,9 @@ final class Replay {
 
     enum Mode { OFF, LATEST, CHOSEN }
 
+    private EpisodeSignals signals;
+    private RecordedEpisode signalsOf;
+    private Hyperparameters signalsSettings;
     private EpisodeRecorder recorder;
     private Mode mode = Mode.OFF;
     private RecordedEpisode episode;
@@ -176,6 +181,19 @@ final class Replay {
 
     RecordedEpisode episode() {
         return episode;
+    }
+
+    /** G_t and Ψ_t of the episode replayed, as a run with {@code hp} learned from it; or null. */
+    EpisodeSignals signals(Hyperparameters hp) {
+        if (!active()) {
+            return null;
+        }
+        if (signalsOf != episode || !hp.equals(signalsSettings)) {
+            signals = EpisodeSignals.of(episode, hp);
+            signalsOf = episode;
+            signalsSettings = hp;
+        }
+        return signals;
     }
 
     int frameIndex() {

@@ -30,6 +30,7 @@ import javafx.scene.text.TextAlignment;
 public final class CartPoleCanvas extends Region {
 
     private boolean replaying;
+    private Overlay.Explanation explanation = Overlay.Explanation.LIVE;
 
     static final double TRACK_HALF = CartPole.X_THRESHOLD;           // 2.4
     static final double POLE_LENGTH = 2 * CartPole.LENGTH;           // 1.0 (Gymnasium draws 2l)
@@ -48,10 +49,8 @@ public final class CartPoleCanvas extends Region {
     private static final Color POLE = Color.web("#d9822b");
     private static final Color POLE_FALLEN = Color.web("#c8433a");
     private static final Color AXLE = Color.web("#8184cb");
-    private static final Color TEXT = Color.web("#333333");
-    private static final Color MUTED = Color.web("#6b7280");
-    private static final Color BAR_LEFT = Color.web("#4c78a8");
-    private static final Color BAR_RIGHT = Color.web("#f58518");
+    private static final Color TEXT = Overlay.TEXT;
+    private static final Color MUTED = Overlay.MUTED;
 
     private final Canvas canvas = new Canvas();
     private Frame frame;
@@ -98,6 +97,21 @@ public final class CartPoleCanvas extends Region {
     public void setReplaying(boolean replaying) {
         if (this.replaying != replaying) {
             this.replaying = replaying;
+            redraw();
+        }
+    }
+
+    /**
+     * What the overlay says beyond the frame: whether {@code algorithm} has a critic (without
+     * one, no V(s) is shown) and, during a replay, the return G_t from the state shown and
+     * what ∇log π was multiplied by ({@code ret} NaN: none).
+     */
+    public void setExplanation(boolean critic, String algorithm, double ret, double multiplier,
+                               String multiplierName) {
+        Overlay.Explanation e = new Overlay.Explanation(critic, algorithm, ret, multiplier,
+                multiplierName);
+        if (!e.equals(explanation)) {
+            explanation = e;
             redraw();
         }
     }
@@ -198,10 +212,10 @@ public final class CartPoleCanvas extends Region {
 
         if (placeholder != null) {
             drawCentredMessage(g, w, h, placeholder);
-        } else if (f != null && h < OVERLAY_MIN_HEIGHT) {
-            drawCompactOverlay(g, f, w);
+        } else if (f != null && h < Overlay.MIN_HEIGHT) {
+            Overlay.drawCompact(g, f, w, replaying, explanation);
         } else if (f != null) {
-            drawOverlay(g, f, w);
+            Overlay.draw(g, f, replaying, explanation);
         }
     }
 
@@ -217,113 +231,6 @@ public final class CartPoleCanvas extends Region {
         g.fillRoundRect(w / 2 - boxW / 2, 14, boxW, 34, 10, 10);
         g.setFill(TEXT);
         g.fillText(text, w / 2, 31);
-    }
-
-    /** Below this canvas height the full overlay would cover the cart: one line instead. */
-    static final double OVERLAY_MIN_HEIGHT = 250;
-
-    /** The overlay's essentials on one line, for a short canvas (a small window). */
-    private void drawCompactOverlay(GraphicsContext g, Frame f, double w) {
-        String action = switch (f.action()) {
-            case 0 -> "\u2190";
-            case 1 -> "\u2192";
-            default -> "\u2014";
-        };
-        String text = String.format(Locale.ROOT, "%s %,d \u00b7 step %,d%s \u00b7 reward %,.0f "
-                        + "\u00b7 action %s \u00b7 V(s) %.1f \u00b7 \u03c0 \u2190%.2f \u2192%.2f",
-                f.greedy() ? "Watch" : replaying ? "Replay" : "Episode", f.episode(), f.step(),
-                outcome(f),
-                f.episodeReward(), action, f.value(), f.probLeft(), f.probRight());
-        g.setFont(Font.font("System", 12));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRoundRect(6, 6, w - 12, 22, 8, 8);
-        g.setFill(TEXT);
-        g.fillText(text, 14, 17, w - 28);
-    }
-
-    private void drawOverlay(GraphicsContext g, Frame f, double w) {
-        double px = 10;
-        double py = 10;
-        double pw = 236;
-        double lh = 19;
-        double ph = 8 + lh * 6 + 24 + 6;
-        g.setFill(Color.rgb(255, 255, 255, 0.82));
-        g.fillRoundRect(px, py, pw, ph, 10, 10);
-        g.setStroke(Color.rgb(0, 0, 0, 0.12));
-        g.setLineWidth(1);
-        g.strokeRoundRect(px + 0.5, py + 0.5, pw - 1, ph - 1, 10, 10);
-
-        double tx = px + 12;
-        double y = py + 8;
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(TEXT);
-        g.setFont(Font.font("System", FontWeight.BOLD, 13));
-        g.fillText(String.format(Locale.ROOT, "%s %,d  \u00b7  step %,d",
-                f.greedy() ? "Watch episode" : "Episode", f.episode(), f.step()), tx, y);
-        y += lh;
-        g.setFont(Font.font("System", 12.5));
-        String mode = f.greedy() ? "watching (greedy, not learning)"
-                : replaying ? "replay of a recorded episode"
-                : f.done() ? "training" : "training, in progress";
-        g.setFill(MUTED);
-        g.fillText(mode + outcome(f), tx, y);
-        y += lh;
-        g.setFill(TEXT);
-        g.fillText(String.format(Locale.ROOT, "Reward so far  %,.0f", f.episodeReward()), tx, y);
-        y += lh;
-        String action = switch (f.action()) {
-            case 0 -> "\u2190 push left";
-            case 1 -> "push right \u2192";
-            default -> "\u2014 (reset)";
-        };
-        g.fillText("Action  " + action, tx, y);
-        y += lh;
-        g.fillText(String.format(Locale.ROOT, "V(s)  %.2f", f.value()), tx, y);
-        g.setFill(MUTED);
-        g.fillText("critic's estimate", tx + 110, y);
-        y += lh;
-        g.fillText(String.format(Locale.ROOT, "x %+.2f   \u03b8 %+.1f\u00b0", f.x(),
-                Math.toDegrees(f.theta())), tx, y);
-        g.setFill(TEXT);
-        y += lh + 2;
-
-        // π(left) and π(right) as two bars meeting in the middle: "← 0.48 | 0.52 →".
-        g.setFont(Font.font("System", 12));
-        double labelW = 46;
-        double barMax = (pw - 24 - 2 * labelW) / 2;
-        double mid = tx + labelW + barMax;
-        double barH = 12;
-        double barY = y + 4;
-        g.setFill(Color.rgb(0, 0, 0, 0.07));
-        g.fillRect(mid - barMax, barY, 2 * barMax, barH);
-        g.setFill(BAR_LEFT);
-        double pl = clamp(f.probLeft(), 0, 1);
-        double pr = clamp(f.probRight(), 0, 1);
-        g.fillRect(mid - barMax * pl, barY, barMax * pl, barH);
-        g.setFill(BAR_RIGHT);
-        g.fillRect(mid, barY, barMax * pr, barH);
-        g.setStroke(TEXT);
-        g.strokeLine(mid, barY - 2, mid, barY + barH + 2);
-        g.setFill(TEXT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(String.format(Locale.ROOT, "\u2190 %.2f", pl), tx, barY + barH / 2);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(Locale.ROOT, "%.2f \u2192", pr), px + pw - 12, barY + barH / 2);
-    }
-
-    private static String outcome(Frame f) {
-        if (f.terminated()) {
-            return Math.abs(f.x()) > TRACK_HALF ? "  \u00b7  cart left the track"
-                    : "  \u00b7  pole fell";
-        }
-        if (f.truncated()) {
-            return "  \u00b7  time limit reached";
-        }
-        return "";
     }
 
     private static double clamp(double v, double lo, double hi) {

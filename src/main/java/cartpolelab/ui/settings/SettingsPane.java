@@ -7,15 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -32,14 +27,13 @@ import javafx.util.Duration;
  */
 public final class SettingsPane extends VBox {
 
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final Label resetNote = new Label("Settings changed \u2014 press Reset to apply");
     private final Label invalidNote = new Label(
             "Fix the marked field: Start, Step and Reset stay disabled until then.");
 
     private final Label unsolvableNote = new Label();
-    private final List<Input<?>> inputs = new ArrayList<>();
+    private final List<SettingInput<?>> inputs = new ArrayList<>();
     /** The user typed a max-steps value: it no longer follows the version's limit. */
     private boolean maxStepsChosen;
     private final ReadOnlyObjectWrapper<Hyperparameters> value = new ReadOnlyObjectWrapper<>();
@@ -96,6 +90,26 @@ public final class SettingsPane extends VBox {
 
         getChildren().addAll(title, hint, grid, invalidNote, unsolvableNote, resetNote);
         followVersionWithMaxSteps();
+        algorithmBox().valueProperty().addListener((o, a, b) -> showUnused());
+    }
+
+    /**
+     * Disables the settings the chosen algorithm does not use, with a tooltip saying why; the
+     * text is kept (and still checked) for when the user switches back.
+     */
+    private void showUnused() {
+        Object chosen = algorithmBox().getValue();
+        for (SettingInput<?> input : inputs) {
+            String why = chosen instanceof cartpolelab.agent.Algorithm a
+                    ? SettingsTable.unusedBecause(input.row, a) : null;
+            input.control().setDisable(why != null);
+            input.label.setDisable(why != null);
+            input.unusedTip.setText(why == null ? "" : "Not used: " + why);
+            Tooltip.uninstall(input.cell, input.unusedTip);
+            if (why != null) {
+                Tooltip.install(input.cell, input.unusedTip); // a disabled control shows none
+            }
+        }
     }
 
     /**
@@ -103,8 +117,8 @@ public final class SettingsPane extends VBox {
      * value of their own.
      */
     private void followVersionWithMaxSteps() {
-        Choice<?> version = (Choice<?>) inputFor(SettingsTable.VERSION);
-        Typed<?> maxSteps = (Typed<?>) inputFor(SettingsTable.MAX_STEPS);
+        SettingInput.Choice<?> version = (SettingInput.Choice<?>) inputFor(SettingsTable.VERSION);
+        SettingInput.Typed<?> maxSteps = (SettingInput.Typed<?>) inputFor(SettingsTable.MAX_STEPS);
         maxSteps.input.textProperty().addListener((o, a, b) -> {
             if (!populating) {
                 maxStepsChosen = true;
@@ -124,8 +138,12 @@ public final class SettingsPane extends VBox {
         });
     }
 
-    private Input<?> inputFor(Row<?> row) {
-        for (Input<?> input : inputs) {
+    private javafx.scene.control.ComboBox<?> algorithmBox() {
+        return ((SettingInput.Choice<?>) inputFor(SettingsTable.ALGORITHM)).box;
+    }
+
+    private SettingInput<?> inputFor(Row<?> row) {
+        for (SettingInput<?> input : inputs) {
             if (input.row == row) {
                 return input;
             }
@@ -143,21 +161,27 @@ public final class SettingsPane extends VBox {
                 : "");
     }
 
-    private static <T> Input<T> input(Row<T> row) {
-        return row.choices() != null ? new Choice<>(row) : new Typed<>(row);
+    private static <T> SettingInput<T> input(Row<T> row) {
+        return row.choices() != null ? new SettingInput.Choice<>(row)
+                : new SettingInput.Typed<>(row);
     }
 
-    private void addRow(GridPane grid, Input<?> input) {
+    private void addRow(GridPane grid, SettingInput<?> input) {
         int row = inputs.size();
         inputs.add(input);
         Control control = input.control();
         control.setId(input.row.fieldId());
         Label label = new Label(input.row.label());
+        input.label = label;
         label.setLabelFor(control);
         label.getStyleClass().add("field-label");
         GridPane.setValignment(label, VPos.TOP);
         grid.add(label, 0, row);
         VBox cell = new VBox(control);
+        input.cell = cell;
+        input.unusedTip.setWrapText(true);
+        input.unusedTip.setMaxWidth(320);
+        input.unusedTip.setShowDelay(Duration.millis(200));
         cell.getStyleClass().add("field-cell");
         grid.add(cell, 1, row);
         Tooltip tip = new Tooltip(input.row.meaning());
@@ -166,7 +190,7 @@ public final class SettingsPane extends VBox {
         tip.setShowDelay(Duration.millis(400));
         Tooltip.install(label, tip);
         control.setTooltip(tip);
-        if (input instanceof Typed<?> typed) {
+        if (input instanceof SettingInput.Typed<?> typed) {
             typed.error.setId(input.row.fieldId() + "Error");
             cell.getChildren().add(typed.error);
         }
@@ -179,7 +203,7 @@ public final class SettingsPane extends VBox {
         try {
             base = hp;
             maxStepsChosen = hp.maxSteps() != Hyperparameters.defaultMaxSteps(hp.version());
-            for (Input<?> input : inputs) {
+            for (SettingInput<?> input : inputs) {
                 input.show(hp);
             }
         } finally {
@@ -193,7 +217,7 @@ public final class SettingsPane extends VBox {
             return;
         }
         boolean allOk = true;
-        for (Input<?> input : inputs) {
+        for (SettingInput<?> input : inputs) {
             allOk &= input.check();
         }
         if (!allOk) {
@@ -201,7 +225,7 @@ public final class SettingsPane extends VBox {
             return;
         }
         Hyperparameters hp = base;
-        for (Input<?> input : inputs) {
+        for (SettingInput<?> input : inputs) {
             hp = input.put(hp);
         }
         if (!hp.equals(value.get())) {
@@ -221,128 +245,12 @@ public final class SettingsPane extends VBox {
 
     /** The message under a typed field, for tests and for screen readers; null when valid. */
     public String errorFor(String fieldId) {
-        for (Input<?> input : inputs) {
-            if (input instanceof Typed<?> typed && fieldId.equals(input.row.fieldId())) {
+        for (SettingInput<?> input : inputs) {
+            if (input instanceof SettingInput.Typed<?> typed
+                    && fieldId.equals(input.row.fieldId())) {
                 return typed.last == null ? null : typed.last.error();
             }
         }
         throw new IllegalArgumentException("no field " + fieldId);
-    }
-
-    /** One control of the form and its row of the table. */
-    private abstract static class Input<T> {
-        final Row<T> row;
-
-        Input(Row<T> row) {
-            this.row = row;
-        }
-
-        abstract Control control();
-
-        abstract void onChange(Runnable revalidate);
-
-        abstract void show(Hyperparameters hp);
-
-        /** Checks the control's content; true when it holds a valid value. */
-        abstract boolean check();
-
-        /** The checked value; only after {@link #check()} returned true. */
-        abstract T value();
-
-        final Hyperparameters put(Hyperparameters hp) {
-            return row.put().apply(hp, value());
-        }
-    }
-
-    /** A combo box over the row's choices. */
-    private static final class Choice<T> extends Input<T> {
-        final ComboBox<T> box;
-
-        Choice(Row<T> row) {
-            super(row);
-            box = new ComboBox<>(FXCollections.observableArrayList(row.choices()));
-            box.setMaxWidth(Double.MAX_VALUE);
-        }
-
-        @Override
-        Control control() {
-            return box;
-        }
-
-        @Override
-        void onChange(Runnable revalidate) {
-            box.valueProperty().addListener((o, a, b) -> revalidate.run());
-        }
-
-        @Override
-        void show(Hyperparameters hp) {
-            box.setValue(row.get().apply(hp));
-        }
-
-        @Override
-        boolean check() {
-            return box.getValue() != null;
-        }
-
-        @Override
-        T value() {
-            return box.getValue();
-        }
-    }
-
-    /** A text field, its live check and the message label under it. */
-    private static final class Typed<T> extends Input<T> {
-        final TextField input = new TextField();
-        final Label error = new Label();
-        FieldCheck<T> last;
-
-        Typed(Row<T> row) {
-            super(row);
-            // no setting is ever a blank: Space in a field changes nothing (Tab then Space
-            // used to replace the selected value with a space)
-            input.setTextFormatter(new TextFormatter<>(
-                    c -> c.getText().isBlank() && !c.getText().isEmpty() ? null : c));
-            error.getStyleClass().add("field-error");
-            error.setWrapText(true);
-            error.setVisible(false);
-            error.managedProperty().bind(error.visibleProperty());
-        }
-
-        @Override
-        Control control() {
-            return input;
-        }
-
-        @Override
-        void onChange(Runnable revalidate) {
-            input.textProperty().addListener((o, a, b) -> revalidate.run());
-        }
-
-        @Override
-        void show(Hyperparameters hp) {
-            input.setText(row.text(hp));
-        }
-
-        @Override
-        boolean check() {
-            last = row.check(input.getText());
-            boolean bad = !last.ok();
-            error.setText(bad ? last.error() : "");
-            error.setVisible(bad);
-            input.pseudoClassStateChanged(INVALID, bad);
-            if (bad) {
-                if (!input.getStyleClass().contains("invalid")) {
-                    input.getStyleClass().add("invalid");
-                }
-            } else {
-                input.getStyleClass().remove("invalid");
-            }
-            return last.ok();
-        }
-
-        @Override
-        T value() {
-            return last.value();
-        }
     }
 }

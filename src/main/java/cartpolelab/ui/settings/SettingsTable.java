@@ -106,6 +106,10 @@ public final class SettingsTable {
             Setting.ENTROPY_COEFFICIENT, "Entropy coefficient", (n, t) -> FieldCheck.decimal(n, t, PROBE::withEntropyCoefficient),
             Hyperparameters::entropyCoefficient, Hyperparameters::withEntropyCoefficient);
 
+    public static final Row<Integer> N_STEPS = typed("nStepsField",
+            Setting.N_STEPS, "N steps", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withNSteps),
+            Hyperparameters::nSteps, Hyperparameters::withNSteps);
+
     public static final Row<Integer> MAX_STEPS = typed("maxStepsField",
             Setting.MAX_STEPS, "Max steps", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withMaxSteps),
             Hyperparameters::maxSteps, Hyperparameters::withMaxSteps);
@@ -119,7 +123,23 @@ public final class SettingsTable {
 
     /** The form's rows, top to bottom. */
     public static final List<Row<?>> ROWS = List.of(ALGORITHM, VERSION, HIDDEN_SIZE,
-            LEARNING_RATE, DISCOUNT, ENTROPY, MAX_STEPS, EPISODES, SEED);
+            LEARNING_RATE, DISCOUNT, ENTROPY, N_STEPS, MAX_STEPS, EPISODES, SEED);
+
+    /**
+     * Why {@code row} changes nothing for {@code algorithm} (the form disables it and says
+     * so), or null when the algorithm uses it.
+     */
+    public static String unusedBecause(Row<?> row, Algorithm algorithm) {
+        if (row == ENTROPY && !algorithm.usesEntropy()) {
+            return algorithm.displayName() + " has no entropy bonus; only A2C adds one. "
+                    + "The value is kept for when you switch back.";
+        }
+        if (row == N_STEPS && !algorithm.supportsNSteps()) {
+            return algorithm.displayName() + " learns from whole episodes (it needs the full "
+                    + "return Gₜ); only A2C can update every n steps.";
+        }
+        return null;
+    }
 
     private SettingsTable() {
     }

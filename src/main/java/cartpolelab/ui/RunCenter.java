@@ -1,0 +1,90 @@
+package cartpolelab.ui;
+
+import cartpolelab.ui.canvas.CartPoleCanvas;
+import cartpolelab.ui.chart.RunCharts;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The middle of the main window: the cart-pole canvas with the replay bar on top, the reward
+ * chart and the losses/entropy chart below, each chart with a "?" badge that says what its
+ * curves mean. Layout only; {@link MainView} wires it.
+ */
+final class RunCenter extends SplitPane {
+
+    RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, RunCharts charts,
+              Button followButton) {
+        StackPane canvasStack = new StackPane(canvas);
+        VBox.setVgrow(canvasStack, Priority.ALWAYS);
+        VBox canvasCard = new VBox(canvasStack, replayBar);
+        canvasCard.getStyleClass().addAll("card", "canvas-card");
+
+        followButton.setId("followButton");
+        followButton.getStyleClass().add("follow-button");
+        followButton.setTooltip(new Tooltip("Zoomed in: show the whole run again and follow "
+                + "new episodes (or double-click a chart). Drag across a chart to zoom."));
+        followButton.setVisible(false);
+        StackPane rewardCard = new StackPane(charts.reward(), followButton);
+        StackPane.setAlignment(followButton, Pos.TOP_RIGHT);
+        StackPane.setMargin(followButton, new javafx.geometry.Insets(6, 8, 0, 0));
+        rewardCard.getStyleClass().addAll("card", "chart-card");
+        Label rewardInfo = info("rewardChartInfo", "Episode reward (thin): the steps the pole "
+                + "stayed up, one point per episode, noisy by nature. Moving average (thick): "
+                + "the mean of the last 50 episodes. The task counts as solved when the average "
+                + "over a full 50 reaches the dashed line (195 for CartPole-v0, 475 for v1). "
+                + "Hover for an episode's figures; drag to zoom; double-click for the whole run.");
+        rewardCard.getChildren().add(rewardInfo);
+        StackPane trainingCard = new StackPane(charts.training(), info("trainingChartInfo",
+                "Actor loss: minus the mean of log \u03c0(a|s) times what the algorithm "
+                        + "multiplies it by (the return, or the advantage); its size follows "
+                        + "the returns, so it does not fall to 0 as the agent learns. "
+                        + "Critic loss: the squared error of V(s) against the returns (0 for "
+                        + "REINFORCE, which has no critic). Entropy: how undecided the policy "
+                        + "is, in nats: ln 2 \u2248 0.69 is a coin flip, 0 always the same "
+                        + "action; a fall to 0 with a low reward means the policy collapsed."));
+        trainingCard.getStyleClass().addAll("card", "chart-card");
+        HBox chartRow = new HBox(rewardCard, trainingCard);
+        chartRow.getStyleClass().add("charts-row");
+        HBox.setHgrow(rewardCard, Priority.ALWAYS);
+        HBox.setHgrow(trainingCard, Priority.ALWAYS);
+        rewardCard.setPrefWidth(560);
+        trainingCard.setPrefWidth(440);
+        // the charts give way in a small window, never the window's edge
+        for (Region r : java.util.List.of(rewardCard, trainingCard, chartRow, canvasCard)) {
+            r.setMinWidth(0);
+        }
+        chartRow.setMinHeight(200);
+        canvasCard.setMinHeight(140);
+
+        getItems().setAll(canvasCard, chartRow);
+        setOrientation(Orientation.VERTICAL);
+        setDividerPositions(0.47);
+        getStyleClass().add("center-split");
+
+    }
+
+    /** A small "?" badge in a chart card's corner whose tooltip says what the curves mean. */
+    private static Label info(String id, String text) {
+        Label badge = new Label("?");
+        badge.setId(id);
+        badge.getStyleClass().add("chart-info");
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(380);
+        tip.setShowDelay(javafx.util.Duration.millis(200));
+        badge.setTooltip(tip);
+        StackPane.setAlignment(badge, Pos.TOP_LEFT);
+        StackPane.setMargin(badge, new javafx.geometry.Insets(6, 0, 0, 10));
+        return badge;
+    }
+
+}
