@@ -116,6 +116,11 @@ public final class CartPoleCanvas extends Region {
         }
     }
 
+    /** What the numbers panel says about the frame shown, on one line; null without one. */
+    public String overlayText() {
+        return frame == null ? null : Overlay.line(frame, replaying, explanation);
+    }
+
     /** The message shown instead of the numbers panel, or null when the panel shows. */
     public String message() {
         return invite ? placeholder : null;

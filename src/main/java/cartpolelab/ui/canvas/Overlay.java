@@ -47,6 +47,17 @@ final class Overlay {
     /** The overlay's essentials on one line, for a short canvas (a small window). */
     static void drawCompact(GraphicsContext g, Frame f, double w, boolean replaying,
                             Explanation e) {
+        g.setFont(Font.font("System", 12));
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(Color.rgb(255, 255, 255, 0.85));
+        g.fillRoundRect(6, 6, w - 12, 22, 8, 8);
+        g.setFill(TEXT);
+        g.fillText(line(f, replaying, e), 14, 17, w - 28);
+    }
+
+    /** Everything the overlay says about {@code f}, on one line. */
+    static String line(Frame f, boolean replaying, Explanation e) {
         String action = switch (f.action()) {
             case 0 -> "\u2190";
             case 1 -> "\u2192";
@@ -54,21 +65,15 @@ final class Overlay {
         };
         String value = e.critic() ? String.format(Locale.ROOT, "V(s) %.1f", f.value())
                 : "no critic";
-        String signals = e.hasSignals() ? String.format(Locale.ROOT, " \u00b7 G %.1f", e.ret())
+        String signals = !e.hasSignals() ? ""
+                : String.format(Locale.ROOT, " \u00b7 G\u209c %.1f", e.ret())
                 + (e.critic() ? String.format(Locale.ROOT, " \u00b7 %s %+.2f",
-                e.multiplierName(), e.multiplier()) : "") : "";
-        String text = String.format(Locale.ROOT, "%s %,d \u00b7 step %,d%s \u00b7 reward %,.0f "
+                e.multiplierName(), e.multiplier()) : "");
+        return String.format(Locale.ROOT, "%s %,d \u00b7 step %,d%s \u00b7 reward %,.0f "
                         + "\u00b7 action %s \u00b7 %s%s \u00b7 \u03c0 \u2190%.2f \u2192%.2f",
                 f.greedy() ? "Watch" : replaying ? "Replay" : "Episode", f.episode(), f.step(),
                 outcome(f), f.episodeReward(), action, value, signals, f.probLeft(),
                 f.probRight());
-        g.setFont(Font.font("System", 12));
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRoundRect(6, 6, w - 12, 22, 8, 8);
-        g.setFill(TEXT);
-        g.fillText(text, 14, 17, w - 28);
     }
 
     static void draw(GraphicsContext g, Frame f, boolean replaying, Explanation e) {

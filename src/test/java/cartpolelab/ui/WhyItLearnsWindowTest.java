@@ -1,0 +1,169 @@
+package cartpolelab.ui;
+
+import static cartpolelab.ui.Waits.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.plot.RunFigures;
+import cartpolelab.train.EpisodeSignals;
+import cartpolelab.train.RecordedEpisode;
+import cartpolelab.train.Speed;
+import cartpolelab.train.Trainer;
+import cartpolelab.train.TrainerState;
+import cartpolelab.ui.canvas.CartPoleCanvas;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the window says about why each algorithm learns: during a replay the overlay shows the
+ * return G_t and what the update multiplied ∇log π by; REINFORCE has no V(s) and its
+ * critic-loss panel says so; the settings an algorithm does not use are disabled.
+ */
+@ExtendWith(ApplicationExtension.class)
+class WhyItLearnsWindowTest {
+
+    private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(16)
+            .withEpisodes(6);
+    private static final Pattern FRAME = Pattern.compile("frame (\\d+)/");
+
+    private final TestDialogs dialogs = new TestDialogs();
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        view = CartPoleLabApp.open(stage, SETTINGS, Trainer::new, dialogs, dialogs, () -> { });
+        view.viewModel().speedProperty().set(Speed.MAXIMUM);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    private void train(FxRobot robot, Algorithm algorithm) {
+        robot.interact(() -> robot.lookup("#algorithmField").queryAs(ComboBox.class)
+                .setValue(algorithm));
+        robot.interact(() -> robot.lookup("#resetButton").queryButton().fire());
+        robot.clickOn("#startPauseButton");
+        waitFor("FINISHED", () -> view.viewModel().statusProperty().get().state()
+                == TrainerState.FINISHED);
+        assertEquals(algorithm, view.viewModel().runSettingsProperty().get().algorithm());
+    }
+
+    /** Replays the latest episode, paused a few frames in; returns the frame shown. */
+    private int replayAFewFramesIn(FxRobot robot) {
+        robot.type(KeyCode.P);
+        waitFor("replaying", () -> replayLine(robot).startsWith("latest episode 6"));
+        robot.type(KeyCode.RIGHT); // pauses
+        waitFor("paused", () -> "Play".equals(robot.lookup("#replayPlay").queryButton()
+                .getText()));
+        javafx.scene.control.Slider timeline = robot.lookup("#replayTimeline")
+                .queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> timeline.setValue(2));
+        waitFor("frame 2", () -> replayLine(robot).contains("frame 2/"));
+        Matcher m = FRAME.matcher(replayLine(robot));
+        assertTrue(m.find(), replayLine(robot));
+        return Integer.parseInt(m.group(1));
+    }
+
+    private String replayLine(FxRobot robot) {
+        return robot.lookup("#replayText").queryAs(Label.class).getText();
+    }
+
+    private String overlay(FxRobot robot) {
+        return robot.lookup("#cartPoleCanvas").queryAs(CartPoleCanvas.class).overlayText();
+    }
+
+    private EpisodeSignals signals() {
+        RecordedEpisode latest = view.viewModel().recorder().latest();
+        assertEquals(6, latest.episode());
+        return EpisodeSignals.of(latest, view.viewModel().runSettingsProperty().get());
+    }
+
+    @Test
+    void theBaselinesReplayShowsTheReturnAndTheReturnLessTheCriticsEstimate(FxRobot robot) {
+        train(robot, Algorithm.REINFORCE_BASELINE);
+        int k = replayAFewFramesIn(robot);
+        EpisodeSignals s = signals();
+        String text = overlay(robot);
+        assertTrue(text.startsWith("Replay 6"), text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "G\u209c %.1f", s.returnAt(k))),
+                text);
+        assertTrue(text.contains(String.format(Locale.ROOT, "G\u209c \u2212 V(s\u209c) %+.2f",
+                s.multiplierAt(k))), text);
+        assertTrue(text.contains("V(s) "), text);
+        assertTrue(Math.abs(s.returnAt(k) - s.multiplierAt(k)) > 1e-9,
+                "the baseline moved the multiplier away from G_t");
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor("live", () -> !overlay(robot).contains("G\u209c"));
+    }
+
+    @Test
+    void a2cShowsItsAdvantage(FxRobot robot) {
+        train(robot, Algorithm.A2C);
+        int k = replayAFewFramesIn(robot);
+        String text = overlay(robot);
+        assertTrue(text.contains(String.format(Locale.ROOT, "A\u209c %+.2f",
+                signals().multiplierAt(k))), text);
+    }
+
+    @Test
+    void reinforceHasNoCriticAndSaysSo(FxRobot robot) {
+        train(robot, Algorithm.REINFORCE);
+        String live = overlay(robot);
+        assertTrue(live.contains("no critic"), live);
+        assertFalse(live.contains("V(s)"), live);
+        int k = replayAFewFramesIn(robot);
+        String text = overlay(robot);
+        assertTrue(text.contains(String.format(Locale.ROOT, "G\u209c %.1f",
+                signals().returnAt(k))), text);
+        assertFalse(text.contains("V(s)"), text);
+        assertEquals(RunFigures.NO_CRITIC, view.charts().training().figure().panels().get(1)
+                .note());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void settingsTheAlgorithmDoesNotUseAreDisabledWithAReason(FxRobot robot) {
+        TextField entropy = robot.lookup("#entropyField").queryAs(TextField.class);
+        TextField nSteps = robot.lookup("#nStepsField").queryAs(TextField.class);
+        assertFalse(entropy.isDisabled(), "A2C uses the entropy bonus");
+        assertFalse(nSteps.isDisabled(), "A2C can update every n steps");
+        ComboBox<Algorithm> algorithm = robot.lookup("#algorithmField").queryAs(ComboBox.class);
+        robot.interact(() -> algorithm.setValue(Algorithm.REINFORCE));
+        assertTrue(entropy.isDisabled());
+        assertTrue(nSteps.isDisabled());
+        robot.interact(() -> algorithm.setValue(Algorithm.REINFORCE_BASELINE));
+        assertTrue(entropy.isDisabled());
+        robot.interact(() -> nSteps.setText("8")); // kept for when A2C comes back
+        robot.interact(() -> algorithm.setValue(Algorithm.A2C));
+        assertFalse(entropy.isDisabled());
+        assertFalse(nSteps.isDisabled());
+        assertEquals(8, view.viewModel().settingsProperty().get().nSteps());
+        assertNull(cartpolelab.ui.settings.SettingsTable.unusedBecause(
+                cartpolelab.ui.settings.SettingsTable.ENTROPY, Algorithm.A2C));
+        assertTrue(cartpolelab.ui.settings.SettingsTable.unusedBecause(
+                cartpolelab.ui.settings.SettingsTable.N_STEPS, Algorithm.REINFORCE)
+                .contains("whole episodes"));
+    }
+}
