@@ -114,6 +114,31 @@ public final class PlotFiles {
         write(file, figure, width, height, r[0], r[1]);
     }
 
+    /**
+     * Writes whatever {@code paint} draws on a {@code width} × {@code height} surface (scale 1
+     * pixels) as PNG (at {@link #PNG_SCALE}) or SVG, by {@code file}'s extension.
+     */
+    public static void write(Path file, int width, int height,
+                             java.util.function.Consumer<cartpolelab.plot.Surface> paint)
+            throws IOException {
+        if (formatOf(file) == Format.SVG) {
+            SVGGraphics2D g = new SVGGraphics2D(width, height);
+            paint.accept(new Java2DSurface(g));
+            AtomicFiles.writeSvg(file, g.getSVGDocument());
+            return;
+        }
+        BufferedImage image = new BufferedImage((int) Math.ceil(width * PNG_SCALE),
+                (int) Math.ceil(height * PNG_SCALE), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.scale(PNG_SCALE, PNG_SCALE);
+            paint.accept(new Java2DSurface(g));
+        } finally {
+            g.dispose();
+        }
+        AtomicFiles.writePng(file, image);
+    }
+
     /** The figure as an image of (width·scale) × (height·scale) pixels. */
     public static BufferedImage png(Figure figure, int width, int height, double scale,
                                     double xFrom, double xTo) {

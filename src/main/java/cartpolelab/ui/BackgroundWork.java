@@ -5,7 +5,7 @@ import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.TrainerPort;
-import cartpolelab.ui.export.PlotExport;
+import cartpolelab.ui.export.Picture;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
@@ -136,7 +136,7 @@ public final class BackgroundWork implements AutoCloseable {
      * Paints the plots from the data and writes them as PNG or SVG (by {@code file}'s
      * extension) on the I/O executor; nothing is drawn or written on the caller's thread.
      */
-    public CompletableFuture<Outcome> savePlots(PlotExport plots, Path file) {
+    public CompletableFuture<Outcome> savePlots(Picture plots, Path file) {
         return track(CompletableFuture.runAsync(() -> {
             try {
                 plots.write(file);

@@ -33,6 +33,24 @@ public final class FileActions {
         this.plots = Objects.requireNonNull(plots, "plots");
     }
 
+    /** What "Network maps…" saves: the maps as shown, or null before they exist. */
+    private Supplier<cartpolelab.ui.export.Picture> maps = () -> null;
+
+    public void setMaps(Supplier<cartpolelab.ui.export.Picture> maps) {
+        this.maps = Objects.requireNonNull(maps);
+    }
+
+    /**
+     * Asks for a file and writes the network maps as PNG or SVG (by the extension); nothing
+     * before the first maps were computed.
+     */
+    public void saveMaps() {
+        cartpolelab.ui.export.Picture picture = maps.get();
+        if (picture != null) {
+            savePicture(picture);
+        }
+    }
+
     /** Asks for a file and writes the reward chart as PNG or SVG (by the extension). */
     public void savePlots() {
         savePlots(false);
@@ -43,6 +61,12 @@ public final class FileActions {
      * the extension chosen (none: PNG). Ignored while a file operation runs.
      */
     public void savePlots(boolean stacked) {
+        if (!vm.fileBusyProperty().get()) {
+            savePicture(plots.apply(stacked));
+        }
+    }
+
+    private void savePicture(cartpolelab.ui.export.Picture picture) {
         if (vm.fileBusyProperty().get()) {
             return;
         }
@@ -50,7 +74,7 @@ public final class FileActions {
         if (chosen.isPresent()) {
             Path file = PlotFiles.Format.of(chosen.get()) != null ? chosen.get()
                     : FileNames.withExtension(chosen.get(), PlotFiles.Format.PNG.extension);
-            vm.files().savePlots(plots.apply(stacked), file);
+            vm.files().savePlots(picture, file);
         }
     }
 

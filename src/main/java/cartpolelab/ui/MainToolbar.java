@@ -42,6 +42,9 @@ public final class MainToolbar extends ToolBar {
     private final SplitMenuButton savePlots = new SplitMenuButton();
     private final MenuItem saveReward = new MenuItem("Reward chart…");
     private final MenuItem saveStacked = new MenuItem("Both charts stacked…");
+    private final MenuItem saveMaps = new MenuItem("Network maps…");
+    private final javafx.scene.control.ToggleButton maps =
+            new javafx.scene.control.ToggleButton("Maps");
     /** What the button part saves: the last choice of the arrow's menu. */
     private boolean stackCharts;
     private final Button exportCsv = new Button("Export CSV");
@@ -74,7 +77,12 @@ public final class MainToolbar extends ToolBar {
         savePlots.setText("Save plots");
         saveReward.setId("saveRewardChartItem");
         saveStacked.setId("saveStackedChartsItem");
-        savePlots.getItems().addAll(saveReward, saveStacked);
+        saveMaps.setId("saveMapsItem");
+        savePlots.getItems().addAll(saveReward, saveStacked, saveMaps);
+        maps.setId("mapsToggle");
+        maps.setSelected(true);
+        tip(maps, "Show or hide what the networks know: the actor's π(push right | s) "
+                + "and the critic's V(s) over the pole's angle and angular velocity");
 
         tip(startPause, "Start training, pause it, or resume it  (Space)");
         tip(stepEpisode, "Finish the episode in progress (after Step frame) or run one whole "
@@ -115,7 +123,7 @@ public final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
-                separator(), speedLabel, speed, stopWhenSolved, spacer, savePlots, exportCsv,
+                separator(), speedLabel, speed, stopWhenSolved, maps, spacer, savePlots, exportCsv,
                 saveCheckpoint, loadCheckpoint);
         for (Node n : getItems()) {
             if (n instanceof Control c) {
@@ -155,6 +163,7 @@ public final class MainToolbar extends ToolBar {
             stackCharts = true;
             files.savePlots(true);
         });
+        saveMaps.setOnAction(e -> files.saveMaps());
         exportCsv.setOnAction(e -> files.exportCsv());
         saveCheckpoint.setOnAction(e -> files.saveCheckpoint());
         loadCheckpoint.setOnAction(e -> files.loadCheckpoint());
@@ -165,6 +174,11 @@ public final class MainToolbar extends ToolBar {
                 reset.getStyleClass().add("attention");
             }
         });
+    }
+
+    /** Selected while the network maps show. */
+    public javafx.beans.property.BooleanProperty mapsShownProperty() {
+        return maps.selectedProperty();
     }
 
     private static BooleanBinding control(TrainingViewModel vm, Predicate<ControlState> test) {

@@ -9,6 +9,7 @@ import cartpolelab.train.TrainerStatus;
 import cartpolelab.ui.chart.PlotCanvas;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.export.PlotExport;
+import cartpolelab.ui.maps.NetworkMapsView;
 import cartpolelab.ui.settings.SettingsPane;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
@@ -43,6 +44,7 @@ public final class MainView extends BorderPane {
     private final FramePump pump;
     private final Replay replay = new Replay();
     private final ReplayBar replayBar = new ReplayBar(replay);
+    private final NetworkMapsView maps;
     private boolean shutDown;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
@@ -50,6 +52,8 @@ public final class MainView extends BorderPane {
         this.dialogs = dialogs;
         this.settings = new SettingsPane(vm.settingsProperty().get());
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
+        this.maps = new NetworkMapsView(vm::snapshot);
+        files.setMaps(maps::export);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
                 () -> files.savePlots(toolbar.isStackCharts()), replay);
@@ -75,7 +79,8 @@ public final class MainView extends BorderPane {
         setLeft(settingsScroll);
 
         followButton.setOnAction(e -> charts.view().follow());
-        setCenter(new RunCenter(canvas, replayBar, charts, followButton));
+        setCenter(new RunCenter(canvas, replayBar, maps, charts, followButton));
+        maps.visibleProperty().bind(toolbar.mapsShownProperty());
 
         setBottom(statusBar);
     }
@@ -165,6 +170,9 @@ public final class MainView extends BorderPane {
     private void pullAndPaint() {
         vm.pull();
         showReplay();
+        TrainerStatus s = vm.statusProperty().get();
+        maps.update(canvas.frame(), replay.active() ? replay.episode() : null,
+                replay.frameIndex(), vm.history(), s == null ? 0 : s.totalSteps());
         charts.paintIfDirty();
         boolean zoomed = !charts.view().following();
         if (followButton.isVisible() != zoomed) {
@@ -284,6 +292,10 @@ public final class MainView extends BorderPane {
     /** The shortcut table behind the key handler and the hint panel. */
     public Shortcuts shortcuts() {
         return shortcuts;
+    }
+
+    FileActions files() {
+        return files;
     }
 
     RunCharts charts() {

@@ -2,6 +2,7 @@ package cartpolelab.ui;
 
 import cartpolelab.ui.canvas.CartPoleCanvas;
 import cartpolelab.ui.chart.RunCharts;
+import cartpolelab.ui.maps.NetworkMapsView;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -15,17 +16,22 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The middle of the main window: the cart-pole canvas with the replay bar on top, the reward
+ * The middle of the main window: the cart-pole canvas, the network maps beside it and the
+ * replay bar under both on top, the reward
  * chart and the losses/entropy chart below, each chart with a "?" badge that says what its
  * curves mean. Layout only; {@link MainView} wires it.
  */
 final class RunCenter extends SplitPane {
 
-    RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, RunCharts charts,
-              Button followButton) {
+    RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
+              RunCharts charts, Button followButton) {
         StackPane canvasStack = new StackPane(canvas);
-        VBox.setVgrow(canvasStack, Priority.ALWAYS);
-        VBox canvasCard = new VBox(canvasStack, replayBar);
+        HBox.setHgrow(canvasStack, Priority.ALWAYS);
+        canvasStack.setMinWidth(0);
+        maps.managedProperty().bind(maps.visibleProperty());
+        HBox scene = new HBox(8, canvasStack, maps);
+        VBox.setVgrow(scene, Priority.ALWAYS);
+        VBox canvasCard = new VBox(scene, replayBar);
         canvasCard.getStyleClass().addAll("card", "canvas-card");
 
         followButton.setId("followButton");

@@ -178,8 +178,6 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
-    // ---- commands -------------------------------------------------------------------------
-
     /** Start, Pause or Resume, as the button says. */
     public void toggleStartPause() {
         if (controls.get().running()) {
@@ -243,8 +241,6 @@ public final class TrainingViewModel implements AutoCloseable {
         }
     }
 
-    // ---- file work: off the FX thread, in BackgroundWork ------------------------------------
-
     /** CSV, PNG and checkpoint save/load; each outcome comes back once, to {@link #finished}. */
     public BackgroundWork files() {
         return work;
@@ -254,8 +250,9 @@ public final class TrainingViewModel implements AutoCloseable {
     private void finished(BackgroundWork.Outcome outcome) {
         fileBusy.set(false);
         message.set(outcome.message());
-        savedEpisodes = outcome.checkpointEpisodes() >= 0 ? outcome.checkpointEpisodes()
-                : savedEpisodes;
+        if (outcome.checkpointEpisodes() >= 0) {
+            savedEpisodes = outcome.checkpointEpisodes();
+        }
         if (outcome.loaded() != null) {
             loadedSettings.set(outcome.loaded());
         }
@@ -289,7 +286,10 @@ public final class TrainingViewModel implements AutoCloseable {
         return trainer.recorder();
     }
 
-    // ---- properties -----------------------------------------------------------------------
+    /** The run as it is now, taken on the trainer's thread (for the network maps). */
+    public java.util.concurrent.CompletableFuture<cartpolelab.train.RunSnapshot> snapshot() {
+        return trainer.snapshot();
+    }
 
     public ReadOnlyObjectProperty<TrainerStatus> statusProperty() {
         return status.getReadOnlyProperty();

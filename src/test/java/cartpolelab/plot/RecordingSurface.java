@@ -12,14 +12,20 @@ final class RecordingSurface implements Surface {
     record Polyline(int argb, double[] xs, double[] ys) {
     }
 
+    record Rect(int argb, double x, double y, double w, double h) {
+    }
+
     final List<Text> texts = new ArrayList<>();
     final List<Polyline> polylines = new ArrayList<>();
     final List<double[]> polygons = new ArrayList<>();
+    final List<Rect> rects = new ArrayList<>();
     private int strokeArgb;
+    private int fillArgb;
     private double size = 12;
 
     @Override
     public void fill(int argb) {
+        fillArgb = argb;
     }
 
     @Override
@@ -39,6 +45,7 @@ final class RecordingSurface implements Surface {
 
     @Override
     public void fillRect(double x, double y, double w, double h) {
+        rects.add(new Rect(fillArgb, x, y, w, h));
     }
 
     @Override

@@ -143,6 +143,30 @@ class WhyItLearnsWindowTest {
     }
 
     @Test
+    void theMapsFollowTrainingAndTheReplayAndSaveAsPng(FxRobot robot,
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        cartpolelab.ui.maps.NetworkMapsView maps = robot.lookup("#networkMaps")
+                .queryAs(cartpolelab.ui.maps.NetworkMapsView.class);
+        waitFor("the fresh networks' maps", () -> maps.maps() != null);
+        double[] before = maps.maps().probRight().clone();
+        double[] valuesBefore = maps.maps().value().clone();
+        train(robot, Algorithm.A2C);
+        waitFor("maps of the trained networks", () -> !java.util.Arrays.equals(before,
+                maps.maps().probRight()));
+        assertFalse(java.util.Arrays.equals(valuesBefore, maps.maps().value()),
+                "the critic's map changed too");
+        int k = replayAFewFramesIn(robot);
+        waitFor("the path of the replayed frames", () -> maps.pathLength() == k + 1);
+
+        dialogs.plots = dir.resolve("maps.png");
+        robot.interact(() -> view.files().saveMaps());
+        waitFor("the file", () -> java.nio.file.Files.exists(dialogs.plots)
+                && view.viewModel().messageProperty().get().startsWith("Plots saved"));
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dialogs.plots.toFile());
+        assertTrue(png.getWidth() >= 720, "at least 720 px wide at scale 1");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void settingsTheAlgorithmDoesNotUseAreDisabledWithAReason(FxRobot robot) {
         TextField entropy = robot.lookup("#entropyField").queryAs(TextField.class);

@@ -18,7 +18,7 @@ import java.nio.file.Path;
  */
 public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters settings,
                          int solvedAt, boolean stacked, int width, int height,
-                         double[] xRange) {
+                         double[] xRange) implements Picture {
 
     /** The smallest picture written, in pixels at scale 1. */
     public static final int MIN_WIDTH = 640;
@@ -31,7 +31,7 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
                 : RunFigures.reward(history, episodes, d);
     }
 
-    /** Paints and writes the file (I/O thread). */
+    @Override
     public void write(Path file) throws IOException {
         PlotFiles.formatOf(file);
         Figure f = figure();
