@@ -28,7 +28,6 @@ public final class Heatmap {
     public final String title;
     public final String xLabel;
     public final String yLabel;
-    public final String scaleLabel;
     final double xMin;
     final double xMax;
     final double yMin;
@@ -42,7 +41,7 @@ public final class Heatmap {
     double[] pathY = new double[0];
     int pathLength;
 
-    public Heatmap(String title, String xLabel, String yLabel, String scaleLabel,
+    public Heatmap(String title, String xLabel, String yLabel,
                    double xMin, double xMax, double yMin, double yMax,
                    int columns, int rows, double[] values, Scale scale) {
         if (values.length != columns * rows) {
@@ -52,7 +51,6 @@ public final class Heatmap {
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
-        this.scaleLabel = scaleLabel;
         this.xMin = xMin;
         this.xMax = xMax;
         this.yMin = yMin;

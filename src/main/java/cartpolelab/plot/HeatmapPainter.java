@@ -53,7 +53,7 @@ public final class HeatmapPainter {
         paintPath(s, m, left, top, right, bottom);
         s.unclip();
         paintAxes(s, m, left, top, right, bottom, x0, y0 + h);
-        paintColourBar(s, m.scale(), m.scaleLabel, right + 8, top, bottom);
+        paintColourBar(s, m.scale(), right + 8, top, bottom);
     }
 
     private static void paintCells(Surface s, Heatmap m, double left, double top, double right,
@@ -115,8 +115,8 @@ public final class HeatmapPainter {
                 + LABEL * 0.6, (top + bottom) / 2);
     }
 
-    private static void paintColourBar(Surface s, Heatmap.Scale scale, String label, double x,
-                                       double top, double bottom) {
+    private static void paintColourBar(Surface s, Heatmap.Scale scale, double x, double top,
+                                       double bottom) {
         int steps = 48;
         double h = (bottom - top) / steps;
         for (int k = 0; k < steps; k++) {
@@ -135,10 +135,6 @@ public final class HeatmapPainter {
                     * (bottom - top);
             s.line(x + BAR, y, x + BAR + 3, y);
             s.text(t.label(k), x + BAR + 5, y + TICK * 0.36);
-        }
-        if (label != null && !label.isEmpty()) {
-            s.font(TICK, false);
-            s.text(PlotPainter.fit(s, label, 80), x - 2, top - 4);
         }
     }
 }

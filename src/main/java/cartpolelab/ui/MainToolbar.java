@@ -176,6 +176,16 @@ public final class MainToolbar extends ToolBar {
         });
     }
 
+    /** The Maps button is disabled, and says why, while {@code available} is false. */
+    void mapsAvailable(javafx.beans.value.ObservableBooleanValue available) {
+        maps.disableProperty().bind(javafx.beans.binding.Bindings.not(available));
+        Tooltip narrow = new Tooltip("The network maps need a wider window: widen it (or "
+                + "maximise it) to see them beside the cart");
+        Tooltip usual = maps.getTooltip();
+        available.addListener((o, a, b) -> maps.setTooltip(b ? usual : narrow));
+        maps.setTooltip(available.get() ? usual : narrow);
+    }
+
     /** Selected while the network maps show. */
     public javafx.beans.property.BooleanProperty mapsShownProperty() {
         return maps.selectedProperty();

@@ -79,8 +79,11 @@ public final class MainView extends BorderPane {
         setLeft(settingsScroll);
 
         followButton.setOnAction(e -> charts.view().follow());
-        setCenter(new RunCenter(canvas, replayBar, maps, charts, followButton));
-        maps.visibleProperty().bind(toolbar.mapsShownProperty());
+        RunCenter center = new RunCenter(canvas, replayBar, maps, charts, followButton);
+        setCenter(center);
+        maps.visibleProperty().bind(toolbar.mapsShownProperty()
+                .and(center.wideEnoughForMaps()));
+        toolbar.mapsAvailable(center.wideEnoughForMaps());
 
         setBottom(statusBar);
     }

@@ -23,6 +23,11 @@ import javafx.scene.layout.VBox;
  */
 final class RunCenter extends SplitPane {
 
+    /** Below this width of the canvas card the maps would be unreadable: they hide. */
+    static final double MAPS_MIN_CARD_WIDTH = 760;
+
+    private final javafx.beans.binding.BooleanBinding wide;
+
     RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
               RunCharts charts, Button followButton) {
         StackPane canvasStack = new StackPane(canvas);
@@ -30,6 +35,13 @@ final class RunCenter extends SplitPane {
         canvasStack.setMinWidth(0);
         maps.managedProperty().bind(maps.visibleProperty());
         HBox scene = new HBox(8, canvasStack, maps);
+        // the maps take at most 42 % of the width, and only when that leaves them readable:
+        // in a small window the cart keeps the whole card
+        wide = scene.widthProperty().greaterThanOrEqualTo(MAPS_MIN_CARD_WIDTH);
+        javafx.beans.binding.NumberBinding share = javafx.beans.binding.Bindings.min(600,
+                scene.widthProperty().multiply(0.42));
+        maps.prefWidthProperty().bind(share);
+        maps.minWidthProperty().bind(share);
         VBox.setVgrow(scene, Priority.ALWAYS);
         VBox canvasCard = new VBox(scene, replayBar);
         canvasCard.getStyleClass().addAll("card", "canvas-card");
@@ -76,6 +88,11 @@ final class RunCenter extends SplitPane {
         setDividerPositions(0.47);
         getStyleClass().add("center-split");
 
+    }
+
+    /** True while the canvas card is wide enough for the network maps. */
+    javafx.beans.binding.BooleanBinding wideEnoughForMaps() {
+        return wide;
     }
 
     /** A small "?" badge in a chart card's corner whose tooltip says what the curves mean. */

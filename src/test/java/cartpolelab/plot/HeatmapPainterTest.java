@@ -11,7 +11,7 @@ class HeatmapPainterTest {
 
     /** 2 × 2 cells over x ∈ [−10, 10], y ∈ [−1, 1]: top row 0, 0.25; bottom row 0.75, 1. */
     private static Heatmap map() {
-        return new Heatmap("Actor", "angle", "velocity", "p", -10, 10, -1, 1, 2, 2,
+        return new Heatmap("Actor", "angle", "velocity", -10, 10, -1, 1, 2, 2,
                 new double[] {0, 0.25, 0.75, 1},
                 Heatmap.diverging(0, 0.5, 1, Palette.REWARD, Palette.MOVING_AVERAGE))
                 .add(new Heatmap.Line(5, "falls", 0xFFD64545))

@@ -29,24 +29,24 @@ final class MapFigures {
     static List<Heatmap> of(NetworkMaps m, double[] thetaDegrees, double[] thetaDot,
                             int pathLength) {
         List<Heatmap> maps = new ArrayList<>();
-        maps.add(map(POLICY_TITLE, "\u03c0(right)", m, m.probRight(),
+        maps.add(map(POLICY_TITLE, m, m.probRight(),
                 Heatmap.diverging(0, 0.5, 1, Palette.REWARD, Palette.MOVING_AVERAGE),
                 thetaDegrees, thetaDot, pathLength));
         if (!Double.isNaN(m.value()[0])) {
             double[] r = m.valueRange();
-            maps.add(map(VALUE_TITLE, "V(s)", m, m.value(), Heatmap.viridis(r[0], r[1]),
+            maps.add(map(VALUE_TITLE, m, m.value(), Heatmap.viridis(r[0], r[1]),
                     thetaDegrees, thetaDot, pathLength));
         }
         return maps;
     }
 
-    private static Heatmap map(String title, String scaleLabel, NetworkMaps m, double[] values,
+    private static Heatmap map(String title, NetworkMaps m, double[] values,
                                Heatmap.Scale scale, double[] xs, double[] ys, int n) {
         double deg = Math.toDegrees(m.thetaMax());
         double fail = Math.toDegrees(CartPole.THETA_THRESHOLD_RADIANS);
         int red = Palette.argb("#D64545");
         return new Heatmap(title, "pole angle \u03b8 (\u00b0)", "angular velocity \u03b8\u0307 "
-                + "(rad/s)", scaleLabel, -deg, deg, -m.thetaDotMax(), m.thetaDotMax(),
+                + "(rad/s)", -deg, deg, -m.thetaDotMax(), m.thetaDotMax(),
                 m.columns(), m.rows(), values, scale)
                 .add(new Heatmap.Line(-fail, "falls", red))
                 .add(new Heatmap.Line(fail, "falls", red))

@@ -45,7 +45,7 @@ public final class NetworkMapsView extends VBox {
     private final Executor compute;
     private final Canvas canvas = new Canvas();
     private final Pane canvasPane = new Pane(canvas);
-    private final CheckBox atFrame = new CheckBox("Cart at the frame's x, \u1e8b");
+    private final CheckBox atFrame = new CheckBox("x, \u1e8b of the frame");
     private final Label note = new Label();
     private final HeatmapPainter painter = new HeatmapPainter();
 
@@ -102,7 +102,6 @@ public final class NetworkMapsView extends VBox {
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
         getChildren().addAll(header, canvasPane, note);
         setMinWidth(0);
-        setPrefWidth(520);
     }
 
     /**
