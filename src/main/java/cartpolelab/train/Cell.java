@@ -9,7 +9,7 @@ import java.util.Locale;
  * swept setting, with every other setting shared.
  *
  * @param index      position in {@link ExperimentSpec#cells()} (algorithm, then swept value,
- *                   then seed)
+ *                   then seed, each ascending)
  * @param runId      stable and unique in the grid: {@code a2c-s3}, {@code a2c-lr=1e-4-s3}
  * @param sweepValue the swept setting's value, or null without a sweep
  * @param sweepText  the value as text ({@code 1e-4}), or null without a sweep

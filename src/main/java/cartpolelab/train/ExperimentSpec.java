@@ -12,8 +12,9 @@ import java.util.Objects;
  * every other setting taken from {@code base} (its algorithm and seed are replaced per cell).
  *
  * @param base            the shared settings (episodes, version, hidden size, ...)
- * @param algorithms      one or more, no repeats
- * @param seeds           one or more, no repeats
+ * @param algorithms      one or more, no repeats; kept in the notebook's order (REINFORCE,
+ *                        REINFORCE + baseline, A2C), whatever order they were given in
+ * @param seeds           one or more, no repeats; kept in ascending order
  * @param sweep           the swept setting and its values, or null
  * @param threads         worker threads, 1 .. {@link #MAX_THREADS}
  * @param stopWhenSolved  stop each run once solved (off by default: every run trains its
@@ -35,8 +36,10 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
 
     public ExperimentSpec {
         Objects.requireNonNull(base, "base");
-        algorithms = List.copyOf(algorithms);
-        seeds = List.copyOf(seeds);
+        // a grid is a set: one canonical order, so shards and merges never depend on how the
+        // flags were spelled
+        algorithms = algorithms.stream().sorted().toList();
+        seeds = seeds.stream().sorted().toList();
         if (algorithms.isEmpty()) {
             throw new IllegalArgumentException("no algorithm to run: name at least one, e.g. "
                     + "--algorithms a2c,reinforce-baseline,reinforce");
@@ -115,8 +118,8 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
     }
 
     /**
-     * Every cell, in a fixed order: by algorithm (as listed), then swept value (as listed),
-     * then seed (as listed); {@link Cell#index()} is the position in this list.
+     * Every cell, in a fixed order: by algorithm (notebook order), then swept value
+     * (ascending), then seed (ascending); {@link Cell#index()} is the position in this list.
      */
     public List<Cell> cells() {
         List<Cell> cells = new ArrayList<>();

@@ -13,7 +13,7 @@ import java.util.Locale;
  * n-steps ({@code n-steps}): each named as its {@code train} flag without the dashes.
  *
  * @param setting the swept setting
- * @param values  its values, in the order given, no two equal
+ * @param values  its values, no two equal; kept in ascending order
  */
 public record Sweep(Setting setting, List<Double> values) {
 
@@ -26,7 +26,7 @@ public record Sweep(Setting setting, List<Double> values) {
             throw new IllegalArgumentException("cannot sweep " + setting.component()
                     + ": sweep one of " + names());
         }
-        values = List.copyOf(values);
+        values = values.stream().sorted().toList();
         if (values.isEmpty()) {
             throw new IllegalArgumentException("the sweep of " + name(setting)
                     + " has no values: give at least one, e.g. lr=1e-4,3e-4");
@@ -39,7 +39,7 @@ public record Sweep(Setting setting, List<Double> values) {
                         + (setting.wholeNumber() ? "a whole number in " : "in ")
                         + setting.rangeText());
             }
-            if (values.subList(0, i).contains(v)) {
+            if (i > 0 && values.get(i - 1) == v) {
                 throw new IllegalArgumentException("sweep value " + text(setting, v) + " of "
                         + name(setting) + " is given twice: list each value once");
             }

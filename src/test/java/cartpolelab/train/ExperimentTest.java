@@ -31,20 +31,24 @@ class ExperimentTest {
         ExperimentSpec s = spec(2, 5).withSweep(Sweep.parse("lr=1e-4,3e-4"));
         List<Cell> cells = s.cells();
         assertEquals(3 * 2 * 2, cells.size());
-        assertEquals("a2c-lr=1e-4-s1", cells.get(0).runId());
-        assertEquals("a2c-lr=1e-4-s2", cells.get(1).runId());
-        assertEquals("a2c-lr=3e-4-s1", cells.get(2).runId());
+        // notebook order of the algorithms, values and seeds ascending, however they were given
+        assertEquals("reinforce-lr=1e-4-s1", cells.get(0).runId());
+        assertEquals("reinforce-lr=1e-4-s2", cells.get(1).runId());
+        assertEquals("reinforce-lr=3e-4-s1", cells.get(2).runId());
         assertEquals("reinforce-baseline-lr=1e-4-s1", cells.get(4).runId());
         assertEquals(1e-4, cells.get(0).hyperparameters().learningRate(), 0);
-        assertEquals(Algorithm.REINFORCE, cells.get(11).hyperparameters().algorithm());
+        assertEquals(Algorithm.A2C, cells.get(11).hyperparameters().algorithm());
         assertEquals(2L, cells.get(11).hyperparameters().seed());
-        assertEquals("a2c lr=1e-4", cells.get(0).group());
-        assertEquals("A2C \u00b7 lr=1e-4", cells.get(0).groupLabel());
+        assertEquals("a2c lr=3e-4", cells.get(11).group());
+        assertEquals("A2C \u00b7 lr=3e-4", cells.get(11).groupLabel());
+        assertEquals(cells, new ExperimentSpec(SMALL, List.of(Algorithm.A2C,
+                Algorithm.REINFORCE, Algorithm.REINFORCE_BASELINE), List.of(2L, 1L),
+                Sweep.parse("lr=3e-4,1e-4"), 1, false, 5).cells());
         assertEquals(6, s.groups().size());
         for (int i = 0; i < cells.size(); i++) {
             assertEquals(i, cells.get(i).index());
         }
-        assertEquals("a2c-s2", spec(1, 1).cells().get(1).runId());
+        assertEquals("reinforce-s2", spec(1, 1).cells().get(1).runId());
         // shards: every cell exactly once, deterministically
         List<Cell> a = s.shard(1, 3);
         List<Cell> b = s.shard(2, 3);
