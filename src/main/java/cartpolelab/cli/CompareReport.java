@@ -87,10 +87,12 @@ final class CompareReport {
             byGroup.computeIfAbsent(r.group(sweepName), g -> new ArrayList<>()).add(r);
         }
         List<CompareFigures.Group> out = new ArrayList<>();
+        // every profile runs to the longest run of all, so a group that stopped early shows
+        // its fraction solved held to the end
+        int longest = runs.stream().mapToInt(r -> r.rewards().length).max().orElse(0);
         for (List<ExperimentCsv.Run> rs : byGroup.values()) {
             double[][] ma = new double[rs.size()][];
             int[] solvedAt = new int[rs.size()];
-            int longest = 0;
             for (int i = 0; i < rs.size(); i++) {
                 double[] rewards = rs.get(i).rewards();
                 MovingAverage avg = new MovingAverage(MovingAverage.DEFAULT_WINDOW);
@@ -100,7 +102,6 @@ final class CompareReport {
                 }
                 solvedAt[i] = ExperimentSummary.Run.of("", "", rewards, 0, threshold)
                         .solvedAt();
-                longest = Math.max(longest, rewards.length);
             }
             out.add(new CompareFigures.Group(label(rs.get(0), sweepName), ma,
                     RunStatistics.curve(ma, chart.centerKind(), chart.bandKind(),
