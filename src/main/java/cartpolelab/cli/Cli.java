@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * The command line: {@code train}, {@code eval} and {@code bench} over the same engine as the
- * app. It never touches JavaFX, so it needs no display and no GTK.
+ * The command line: {@code train}, {@code eval}, {@code bench}, {@code compare} and
+ * {@code merge} over the same engine as the app. It never touches JavaFX, so it needs no display and no GTK.
  *
  * <p>Exit codes: 0 success; 2 bad input (a wrong or missing flag, an unknown command, an
  * out-of-range value, an unreadable or unwritable file), with a one-line message naming the
