@@ -49,6 +49,24 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--plots", description = "measure only the plot painter (no training)")
     private boolean plotsOnly;
 
+    @Option(names = "--compare", description = "measure only experiments: the whole grid "
+            + "(3 algorithms × --compare-seeds seeds × --episodes) on all cores, and the "
+            + "pool's scaling from 1 to 2 threads on a smaller grid")
+    private boolean compare;
+
+    @Option(names = "--compare-seeds", paramLabel = "N", defaultValue = "10",
+            description = "seeds of the whole grid (default: ${DEFAULT-VALUE})")
+    private int compareSeeds;
+
+    @Option(names = "--scaling-seeds", paramLabel = "N", defaultValue = "4",
+            description = "seeds of the scaling grid, 3 algorithms each (default: "
+                    + "${DEFAULT-VALUE}; 0 skips the scaling)")
+    private int scalingSeeds;
+
+    @Option(names = "--scaling-episodes", paramLabel = "N", defaultValue = "1000",
+            description = "episodes per run of the scaling grid (default: ${DEFAULT-VALUE})")
+    private int scalingEpisodes;
+
     /** A billion steps: about half an hour at the measured speed, far beyond any use. */
     static final long MAX_STEPS = 1_000_000_000L;
 
@@ -66,8 +84,15 @@ final class BenchCommand implements Callable<Integer> {
         inRange("--warmup", warmup, 0, MAX_STEPS);
         inRange("--trainer-episodes", trainerEpisodes, 0, Hyperparameters.MAX_EPISODES);
         inRange("--recorder-episodes", recorderEpisodes, 0, Hyperparameters.MAX_EPISODES);
+        inRange("--compare-seeds", compareSeeds, 0, 10_000);
+        inRange("--scaling-seeds", scalingSeeds, 0, 10_000);
+        inRange("--scaling-episodes", scalingEpisodes, 1, Hyperparameters.MAX_EPISODES);
         Hyperparameters hp = settings.build();
         PrintWriter out = spec.commandLine().getOut();
+        if (compare) {
+            printCompare(out, hp);
+            return 0;
+        }
         if (plotsOnly) {
             printPlots(out);
             return 0;
@@ -118,6 +143,49 @@ final class BenchCommand implements Callable<Integer> {
                         - Math.min(EpisodeRecorder.DEFAULT_KEEP, recorded.history().size()),
                 frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3,
                 recorded.totalSteps() / recorded.activeSeconds());
+    }
+
+    /** {@code --compare}: the whole grid on all cores, then 1 → 2 threads on a smaller one. */
+    private void printCompare(PrintWriter out, Hyperparameters hp) throws InterruptedException {
+        int cores = cartpolelab.train.ExperimentSpec.defaultThreads();
+        out.printf(Locale.ROOT, "CartPole Lab bench --compare · %s · hidden %d · %d cores · "
+                + "load average %.2f before · %s%n", hp.version().id(), hp.hiddenSize(), cores,
+                ExperimentBenchmark.loadAverage(), System.getProperty("java.vm.name") + " "
+                + Runtime.version());
+        out.flush();
+        if (compareSeeds > 0) {
+            ExperimentBenchmark.Result r = ExperimentBenchmark.run(ExperimentBenchmark.grid(hp,
+                    compareSeeds, cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN),
+                    cores);
+            out.printf(Locale.ROOT, "whole grid           %10.1f s wall      (3 algorithms × %d "
+                    + "seeds × %d episodes on %d threads: %,d steps, %.1f CPU s, %,.0f steps/s; "
+                    + "load average %.2f after)%n", r.wallSeconds(), compareSeeds,
+                    hp.episodes(), cores, r.steps(), r.cpuSeconds(),
+                    r.steps() / r.wallSeconds(), ExperimentBenchmark.loadAverage());
+            out.flush();
+        }
+        if (scalingSeeds > 0) {
+            Hyperparameters small = hp.withEpisodes(scalingEpisodes);
+            var grid = ExperimentBenchmark.grid(small, scalingSeeds,
+                    cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
+            ExperimentBenchmark.run(grid.withEpisodesPerTurn(50), 1); // warm-up
+            ExperimentBenchmark.Result one = ExperimentBenchmark.run(grid, 1);
+            ExperimentBenchmark.Result two = ExperimentBenchmark.run(grid, 2);
+            ExperimentBenchmark.Result whole = ExperimentBenchmark.run(
+                    grid.withEpisodesPerTurn(0), 2);
+            out.printf(Locale.ROOT, "scaling 1 → 2 threads %9.2f ×         (3 algorithms × %d "
+                    + "seeds × %d episodes, the same %,d steps each time: %.1f s on 1 thread, "
+                    + "%.1f s on 2; CPU %.1f s and %.1f s)%n", one.wallSeconds()
+                    / two.wallSeconds(), scalingSeeds, scalingEpisodes, two.steps(),
+                    one.wallSeconds(), two.wallSeconds(), one.cpuSeconds(), two.cpuSeconds());
+            out.printf(Locale.ROOT, "whole runs per turn  %10.1f s wall      (the same grid on 2 "
+                    + "threads without round-robin turns, vs %.1f s with turns of %d episodes)%n",
+                    whole.wallSeconds(), two.wallSeconds(),
+                    cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
+            out.printf(Locale.ROOT, "load average after   %10.2f%n",
+                    ExperimentBenchmark.loadAverage());
+        }
+        out.flush();
     }
 
     private static void printPlots(PrintWriter out) throws Exception {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 
 /**
- * The command line: {@code train}, {@code eval} and {@code bench} over the same engine as the
- * app. It never touches JavaFX, so it needs no display and no GTK.
+ * The command line: {@code train}, {@code eval}, {@code bench}, {@code compare} and
+ * {@code merge} over the same engine as the app. It never touches JavaFX, so it needs no display and no GTK.
  *
  * <p>Exit codes: 0 success; 2 bad input (a wrong or missing flag, an unknown command, an
  * out-of-range value, an unreadable or unwritable file), with a one-line message naming the
@@ -31,6 +31,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Train, evaluate and benchmark actor-critic agents on CartPole without a "
                 + "window. Run without arguments to open the app.",
         subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class,
+                CompareCommand.class, MergeCommand.class,
                 HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -61,7 +62,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is missing: use train, eval or bench");
+                "a command is missing: use train, eval, bench, compare or merge");
     }
 
     /** Runs the command line on standard output and error; returns the exit code. */

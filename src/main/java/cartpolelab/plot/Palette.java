@@ -19,6 +19,12 @@ public final class Palette {
     public static final String CRITIC_LOSS = "#72B7B2";
     public static final String ENTROPY = "#B279A2";
 
+    /** One colour per group of an experiment (Tableau 10), in order; repeats after ten. */
+    public static final String[] GROUPS = {
+        "#4C78A8", "#F58518", "#54A24B", "#E45756", "#72B7B2", "#B279A2", "#EECA3B",
+        "#FF9DA6", "#9D755D", "#BAB0AC"
+    };
+
     private Palette() {
     }
 
@@ -30,6 +36,11 @@ public final class Palette {
     /** {@code hex} with opacity {@code alpha} in [0, 1]. */
     public static int argb(String hex, double alpha) {
         return withAlpha(argb(hex), alpha);
+    }
+
+    /** The colour of group {@code i}, opaque. */
+    public static int group(int i) {
+        return argb(GROUPS[Math.floorMod(i, GROUPS.length)]);
     }
 
     public static int withAlpha(int argb, double alpha) {

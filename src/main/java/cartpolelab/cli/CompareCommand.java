@@ -1,0 +1,231 @@
+package cartpolelab.cli;
+
+import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.ExperimentCsv;
+import cartpolelab.io.PlotFiles;
+import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.train.Cell;
+import cartpolelab.train.Experiment;
+import cartpolelab.train.ExperimentSpec;
+import cartpolelab.train.Sweep;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code compare}: an experiment (algorithms × seeds × one swept setting) on a worker pool. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Train algorithms × seeds (× the values of one swept setting) on all "
+                + "cores and compare them: a summary table, a tidy CSV, a summary CSV and a "
+                + "chart.",
+        footer = {"", "Examples:",
+            "  cartpole-lab compare --seeds 10 --csv runs.csv --summary summary.csv --png "
+                    + "compare.png",
+            "  cartpole-lab compare --algorithms a2c --sweep lr=1e-4,3e-4,1e-3 --seeds 5",
+            "  cartpole-lab compare --shard 2/4 --csv shard2.csv   (then: merge --csv runs.csv "
+                    + "shard*.csv)"})
+final class CompareCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private HyperparameterOptions settings;
+
+    @Mixin
+    private CompareReport.ChartOptions chart;
+
+    @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
+            defaultValue = "a2c,reinforce-baseline,reinforce",
+            converter = HyperparameterOptions.AlgorithmConverter.class,
+            description = "algorithms to compare (default: ${DEFAULT-VALUE})")
+    private List<Algorithm> algorithms;
+
+    @Option(names = "--seeds", paramLabel = "N|LIST", defaultValue = "10",
+            description = "a count (10: seeds 1-10) or a list (3,7,9; one seed: 7,) "
+                    + "(default: ${DEFAULT-VALUE})")
+    private String seeds;
+
+    @Option(names = "--sweep", paramLabel = "NAME=VALUES",
+            description = "one setting and its values, e.g. lr=1e-4,3e-4,1e-3; names: "
+                    + "lr, hidden, gamma, entropy-coef, n-steps")
+    private String sweep;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "worker threads, each training one run at a time (default: all "
+                    + "cores)")
+    private Integer threads;
+
+    @Option(names = "--episodes-per-turn", paramLabel = "N",
+            defaultValue = "" + ExperimentSpec.DEFAULT_EPISODES_PER_TURN,
+            description = "episodes a run trains before the next run gets the thread, so all "
+                    + "groups grow together; 0 runs each run to its end (default: "
+                    + "${DEFAULT-VALUE})")
+    private int episodesPerTurn;
+
+    @Option(names = "--stop-when-solved",
+            description = "stop each run once solved (its curve then ends there; the chart "
+                    + "says N where it drops)")
+    private boolean stopWhenSolved;
+
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "run only shard K of N (cells K, K+N, K+2N, ... of the grid); "
+                    + "combine the shards' --csv files with merge")
+    private String shard;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "tidy CSV: one row per run × episode")
+    private Path csv;
+
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "summary CSV: one row per run, then one per group")
+    private Path summary;
+
+    @Option(names = {"--plot", "--png", "--svg"}, paramLabel = "FILE",
+            description = "reward chart over the performance profile; .png or .svg")
+    private Path plot;
+
+    @Option(names = "--quiet", description = "no progress output, only the summary")
+    private boolean quiet;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        var parsed = spec.commandLine().getParseResult();
+        for (String single : new String[] {"--algorithm", "--seed"}) {
+            if (parsed.hasMatchedOption(single)) {
+                throw new Cli.UserError(single + " does not apply to compare: use " + single
+                        + "s (e.g. " + single + "s " + (single.equals("--seed") ? "3,7,9"
+                        : "a2c,reinforce") + ")");
+            }
+        }
+        Hyperparameters base = settings.build();
+        ExperimentSpec grid = grid(base);
+        List<Cell> cells = shardCells(grid);
+        OutputPaths.check(spec);
+        if (plot != null && PlotFiles.Format.of(plot) == null) {
+            throw new Cli.UserError("--plot " + plot + ": unknown image type; use a .png or "
+                    + ".svg file name");
+        }
+        chart.centerKind();
+        chart.bandKind();
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
+                + "episodes each · %d threads%n", base.version().id(), cells.size(),
+                grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
+                        : " × " + grid.sweep().values().size() + " values of "
+                        + grid.sweep().name(), shard == null ? "" : " · shard " + shard,
+                base.episodes(), grid.threads());
+        out.flush();
+
+        List<ExperimentCsv.Run> runs = new ArrayList<>();
+        Map<String, String> states = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        try (Experiment e = new Experiment(grid, cells);
+             GridProgress progress = quiet ? GridProgress.NONE : GridProgress.create(err)) {
+            e.start();
+            while (!e.awaitDone(Duration.ofMillis(250))) {
+                progress.update(e.status());
+            }
+            progress.update(e.status());
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
+                        c.sweepText(), e.history(i)));
+                states.put(c.runId(), e.state(i).name().toLowerCase(Locale.ROOT));
+                if (e.failure(i) != null) {
+                    failures.add("run " + c.runId() + " failed: " + e.failure(i));
+                }
+            }
+        }
+        String sweepName = grid.sweep() == null ? null : grid.sweep().name();
+        double threshold = base.version().solvedThreshold();
+        ExperimentSummary s = CompareReport.summarize(runs, sweepName, threshold);
+        CompareReport.print(out, s, states);
+        String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
+                base.version().id(), grid.algorithms().size(),
+                grid.algorithms().size() == 1 ? "" : "s", grid.seeds().size(),
+                sweepName == null ? "" : " \u00d7 " + sweepName);
+        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, plot,
+                CompareReport.describe(title, PlotFiles.subtitle(base) + "  \u00b7  "
+                        + base.episodes() + " episodes", threshold, chart), chart);
+        failures.forEach(f -> err.println("error: " + f));
+        if (!failed.isEmpty()) {
+            err.println("error: " + String.join("; ", failed));
+            return Cli.USAGE;
+        }
+        return failures.isEmpty() ? 0 : 1;
+    }
+
+    private ExperimentSpec grid(Hyperparameters base) {
+        Sweep sw = null;
+        if (sweep != null) {
+            sw = Sweep.parse(sweep);
+        }
+        int n = threads == null ? ExperimentSpec.defaultThreads() : threads;
+        if (n < 1 || n > ExperimentSpec.MAX_THREADS) {
+            throw new Cli.UserError("--threads must be in [1, " + ExperimentSpec.MAX_THREADS
+                    + "], was " + n);
+        }
+        if (episodesPerTurn < 0 || episodesPerTurn > Hyperparameters.MAX_EPISODES) {
+            throw new Cli.UserError("--episodes-per-turn must be in [0, "
+                    + Hyperparameters.MAX_EPISODES + "], was " + episodesPerTurn);
+        }
+        return new ExperimentSpec(base, algorithms, parseSeeds(seeds), sw, n, stopWhenSolved,
+                episodesPerTurn);
+    }
+
+    /** {@code 10} → seeds 1..10; {@code 3,7,9} or {@code 7,} → that list. */
+    static List<Long> parseSeeds(String text) {
+        String t = text.trim();
+        try {
+            if (!t.contains(",")) {
+                int n = Integer.parseInt(t);
+                if (n < 1 || n > ExperimentSpec.MAX_CELLS) {
+                    throw new Cli.UserError("--seeds " + t + ": give a count in [1, "
+                            + ExperimentSpec.MAX_CELLS + "] or a list like 3,7,9");
+                }
+                return ExperimentSpec.seeds(n);
+            }
+            List<Long> list = new ArrayList<>();
+            for (String part : t.split(",")) {
+                if (!part.isBlank()) {
+                    list.add(Long.parseLong(part.trim()));
+                }
+            }
+            return list;
+        } catch (NumberFormatException e) {
+            throw new Cli.UserError("--seeds " + t + " is neither a count nor a list of whole "
+                    + "numbers: write e.g. --seeds 10 or --seeds 3,7,9");
+        }
+    }
+
+    private List<Cell> shardCells(ExperimentSpec grid) {
+        if (shard == null) {
+            return grid.cells();
+        }
+        String[] kn = shard.split("/", -1);
+        try {
+            if (kn.length == 2) {
+                return grid.shard(Integer.parseInt(kn[0].trim()),
+                        Integer.parseInt(kn[1].trim()));
+            }
+        } catch (NumberFormatException e) {
+            // below
+        }
+        throw new Cli.UserError("--shard " + shard + " is not K/N: write e.g. --shard 2/4 "
+                + "(shard 2 of 4)");
+    }
+}

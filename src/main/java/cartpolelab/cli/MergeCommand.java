@@ -1,0 +1,112 @@
+package cartpolelab.cli;
+
+import cartpolelab.env.CartPoleVersion;
+import cartpolelab.io.ExperimentCsv;
+import cartpolelab.io.PlotFiles;
+import cartpolelab.metrics.ExperimentSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code merge}: the shards' tidy CSVs of one experiment → the outputs of one unsharded run. */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Combine the tidy CSVs of an experiment's shards (compare --shard K/N "
+                + "--csv FILE) into the files one unsharded compare writes.",
+        footer = {"", "Example:",
+            "  cartpole-lab merge --csv runs.csv --summary summary.csv shard1.csv shard2.csv"})
+final class MergeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CompareReport.ChartOptions chart;
+
+    @Option(names = "--env", paramLabel = "VERSION", defaultValue = "v0",
+            converter = HyperparameterOptions.VersionConverter.class,
+            description = "the CartPole version the shards trained, for the solved threshold "
+                    + "(default: ${DEFAULT-VALUE})")
+    private CartPoleVersion version;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "the merged tidy CSV")
+    private Path csv;
+
+    @Option(names = "--summary", paramLabel = "FILE", description = "the summary CSV")
+    private Path summary;
+
+    @Option(names = {"--plot", "--png", "--svg"}, paramLabel = "FILE",
+            description = "reward chart over the performance profile; .png or .svg")
+    private Path plot;
+
+    @Parameters(paramLabel = "SHARD.csv", arity = "1..*", description = "the shards' tidy CSVs")
+    private List<String> shards;
+
+    @Override
+    public Integer call() throws IOException {
+        if (csv == null && summary == null && plot == null) {
+            throw new Cli.UserError("nothing to write: give --csv, --summary or --png");
+        }
+        OutputPaths.check(spec);
+        if (plot != null && PlotFiles.Format.of(plot) == null) {
+            throw new Cli.UserError("--plot " + plot + ": unknown image type; use a .png or "
+                    + ".svg file name");
+        }
+        chart.centerKind();
+        chart.bandKind();
+        List<Path> files = shards.stream().map(Path::of).toList();
+        for (Path f : files) {
+            if (!Files.isRegularFile(f) || !Files.isReadable(f)) {
+                throw new Cli.UserError("cannot read shard " + f + ": "
+                        + (Files.exists(f) ? "not a readable file" : "it does not exist")
+                        + "; give the --csv files the shards wrote");
+            }
+            for (Path out : new Path[] {csv, summary, plot}) {
+                if (out != null && Files.exists(out) && Files.isSameFile(out, f)) {
+                    throw new Cli.UserError(f + " is both a shard and an output: write the "
+                            + "merged files elsewhere");
+                }
+            }
+        }
+        ExperimentCsv.Runs merged = ExperimentCsv.read(files);
+        List<ExperimentCsv.Run> runs = merged.runs();
+        int limit = version.timeLimit();
+        for (ExperimentCsv.Run r : runs) {
+            for (double reward : r.rewards()) {
+                if (reward > limit) {
+                    throw new Cli.UserError("run " + r.id() + " has an episode of " + reward
+                            + " steps, longer than " + version.id() + " allows: pass the "
+                            + "version the shards trained (--env v1)");
+                }
+            }
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "merged %d runs from %d files%n", runs.size(), files.size());
+        String sweepName = merged.sweepName();
+        double threshold = version.solvedThreshold();
+        ExperimentSummary s = CompareReport.summarize(runs, sweepName, threshold);
+        CompareReport.print(out, s, null);
+        long algorithms = runs.stream().map(ExperimentCsv.Run::algorithm).distinct().count();
+        long seeds = runs.stream().map(ExperimentCsv.Run::seed).distinct().count();
+        String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
+                version.id(), algorithms, algorithms == 1 ? "" : "s", seeds,
+                sweepName == null ? "" : " \u00d7 " + sweepName);
+        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, plot,
+                CompareReport.describe(title, "merged from " + files.size() + " shards",
+                        threshold, chart), chart);
+        if (!failed.isEmpty()) {
+            spec.commandLine().getErr().println("error: " + String.join("; ", failed));
+            return Cli.USAGE;
+        }
+        return 0;
+    }
+}

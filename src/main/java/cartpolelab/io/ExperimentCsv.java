@@ -1,0 +1,279 @@
+package cartpolelab.io;
+
+import cartpolelab.agent.Algorithm;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.RunStatistics.Interval;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An experiment's files. The <b>tidy CSV</b>: one row per run × episode, columns {@code run},
+ * {@code algorithm}, {@code seed}, {@code sweep/<setting>} when sweeping, then every column of
+ * {@code train}'s CSV ({@link MetricsCsv#header()}, so a column added there flows here). The
+ * <b>summary CSV</b>: one row per run, then one per group ({@link ExperimentSummary}).
+ *
+ * <p>Runs are written in the grid's canonical order (algorithm in the notebook's order, swept
+ * value, seed), so the shards of an experiment read back and merged ({@link #read}) give the
+ * same files as the unsharded experiment.
+ */
+public final class ExperimentCsv {
+
+    /**
+     * One run's rows.
+     *
+     * @param sweepValue the swept value as text, or null
+     * @param rows       the run's rows of {@code train}'s CSV ({@link MetricsCsv#row})
+     * @param rewards    episode rewards, for the summary and the charts
+     * @param steps      environment steps of the run
+     */
+    public record Run(String id, String algorithm, long seed, String sweepValue,
+                      List<String> rows, double[] rewards, long steps) {
+
+        /** The run of a history: every episode that exists now. */
+        public static Run of(String id, String algorithm, long seed, String sweepValue,
+                             EpisodeHistory h) {
+            int n = h.size();
+            List<String> rows = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                rows.add(MetricsCsv.row(h.get(i)));
+            }
+            return new Run(id, algorithm, seed, sweepValue, rows, Arrays.copyOf(h.rewards(), n),
+                    n == 0 ? 0 : h.get(n - 1).totalSteps());
+        }
+
+        /** Its group: the algorithm, or the algorithm and the swept value. */
+        public String group(String sweepName) {
+            return sweepValue == null ? algorithm : algorithm + " " + sweepName + "="
+                    + sweepValue;
+        }
+    }
+
+    /** What a set of tidy CSVs holds: the swept setting's name (or null) and the runs. */
+    public record Runs(String sweepName, List<Run> runs) {
+    }
+
+    /** The canonical order of runs: algorithm (notebook order), swept value, seed. */
+    public static final Comparator<Run> ORDER = Comparator
+            .comparingInt((Run r) -> Algorithm.parse(r.algorithm()).ordinal())
+            .thenComparingDouble(r -> r.sweepValue() == null ? 0
+                    : Double.parseDouble(r.sweepValue()))
+            .thenComparingLong(Run::seed);
+
+    private ExperimentCsv() {
+    }
+
+    public static String tidyHeader(String sweepName) {
+        return "run,algorithm,seed," + (sweepName == null ? "" : "sweep/" + sweepName + ",")
+                + MetricsCsv.header();
+    }
+
+    /** Writes the tidy CSV of {@code runs} (sorted canonically), atomically. */
+    public static void writeTidy(Path file, String sweepName, List<Run> runs)
+            throws IOException {
+        List<Run> sorted = runs.stream().sorted(ORDER).toList();
+        write(file, w -> {
+            line(w, tidyHeader(sweepName));
+            for (Run r : sorted) {
+                String prefix = r.id() + "," + r.algorithm() + "," + r.seed() + ","
+                        + (sweepName == null ? "" : r.sweepValue() + ",");
+                for (String row : r.rows()) {
+                    line(w, prefix + row);
+                }
+            }
+        });
+    }
+
+    /**
+     * Reads tidy CSVs (the shards of one experiment) back into runs, in canonical order.
+     *
+     * @throws IOException naming the file and line of anything that does not fit: another
+     *                     header, a run in two files, a gap in a run's episodes
+     */
+    public static Runs read(List<Path> files) throws IOException {
+        String header = null;
+        String sweepName = null;
+        Map<String, Path> seen = new LinkedHashMap<>();
+        List<Run> runs = new ArrayList<>();
+        String[] metrics = MetricsCsv.header().split(",", -1);
+        int rewardAt = Arrays.asList(metrics).indexOf("episode/reward");
+        int stepsAt = Arrays.asList(metrics).indexOf("perf/total_steps");
+        for (Path f : files) {
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IOException("cannot read " + f + ": " + reason(e)
+                        + "; check the shard's path", e);
+            }
+            if (lines.isEmpty() || !lines.get(0).startsWith("run,algorithm,seed,")
+                    || !lines.get(0).endsWith(MetricsCsv.header())) {
+                throw new IOException(f + " is not a tidy CSV of compare (its header is not "
+                        + tidyHeader(null) + " with an optional sweep/ column): give the "
+                        + "--csv files the shards wrote");
+            }
+            if (header == null) {
+                header = lines.get(0);
+                String[] h = header.split(",", -1);
+                sweepName = h[3].startsWith("sweep/") ? h[3].substring(6) : null;
+            } else if (!header.equals(lines.get(0))) {
+                throw new IOException(f + " has other columns than " + files.get(0)
+                        + ": merge only the shards of one experiment, written by one version");
+            }
+            int lead = sweepName == null ? 3 : 4;
+            Run current = null;
+            List<String> rows = null;
+            for (int ln = 1; ln < lines.size(); ln++) {
+                String line = lines.get(ln);
+                if (line.isEmpty()) {
+                    continue;
+                }
+                String[] cells = line.split(",", -1);
+                if (cells.length != lead + metrics.length) {
+                    throw new IOException(f + " line " + (ln + 1) + " has " + cells.length
+                            + " fields, not " + (lead + metrics.length) + ": the file is cut "
+                            + "or edited; write the shard again");
+                }
+                if (current == null || !current.id().equals(cells[0])) {
+                    Path other = seen.putIfAbsent(cells[0], f);
+                    if (other != null) {
+                        throw new IOException("run " + cells[0] + " is in " + other + " and "
+                                + f + " (line " + (ln + 1) + "): give each shard once");
+                    }
+                    rows = new ArrayList<>();
+                    try {
+                        Algorithm.parse(cells[1]);
+                        current = new Run(cells[0], cells[1], Long.parseLong(cells[2]),
+                                lead == 4 ? cells[3] : null, rows, null, 0);
+                        if (lead == 4) {
+                            Double.parseDouble(cells[3]);
+                        }
+                    } catch (IllegalArgumentException e) {
+                        throw new IOException(f + " line " + (ln + 1) + ": " + e.getMessage());
+                    }
+                    runs.add(current);
+                }
+                if (!cells[lead].equals(Integer.toString(rows.size() + 1))) {
+                    throw new IOException(f + " line " + (ln + 1) + ": run " + cells[0]
+                            + " has episode " + cells[lead] + " after " + rows.size()
+                            + "; write the shard again");
+                }
+                rows.add(String.join(",", Arrays.copyOfRange(cells, lead, cells.length)));
+            }
+        }
+        List<Run> out = new ArrayList<>();
+        for (Run r : runs) {
+            double[] rewards = new double[r.rows().size()];
+            long steps = 0;
+            for (int i = 0; i < rewards.length; i++) {
+                String[] c = r.rows().get(i).split(",", -1);
+                rewards[i] = Double.parseDouble(c[rewardAt]);
+                steps = Long.parseLong(c[stepsAt]);
+            }
+            out.add(new Run(r.id(), r.algorithm(), r.seed(), r.sweepValue(),
+                    List.copyOf(r.rows()), rewards, steps));
+        }
+        out.sort(ORDER);
+        return new Runs(sweepName, out);
+    }
+
+    /**
+     * The summary CSV: a row per run ({@code kind} run: its episodes, steps, {@code solved_at}
+     * — empty when not solved — best and final MA50), then a row per group ({@code kind}
+     * group: runs, solved, median and IQM of episodes to solve with their CIs — "inf" when
+     * not solved —, the IQM of the final MA50 with its CI, and for each group g
+     * {@code p_sooner_than/g}: P(this group solves sooner than g), with its CI).
+     */
+    public static void writeSummary(Path file, String sweepName, List<Run> runs,
+                                    ExperimentSummary summary) throws IOException {
+        List<ExperimentSummary.Group> groups = summary.groups();
+        StringBuilder h = new StringBuilder("kind,run,group,algorithm,seed,");
+        h.append(sweepName == null ? "" : "sweep/" + sweepName + ",");
+        h.append("episodes,steps,solved_at,best_ma50,final_ma50,runs,solved,"
+                + "solve_median,solve_median_lo,solve_median_hi,solve_iqm,solve_iqm_lo,"
+                + "solve_iqm_hi,final_ma50_iqm,final_ma50_iqm_lo,final_ma50_iqm_hi");
+        for (ExperimentSummary.Group g : groups) {
+            String col = "p_sooner_than/" + g.key();
+            h.append(',').append(col).append(',').append(col).append("_lo,").append(col)
+                    .append("_hi");
+        }
+        List<Run> sorted = runs.stream().sorted(ORDER).toList();
+        Map<String, ExperimentSummary.Run> lines = new LinkedHashMap<>();
+        for (ExperimentSummary.Run r : summary.runs()) {
+            lines.put(r.id(), r);
+        }
+        String empties = ",".repeat(11 + 3 * groups.size());
+        write(file, w -> {
+            line(w, h.toString());
+            for (Run r : sorted) {
+                ExperimentSummary.Run s = lines.get(r.id());
+                line(w, "run," + r.id() + "," + r.group(sweepName) + "," + r.algorithm() + ","
+                        + r.seed() + "," + (sweepName == null ? "" : r.sweepValue() + ",")
+                        + s.episodes() + "," + s.steps() + ","
+                        + (s.solvedAt() > 0 ? s.solvedAt() : "") + "," + num(s.bestMa50())
+                        + "," + num(s.finalMa50()) + empties);
+            }
+            for (int i = 0; i < groups.size(); i++) {
+                ExperimentSummary.Group g = groups.get(i);
+                Run first = sorted.stream().filter(r -> r.group(sweepName).equals(g.key()))
+                        .findFirst().orElseThrow();
+                StringBuilder b = new StringBuilder("group,," + g.key() + ","
+                        + first.algorithm() + ",," + (sweepName == null ? ""
+                        : first.sweepValue() + ",") + ",,,,," + g.runs() + "," + g.solved());
+                for (Interval v : new Interval[] {g.solveMedian(), g.solveIqm(),
+                    g.finalMa50Iqm()}) {
+                    b.append(',').append(interval(v));
+                }
+                for (int j = 0; j < groups.size(); j++) {
+                    b.append(',').append(interval(summary.sooner(i, j)));
+                }
+                line(w, b.toString());
+            }
+        });
+    }
+
+    private static String interval(Interval v) {
+        return num(v.estimate()) + "," + num(v.low()) + "," + num(v.high());
+    }
+
+    /** Full precision; "inf" for not solved; empty for no value. */
+    private static String num(double v) {
+        return Double.isNaN(v) ? "" : Double.isInfinite(v) ? "inf" : Double.toString(v);
+    }
+
+    private interface Body {
+        void write(PrintWriter w);
+    }
+
+    private static void write(Path file, Body body) throws IOException {
+        AtomicFiles.write(file, out -> {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            body.write(w);
+            w.flush();
+            if (w.checkError()) {
+                throw new IOException("cannot write " + file + ": the write failed (disk full?)");
+            }
+        });
+    }
+
+    private static void line(PrintWriter w, String s) {
+        w.print(s);
+        w.print('\n');
+    }
+
+    private static String reason(IOException e) {
+        return e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage();
+    }
+}

@@ -1,0 +1,102 @@
+package cartpolelab.metrics;
+
+import cartpolelab.metrics.RunStatistics.Interval;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an experiment's table, summary CSV and printout say: per run its episodes to solve
+ * (or best moving average), final moving average and steps; per group (an algorithm, or an
+ * algorithm at one swept value) solved k/N, the median and IQM of episodes to solve with
+ * bootstrap CIs, the IQM of the final moving average with its CI, and the probability that
+ * each group solves sooner than each other group ({@link RunStatistics}). Every bootstrap is
+ * seeded from {@link #SEED}, so the same runs always give the same table.
+ */
+public final class ExperimentSummary {
+
+    /** Seed of every bootstrap of the summary (and of the charts' bands). */
+    public static final long SEED = 1;
+
+    /**
+     * One run's line.
+     *
+     * @param solvedAt  first solved episode, or -1
+     * @param bestMa50  best 50-episode moving average (NaN before the first episode)
+     * @param finalMa50 the moving average after the last episode
+     */
+    public record Run(String id, String group, int episodes, long steps, int solvedAt,
+                      double bestMa50, double finalMa50) {
+
+        /** The line of a run whose episode rewards are {@code rewards}. */
+        public static Run of(String id, String group, double[] rewards, long steps,
+                             double threshold) {
+            RunProgress p = new RunProgress(threshold);
+            for (double r : rewards) {
+                p.add(r);
+            }
+            return new Run(id, group, rewards.length, steps, p.solvedAtEpisode(),
+                    p.bestMovingAverage(), p.movingAverage());
+        }
+
+        /** The line of a run from its history (all episodes that exist now). */
+        public static Run of(String id, String group, EpisodeHistory h, double threshold) {
+            int n = h.size();
+            return of(id, group, h.rewards(), n == 0 ? 0 : h.get(n - 1).totalSteps(),
+                    threshold);
+        }
+    }
+
+    /** One group's line. */
+    public record Group(String key, int runs, int solved, Interval solveMedian,
+                        Interval solveIqm, Interval finalMa50Iqm, int[] solvedAt) {
+    }
+
+    private final List<Run> runs;
+    private final List<Group> groups = new ArrayList<>();
+    private final Interval[][] sooner;
+
+    private ExperimentSummary(List<Run> runs) {
+        this.runs = List.copyOf(runs);
+        Map<String, List<Run>> byGroup = new LinkedHashMap<>();
+        for (Run r : runs) {
+            byGroup.computeIfAbsent(r.group(), g -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<String, List<Run>> e : byGroup.entrySet()) {
+            List<Run> rs = e.getValue();
+            int[] solvedAt = rs.stream().mapToInt(Run::solvedAt).toArray();
+            double[] finalMa = rs.stream().mapToDouble(Run::finalMa50)
+                    .filter(v -> !Double.isNaN(v)).toArray();
+            RunStatistics.SolveSummary s = RunStatistics.solveSummary(solvedAt, SEED);
+            groups.add(new Group(e.getKey(), rs.size(), s.solved(), s.median(), s.iqm(),
+                    RunStatistics.bootstrap(finalMa, RunStatistics::iqm, SEED), solvedAt));
+        }
+        int g = groups.size();
+        sooner = new Interval[g][g];
+        for (int i = 0; i < g; i++) {
+            for (int j = 0; j < g; j++) {
+                sooner[i][j] = RunStatistics.probabilityOfImprovement(groups.get(i).solvedAt(),
+                        groups.get(j).solvedAt(), SEED);
+            }
+        }
+    }
+
+    /** The summary of these runs; groups in the order their first run appears. */
+    public static ExperimentSummary of(List<Run> runs) {
+        return new ExperimentSummary(runs);
+    }
+
+    public List<Run> runs() {
+        return runs;
+    }
+
+    public List<Group> groups() {
+        return List.copyOf(groups);
+    }
+
+    /** P(group i solves sooner than group j), ties counted half, with its bootstrap CI. */
+    public Interval sooner(int i, int j) {
+        return sooner[i][j];
+    }
+}

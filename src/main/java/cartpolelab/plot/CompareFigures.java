@@ -1,0 +1,109 @@
+package cartpolelab.plot;
+
+import cartpolelab.metrics.RunStatistics;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The figures of an experiment, the same in the window and in files: the reward chart (per
+ * group the mean or IQM of the runs' 50-episode moving averages, its band, and each run as a
+ * faint line, one colour per group, N per group in the legend and marked where it drops) and
+ * the performance profile (per group, the fraction of its runs solved by each episode). Fed
+ * plain arrays, so the window can rebuild them from what it pulled and the command line from
+ * files.
+ */
+public final class CompareFigures {
+
+    public static final String REWARD_Y = "Reward, MA50";
+    public static final String PROFILE_Y = "Runs solved";
+    /** Opacity of the individual runs' lines and of the bands. */
+    public static final double RUN_ALPHA = 0.22;
+    public static final double BAND_ALPHA = 0.25;
+
+    /**
+     * One group's data.
+     *
+     * @param label   "A2C" or "A2C · lr=1e-4"
+     * @param runs    each run's values per episode (its MA50), runs may differ in length
+     * @param curve   the aggregate of {@code runs} ({@link RunStatistics#curve})
+     * @param profile the group's performance profile ({@link RunStatistics#profile})
+     */
+    public record Group(String label, double[][] runs, RunStatistics.Curve curve,
+                        double[] profile) {
+    }
+
+    /**
+     * What the figures say.
+     *
+     * @param title     "CartPole-v0 · 3 algorithms × 10 seeds"
+     * @param subtitle  the shared settings
+     * @param threshold the solved threshold
+     * @param center    the line: "Mean" or "IQM"
+     * @param band      the band: "95% CI", "min–max" or "± 1 sd"
+     */
+    public record Description(String title, String subtitle, double threshold, String center,
+                              String band) {
+    }
+
+    private CompareFigures() {
+    }
+
+    /** The reward chart. */
+    public static Figure reward(List<Group> groups, Description d) {
+        return new Figure(d.title(), d.subtitle(), "Episode").add(rewardPanel(groups, d, 1));
+    }
+
+    /** The performance profile. */
+    public static Figure profile(List<Group> groups, Description d) {
+        return new Figure("Performance profile: runs solved by episode", d.title(), "Episode")
+                .add(profilePanel(groups, 1, true));
+    }
+
+    /** Reward chart over the profile, one x axis (the files of {@code compare}). */
+    public static Figure stacked(List<Group> groups, Description d) {
+        return new Figure(d.title(), d.subtitle(), "Episode").add(rewardPanel(groups, d, 2.2))
+                .add(profilePanel(groups, 1, false));
+    }
+
+    private static Panel rewardPanel(List<Group> groups, Description d, double weight) {
+        Panel p = new Panel(REWARD_Y, weight);
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            int colour = Palette.group(g);
+            RunStatistics.Curve c = group.curve();
+            p.add(new Band(null, Column.of(c.low()), Column.of(c.high()),
+                    Palette.withAlpha(colour, BAND_ALPHA)));
+            for (double[] run : group.runs()) {
+                p.add(new Series(null, Column.of(run), Palette.withAlpha(colour, RUN_ALPHA), 0.8,
+                        null, Series.Kind.SMOOTH));
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            int colour = Palette.group(g);
+            RunStatistics.Curve c = group.curve();
+            int n = c.length() == 0 ? group.runs().length : c.runs()[0];
+            p.add(new Series(String.format(Locale.ROOT, "%s (N=%d) %s, %s", group.label(), n,
+                    d.center(), d.band()), Column.of(c.center()), colour, 2.2, null,
+                    Series.Kind.SMOOTH));
+            for (int e : c.drops()) {
+                p.add(new Panel.Marker(e, "N=" + c.runs()[e - 1], colour));
+            }
+        }
+        return p.add(new Panel.Threshold(d.threshold(), String.format(Locale.ROOT,
+                        "Solved (%.0f)", d.threshold()), Palette.argb(Palette.THRESHOLD)))
+                .alwaysShow(0, d.threshold());
+    }
+
+    /** @param labelled legend entries (not under a reward panel that already names groups) */
+    private static Panel profilePanel(List<Group> groups, double weight, boolean labelled) {
+        Panel p = new Panel(PROFILE_Y, weight);
+        for (int g = 0; g < groups.size(); g++) {
+            Group group = groups.get(g);
+            String label = labelled ? group.label() + " (N=" + group.runs().length + ")" : null;
+            p.add(new Series(label, Column.of(group.profile()), Palette.group(g), 2, null,
+                    Series.Kind.SMOOTH));
+        }
+        return p.alwaysShow(0, 1);
+    }
+}
