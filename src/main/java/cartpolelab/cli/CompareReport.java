@@ -1,10 +1,9 @@
 package cartpolelab.cli;
 
-import cartpolelab.agent.Algorithm;
 import cartpolelab.io.ExperimentCsv;
+import cartpolelab.io.ExperimentReport;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.ExperimentSummary;
-import cartpolelab.metrics.MovingAverage;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.metrics.RunStatistics.Interval;
 import cartpolelab.plot.CompareFigures;
@@ -12,7 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,65 +59,22 @@ final class CompareReport {
     private CompareReport() {
     }
 
-    /** The group label for people: "A2C" or "A2C · lr=1e-4". */
-    static String label(ExperimentCsv.Run r, String sweepName) {
-        String alg = Algorithm.parse(r.algorithm()).displayName();
-        return r.sweepValue() == null ? alg : alg + " \u00b7 " + sweepName + "="
-                + r.sweepValue();
-    }
-
     /** The summary of the runs (canonical order). */
     static ExperimentSummary summarize(List<ExperimentCsv.Run> runs, String sweepName,
                                        double threshold) {
-        List<ExperimentSummary.Run> lines = new ArrayList<>();
-        for (ExperimentCsv.Run r : runs.stream().sorted(ExperimentCsv.ORDER).toList()) {
-            lines.add(ExperimentSummary.Run.of(r.id(), r.group(sweepName), r.rewards(),
-                    r.steps(), threshold));
-        }
-        return ExperimentSummary.of(lines);
+        return ExperimentReport.summarize(runs, sweepName, threshold);
     }
 
-    /** The figure's groups: each run's MA50, the aggregate curve and the profile. */
     static List<CompareFigures.Group> groups(List<ExperimentCsv.Run> runs, String sweepName,
                                              double threshold, ChartOptions chart) {
-        Map<String, List<ExperimentCsv.Run>> byGroup = new LinkedHashMap<>();
-        for (ExperimentCsv.Run r : runs.stream().sorted(ExperimentCsv.ORDER).toList()) {
-            byGroup.computeIfAbsent(r.group(sweepName), g -> new ArrayList<>()).add(r);
-        }
-        List<CompareFigures.Group> out = new ArrayList<>();
-        // every profile runs to the longest run of all, so a group that stopped early shows
-        // its fraction solved held to the end
-        int longest = runs.stream().mapToInt(r -> r.rewards().length).max().orElse(0);
-        for (List<ExperimentCsv.Run> rs : byGroup.values()) {
-            double[][] ma = new double[rs.size()][];
-            int[] solvedAt = new int[rs.size()];
-            for (int i = 0; i < rs.size(); i++) {
-                double[] rewards = rs.get(i).rewards();
-                MovingAverage avg = new MovingAverage(MovingAverage.DEFAULT_WINDOW);
-                ma[i] = new double[rewards.length];
-                for (int e = 0; e < rewards.length; e++) {
-                    ma[i][e] = avg.add(rewards[e]);
-                }
-                solvedAt[i] = ExperimentSummary.Run.of("", "", rewards, 0, threshold)
-                        .solvedAt();
-            }
-            out.add(new CompareFigures.Group(label(rs.get(0), sweepName), ma,
-                    RunStatistics.curve(ma, chart.centerKind(), chart.bandKind(),
-                            ExperimentSummary.SEED),
-                    RunStatistics.profile(solvedAt, longest)));
-        }
-        return out;
+        return ExperimentReport.groups(runs, sweepName, threshold, chart.centerKind(),
+                chart.bandKind());
     }
 
     static CompareFigures.Description describe(String title, String subtitle,
                                                double threshold, ChartOptions chart) {
-        String band = switch (chart.bandKind()) {
-            case BOOTSTRAP -> "95% CI";
-            case MIN_MAX -> "min\u2013max";
-            case STD_DEV -> "\u00b1 1 sd";
-        };
-        return new CompareFigures.Description(title, subtitle, threshold,
-                chart.centerKind() == RunStatistics.Center.MEAN ? "mean" : "IQM", band);
+        return ExperimentReport.describe(title, subtitle, threshold, chart.centerKind(),
+                chart.bandKind());
     }
 
     /** Writes the outputs that were asked for; returns the failures' messages. */
