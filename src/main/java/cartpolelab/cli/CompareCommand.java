@@ -189,26 +189,10 @@ final class CompareCommand implements Callable<Integer> {
 
     /** {@code 10} → seeds 1..10; {@code 3,7,9} or {@code 7,} → that list. */
     static List<Long> parseSeeds(String text) {
-        String t = text.trim();
         try {
-            if (!t.contains(",")) {
-                int n = Integer.parseInt(t);
-                if (n < 1 || n > ExperimentSpec.MAX_CELLS) {
-                    throw new Cli.UserError("--seeds " + t + ": give a count in [1, "
-                            + ExperimentSpec.MAX_CELLS + "] or a list like 3,7,9");
-                }
-                return ExperimentSpec.seeds(n);
-            }
-            List<Long> list = new ArrayList<>();
-            for (String part : t.split(",")) {
-                if (!part.isBlank()) {
-                    list.add(Long.parseLong(part.trim()));
-                }
-            }
-            return list;
-        } catch (NumberFormatException e) {
-            throw new Cli.UserError("--seeds " + t + " is neither a count nor a list of whole "
-                    + "numbers: write e.g. --seeds 10 or --seeds 3,7,9");
+            return ExperimentSpec.parseSeeds(text);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UserError("--" + e.getMessage());
         }
     }
 

@@ -142,15 +142,6 @@ final class CompareReport {
     }
 
     private static String ci(Interval v, String format) {
-        if (Double.isInfinite(v.estimate()) && Double.isInfinite(v.low())) {
-            return "unsolved";
-        }
-        return fmt(v.estimate(), format) + " [" + fmt(v.low(), format) + ", "
-                + fmt(v.high(), format) + "]";
-    }
-
-    private static String fmt(double v, String format) {
-        return Double.isInfinite(v) ? "unsolved" : Double.isNaN(v) ? "-"
-                : String.format(Locale.ROOT, format, v);
+        return ExperimentReport.interval(v, format);
     }
 }

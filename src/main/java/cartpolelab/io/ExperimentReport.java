@@ -83,4 +83,18 @@ public final class ExperimentReport {
         return new CompareFigures.Description(title, subtitle, threshold,
                 center == RunStatistics.Center.MEAN ? "mean" : "IQM", band);
     }
+
+    /** "812 [700, 930]" in {@code format}; "unsolved" for runs that never solved. */
+    public static String interval(RunStatistics.Interval v, String format) {
+        if (Double.isInfinite(v.estimate()) && Double.isInfinite(v.low())) {
+            return "unsolved";
+        }
+        return number(v.estimate(), format) + " [" + number(v.low(), format) + ", "
+                + number(v.high(), format) + "]";
+    }
+
+    private static String number(double v, String format) {
+        return Double.isInfinite(v) ? "unsolved" : Double.isNaN(v) ? "-"
+                : String.format(java.util.Locale.ROOT, format, v);
+    }
 }

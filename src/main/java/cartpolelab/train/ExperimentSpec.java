@@ -77,6 +77,35 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
         }
     }
 
+    /**
+     * {@code 10} → seeds 1..10; {@code 3,7,9} or {@code 7,} → that list.
+     *
+     * @throws IllegalArgumentException starting "seeds …", saying what to write instead
+     */
+    public static List<Long> parseSeeds(String text) {
+        String t = text.trim();
+        try {
+            if (!t.contains(",")) {
+                int n = Integer.parseInt(t);
+                if (n < 1 || n > MAX_CELLS) {
+                    throw new IllegalArgumentException("seeds " + t + ": give a count in [1, "
+                            + MAX_CELLS + "] or a list like 3,7,9");
+                }
+                return seeds(n);
+            }
+            List<Long> list = new java.util.ArrayList<>();
+            for (String part : t.split(",")) {
+                if (!part.isBlank()) {
+                    list.add(Long.parseLong(part.trim()));
+                }
+            }
+            return list;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("seeds " + t + " is neither a count nor a list "
+                    + "of whole numbers: write e.g. 10 or 3,7,9");
+        }
+    }
+
     /** All algorithms × the given seeds, no sweep, all cores, whole budgets, default turns. */
     public static ExperimentSpec of(Hyperparameters base, List<Algorithm> algorithms,
                                     List<Long> seeds) {

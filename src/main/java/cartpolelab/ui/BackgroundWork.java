@@ -137,14 +137,30 @@ public final class BackgroundWork implements AutoCloseable {
      * extension) on the I/O executor; nothing is drawn or written on the caller's thread.
      */
     public CompletableFuture<Outcome> savePlots(Picture plots, Path file) {
+        return save(plots, file, "Plots saved to " + file, "Could not save the plots");
+    }
+
+    /** Writes {@code work} to {@code file} on the I/O executor, reported as the words say. */
+    public CompletableFuture<Outcome> save(Picture work, Path file, String success,
+                                           String failureTitle) {
         return track(CompletableFuture.runAsync(() -> {
             try {
-                plots.write(file);
+                work.write(file);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, io).thenApply(v -> (RunSnapshot) null), false, "Plots saved to " + file,
-                "Could not save the plots");
+        }, io).thenApply(v -> (RunSnapshot) null), false, success, failureTitle);
+    }
+
+    /**
+     * Opens a run taken elsewhere (an experiment's) in the trainer, paused, as a loaded
+     * checkpoint would be; the form then shows its settings. A refused snapshot leaves the
+     * current run untouched.
+     */
+    public CompletableFuture<Outcome> open(CompletableFuture<RunSnapshot> run, String what) {
+        CompletableFuture<RunSnapshot> opened = run.thenCompose((RunSnapshot snapshot) ->
+                guard(() -> trainer.restore(snapshot)).thenApply(v -> snapshot));
+        return track(opened, true, "Opened " + what, "Could not open " + what);
     }
 
     /**

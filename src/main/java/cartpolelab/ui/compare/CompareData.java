@@ -1,0 +1,92 @@
+package cartpolelab.ui.compare;
+
+import cartpolelab.io.ExperimentCsv;
+import cartpolelab.io.ExperimentReport;
+import cartpolelab.io.PlotFiles;
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.RunStatistics;
+import cartpolelab.plot.CompareFigures;
+import cartpolelab.train.Cell;
+import cartpolelab.train.CellState;
+import cartpolelab.train.Experiment;
+import cartpolelab.train.ExperimentSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * One look at an experiment, computed off the FX thread from the runs' histories as they are
+ * now: the chart's groups (each run's MA50, the aggregate line and band, the performance
+ * profile), the summary (episodes to solve with CIs, probability of improvement) and a line
+ * per run for the table. The same {@link ExperimentReport} code as {@code compare} uses.
+ */
+record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
+                   ExperimentSummary summary, List<RunLine> lines) {
+
+    /** One run's row of the table. */
+    record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
+                   int episodes, int solvedAt, double bestMa50, double finalMa50, long steps,
+                   CellState state, String failure) {
+
+        /** "812", or "not solved (best MA50 143.2)". */
+        String toSolve() {
+            return solvedAt > 0 ? String.format(Locale.ROOT, "%,d", solvedAt)
+                    : Double.isNaN(bestMa50) ? "not solved"
+                    : String.format(Locale.ROOT, "not solved (best MA50 %.1f)", bestMa50);
+        }
+    }
+
+    static CompareData of(Experiment e, RunStatistics.Center center,
+                          RunStatistics.Spread spread) {
+        ExperimentSpec spec = e.spec();
+        String sweepName = spec.sweep() == null ? null : spec.sweep().name();
+        double threshold = spec.base().version().solvedThreshold();
+        List<Cell> cells = e.cells();
+        List<ExperimentCsv.Run> runs = new ArrayList<>(cells.size());
+        List<CellState> states = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            states.add(e.state(i)); // before the history: a finished run's history is whole
+            runs.add(run(cells.get(i), e.history(i)));
+        }
+        ExperimentSummary summary = ExperimentReport.summarize(runs, sweepName, threshold);
+        List<RunLine> lines = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            Cell c = cells.get(i);
+            ExperimentSummary.Run r = summary.runs().stream()
+                    .filter(x -> x.id().equals(c.runId())).findFirst().orElseThrow();
+            lines.add(new RunLine(i, c.runId(), c.algorithm().displayName(), c.seed(),
+                    c.sweepText(), r.episodes(), r.solvedAt(), r.bestMa50(), r.finalMa50(),
+                    r.steps(), states.get(i), e.failure(i)));
+        }
+        String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
+                spec.base().version().id(), spec.algorithms().size(),
+                spec.algorithms().size() == 1 ? "" : "s", spec.seeds().size(),
+                sweepName == null ? "" : " \u00d7 " + sweepName);
+        CompareFigures.Description d = ExperimentReport.describe(title,
+                PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
+                        + " episodes", threshold, center, spread);
+        return new CompareData(ExperimentReport.groups(runs, sweepName, threshold, center,
+                spread), d, summary, lines);
+    }
+
+    /** The run of a cell as it is now; no CSV rows (the export builds those). */
+    private static ExperimentCsv.Run run(Cell c, EpisodeHistory h) {
+        int n = h.size();
+        double[] rewards = Arrays.copyOf(h.rewards(), n);
+        return new ExperimentCsv.Run(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
+                c.sweepText(), List.of(), rewards, n == 0 ? 0 : h.get(n - 1).totalSteps());
+    }
+
+    /** The runs with every metric row, for the tidy and summary CSVs. */
+    static List<ExperimentCsv.Run> exportRuns(Experiment e) {
+        List<ExperimentCsv.Run> runs = new ArrayList<>();
+        for (int i = 0; i < e.cells().size(); i++) {
+            Cell c = e.cells().get(i);
+            runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
+                    c.sweepText(), e.history(i)));
+        }
+        return runs;
+    }
+}

@@ -1,0 +1,131 @@
+package cartpolelab.ui.compare;
+
+import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.ExperimentSpec;
+import cartpolelab.train.Sweep;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+
+/**
+ * The experiment's grid as a form: which algorithms, which seeds, how many episodes, an
+ * optional swept setting with its values, and how many cores. Every other setting is the main
+ * window's. {@link #spec} turns it into an {@link ExperimentSpec} or says what is wrong.
+ */
+final class CompareSetup extends FlowPane {
+
+    private final List<CheckBox> algorithms = new ArrayList<>();
+    private final TextField seeds = new TextField("10");
+    private final TextField episodes = new TextField();
+    private final TextField sweep = new TextField();
+    private final Spinner<Integer> threads = new Spinner<>(1,
+            Math.max(1, Runtime.getRuntime().availableProcessors()),
+            ExperimentSpec.defaultThreads());
+
+    CompareSetup(Hyperparameters base) {
+        super(10, 6);
+        getStyleClass().add("compare-setup");
+        for (Algorithm a : Algorithm.values()) {
+            CheckBox box = new CheckBox(a.displayName());
+            box.setId("compare" + a.name());
+            box.setSelected(true);
+            algorithms.add(box);
+        }
+        seeds.setId("compareSeeds");
+        seeds.setPrefColumnCount(6);
+        tip(seeds, "A count (10: seeds 1 to 10) or a list (3,7,9). Each seed is one run per "
+                + "algorithm (and swept value).");
+        episodes.setId("compareEpisodes");
+        episodes.setPrefColumnCount(5);
+        episodes.setText(Integer.toString(base.episodes()));
+        tip(episodes, "Episodes every run trains (every run trains them all, solved or not, so "
+                + "every curve has every episode)");
+        sweep.setId("compareSweep");
+        sweep.setPrefColumnCount(16);
+        sweep.setPromptText("e.g. lr=1e-4,3e-4,1e-3");
+        tip(sweep, "Optional: one setting and its values, each a group of its own. Settings: "
+                + Sweep.names() + ". Empty: every run uses the main window's settings.");
+        threads.setId("compareThreads");
+        threads.setPrefWidth(70);
+        tip(threads, "Runs trained at once, one per core; each run is bit for bit the run "
+                + "trained alone with its seed");
+        getChildren().addAll(algorithms);
+        getChildren().addAll(new Label("Seeds"), seeds, new Label("Episodes"), episodes,
+                new Label("Sweep"), sweep, new Label("Cores"), threads);
+    }
+
+    private static void tip(javafx.scene.control.Control c, String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(360);
+        c.setTooltip(t);
+    }
+
+    /**
+     * The grid over {@code base} (the main window's settings).
+     *
+     * @throws IllegalArgumentException naming the field and what to write instead
+     */
+    ExperimentSpec spec(Hyperparameters base) {
+        List<Algorithm> chosen = new ArrayList<>();
+        for (int i = 0; i < algorithms.size(); i++) {
+            if (algorithms.get(i).isSelected()) {
+                chosen.add(Algorithm.values()[i]);
+            }
+        }
+        if (chosen.isEmpty()) {
+            throw new IllegalArgumentException("Tick at least one algorithm.");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(episodes.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Episodes: '" + episodes.getText()
+                    + "' is not a whole number; write e.g. 3000.");
+        }
+        Hyperparameters hp;
+        try {
+            hp = base.withEpisodes(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Episodes: " + e.getMessage());
+        }
+        List<Long> seedList;
+        try {
+            seedList = ExperimentSpec.parseSeeds(seeds.getText());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(capitalised(e.getMessage()));
+        }
+        Sweep s = null;
+        if (!sweep.getText().isBlank()) {
+            try {
+                s = Sweep.parse(sweep.getText().trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("Sweep: " + e.getMessage());
+            }
+        }
+        return ExperimentSpec.of(hp, chosen, seedList).withSweep(s)
+                .withThreads(threads.getValue());
+    }
+
+    private static String capitalised(String m) {
+        return m.isEmpty() ? m : m.substring(0, 1).toUpperCase(Locale.ROOT) + m.substring(1);
+    }
+
+    /** Locks the form while an experiment runs. */
+    void setRunning(boolean running) {
+        for (javafx.scene.Node n : getChildren()) {
+            n.setDisable(running);
+        }
+    }
+
+    TextField seedsField() {
+        return seeds;
+    }
+}

@@ -1,0 +1,329 @@
+package cartpolelab.ui.compare;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.ExperimentCsv;
+import cartpolelab.io.ExperimentReport;
+import cartpolelab.io.PlotFiles;
+import cartpolelab.metrics.RunStatistics;
+import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.Figure;
+import cartpolelab.train.Experiment;
+import cartpolelab.train.ExperimentSpec;
+import cartpolelab.train.ExperimentStatus;
+import cartpolelab.ui.BackgroundWork;
+import cartpolelab.ui.FileDialogs;
+import cartpolelab.ui.FileNames;
+import cartpolelab.ui.chart.ChartView;
+import cartpolelab.ui.chart.PlotCanvas;
+import cartpolelab.ui.export.Picture;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+
+/**
+ * The Compare view: set up a grid of algorithms × seeds (× one swept setting), run it on the
+ * pool, and watch it live: per group the mean (or IQM) of the runs' 50-episode averages with
+ * its band and every run as a faint line, the performance profile, the group and run tables.
+ * Export writes the charts (PNG/SVG), the tidy CSV and the summary CSV, as {@code compare}
+ * does; a double-click on a run opens it in the main window.
+ *
+ * <p>Threads: the experiment trains on its own pool; {@link #tick} (FX thread, once per screen
+ * refresh) reads its status, and hands the statistics to {@code compute}, at most one at a
+ * time and spaced by three times their last cost, so they never eat into training.
+ */
+public final class CompareView extends BorderPane {
+
+    private final Supplier<Hyperparameters> base;
+    private final FileDialogs dialogs;
+    private final BackgroundWork files;
+    private final Executor compute;
+    private final CompareSetup setup;
+    private final Button start = new Button("Start");
+    private final Button pause = new Button("Pause");
+    private final Button stop = new Button("Stop");
+    private final ChoiceBox<String> center = new ChoiceBox<>();
+    private final ChoiceBox<String> band = new ChoiceBox<>();
+    private final Label error = new Label();
+    private final Label progress = new Label("No experiment yet.");
+    private final ChartView chartView = new ChartView();
+    private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
+    private final PlotCanvas profile = new PlotCanvas("compareProfileChart", chartView);
+    private final CompareTables tables;
+    private Experiment experiment;
+    private CompareData data;
+    private boolean computing;
+    private long nextCompute;
+    private long lastEpisodes = -1;
+
+    /**
+     * @param base    the main window's settings (every setting the grid does not vary)
+     * @param open    opens the given cell's run in the main window
+     * @param compute where the statistics are computed (not the FX thread)
+     */
+    public CompareView(Supplier<Hyperparameters> base, FileDialogs dialogs, BackgroundWork files,
+                       java.util.function.BiConsumer<Experiment, Integer> open,
+                       Executor compute) {
+        this.base = base;
+        this.dialogs = dialogs;
+        this.files = files;
+        this.compute = compute;
+        this.setup = new CompareSetup(base.get());
+        this.tables = new CompareTables(i -> open.accept(experiment, i));
+        setId("compareView");
+        getStyleClass().add("app-root");
+        createView();
+    }
+
+    private void createView() {
+        start.setId("compareStart");
+        pause.setId("comparePause");
+        stop.setId("compareStop");
+        start.getStyleClass().add("primary");
+        center.setId("compareCenter");
+        band.setId("compareBand");
+        center.getItems().setAll("Mean", "IQM");
+        center.setValue("Mean");
+        band.getItems().setAll("95% CI", "min\u2013max", "\u00b1 1 sd");
+        band.setValue("95% CI");
+        center.valueProperty().addListener((o, a, b) -> nextCompute = 0);
+        band.valueProperty().addListener((o, a, b) -> nextCompute = 0);
+        Button saveCharts = new Button("Save charts");
+        Button tidy = new Button("Export CSV");
+        Button summary = new Button("Summary CSV");
+        saveCharts.setId("compareSaveCharts");
+        tidy.setId("compareExportCsv");
+        summary.setId("compareSummaryCsv");
+        for (Button b : List.of(saveCharts, tidy, summary)) {
+            b.disableProperty().bind(start.disableProperty().not());
+        }
+        start.setOnAction(e -> startExperiment());
+        pause.setOnAction(e -> togglePause());
+        stop.setOnAction(e -> {
+            if (experiment != null) {
+                experiment.stop();
+            }
+        });
+        saveCharts.setOnAction(e -> saveCharts());
+        tidy.setOnAction(e -> exportCsv(false));
+        summary.setOnAction(e -> exportCsv(true));
+        pause.setDisable(true);
+        stop.setDisable(true);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox controls = new HBox(8, start, pause, stop, new Label("Line"), center,
+                new Label("Band"), band, spacer, saveCharts, tidy, summary);
+        controls.getStyleClass().add("compare-controls");
+        error.setId("compareError");
+        error.getStyleClass().add("invalid-note");
+        error.setWrapText(true);
+        error.managedProperty().bind(error.visibleProperty());
+        error.setVisible(false);
+        progress.setId("compareProgress");
+        VBox top = new VBox(8, setup, controls, error, progress);
+        top.getStyleClass().add("compare-top");
+        setTop(top);
+
+        HBox charts = new HBox(8, reward, profile);
+        HBox.setHgrow(reward, Priority.ALWAYS);
+        HBox.setHgrow(profile, Priority.ALWAYS);
+        reward.setPrefWidth(640);
+        profile.setPrefWidth(420);
+        SplitPane center = new SplitPane(charts, tables);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.55);
+        setCenter(center);
+    }
+
+    private void startExperiment() {
+        ExperimentSpec spec;
+        try {
+            spec = setup.spec(base.get());
+        } catch (IllegalArgumentException e) {
+            error.setText(e.getMessage());
+            error.setVisible(true);
+            return;
+        }
+        error.setVisible(false);
+        close();
+        experiment = new Experiment(spec);
+        data = null;
+        lastEpisodes = -1;
+        nextCompute = 0;
+        experiment.start();
+        setup.setRunning(true);
+        start.setDisable(true);
+        pause.setDisable(false);
+        stop.setDisable(false);
+        pause.setText("Pause");
+    }
+
+    private void togglePause() {
+        if (experiment == null) {
+            return;
+        }
+        if ("Pause".equals(pause.getText())) {
+            experiment.pause();
+            pause.setText("Resume");
+        } else {
+            experiment.resume();
+            pause.setText("Pause");
+        }
+    }
+
+    /** Once per screen refresh (FX thread): progress, the statistics when due, painting. */
+    public void tick(long now) {
+        if (experiment != null) {
+            ExperimentStatus s = experiment.status();
+            progress.setText(describe(s));
+            boolean changed = s.episodesDone() != lastEpisodes;
+            if (!computing && now >= nextCompute && (changed || data == null
+                    || nextCompute == 0)) {
+                lastEpisodes = s.episodesDone();
+                refresh(now, s.done());
+            }
+            if (s.done() && start.isDisabled() && !computing && data != null
+                    && s.episodesDone() == lastEpisodes) {
+                setup.setRunning(false);
+                start.setDisable(false);
+                pause.setDisable(true);
+                stop.setDisable(true);
+            }
+        }
+        reward.paintIfDirty();
+        profile.paintIfDirty();
+    }
+
+    private void refresh(long now, boolean last) {
+        computing = true;
+        Experiment e = experiment;
+        RunStatistics.Center c = "IQM".equals(center.getValue()) ? RunStatistics.Center.IQM
+                : RunStatistics.Center.MEAN;
+        RunStatistics.Spread sp = switch (band.getValue()) {
+            case "min\u2013max" -> RunStatistics.Spread.MIN_MAX;
+            case "\u00b1 1 sd" -> RunStatistics.Spread.STD_DEV;
+            default -> RunStatistics.Spread.BOOTSTRAP;
+        };
+        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp), compute)
+                .whenComplete((d, failure) -> Platform.runLater(() -> {
+                    computing = false;
+                    long cost = System.nanoTime() - now;
+                    nextCompute = System.nanoTime() + Math.max(500_000_000L, 3 * cost);
+                    if (d != null && e == experiment) {
+                        show(d);
+                    } else if (failure != null) {
+                        error.setText("Could not compute the statistics: "
+                                + BackgroundWork.describe(failure));
+                        error.setVisible(true);
+                    }
+                }));
+    }
+
+    private void show(CompareData d) {
+        data = d;
+        Figure r = CompareFigures.reward(d.groups(), d.description());
+        Figure p = CompareFigures.profile(d.groups(), d.description());
+        r.catchUp();
+        p.catchUp();
+        reward.show(r);
+        profile.show(p);
+        reward.setReadout(List.of(r));
+        profile.setReadout(List.of(p));
+        tables.show(d);
+    }
+
+    static String describe(ExperimentStatus s) {
+        String eta = Double.isNaN(s.etaSeconds()) || s.done() ? "" : String.format(Locale.ROOT,
+                " \u00b7 about %s left", duration(s.etaSeconds()));
+        return String.format(Locale.ROOT, "%d/%d runs done%s%s \u00b7 %,d/%,d episodes "
+                        + "\u00b7 %,.0f episodes/s \u00b7 %s%s",
+                s.finished() + s.failed() + s.stopped(), s.total(),
+                s.failed() > 0 ? " (" + s.failed() + " failed)" : "",
+                s.paused() > 0 ? " \u00b7 paused" : "", s.episodesDone(), s.episodesTotal(),
+                s.episodesPerSecond(), duration(s.elapsedSeconds()), eta);
+    }
+
+    private static String duration(double seconds) {
+        long t = Math.round(seconds);
+        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60,
+                t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
+    }
+
+    private void saveCharts() {
+        CompareData d = data;
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        if (d == null) {
+            return;
+        }
+        dialogs.savePlots(owner).ifPresent(p -> {
+            Path file = PlotFiles.Format.of(p) != null ? p
+                    : FileNames.withExtension(p, PlotFiles.Format.PNG.extension);
+            Picture chart = f -> PlotFiles.write(f, CompareFigures.stacked(d.groups(),
+                    d.description()), PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT * 3 / 2);
+            files.save(chart, file, "Charts saved to " + file, "Could not save the charts");
+        });
+    }
+
+    private void exportCsv(boolean summary) {
+        Experiment e = experiment;
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        if (e == null) {
+            return;
+        }
+        ExperimentSpec spec = e.spec();
+        String sweepName = spec.sweep() == null ? null : spec.sweep().name();
+        dialogs.exportCsv(owner).ifPresent(p -> {
+            Path file = FileNames.withExtension(p, ".csv");
+            Picture csv = f -> {
+                List<ExperimentCsv.Run> runs = CompareData.exportRuns(e);
+                if (summary) {
+                    ExperimentCsv.writeSummary(f, sweepName, runs, ExperimentReport.summarize(
+                            runs, sweepName, spec.base().version().solvedThreshold()));
+                } else {
+                    ExperimentCsv.writeTidy(f, sweepName, runs);
+                }
+            };
+            String what = summary ? "Summary" : "Runs";
+            files.save(csv, file, what + " CSV written to " + file, "Could not write the CSV");
+        });
+    }
+
+    /** The experiment shown, or null. */
+    public Experiment experiment() {
+        return experiment;
+    }
+
+    /** The statistics shown last, or null (tests). */
+    CompareData data() {
+        return data;
+    }
+
+    CompareTables tables() {
+        return tables;
+    }
+
+    PlotCanvas rewardChart() {
+        return reward;
+    }
+
+    /** Stops and closes the experiment (the window closes, or a new one starts). */
+    public void close() {
+        if (experiment != null) {
+            experiment.close();
+        }
+    }
+}
