@@ -1,9 +1,8 @@
 package cartpolelab.agent;
 
 import cartpolelab.env.CartPole;
-import cartpolelab.nn.Activations;
-import cartpolelab.nn.Categorical;
 import cartpolelab.nn.Mlp;
+import java.util.Arrays;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
@@ -32,7 +31,8 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Isolation: the probe reads the agent's parameters and nothing else; it owns its networks,
  * gradients, environment and buffers, so training (parameters, Adam's moments, the episode
  * stream) is the same bit for bit with or without it. Every buffer is allocated in the
- * constructor; a measurement allocates only its random stream. One thread at a time.
+ * constructor; a measurement allocates only its random stream. One thread at a time. The
+ * episode and the gradients of all three estimators in one pass: {@link EstimatorGradients}.
  */
 public final class GradientVarianceProbe {
 
@@ -54,9 +54,9 @@ public final class GradientVarianceProbe {
      */
     public record Settings(int everyUpdates, int episodes) {
 
-        /** K of {@link #DEFAULT}: 30 measurements over a default 3000-episode run. */
-        public static final int DEFAULT_EVERY = 100;
-        /** M of {@link #DEFAULT}: about 8 % of the training throughput at the defaults. */
+        /** K of {@link #DEFAULT}: 24 measurements over a default 3000-episode run. */
+        public static final int DEFAULT_EVERY = 125;
+        /** M of {@link #DEFAULT}: with K = 125, about 8 % of the training time at defaults. */
         public static final int DEFAULT_EPISODES = 8;
         public static final Settings DEFAULT = new Settings(DEFAULT_EVERY, DEFAULT_EPISODES);
         public static final int MAX_EVERY = Hyperparameters.MAX_EPISODES;
@@ -84,32 +84,13 @@ public final class GradientVarianceProbe {
 
     private final Hyperparameters hp;
     private final Settings settings;
-    private final Mlp actor;
-    private final Mlp critic;
     private final List<DMatrixRMaj> actorParameters;
     private final List<DMatrixRMaj> criticParameters;
-    private final List<DMatrixRMaj> actorGradients;
     private final CartPole env;
-    private final int parameterCount;
-
-    private final Mlp.Workspace actWorkspace;
-    private final Mlp.Workspace actorWorkspace;
-    private final Mlp.Workspace criticWorkspace;
     private final double[] observation = new double[IN];
-    private final double[] policy = new double[ACTIONS];
-
-    // ---- the episode: s_0 … s_T, a_t, r_t, how it ended ----
-    private final DMatrixRMaj states;
-    private final int[] actions;
-    private final double[] rewards;
-    private int size;
-    private EpisodeEnd end = EpisodeEnd.RUNNING;
-
-    // ---- per-episode work and the estimators' gradients and running moments ----
-    private final double[] probabilities;
-    private final double[] weights;
-    private final DMatrixRMaj logitGradient;
-    private final double[][] gradient;
+    private final EstimatorGradients episode;
+    private final int parameterCount;
+    /** Welford's running mean and sum of squared deviations, per estimator and parameter. */
     private final double[][] mean;
     private final double[][] squares;
 
@@ -119,31 +100,15 @@ public final class GradientVarianceProbe {
         }
         this.hp = hp;
         this.settings = settings;
-        int hidden = hp.hiddenSize();
-        int capacity = hp.episodeStepLimit();
-        this.actor = new Mlp(IN, hidden, ACTIONS);
-        this.critic = new Mlp(IN, hidden, 1);
+        Mlp actor = new Mlp(IN, hp.hiddenSize(), ACTIONS);
+        Mlp critic = new Mlp(IN, hp.hiddenSize(), 1);
         this.actorParameters = actor.parameters();
         this.criticParameters = critic.parameters();
-        this.actorGradients = actor.gradients();
         this.env = new CartPole(hp.version());
-        int count = 0;
-        for (DMatrixRMaj p : actorParameters) {
-            count += p.getNumElements();
-        }
-        this.parameterCount = count;
-        this.actWorkspace = actor.newWorkspace(1, 1);
-        this.actorWorkspace = actor.newWorkspace(capacity, capacity);
-        this.criticWorkspace = critic.newWorkspace(capacity + 1, 1);
-        this.states = new DMatrixRMaj(capacity + 1, IN);
-        this.actions = new int[capacity];
-        this.rewards = new double[capacity];
-        this.probabilities = new double[capacity * ACTIONS];
-        this.weights = new double[capacity];
-        this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
-        this.gradient = new double[ESTIMATORS][count];
-        this.mean = new double[ESTIMATORS][count];
-        this.squares = new double[ESTIMATORS][count];
+        this.episode = new EstimatorGradients(hp, actor, critic);
+        this.parameterCount = episode.parameterCount();
+        this.mean = new double[ESTIMATORS][parameterCount];
+        this.squares = new double[ESTIMATORS][parameterCount];
     }
 
     public Settings settings() {
@@ -164,8 +129,8 @@ public final class GradientVarianceProbe {
         RandomGenerator random = RandomStreams.gradientProbe(hp.seed(), update);
         int m = settings.episodes();
         for (int e = 0; e < ESTIMATORS; e++) {
-            java.util.Arrays.fill(mean[e], 0.0);
-            java.util.Arrays.fill(squares[e], 0.0);
+            Arrays.fill(mean[e], 0.0);
+            Arrays.fill(squares[e], 0.0);
         }
         for (int n = 1; n <= m; n++) {
             runEpisode(random);
@@ -194,97 +159,42 @@ public final class GradientVarianceProbe {
     int runEpisode(RandomGenerator random) {
         env.reset(random);
         env.observe(observation, 0);
-        System.arraycopy(observation, 0, states.data, 0, IN);
-        int t = 0;
+        episode.begin(observation);
         EpisodeEnd e;
         do {
-            // π = softmax(relu(s W1 + b1) W2ᵀ + b2),  a ~ π(·|s)
-            actor.forwardRow(observation, 0, actWorkspace);
-            Activations.softmax(actWorkspace.output().data, 0, ACTIONS, policy, null, 0);
-            int a = Categorical.sample(policy, 0, ACTIONS, random);
-            actions[t] = a;
-            rewards[t] = env.advance(a);
+            int a = episode.act(random, -1);
+            double reward = env.advance(a);
             env.observe(observation, 0);
-            t++;
-            System.arraycopy(observation, 0, states.data, t * IN, IN);
             e = EpisodeEnd.after(env, hp.maxSteps());
+            episode.outcome(reward, observation, e);
         } while (!e.ended());
-        size = t;
-        end = e;
-        return t;
+        return episode.size();
     }
 
     /** A given episode instead of a sampled one: s_0 … s_T, a_t, r_t and how it ended. */
-    void setEpisode(double[][] episodeStates, int[] episodeActions, double[] episodeRewards,
-                    EpisodeEnd episodeEnd) {
-        int t = episodeActions.length;
-        if (episodeStates.length != t + 1 || episodeRewards.length != t || t < 1
-                || t > actions.length || !episodeEnd.ended()) {
-            throw new IllegalArgumentException("an ended episode of 1.." + actions.length
+    void setEpisode(double[][] states, int[] actions, double[] rewards, EpisodeEnd end) {
+        int t = actions.length;
+        if (states.length != t + 1 || rewards.length != t || t < 1
+                || t > hp.episodeStepLimit() || !end.ended()) {
+            throw new IllegalArgumentException("an ended episode of 1.." + hp.episodeStepLimit()
                     + " steps needs T + 1 states, T actions and T rewards");
         }
-        for (int i = 0; i <= t; i++) {
-            System.arraycopy(episodeStates[i], 0, states.data, i * IN, IN);
+        episode.begin(states[0]);
+        for (int i = 0; i < t; i++) {
+            episode.act(null, actions[i]);
+            episode.outcome(rewards[i], states[i + 1], i == t - 1 ? end : EpisodeEnd.RUNNING);
         }
-        System.arraycopy(episodeActions, 0, actions, 0, t);
-        System.arraycopy(episodeRewards, 0, rewards, 0, t);
-        size = t;
-        end = episodeEnd;
     }
 
     /** The three estimators' gradients of the episode into {@link #gradient(int)}. */
     void computeGradients() {
-        final int steps = size;
-        final double gamma = hp.discount();
-        // ---- V(s_0) … V(s_T) ----
-        states.reshape(steps + 1, IN);
-        critic.forward(states, criticWorkspace);
-        double[] v = criticWorkspace.output().data;
-        // ---- h_t and π(·|s_t) for t < T ----
-        states.reshape(steps, IN);
-        actor.forward(states, actorWorkspace);
-        double[] z = actorWorkspace.output().data;
-        for (int t = 0; t < steps; t++) {
-            Activations.softmax(z, t * ACTIONS, ACTIONS, probabilities, null, t * ACTIONS);
-        }
-        // V(s_T) in δ_{T−1}: 0 when the pole fell, the critic's when the episode was cut
-        double lastValue = end == EpisodeEnd.FELL ? 0 : v[steps];
-        for (int e = 0; e < ESTIMATORS; e++) {
-            // ---- Ψ_t of this estimator ----
-            double g = 0;
-            for (int t = steps - 1; t >= 0; t--) {
-                // G_t = r_t + γ G_{t+1}, G_T = 0
-                g = rewards[t] + gamma * g;
-                double next = t == steps - 1 ? lastValue : v[t + 1];
-                weights[t] = switch (e) {
-                    case REINFORCE -> g;                              // Ψ_t = G_t
-                    case BASELINE -> g - v[t];                        // Ψ_t = G_t − V(s_t)
-                    default -> rewards[t] + gamma * next - v[t];      // Ψ_t = δ_t
-                };
-            }
-            // ---- Σ_t Ψ_t ∇ log π(a_t|s_t): ∂/∂z_tk = Ψ_t (1[k = a_t] − π_tk), then backward ----
-            logitGradient.reshape(steps, ACTIONS);
-            double[] dz = logitGradient.data;
-            for (int t = 0; t < steps; t++) {
-                for (int k = 0; k < ACTIONS; k++) {
-                    double indicator = k == actions[t] ? 1 : 0;
-                    dz[t * ACTIONS + k] = weights[t] * (indicator - probabilities[t * ACTIONS + k]);
-                }
-            }
-            actor.backward(states, actorWorkspace.hidden(), logitGradient, actorWorkspace);
-            int offset = 0;
-            for (DMatrixRMaj d : actorGradients) {
-                int n = d.getNumElements();
-                System.arraycopy(d.data, 0, gradient[e], offset, n);
-                offset += n;
-            }
-        }
+        episode.computeGradients();
     }
 
     /** Adds the gradients of the n-th episode of the measurement (n from 1) to the moments. */
     private void accumulate(int n) {
         for (int e = 0; e < ESTIMATORS; e++) {
-            double[] x = gradient[e];
+            double[] x = episode.gradient(e);
             double[] mu = mean[e];
             double[] m2 = squares[e];
             // Welford: μ += (x − μ)/n,  M2 += (x − μ_old)(x − μ_new)
@@ -307,7 +217,7 @@ public final class GradientVarianceProbe {
 
     /** The flattened gradient of an estimator for the last episode (live; do not keep). */
     double[] gradient(int estimator) {
-        return gradient[estimator];
+        return episode.gradient(estimator);
     }
 
     /** Length of the actor's flattened parameter vector. */

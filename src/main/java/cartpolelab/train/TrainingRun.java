@@ -62,6 +62,7 @@ public final class TrainingRun {
     private final GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
     private long updatesAtLastEpisode;
     private GradientVarianceProbe.Measurement pendingMeasurement;
+    private long measuringNanos;
 
     private long activeNanos;
     private long episodeStartNanos;
@@ -206,7 +207,9 @@ public final class TrainingRun {
             failure = "gradient-variance measurement failed: " + (e.getMessage() != null
                     ? e.getMessage() : e.toString());
         } finally {
-            activeNanos += System.nanoTime() - t0;
+            long spent = System.nanoTime() - t0;
+            activeNanos += spent;
+            measuringNanos += spent;
         }
     }
 
@@ -310,6 +313,15 @@ public final class TrainingRun {
     /** Environment steps taken in training since the run began. */
     public long totalSteps() {
         return baseSteps + runner.totalSteps();
+    }
+
+    /**
+     * Seconds of {@link #activeSeconds()} spent measuring gradient variance in this object
+     * (not before a restore): training's throughput without measuring is
+     * {@code totalSteps() / (activeSeconds() − measuringSeconds())}.
+     */
+    public double measuringSeconds() {
+        return measuringNanos / 1e9;
     }
 
     /** Seconds spent in {@link #step()} since the run began. */
