@@ -87,7 +87,7 @@ class GradientVarianceRunTest {
 
     @Test
     void theAppsTrainerMeasuresAtTheDefaultsAndPublishesTheMeasurements() throws Exception {
-        Hyperparameters hp = SMALL.withEpisodes(260);
+        Hyperparameters hp = SMALL.withEpisodes(310);
         TrainingRun alone = new TrainingRun(hp);
         alone.measureGradientVariance(GradientVarianceProbe.Settings.DEFAULT);
         alone.train(false, null);
@@ -97,8 +97,8 @@ class GradientVarianceRunTest {
             assertEquals(0, g.size());
             t.start();
             TrainerTest.await("finished", () -> t.status().state() == TrainerState.FINISHED);
-            assertEquals(2, g.size(), "at episodes 125 and 250; the same object all along");
-            assertEquals(250, g.episode(1));
+            assertEquals(2, g.size(), "at episodes 150 and 300; the same object all along");
+            assertEquals(300, g.episode(1));
             assertEquals(alone.gradientVariance().get(0), g.get(0));
             assertEquals(alone.gradientVariance().get(1), g.get(1));
             SameRun.assertColumnsEqual(alone.history(), t.history());

@@ -32,7 +32,7 @@ final class ScriptedTrainer implements TrainerPort {
     private EpisodeHistory history = new EpisodeHistory();
     /** A synthetic measurement every {@value #MEASURE_EVERY} episodes (as the app's K). */
     private GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
-    static final int MEASURE_EVERY = 125;
+    static final int MEASURE_EVERY = 150;
     private boolean closed;
     /** When set, a reset waits for {@link #finishReset()}, as the real trainer's thread may. */
     private boolean deferResets;
