@@ -315,11 +315,7 @@ public final class TrainingRun {
         return baseSteps + runner.totalSteps();
     }
 
-    /**
-     * Seconds of {@link #activeSeconds()} spent measuring gradient variance in this object
-     * (not before a restore): training's throughput without measuring is
-     * {@code totalSteps() / (activeSeconds() − measuringSeconds())}.
-     */
+    /** Seconds of {@link #activeSeconds()} spent measuring gradient variance (since built). */
     public double measuringSeconds() {
         return measuringNanos / 1e9;
     }
