@@ -124,6 +124,11 @@ public final class Agent {
         return hp;
     }
 
+    /** Learning updates so far (Adam's step count, so a restored agent continues it). */
+    public long updates() {
+        return adam.stepCount();
+    }
+
     // ---- the learning loop; no allocation per call ----
 
     /**

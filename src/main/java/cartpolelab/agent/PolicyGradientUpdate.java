@@ -154,8 +154,9 @@ final class PolicyGradientUpdate {
                     criticWorkspace);
         } else {
             criticLoss = 0;
-            for (DMatrixRMaj g : criticGradients) {
-                g.zero();
+            // an index loop: a for-each would allocate an iterator per update
+            for (int i = 0; i < criticGradients.size(); i++) {
+                criticGradients.get(i).zero();
             }
         }
     }

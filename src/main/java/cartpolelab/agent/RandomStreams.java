@@ -10,6 +10,8 @@ import java.util.SplittableRandom;
  *                             //            then critic W1, b1, W2, b2; row by row)
  *   episodes = root.split()   // 2nd split: the EpisodeRunner; per episode 4 doubles for
  *                             //            env.reset, then exactly 1 double per step for the action
+ *   probe    = root.split()   // 3rd split: the GradientVarianceProbe's base; the measurement
+ *                             //            after update u draws from its own stream of (base, u)
  * </pre>
  * Because each step draws exactly one number and nothing else draws from the episode stream,
  * a run is the same whatever pattern of pauses, single steps or speeds drives it.
@@ -29,5 +31,20 @@ public final class RandomStreams {
         SplittableRandom root = new SplittableRandom(seed);
         root.split();
         return root.split();
+    }
+
+    /**
+     * The stream of the gradient-variance measurement taken after update {@code update}: its
+     * episodes' resets and actions. A function of the seed and the update count only, so a
+     * measurement is the same whenever the probe was switched on, and training's streams
+     * never move for it.
+     */
+    public static SplittableRandom gradientProbe(long seed, long update) {
+        SplittableRandom root = new SplittableRandom(seed);
+        root.split();
+        root.split();
+        long base = root.split().nextLong();
+        // split(): a new gamma, so the streams of nearby updates do not overlap
+        return new SplittableRandom(base ^ (update * 0xD1B54A32D192ED03L)).split();
     }
 }

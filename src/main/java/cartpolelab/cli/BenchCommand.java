@@ -1,5 +1,6 @@
 package cartpolelab.cli;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.RecordedEpisode;
@@ -46,6 +47,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "recorder (default: ${DEFAULT-VALUE}; 0 skips it)")
     private int recorderEpisodes;
 
+    @Option(names = "--probe-episodes", paramLabel = "N", defaultValue = "3000",
+            description = "episodes of the runs that time the gradient-variance measurement at "
+                    + "its defaults, on and off (default: ${DEFAULT-VALUE}; 0 skips it)")
+    private int probeEpisodes;
+
     @Option(names = "--plots", description = "measure only the plot painter (no training)")
     private boolean plotsOnly;
 
@@ -87,6 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         inRange("--compare-seeds", compareSeeds, 0, 10_000);
         inRange("--scaling-seeds", scalingSeeds, 0, 10_000);
         inRange("--scaling-episodes", scalingEpisodes, 1, Hyperparameters.MAX_EPISODES);
+        inRange("--probe-episodes", probeEpisodes, 0, Hyperparameters.MAX_EPISODES);
         Hyperparameters hp = settings.build();
         PrintWriter out = spec.commandLine().getOut();
         if (compare) {
@@ -125,8 +132,46 @@ final class BenchCommand implements Callable<Integer> {
         if (recorderEpisodes > 0) {
             printRecorder(out, hp.withEpisodes(recorderEpisodes));
         }
+        if (probeEpisodes > 0) {
+            printProbeCost(out, hp.withEpisodes(probeEpisodes));
+        }
         out.flush();
         return 0;
+    }
+
+    /**
+     * What the gradient-variance measurement costs at its defaults: the same run (same seed, so
+     * the same training) with it off and on, alternately three times each; the fastest of each
+     * (the least disturbed by other work) compared as steps per second of the headless loop.
+     * Since other work on the machine moves that comparison by several per cent, the share of
+     * the measured run's own time spent measuring (the same slowdown, within one run) is given
+     * too, as the median of the three.
+     */
+    private static void printProbeCost(PrintWriter out, Hyperparameters hp) {
+        GradientVarianceProbe.Settings settings = GradientVarianceProbe.Settings.DEFAULT;
+        double off = 0;
+        double on = 0;
+        int measurements = 0;
+        long steps = 0;
+        double[] share = new double[3];
+        for (int round = 0; round < 3; round++) {
+            TrainingRun plain = new TrainingRun(hp);
+            plain.train(false, null);
+            off = Math.max(off, plain.totalSteps() / plain.activeSeconds());
+            TrainingRun measured = new TrainingRun(hp);
+            measured.measureGradientVariance(settings);
+            measured.train(false, null);
+            on = Math.max(on, measured.totalSteps() / measured.activeSeconds());
+            share[round] = measured.measuringSeconds() / measured.activeSeconds();
+            measurements = measured.gradientVariance().size();
+            steps = measured.totalSteps();
+        }
+        java.util.Arrays.sort(share);
+        out.printf(Locale.ROOT, "gradient variance    %10.1f %% slower    (K = %d, M = %d: %d "
+                + "measurements in a %d-episode run of %,d steps; %,.0f → %,.0f steps/s, best "
+                + "of 3 each; %.1f %% of the measured run's time)%n", 100 * (1 - on / off),
+                settings.everyUpdates(), settings.episodes(), measurements, hp.episodes(), steps,
+                off, on, 100 * share[1]);
     }
 
     /** The app's episode recorder at its defaults, over a whole run. */

@@ -1,10 +1,12 @@
 package cartpolelab.cli;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.Collapse;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
 import cartpolelab.train.TrainingRun;
 import java.io.IOException;
@@ -59,6 +61,21 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress output, only the summary")
     private boolean quiet;
 
+    @Option(names = "--grad-variance-every", paramLabel = "K", defaultValue = "0",
+            description = "every K learning updates, measure the variance of the three "
+                    + "policy-gradient estimators (REINFORCE, baseline, TD) on extra episodes "
+                    + "of the current policy, into the CSV's gradvar/ columns; training is "
+                    + "unchanged; 0 = off (default: ${DEFAULT-VALUE}; the app uses "
+                    + GradientVarianceProbe.Settings.DEFAULT_EVERY + ")")
+    private int gradVarianceEvery;
+
+    @Option(names = "--grad-variance-episodes", paramLabel = "M",
+            defaultValue = "" + GradientVarianceProbe.Settings.DEFAULT_EPISODES,
+            description = "episodes per gradient-variance measurement, in [2, "
+                    + GradientVarianceProbe.Settings.MAX_EPISODES + "] (default: "
+                    + "${DEFAULT-VALUE})")
+    private int gradVarianceEpisodes;
+
     @Override
     public Integer call() throws IOException {
         Hyperparameters hp = settings.build();
@@ -66,6 +83,7 @@ final class TrainCommand implements Callable<Integer> {
             throw new Cli.UserError("--checkpoint-every must be in [0, "
                     + Hyperparameters.MAX_EPISODES + "], was " + checkpointEvery);
         }
+        GradientVarianceProbe.Settings measure = gradientVarianceSettings();
         // fail before training, so no work is lost to a typo in a path
         OutputPaths.check(spec);
         if (png != null && PlotFiles.Format.of(png) == null) {
@@ -74,6 +92,11 @@ final class TrainCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (measure == null && spec.commandLine().getParseResult()
+                .hasMatchedOption("--grad-variance-episodes")) {
+            err.println("note: --grad-variance-episodes does nothing without "
+                    + "--grad-variance-every K");
+        }
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
@@ -81,6 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         out.flush();
 
         TrainingRun run = new TrainingRun(hp);
+        run.measureGradientVariance(measure);
         try (Progress progress = quiet ? Progress.NONE
                 : Progress.create(err, hp.episodes())) {
             run.train(stopWhenSolved, s -> {
@@ -95,7 +119,8 @@ final class TrainCommand implements Callable<Integer> {
 
         List<String> failed = new ArrayList<>();
         if (csv != null) {
-            save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history()));
+            save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history(),
+                    run.gradientVariance()));
         }
         if (png != null) {
             save(out, failed, "chart", png, () -> PlotFiles.write(png, cartpolelab.plot.RunFigures
@@ -118,6 +143,23 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The measurement settings of the flags, or null when off; bad values are a user error. */
+    private GradientVarianceProbe.Settings gradientVarianceSettings() {
+        if (gradVarianceEvery < 0 || gradVarianceEvery > GradientVarianceProbe.Settings.MAX_EVERY) {
+            throw new Cli.UserError("--grad-variance-every must be in [0, "
+                    + GradientVarianceProbe.Settings.MAX_EVERY + "] (0 = off), was "
+                    + gradVarianceEvery);
+        }
+        if (gradVarianceEpisodes < 2
+                || gradVarianceEpisodes > GradientVarianceProbe.Settings.MAX_EPISODES) {
+            throw new Cli.UserError("--grad-variance-episodes must be in [2, "
+                    + GradientVarianceProbe.Settings.MAX_EPISODES + "], was "
+                    + gradVarianceEpisodes);
+        }
+        return gradVarianceEvery == 0 ? null
+                : new GradientVarianceProbe.Settings(gradVarianceEvery, gradVarianceEpisodes);
+    }
+
     /**
      * The periodic save: checkpoint and CSV as they are after this episode (between episodes,
      * so the checkpoint continues exactly). A failure stops training with the message: the
@@ -129,7 +171,7 @@ final class TrainCommand implements Callable<Integer> {
                 Checkpoint.write(checkpoint, run.snapshot());
             }
             if (csv != null) {
-                MetricsCsv.write(csv, run.history());
+                MetricsCsv.write(csv, run.history(), run.gradientVariance());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -158,6 +200,13 @@ final class TrainCommand implements Callable<Integer> {
         }
     }
 
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
     private static void summarize(PrintWriter out, TrainingRun run) {
         RunProgress p = run.progress();
         double seconds = run.activeSeconds();
@@ -176,6 +225,18 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "steps        %,d in %.1f s (%,.0f steps/s)%n", run.totalSteps(),
                 seconds, seconds > 0 ? run.totalSteps() / seconds : 0.0);
+        GradientVarianceHistory g = run.gradientVariance();
+        int n = g.size();
+        if (n > 0) {
+            double[][] v = new double[3][n];
+            for (int i = 0; i < n; i++) {
+                v[0][i] = g.reinforce(i);
+                v[1][i] = g.baseline(i);
+                v[2][i] = g.td(i);
+            }
+            out.printf(Locale.ROOT, "gradvar      median of %d measurements: REINFORCE %.3g · "
+                    + "baseline %.3g · TD %.3g%n", n, median(v[0]), median(v[1]), median(v[2]));
+        }
         out.flush();
     }
 }

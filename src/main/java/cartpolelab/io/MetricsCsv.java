@@ -2,6 +2,8 @@ package cartpolelab.io;
 
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -10,34 +12,68 @@ import java.nio.file.Path;
 
 /**
  * The metrics of a run as CSV: a header with the metric names of {@link EpisodeStats#COLUMNS}
- * and one row per episode, numbers in full precision ({@link Double#toString}, so every value
- * reads back exactly), written atomically.
+ * then {@link #GRADIENT_VARIANCE_COLUMNS}, and one row per episode, numbers in full precision
+ * ({@link Double#toString}, so every value reads back exactly), written atomically. The
+ * gradient-variance columns hold the measurement taken after that episode's update
+ * ({@link GradientVariance}) and are empty on every other row.
  */
 public final class MetricsCsv {
+
+    /** The three estimators' variances: REINFORCE, with the baseline, with the TD error. */
+    public static final String[] GRADIENT_VARIANCE_COLUMNS = {
+        "gradvar/reinforce", "gradvar/baseline", "gradvar/td"
+    };
 
     private MetricsCsv() {
     }
 
     public static String header() {
-        return String.join(",", EpisodeStats.COLUMNS);
+        return String.join(",", EpisodeStats.COLUMNS) + ","
+                + String.join(",", GRADIENT_VARIANCE_COLUMNS);
     }
 
-    /** One row, in the order of {@link #header()}. */
+    /** One row without a measurement (the gradient-variance columns empty), as {@link #header()}. */
     public static String row(EpisodeStats s) {
-        return s.episode() + "," + s.reward() + "," + s.length() + "," + s.movingAverage() + ","
-                + s.actorLoss() + "," + s.criticLoss() + "," + s.entropy() + ","
-                + s.totalSteps() + "," + s.wallSeconds() + "," + s.stepsPerSecond();
+        return row(s, null);
+    }
+
+    /**
+     * One row, in the order of {@link #header()}; {@code g} is the measurement taken at this
+     * episode, or null for none.
+     */
+    public static String row(EpisodeStats s, GradientVariance g) {
+        String stats = s.episode() + "," + s.reward() + "," + s.length() + ","
+                + s.movingAverage() + "," + s.actorLoss() + "," + s.criticLoss() + ","
+                + s.entropy() + "," + s.totalSteps() + "," + s.wallSeconds() + ","
+                + s.stepsPerSecond();
+        return g == null ? stats + ",,," : stats + "," + g.reinforce() + "," + g.baseline() + ","
+                + g.td();
     }
 
     /** Writes every episode of {@code history} that exists when the call starts. */
     public static void write(Path file, EpisodeHistory history) throws IOException {
+        write(file, history, null);
+    }
+
+    /**
+     * Writes every episode of {@code history} that exists when the call starts, with the
+     * measurements of {@code gradientVariance} (may be null) on their episodes' rows.
+     */
+    public static void write(Path file, EpisodeHistory history,
+                             GradientVarianceHistory gradientVariance) throws IOException {
         int n = history.size();
+        int measured = gradientVariance == null ? 0 : gradientVariance.size();
         AtomicFiles.write(file, out -> {
             PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             w.print(header());
             w.print('\n');
+            int next = 0;
             for (int i = 0; i < n; i++) {
-                w.print(row(history.get(i)));
+                GradientVariance g = null;
+                if (next < measured && gradientVariance.episode(next) == i + 1) {
+                    g = gradientVariance.get(next++);
+                }
+                w.print(row(history.get(i), g));
                 w.print('\n');
             }
             w.flush();

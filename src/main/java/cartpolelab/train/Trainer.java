@@ -1,7 +1,9 @@
 package cartpolelab.train;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RateMeter;
 import cartpolelab.train.Commands.Mode;
 import java.util.Objects;
@@ -11,23 +13,20 @@ import java.util.concurrent.CompletableFuture;
  * The thread around one {@link TrainingRun}: commands, pacing, and the published frame and
  * status. It never blocks on a consumer and never touches files (callers write snapshots).
  *
- * <p><b>Commands</b> ({@link #start}, {@link #pause}, {@link #stepEpisode}, {@link #stepFrame},
- * {@link #watch}, {@link #reset}, {@link #restore}, {@link #snapshot}, {@link #stop}) may be
- * called from any thread and return at once; the trainer's thread picks them up between two
- * environment steps (see {@link Commands}). While paused the thread parks (no busy wait);
- * real-time pacing waits with a deadline, and a command wakes it at once.
+ * <p><b>Commands</b> (those of {@link TrainerPort}) may be called from any thread and return at
+ * once; the thread picks them up between two environment steps (see {@link Commands}). Paused,
+ * it parks (no busy wait); real-time pacing waits with a deadline a command cuts short.
  *
  * <p><b>Publication</b>: {@link #latestFrame()} is a volatile reference to an immutable
  * {@link Frame} (one per step at real-time and fast speed, none at maximum speed);
- * {@link #history()} is the run's append-only history; {@link #status()} is an immutable
- * snapshot. Consumers pull whenever they like; nothing here calls into a consumer.
+ * {@link #history()} and {@link #gradientVariance()} (every run measures at
+ * {@link GradientVarianceProbe.Settings#DEFAULT}) are append-only; {@link #status()} is an
+ * immutable snapshot. Consumers pull whenever they like; nothing here calls into a consumer.
  *
  * <p><b>Determinism</b>: all learning is {@link TrainingRun#step()}; speed, pauses, single
  * frames, whole episodes and Watch (its own {@link WatchSession}) only change how the steps are
- * scheduled and shown, never which steps are taken, so the app and {@link TrainingRun#train}
- * on the command line give the same rewards.
- *
- * <p><b>Failures</b>: an exception in training (NaN, say) leaves the thread alive in
+ * scheduled and shown, never which steps are taken: the app and the command line agree.
+ * <b>Failures</b>: an exception in training (NaN, say) leaves the thread alive in
  * {@link TrainerState#FAILED} with its message; {@link #reset(Hyperparameters)} recovers.
  */
 public final class Trainer implements TrainerPort {
@@ -65,8 +64,6 @@ public final class Trainer implements TrainerPort {
         return run.hyperparameters();
     }
 
-    // ------------------------------------------------------------------ commands
-
     @Override
     public void start() {
         command(Mode.RUNNING);
@@ -79,7 +76,7 @@ public final class Trainer implements TrainerPort {
 
     @Override
     public void resume() {
-        command(Mode.RUNNING);
+        start();
     }
 
     /** Finishes the episode in progress, or runs one whole one; paced by the speed. */
@@ -159,12 +156,10 @@ public final class Trainer implements TrainerPort {
         commands.join(CLOSE_TIMEOUT_MILLIS);
     }
 
-    /** True while the trainer's thread runs (false before the first command and after stop). */
+    /** True while the thread runs (false before the first command and after stop). */
     public boolean isThreadAlive() {
         return commands.isThreadAlive();
     }
-
-    // ------------------------------------------------------------------ publication
 
     @Override
     public Frame latestFrame() {
@@ -184,6 +179,11 @@ public final class Trainer implements TrainerPort {
     @Override
     public EpisodeRecorder recorder() {
         return run.recorder();
+    }
+
+    @Override
+    public GradientVarianceHistory gradientVariance() {
+        return run.gradientVariance();
     }
 
     // ------------------------------------------------------------------ the thread
@@ -298,15 +298,15 @@ public final class Trainer implements TrainerPort {
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
     private void fail(Throwable e) {
         String message = e.getMessage() != null ? e.getMessage() : e.toString();
-        watchFailure = e instanceof OutOfMemoryError
-                ? "out of memory (" + message + "): give Java more memory (-Xmx) or reset"
-                : message;
+        watchFailure = e instanceof OutOfMemoryError ? "out of memory (" + message
+                + "): give Java more memory (-Xmx) or reset" : message;
         publishStatus();
     }
 
     /** Makes {@code fresh} the run (recording it) and publishes its start frame and status. */
     private void install(TrainingRun fresh) {
         fresh.record(EpisodeRecorder.DEFAULT_KEEP);
+        fresh.measureGradientVariance(GradientVarianceProbe.Settings.DEFAULT);
         run = fresh;
         watch = null;
         watchFailure = null;
@@ -346,5 +346,4 @@ public final class Trainer implements TrainerPort {
                 r.budgetUsed(), stoppedBySolve, r.totalSteps() == 0), r, stepRate.perSecond(),
                 failure);
     }
-
 }

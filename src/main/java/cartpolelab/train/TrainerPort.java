@@ -2,6 +2,7 @@ package cartpolelab.train;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -66,6 +67,15 @@ public interface TrainerPort extends AutoCloseable {
      * nothing is recorded. Safe to read from any thread; a reset or restore gives a new one.
      */
     EpisodeRecorder recorder();
+
+    /**
+     * The current run's gradient-variance measurements (the three estimators' variances every
+     * K updates, see {@link cartpolelab.agent.GradientVarianceProbe}): read
+     * {@link GradientVarianceHistory#size()} first. Append-only and safe to read from any
+     * thread; the same object for as long as the run lasts, a reset or a restore gives a new
+     * (empty) one.
+     */
+    GradientVarianceHistory gradientVariance();
 
     /** A snapshot of the run, taken between two steps; completes when taken. */
     CompletableFuture<RunSnapshot> snapshot();

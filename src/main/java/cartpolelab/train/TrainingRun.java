@@ -2,11 +2,14 @@ package cartpolelab.train;
 
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.EpisodeRunner;
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.UpdateStats;
 import cartpolelab.env.CartPole;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -26,8 +29,13 @@ import java.util.function.Consumer;
  * exactly one random number per step and four per reset, so how the steps are scheduled
  * (one at a time, whole episodes, with pauses, on any thread) never changes what is learned.
  *
- * <p>Publication: {@link #history()} is append-only with a volatile size, so other threads may
- * read it while this run trains; everything else is for the driving thread.
+ * <p>Publication: {@link #history()} and {@link #gradientVariance()} are append-only with a
+ * volatile size, so other threads may read them while this run trains; everything else is for
+ * the driving thread.
+ *
+ * <p>Measurements: with {@link #measureGradientVariance} on, the end of an episode whose updates
+ * complete another K is followed by a {@link GradientVarianceProbe} measurement on the agent as
+ * it now is, timed as training (it slows training; it changes nothing learned).
  *
  * <p>Time: the only clock is {@link System#nanoTime()} around each step, for the
  * {@code perf/wall_seconds} and {@code perf/steps_per_sec} columns (training time, pauses
@@ -48,6 +56,13 @@ public final class TrainingRun {
     private EpisodeRecorder recorder;
     private final double[] frameObservation = new double[CartPole.OBSERVATION_SIZE];
     private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
+
+    /** Null unless {@link #measureGradientVariance} switched it on. */
+    private GradientVarianceProbe probe;
+    private final GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
+    private long updatesAtLastEpisode;
+    private GradientVarianceProbe.Measurement pendingMeasurement;
+    private long measuringNanos;
 
     private long activeNanos;
     private long episodeStartNanos;
@@ -70,6 +85,7 @@ public final class TrainingRun {
         EpisodeStats last = history.last();
         this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
         this.episodeStartNanos = activeNanos;
+        this.updatesAtLastEpisode = agent.updates();
         runner.beginEpisode();
     }
 
@@ -144,6 +160,7 @@ public final class TrainingRun {
                     runner.episodeReward());
         }
         if (ended) {
+            measureIfDue();
             recordEpisode();
         }
         return ended;
@@ -175,6 +192,27 @@ public final class TrainingRun {
         }
     }
 
+    /** The probe's measurement when this episode's updates complete another K; timed. */
+    private void measureIfDue() {
+        long updates = agent.updates();
+        long before = updatesAtLastEpisode;
+        updatesAtLastEpisode = updates;
+        if (probe == null || !probe.due(before, updates)) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        try {
+            pendingMeasurement = probe.measure(agent, updates);
+        } catch (RuntimeException e) {
+            failure = "gradient-variance measurement failed: " + (e.getMessage() != null
+                    ? e.getMessage() : e.toString());
+        } finally {
+            long spent = System.nanoTime() - t0;
+            activeNanos += spent;
+            measuringNanos += spent;
+        }
+    }
+
     private void recordEpisode() {
         UpdateStats update = runner.takeEpisodeStats();
         int episode = history.size() + 1;
@@ -185,6 +223,12 @@ public final class TrainingRun {
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
                 activeNanos / 1e9, length / seconds));
+        GradientVarianceProbe.Measurement m = pendingMeasurement;
+        if (m != null) {
+            pendingMeasurement = null;
+            gradientVariance.add(new GradientVariance(episode, m.update(), m.reinforce(),
+                    m.baseline(), m.td(), m.episodes()));
+        }
         if (recorder != null) {
             int solved = progress.solvedAtEpisode();
             recorder.end(episode, runner.lastTerminated(),
@@ -200,6 +244,25 @@ public final class TrainingRun {
         if (recorder == null) {
             recorder = new EpisodeRecorder(keepEpisodes);
         }
+    }
+
+    /**
+     * Measures the variance of the three policy-gradient estimators every
+     * {@code settings.everyUpdates()} learning updates from now on, into
+     * {@link #gradientVariance()}; null switches it off. Training is the same either way.
+     */
+    public void measureGradientVariance(GradientVarianceProbe.Settings settings) {
+        probe = settings == null ? null : new GradientVarianceProbe(hp, settings);
+    }
+
+    /** The probe's settings, or null when this run does not measure. */
+    public GradientVarianceProbe.Settings gradientVarianceSettings() {
+        return probe == null ? null : probe.settings();
+    }
+
+    /** The gradient-variance measurements so far, append-only; safe to read from any thread. */
+    public GradientVarianceHistory gradientVariance() {
+        return gradientVariance;
     }
 
     /** The recordings, or null when this run does not record. */
@@ -250,6 +313,11 @@ public final class TrainingRun {
     /** Environment steps taken in training since the run began. */
     public long totalSteps() {
         return baseSteps + runner.totalSteps();
+    }
+
+    /** Seconds of {@link #activeSeconds()} spent measuring gradient variance (since built). */
+    public double measuringSeconds() {
+        return measuringNanos / 1e9;
     }
 
     /** Seconds spent in {@link #step()} since the run began. */

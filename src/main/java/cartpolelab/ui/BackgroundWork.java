@@ -91,11 +91,11 @@ public final class BackgroundWork implements AutoCloseable {
         });
     }
 
-    /** Writes every finished episode to {@code file} as CSV. */
+    /** Writes every finished episode, and the gradient-variance measurements, as CSV. */
     public CompletableFuture<Outcome> exportCsv(Path file) {
         return track(CompletableFuture.runAsync(() -> {
             try {
-                MetricsCsv.write(file, trainer.history());
+                MetricsCsv.write(file, trainer.history(), trainer.gradientVariance());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

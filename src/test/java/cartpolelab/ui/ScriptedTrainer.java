@@ -3,6 +3,8 @@ package cartpolelab.ui;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.train.Frame;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.TrainerPort;
@@ -28,6 +30,9 @@ final class ScriptedTrainer implements TrainerPort {
     private List<EpisodeStats> episodes = new ArrayList<>();
     private Frame frame;
     private EpisodeHistory history = new EpisodeHistory();
+    /** A synthetic measurement every {@value #MEASURE_EVERY} episodes (as the app's K). */
+    private GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
+    static final int MEASURE_EVERY = 150;
     private boolean closed;
     /** When set, a reset waits for {@link #finishReset()}, as the real trainer's thread may. */
     private boolean deferResets;
@@ -54,6 +59,11 @@ final class ScriptedTrainer implements TrainerPort {
                     i * 0.01, 10000);
             copy.add(s);
             history.add(s);
+            if ((i + 1) % MEASURE_EVERY == 0) {
+                double scale = 1e4 * Math.exp(-i / 1500.0) + 100;
+                gradientVariance.add(new GradientVariance(i + 1, i + 1, scale, scale / 5,
+                        scale / 40, 8));
+            }
         }
         episodes = copy;
         frame = new Frame(0.3, 0, 0.05, 0, 1, 0.4, 0.6, 12.5, 17, episodes.size() + 1, 17,
@@ -131,6 +141,7 @@ final class ScriptedTrainer implements TrainerPort {
         failure = null;
         episodes = new ArrayList<>();
         history = new EpisodeHistory();
+        gradientVariance = new GradientVarianceHistory();
         frame = null;
     }
 
@@ -193,6 +204,11 @@ final class ScriptedTrainer implements TrainerPort {
     @Override
     public cartpolelab.train.EpisodeRecorder recorder() {
         return null;
+    }
+
+    @Override
+    public synchronized GradientVarianceHistory gradientVariance() {
+        return gradientVariance;
     }
 
     @Override

@@ -1,0 +1,135 @@
+package cartpolelab.metrics;
+
+/**
+ * The gradient-variance measurements of a run, in the order taken: sparse (one every K
+ * updates) and append-only, next to the run's {@link EpisodeHistory} rather than inside it, so
+ * the history stays 64 bytes an episode and runs without measurements pay nothing. 40 bytes a
+ * measurement, in primitive columns.
+ *
+ * <p>Threads as in {@link EpisodeHistory}: one writer (the run's thread) fills index n of every
+ * column, then publishes {@code size = n + 1} with a volatile write; readers (the window, a CSV
+ * export) read {@link #size()} first and then any index below it, which never changes.
+ * Measurements are added after the episode they belong to, so every
+ * {@link GradientVariance#episode()} a reader sees is already in the episode history.
+ */
+public final class GradientVarianceHistory {
+
+    private static final int INITIAL_CAPACITY = 64;
+
+    /** Columns; replaced (never mutated below size) when they grow. */
+    private static final class Columns {
+        final int[] episode;
+        final long[] update;
+        final double[] reinforce;
+        final double[] baseline;
+        final double[] td;
+        final int[] samples;
+
+        Columns(int capacity) {
+            episode = new int[capacity];
+            update = new long[capacity];
+            reinforce = new double[capacity];
+            baseline = new double[capacity];
+            td = new double[capacity];
+            samples = new int[capacity];
+        }
+
+        Columns grow(int capacity, int used) {
+            Columns c = new Columns(capacity);
+            System.arraycopy(episode, 0, c.episode, 0, used);
+            System.arraycopy(update, 0, c.update, 0, used);
+            System.arraycopy(reinforce, 0, c.reinforce, 0, used);
+            System.arraycopy(baseline, 0, c.baseline, 0, used);
+            System.arraycopy(td, 0, c.td, 0, used);
+            System.arraycopy(samples, 0, c.samples, 0, used);
+            return c;
+        }
+    }
+
+    private volatile Columns columns = new Columns(INITIAL_CAPACITY);
+    private volatile int size;
+
+    /**
+     * Appends a measurement. Writer thread only.
+     *
+     * @throws IllegalArgumentException if its episode is not after the last one's
+     */
+    public void add(GradientVariance g) {
+        int n = size;
+        Columns c = columns;
+        if (n > 0 && g.episode() <= c.episode[n - 1]) {
+            throw new IllegalArgumentException("a measurement at episode " + g.episode()
+                    + " added after one at episode " + c.episode[n - 1]);
+        }
+        if (n == c.episode.length) {
+            c = c.grow(n * 2, n);
+            columns = c;
+        }
+        c.episode[n] = g.episode();
+        c.update[n] = g.update();
+        c.reinforce[n] = g.reinforce();
+        c.baseline[n] = g.baseline();
+        c.td[n] = g.td();
+        c.samples[n] = g.samples();
+        size = n + 1; // publishes the writes above
+    }
+
+    /** Measurements taken; indexes 0 .. size()-1 are readable. */
+    public int size() {
+        return size;
+    }
+
+    /** The measurement at {@code index} (0 = the first taken). */
+    public GradientVariance get(int index) {
+        Columns c = checked(index);
+        return new GradientVariance(c.episode[index], c.update[index], c.reinforce[index],
+                c.baseline[index], c.td[index], c.samples[index]);
+    }
+
+    /** The episode number (1-based) of the measurement at {@code index}: a chart's x. */
+    public int episode(int index) {
+        return checked(index).episode[index];
+    }
+
+    public double reinforce(int index) {
+        return checked(index).reinforce[index];
+    }
+
+    public double baseline(int index) {
+        return checked(index).baseline[index];
+    }
+
+    public double td(int index) {
+        return checked(index).td[index];
+    }
+
+    /**
+     * The index of the measurement taken at {@code episode}, or −1 if none was (binary search;
+     * episodes only grow).
+     */
+    public int indexOfEpisode(int episode) {
+        int n = size;
+        int[] e = columns.episode;
+        int lo = 0;
+        int hi = n - 1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (e[mid] < episode) {
+                lo = mid + 1;
+            } else if (e[mid] > episode) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    private Columns checked(int index) {
+        int n = size;
+        if (index < 0 || index >= n) {
+            throw new IndexOutOfBoundsException("measurement index " + index + " of " + n);
+        }
+        return columns;
+    }
+}
