@@ -43,6 +43,7 @@ public final class MainToolbar extends ToolBar {
     private final MenuItem saveReward = new MenuItem("Reward chart…");
     private final MenuItem saveStacked = new MenuItem("Both charts stacked…");
     private final MenuItem saveMaps = new MenuItem("Network maps…");
+    private final Button compare = new Button("Compare…");
     private final javafx.scene.control.ToggleButton maps =
             new javafx.scene.control.ToggleButton("Maps");
     /** What the button part saves: the last choice of the arrow's menu. */
@@ -79,6 +80,9 @@ public final class MainToolbar extends ToolBar {
         saveStacked.setId("saveStackedChartsItem");
         saveMaps.setId("saveMapsItem");
         savePlots.getItems().addAll(saveReward, saveStacked, saveMaps);
+        compare.setId("compareButton");
+        tip(compare, "Compare algorithms across seeds: a grid of runs on every core, with the "
+                + "mean and its confidence band, in a window of its own");
         maps.setId("mapsToggle");
         maps.setSelected(true);
         tip(maps, "Show or hide what the networks know: the actor's π(push right | s) "
@@ -123,7 +127,8 @@ public final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
-                separator(), speedLabel, speed, stopWhenSolved, maps, spacer, savePlots, exportCsv,
+                separator(), speedLabel, speed, stopWhenSolved, maps, compare, spacer, savePlots,
+                exportCsv,
                 saveCheckpoint, loadCheckpoint);
         for (Node n : getItems()) {
             if (n instanceof Control c) {
@@ -184,6 +189,11 @@ public final class MainToolbar extends ToolBar {
         Tooltip usual = maps.getTooltip();
         available.addListener((o, a, b) -> maps.setTooltip(b ? usual : narrow));
         maps.setTooltip(available.get() ? usual : narrow);
+    }
+
+    /** What Compare… does. */
+    void setOnCompare(Runnable action) {
+        compare.setOnAction(e -> action.run());
     }
 
     /** Selected while the network maps show. */

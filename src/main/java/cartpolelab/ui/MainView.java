@@ -9,6 +9,7 @@ import cartpolelab.train.TrainerStatus;
 import cartpolelab.ui.chart.PlotCanvas;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.export.PlotExport;
+import cartpolelab.ui.compare.CompareWindow;
 import cartpolelab.ui.maps.NetworkMapsView;
 import cartpolelab.ui.settings.SettingsPane;
 import javafx.scene.Node;
@@ -45,16 +46,20 @@ public final class MainView extends BorderPane {
     private final Replay replay = new Replay();
     private final ReplayBar replayBar = new ReplayBar(replay);
     private final NetworkMapsView maps;
+    private final FileDialogs fileDialogs;
+    private CompareWindow compare;
     private boolean shutDown;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.settings = new SettingsPane(vm.settingsProperty().get());
+        this.fileDialogs = fileDialogs;
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(vm::snapshot);
         files.setMaps(maps::export);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
+        toolbar.setOnCompare(this::openCompare);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
                 () -> files.savePlots(toolbar.isStackCharts()), replay);
         this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
@@ -238,6 +243,27 @@ public final class MainView extends BorderPane {
                 s == null ? "" : s.multiplierName());
     }
 
+    /** The Compare window, opened on first use over the form's settings (or the run's). */
+    void openCompare() {
+        if (compare == null) {
+            compare = new CompareWindow(window(), () -> {
+                Hyperparameters hp = vm.settingsProperty().get();
+                return hp != null ? hp : vm.runSettingsProperty().get();
+            }, fileDialogs, vm.files(), (experiment, cell) -> {
+                vm.files().open(experiment.snapshot(cell), "run "
+                        + experiment.cells().get(cell).runId() + " of the experiment");
+                if (window() instanceof javafx.stage.Stage s) {
+                    s.toFront();
+                }
+            }, CartPoleLabApp.STYLESHEET);
+        }
+        compare.show();
+    }
+
+    CompareWindow compareWindow() {
+        return compare;
+    }
+
     private Window window() {
         return getScene() == null ? null : getScene().getWindow();
     }
@@ -272,6 +298,9 @@ public final class MainView extends BorderPane {
             return;
         }
         shutDown = true;
+        if (compare != null) {
+            compare.close();
+        }
         pump.stop();
         vm.close();
     }

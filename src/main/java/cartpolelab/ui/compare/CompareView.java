@@ -109,7 +109,7 @@ public final class CompareView extends BorderPane {
         tidy.setId("compareExportCsv");
         summary.setId("compareSummaryCsv");
         for (Button b : List.of(saveCharts, tidy, summary)) {
-            b.disableProperty().bind(start.disableProperty().not());
+            b.disableProperty().bind(start.disableProperty()); // while a grid runs
         }
         start.setOnAction(e -> startExperiment());
         pause.setOnAction(e -> togglePause());

@@ -1,0 +1,179 @@
+package cartpolelab.ui.compare;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.CellState;
+import cartpolelab.train.Experiment;
+import cartpolelab.train.Trainer;
+import cartpolelab.ui.CartPoleLabApp;
+import cartpolelab.ui.Dialogs;
+import cartpolelab.ui.FileDialogs;
+import cartpolelab.ui.MainView;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Compare window: a grid runs, its tables and charts fill, a run opens in the main one. */
+@ExtendWith(ApplicationExtension.class)
+class CompareWindowTest {
+
+    private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(16)
+            .withEpisodes(60);
+
+    @TempDir
+    Path dir;
+    private volatile Path chosen;
+    private final java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        FileDialogs files = new FileDialogs() {
+            @Override
+            public Optional<Path> savePlots(Window owner) {
+                return Optional.ofNullable(chosen);
+            }
+
+            @Override
+            public Optional<Path> exportCsv(Window owner) {
+                return Optional.ofNullable(chosen);
+            }
+
+            @Override
+            public Optional<Path> saveCheckpoint(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> loadCheckpoint(Window owner) {
+                return Optional.empty();
+            }
+        };
+        Dialogs quiet = new Dialogs() {
+            @Override
+            public void showError(String title, String text) {
+                errors.add(title + ": " + text);
+            }
+
+            @Override
+            public boolean confirm(String title, String text, String action) {
+                return true;
+            }
+        };
+        view = CartPoleLabApp.open(stage, SETTINGS, Trainer::new, files, quiet, () -> { });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private CompareView compare(FxRobot robot) {
+        robot.clickOn("#compareButton");
+        waitFor("the Compare window", () -> robot.lookup("#compareView").tryQuery().isPresent());
+        return robot.lookup("#compareView").queryAs(CompareView.class);
+    }
+
+    @Test
+    void aGridRunsFillsTheTablesAndChartsAndARunOpensInTheMainWindow(FxRobot robot)
+            throws Exception {
+        CompareView c = compare(robot);
+        robot.interact(() -> {
+            robot.lookup("#compareREINFORCE").queryAs(CheckBox.class).setSelected(false);
+            robot.lookup("#compareSeeds").queryAs(TextField.class).setText("3,7");
+        });
+        robot.clickOn("#compareStart");
+        Experiment e = c.experiment();
+        assertEquals(4, e.cells().size(), "2 algorithms × 2 seeds");
+        waitFor("every run finished and charted", () -> c.data() != null
+                && c.data().lines().stream().allMatch(l -> l.state() == CellState.FINISHED
+                && l.episodes() == 60));
+        assertEquals(4, c.tables().runTable().getItems().size());
+        assertEquals(2, c.tables().groupTable().getItems().size());
+        assertEquals(60, c.rewardChart().figure().length(), "the chart runs to episode 60");
+        String sooner = robot.lookup("#compareSooner").queryAs(Label.class).getText();
+        assertTrue(sooner.startsWith("P(solves sooner)"), sooner);
+        waitFor("Start again", () -> !robot.lookup("#compareStart").queryButton().isDisabled());
+        assertTrue(robot.lookup("#compareProgress").queryAs(Label.class).getText()
+                .startsWith("4/4 runs done"));
+
+        chosen = dir.resolve("runs.csv");
+        robot.clickOn("#compareExportCsv");
+        waitFor("the tidy CSV", () -> Files.exists(chosen) || !errors.isEmpty());
+        assertEquals(java.util.List.of(), errors);
+        assertEquals(1 + 4 * 60, Files.readAllLines(chosen).size());
+        chosen = dir.resolve("charts.png");
+        robot.clickOn("#compareSaveCharts");
+        waitFor("the charts", () -> Files.exists(dir.resolve("charts.png")));
+        assertTrue(javax.imageio.ImageIO.read(dir.resolve("charts.png").toFile())
+                .getWidth() > 1000);
+
+        // a double-click on the seed-7 A2C run opens it in the main window, paused
+        int row = 0;
+        for (int i = 0; i < 4; i++) {
+            if (c.tables().runTable().getItems().get(i).id().equals("a2c-s7")) {
+                row = i;
+            }
+        }
+        int index = row;
+        TableRow<?> target = robot.lookup(".table-row-cell").queryAllAs(TableRow.class)
+                .stream().filter(r -> r.getTableView() == c.tables().runTable()
+                        && r.getIndex() == index).findFirst().orElseThrow();
+        robot.doubleClickOn(target);
+        waitFor("the run in the main window", () -> view.viewModel().history().size() == 60
+                && view.viewModel().runSettingsProperty().get().seed() == 7);
+        assertEquals(e.history(e.cells().stream().filter(x -> x.runId().equals("a2c-s7"))
+                .findFirst().orElseThrow().index()).rewards()[59],
+                view.viewModel().history().rewards()[59], 0);
+    }
+
+    @Test
+    void aBadGridSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
+        CompareView c = compare(robot);
+        robot.interact(() -> robot.lookup("#compareSeeds").queryAs(TextField.class)
+                .setText("x"));
+        robot.clickOn("#compareStart");
+        Label error = robot.lookup("#compareError").queryAs(Label.class);
+        assertTrue(error.isVisible());
+        assertTrue(error.getText().startsWith("Seeds x is neither a count nor a list"),
+                error.getText());
+        assertNull(c.experiment());
+        robot.interact(() -> {
+            robot.lookup("#compareSeeds").queryAs(TextField.class).setText("2");
+            robot.lookup("#compareSweep").queryAs(TextField.class).setText("lr=abc");
+        });
+        robot.clickOn("#compareStart");
+        assertTrue(error.getText().startsWith("Sweep: "), error.getText());
+        assertNull(c.experiment());
+        assertFalse(robot.lookup("#compareStart").queryButton().isDisabled());
+    }
+}
