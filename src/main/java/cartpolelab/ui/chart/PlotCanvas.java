@@ -28,6 +28,7 @@ public final class PlotCanvas extends Region {
     private boolean dirty = true;
     private int paints;
     private double pressX = Double.NaN;
+    private java.util.List<String> readoutShown = java.util.List.of();
 
     public PlotCanvas(String id, ChartView view) {
         this.view = view;
@@ -65,6 +66,11 @@ public final class PlotCanvas extends Region {
         return layout;
     }
 
+    /** The hover readout's lines as last painted on this chart; empty when it shows none. */
+    public java.util.List<String> readoutShown() {
+        return readoutShown;
+    }
+
     /** How many times the canvas was painted (tests: "it repainted"). */
     public int paints() {
         return paints;
@@ -83,6 +89,7 @@ public final class PlotCanvas extends Region {
 
     private void paint() {
         dirty = false;
+        readoutShown = java.util.List.of();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (figure == null || w < 10 || h < 10) {
@@ -93,7 +100,8 @@ public final class PlotCanvas extends Region {
         if (view.dragging()) {
             Hover.paintSelection(surface, layout, view.dragFrom(), view.dragTo());
         } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
-            Hover.paint(surface, layout, figure, view.hovered(), view.hoveredCanvas() == this,
+            readoutShown = Hover.paint(surface, layout, figure, view.hovered(),
+                    view.hoveredCanvas() == this,
                     readout.isEmpty() ? java.util.List.of(figure) : readout);
         }
         paints++;
