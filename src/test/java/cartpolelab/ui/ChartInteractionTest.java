@@ -144,6 +144,18 @@ class ChartInteractionTest {
     }
 
     @Test
+    void aSingleClickStillChoosesTheEpisodeUnderThePointer(FxRobot robot) {
+        addAndWaitForPaint(robot, 40);
+        List<Integer> clicked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.charts().view().setOnEpisodeClicked(clicked::add));
+        robot.clickOn(at(robot, reward, 12.2), MouseButton.PRIMARY);
+        waitFor("the click", () -> !clicked.isEmpty());
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS);
+        assertEquals(List.of(12), clicked);
+        assertTrue(view.charts().view().following(), "a click is no zoom");
+    }
+
+    @Test
     void aDragZoomsBothChartsAndNewEpisodesDoNotMoveTheZoomedView(FxRobot robot) {
         addAndWaitForPaint(robot, 200);
         assertTrue(view.charts().view().following());
@@ -183,8 +195,14 @@ class ChartInteractionTest {
         assertEquals(200, whole[1], 1e-9, "following: the whole run");
 
         zoom(robot, reward, 40, 100);
+        List<Integer> clicked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> view.charts().view().setOnEpisodeClicked(clicked::add));
         robot.doubleClickOn(at(robot, training, 70), MouseButton.PRIMARY);
         waitFor("following again", () -> view.charts().view().following());
+        WaitForAsyncUtils.sleep(800, TimeUnit.MILLISECONDS); // longer than a click waits
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(), clicked, "a double-click is no click on an episode (a click "
+                + "replays it)");
         addAndWaitForPaint(robot, 1);
         for (PlotCanvas chart : List.of(reward, training)) {
             assertEquals(0, shown(robot, chart)[0], 1e-9);
