@@ -10,6 +10,7 @@ import javafx.application.Application;
  *
  * <p>A separate class, not the {@link Application} subclass itself: a main class that extends
  * {@code Application} fails from a plain classpath with "JavaFX runtime components are missing".
+ * From the fat jar the window runs in a child JVM with JavaFX as modules ({@link WindowProcess}).
  */
 public final class Launcher {
 
@@ -18,6 +19,12 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length == 0) {
+            if (WindowProcess.needed()) { // java -jar: JavaFX belongs on the module path
+                int code = WindowProcess.run(args);
+                if (code >= 0) {
+                    System.exit(code);
+                }
+            }
             Application.launch(CartPoleLabApp.class, args);
         } else {
             System.exit(cartpolelab.cli.Cli.run(args));

@@ -99,7 +99,13 @@ public final class PlotFiles {
      */
     public static void write(Path file, Figure figure, int width, int height, double xFrom,
                              double xTo) throws IOException {
-        if (formatOf(file) == Format.SVG) {
+        write(file, formatOf(file), figure, width, height, xFrom, xTo);
+    }
+
+    /** As {@link #write(Path, Figure, int, int, double, double)}, in the given format. */
+    public static void write(Path file, Format format, Figure figure, int width, int height,
+                             double xFrom, double xTo) throws IOException {
+        if (format == Format.SVG) {
             AtomicFiles.writeSvg(file, svg(figure, width, height, xFrom, xTo));
         } else {
             AtomicFiles.writePng(file, png(figure, width, height, PNG_SCALE, xFrom, xTo));
@@ -109,9 +115,15 @@ public final class PlotFiles {
     /** Writes the whole run shown by {@code figure}. */
     public static void write(Path file, Figure figure, int width, int height)
             throws IOException {
+        write(file, formatOf(file), figure, width, height);
+    }
+
+    /** Writes the whole run shown by {@code figure} in the given format. */
+    public static void write(Path file, Format format, Figure figure, int width, int height)
+            throws IOException {
         figure.catchUp();
         double[] r = figure.fullRange();
-        write(file, figure, width, height, r[0], r[1]);
+        write(file, format, figure, width, height, r[0], r[1]);
     }
 
     /**

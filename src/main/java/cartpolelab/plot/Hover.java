@@ -18,12 +18,15 @@ public final class Hover {
     /**
      * Line and dots for episode {@code index + 1}; {@code withBox} adds a readout of the
      * named values of {@code readout} (this figure and, say, the window's other chart).
+     *
+     * @return the readout's lines as painted ("Episode 12", "Episode reward  31", ...), or
+     *         an empty list when no box was painted
      */
-    public static void paint(Surface s, Layout l, Figure f, int index, boolean withBox,
-                             java.util.List<Figure> readout) {
+    public static List<String> paint(Surface s, Layout l, Figure f, int index, boolean withBox,
+                                     java.util.List<Figure> readout) {
         double x = l.px(index + 1);
         if (x < l.left || x > l.right) {
-            return;
+            return List.of();
         }
         double top = l.tops[0];
         double bottom = l.bottoms[l.bottoms.length - 1];
@@ -56,7 +59,7 @@ public final class Hover {
             }
         }
         if (!withBox) {
-            return;
+            return List.of();
         }
         s.font(PlotPainter.TICK_SIZE, false);
         double w = 0;
@@ -82,6 +85,7 @@ public final class Hover {
             s.fill(PlotPainter.TEXT);
             s.text(lines.get(i), bx + (i > 0 ? 20 : 8), baseline);
         }
+        return List.copyOf(lines);
     }
 
     /** The x range [x0, x1] (data units) being dragged out, shaded over every panel. */

@@ -4,13 +4,30 @@ package cartpolelab.plot;
  * One line of a plot: a growing {@link Column} (value i at x = i + 1, the episode number), its
  * style, and how it is thinned when there are more values than pixel columns:
  * {@link Kind#NOISY} draws each pixel column's minimum and maximum (a spike is never hidden),
- * {@link Kind#SMOOTH} draws each column's mean (a moving average stays one thin line).
+ * {@link Kind#SMOOTH} draws each column's mean (a moving average stays one thin line),
+ * {@link Kind#FAINT} draws the mean of every {@link #FAINT_PIXELS} pixel columns (one of many
+ * runs drawn faintly under their band and mean: context, cheap to paint thirty times).
  *
  * <p>Holds the buffers of its last {@link #decimate}, reused frame after frame.
  */
 public final class Series {
 
-    public enum Kind { NOISY, SMOOTH }
+    public enum Kind {
+        /** A main noisy series (reward, a loss): min and max per pixel column. */
+        NOISY,
+        /** A smooth series (a moving average, a mean of runs): the mean per pixel column. */
+        SMOOTH,
+        /**
+         * One of many runs drawn faintly behind a band and a mean: the mean per
+         * {@link #FAINT_PIXELS} pixel columns. Its spikes are the band's to show, not its
+         * own; in exchange 30 such lines cost what 10 full ones do (the painter's time goes
+         * into the length of stroked, blended line, and a run's per-pixel mean zigzags).
+         */
+        FAINT
+    }
+
+    /** Pixel columns per point of a {@link Kind#FAINT} series. */
+    public static final int FAINT_PIXELS = 3;
 
     public final String label;
     public final int argb;
@@ -59,8 +76,12 @@ public final class Series {
      * Thins the values with x in [from, to] to at most {@code pixels} columns (two entries of
      * {@link #lo}/{@link #hi} per column for a noisy series), or every value, plus one on each
      * side so lines run to the plot's edges, when fewer than {@code pixels} are visible.
+     * A {@link Kind#FAINT} series takes {@link #FAINT_PIXELS} pixels for one.
      */
     void decimate(double from, double to, int pixels) {
+        if (kind == Kind.FAINT) {
+            pixels = Math.max(1, pixels / FAINT_PIXELS);
+        }
         int n = data.size();
         int first = Math.max(0, (int) Math.ceil(from) - 2);
         int last = Math.min(n - 1, (int) Math.floor(to));

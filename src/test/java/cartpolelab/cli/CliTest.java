@@ -63,6 +63,45 @@ class CliTest {
         assertTrue(sampled.out().contains("sampled policy over 5 episodes"));
     }
 
+    @Test
+    void trainWritesPngAndSvgInOneRunAndPlotByItsExtension() throws Exception {
+        Path png = dir.resolve("chart.png");
+        Path svg = dir.resolve("chart.svg");
+        Path plot = dir.resolve("by-extension.svg");
+        Run r = cli("train", "--episodes", "40", "--hidden", "16", "--seed", "3", "--quiet",
+                "--png", png.toString(), "--svg", svg.toString(), "--plot", plot.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("wrote chart      " + png), r.out());
+        assertTrue(r.out().contains("wrote chart      " + svg), r.out());
+        assertTrue(r.out().contains("wrote chart      " + plot), r.out());
+
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertNotNull(image, "a decodable PNG");
+        assertTrue(count(image, Color.decode(Palette.REWARD)) > 100, "reward series drawn");
+        for (Path s : List.of(svg, plot)) {
+            String doc = Files.readString(s);
+            assertTrue(doc.contains("<svg") && doc.contains("</svg>"), s + ": " + doc.length());
+            Color c = Color.decode(Palette.REWARD);
+            assertTrue(doc.contains("rgb(" + c.getRed() + "," + c.getGreen() + ","
+                    + c.getBlue() + ")"), "the reward series is in " + s);
+        }
+    }
+
+    @Test
+    void aPngOrSvgOptionWithTheOtherTypesNameIsRefusedBeforeTraining() {
+        Path svg = dir.resolve("chart.svg");
+        Run r = cli("train", "--episodes", "5", "--png", svg.toString());
+        assertUsage(r, "--png " + svg + ": give a .png file name (for SVG use --svg)");
+        assertFalse(r.out().contains("training "), "nothing trained: " + r.out());
+        assertUsage(cli("train", "--episodes", "5", "--svg", dir.resolve("c.png").toString()),
+                "give a .svg file name (for PNG use --png)");
+        assertUsage(cli("train", "--episodes", "5", "--plot", dir.resolve("c.gif").toString()),
+                "unknown image type");
+        assertUsage(cli("train", "--episodes", "5", "--png", dir.resolve("c.png").toString(),
+                "--plot", dir.resolve("c.png").toString()), "both name");
+        assertFalse(Files.exists(svg) || Files.exists(dir.resolve("c.png")), "nothing written");
+    }
+
     private static int count(BufferedImage image, Color c) {
         int n = 0;
         for (int y = 0; y < image.getHeight(); y++) {

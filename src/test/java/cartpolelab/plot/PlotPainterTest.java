@@ -150,4 +150,60 @@ class PlotPainterTest {
         assertEquals(1, s.texts.stream().filter(t -> t.text().equals("3,000")).count(),
                 "x tick labels once, under the last panel");
     }
+
+    /**
+     * Thirty faint runs over a noisy main series: each run is one polyline of at most one
+     * point per three pixel columns, each point the mean of the episodes under it; the main
+     * series in the same panel still shows its one spike (faint is opt-in, per series).
+     */
+    @Test
+    void faintRunsAreCoarserMeansWhileTheMainSeriesKeepsItsSpike() {
+        int faint = Palette.argb(Palette.REWARD, 0.15);
+        Random random = new Random(3);
+        Panel p = new Panel("Reward", 1);
+        double[][] runs = new double[30][];
+        for (int r = 0; r < runs.length; r++) {
+            runs[r] = random.doubles(3000, 0, 200).toArray();
+            p.add(new Series(null, Column.of(runs[r]), faint, 1, null, Series.Kind.FAINT));
+        }
+        double[] main = new double[3000];
+        Arrays.fill(main, 50);
+        main[1234] = 900;
+        p.add(new Series("Mean", Column.of(main), NOISY, 2, null, Series.Kind.NOISY));
+        Figure f = new Figure("t", null, "Episode").add(p);
+        f.catchUp();
+        RecordingSurface s = new RecordingSurface();
+        Layout l = new PlotPainter().paint(s, f, 1100, 500);
+
+        List<RecordingSurface.Polyline> lines = s.polylines.stream()
+                .filter(x -> x.argb() == faint).toList();
+        assertEquals(30, lines.size(), "one path per run");
+        double plotWidth = l.right - l.left;
+        for (int r = 0; r < 30; r++) {
+            RecordingSurface.Polyline line = lines.get(r);
+            int n = line.xs().length;
+            assertTrue(n <= plotWidth / Series.FAINT_PIXELS + 2 && n >= plotWidth / 4,
+                    n + " points over " + plotWidth + " px");
+            for (int k = 1; k < n; k++) {
+                assertTrue(line.xs()[k] - line.xs()[k - 1] >= Series.FAINT_PIXELS - 0.5,
+                        "at least three pixels apart");
+            }
+            // a point is the mean of the episodes it stands for: the values vary 0..200,
+            // the means of ~9 of them stay well inside
+            int k = n / 2;
+            double from = l.xAt(line.xs()[k] - Series.FAINT_PIXELS / 2.0);
+            double to = l.xAt(line.xs()[k] + Series.FAINT_PIXELS / 2.0);
+            double sum = 0;
+            int count = 0;
+            for (int i = (int) Math.ceil(from) - 1; i < Math.ceil(to) - 1; i++) {
+                sum += runs[r][i];
+                count++;
+            }
+            assertEquals(l.py(0, sum / count), line.ys()[k], 1e-6, "run " + r + ", point " + k);
+        }
+        RecordingSurface.Polyline spiky = s.polylines.stream().filter(x -> x.argb() == NOISY)
+                .findFirst().orElseThrow();
+        assertEquals(l.py(0, 900), Arrays.stream(spiky.ys()).min().orElseThrow(), 1e-6,
+                "the main series still reaches its spike");
+    }
 }

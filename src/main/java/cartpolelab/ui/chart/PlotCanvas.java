@@ -13,7 +13,8 @@ import javafx.scene.layout.Region;
  * One chart of the window: a {@link Canvas} the {@link PlotPainter} paints a {@link Figure}
  * on, at most once per frame and only when something changed (new data, a resize, the
  * pointer). Hover shows a readout of the episode under the pointer; dragging across the plot
- * zooms to that x range; a double-click returns to following the whole run. The zoom and
+ * zooms to that x range; a double-click returns to following the whole run (a single click,
+ * once no second click follows, chooses the episode under it). The zoom and
  * the hovered episode are shared with the other charts through a {@link ChartView}.
  */
 public final class PlotCanvas extends Region {
@@ -28,6 +29,14 @@ public final class PlotCanvas extends Region {
     private boolean dirty = true;
     private int paints;
     private double pressX = Double.NaN;
+    private java.util.List<String> readoutShown = java.util.List.of();
+    /**
+     * A click on an episode waits this long for a second click: a double-click means "show
+     * the whole run", and its first click must not also replay the episode under it.
+     */
+    static final javafx.util.Duration DOUBLE_CLICK = javafx.util.Duration.millis(350);
+    private final javafx.animation.PauseTransition pendingClick =
+            new javafx.animation.PauseTransition(DOUBLE_CLICK);
 
     public PlotCanvas(String id, ChartView view) {
         this.view = view;
@@ -65,6 +74,11 @@ public final class PlotCanvas extends Region {
         return layout;
     }
 
+    /** The hover readout's lines as last painted on this chart; empty when it shows none. */
+    public java.util.List<String> readoutShown() {
+        return readoutShown;
+    }
+
     /** How many times the canvas was painted (tests: "it repainted"). */
     public int paints() {
         return paints;
@@ -83,6 +97,7 @@ public final class PlotCanvas extends Region {
 
     private void paint() {
         dirty = false;
+        readoutShown = java.util.List.of();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         if (figure == null || w < 10 || h < 10) {
@@ -93,7 +108,8 @@ public final class PlotCanvas extends Region {
         if (view.dragging()) {
             Hover.paintSelection(surface, layout, view.dragFrom(), view.dragTo());
         } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
-            Hover.paint(surface, layout, figure, view.hovered(), view.hoveredCanvas() == this,
+            readoutShown = Hover.paint(surface, layout, figure, view.hovered(),
+                    view.hoveredCanvas() == this,
                     readout.isEmpty() ? java.util.List.of(figure) : readout);
         }
         paints++;
@@ -123,7 +139,8 @@ public final class PlotCanvas extends Region {
         if (e.getButton() != MouseButton.PRIMARY || layout == null) {
             return;
         }
-        if (e.getClickCount() == 2) {
+        if (e.getClickCount() >= 2) {
+            pendingClick.stop(); // the first click was half of this double-click
             view.follow();
             pressX = Double.NaN;
             return;
@@ -150,7 +167,9 @@ public final class PlotCanvas extends Region {
                     view.zoom(a, b);
                 }
             } else if (figure != null && figure.length() > 0) {
-                view.clicked((int) Math.max(1, Math.min(figure.length(), Math.round(a))));
+                int episode = (int) Math.max(1, Math.min(figure.length(), Math.round(a)));
+                pendingClick.setOnFinished(done -> view.clicked(episode));
+                pendingClick.playFromStart();
             }
         }
         pressX = Double.NaN;
