@@ -68,7 +68,8 @@ public final class ExperimentReport {
             out.add(new CompareFigures.Group(label(rs.get(0), sweepName), ma,
                     RunStatistics.curve(ma, center, spread,
                             ExperimentSummary.SEED),
-                    RunStatistics.profile(solvedAt, longest)));
+                    RunStatistics.profile(solvedAt, longest),
+                    rs.stream().map(Run::id).toList()));
         }
         return out;
     }

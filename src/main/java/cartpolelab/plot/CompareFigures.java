@@ -27,9 +27,15 @@ public final class CompareFigures {
      * @param runs    each run's values per episode (its MA50), runs may differ in length
      * @param curve   the aggregate of {@code runs} ({@link RunStatistics#curve})
      * @param profile the group's performance profile ({@link RunStatistics#profile})
+     * @param runIds  each run's id ("a2c-s3"), for the hover readout; null for none
      */
     public record Group(String label, double[][] runs, RunStatistics.Curve curve,
-                        double[] profile) {
+                        double[] profile, List<String> runIds) {
+
+        public Group(String label, double[][] runs, RunStatistics.Curve curve,
+                     double[] profile) {
+            this(label, runs, curve, profile, null);
+        }
     }
 
     /**
@@ -73,9 +79,10 @@ public final class CompareFigures {
             RunStatistics.Curve c = group.curve();
             p.add(new Band(null, Column.of(c.low()), Column.of(c.high()),
                     Palette.withAlpha(colour, BAND_ALPHA)));
-            for (double[] run : group.runs()) {
-                p.add(new Series(null, Column.of(run), Palette.withAlpha(colour, RUN_ALPHA), 0.8,
-                        null, Series.Kind.SMOOTH));
+            for (int r = 0; r < group.runs().length; r++) {
+                Series run = new Series(null, Column.of(group.runs()[r]),
+                        Palette.withAlpha(colour, RUN_ALPHA), 0.8, null, Series.Kind.FAINT);
+                p.add(group.runIds() == null ? run : run.tagged(group.runIds().get(r)));
             }
         }
         for (int g = 0; g < groups.size(); g++) {

@@ -19,11 +19,13 @@ public final class Hover {
      * Line and dots for episode {@code index + 1}; {@code withBox} adds a readout of the
      * named values of {@code readout} (this figure and, say, the window's other chart).
      *
+     * @param pointerY the pointer's y: a tagged series (one of many runs) within
+     *                 {@link #NEAR} pixels of it there is named in the readout; NaN for none
      * @return the readout's lines as painted ("Episode 12", "Episode reward  31", ...), or
      *         an empty list when no box was painted
      */
     public static List<String> paint(Surface s, Layout l, Figure f, int index, boolean withBox,
-                                     java.util.List<Figure> readout) {
+                                     java.util.List<Figure> readout, double pointerY) {
         double x = l.px(index + 1);
         if (x < l.left || x > l.right) {
             return List.of();
@@ -58,6 +60,11 @@ public final class Hover {
                 }
             }
         }
+        Series near = nearestTagged(l, f, index, x, pointerY);
+        if (near != null) {
+            lines.add(near.tag + "  " + Ticks.compact(near.valueAt(index)));
+            colours.add(Palette.withAlpha(near.argb, 1));
+        }
         if (!withBox) {
             return List.of();
         }
@@ -86,6 +93,29 @@ public final class Hover {
             s.text(lines.get(i), bx + (i > 0 ? 20 : 8), baseline);
         }
         return List.copyOf(lines);
+    }
+
+    /** Pixels from the pointer within which a faint run's line counts as under it. */
+    public static final double NEAR = 8;
+
+    /** The tagged series whose line passes nearest the pointer at {@code index}, or null. */
+    private static Series nearestTagged(Layout l, Figure f, int index, double x, double y) {
+        Series best = null;
+        double bestDistance = NEAR;
+        for (int p = 0; p < f.panels.size() && !Double.isNaN(y); p++) {
+            if (y < l.tops[p] || y > l.bottoms[p]) {
+                continue;
+            }
+            for (Series se : f.panels.get(p).series) {
+                double v = se.valueAt(index);
+                double d = Math.abs(l.py(p, v) - y);
+                if (se.tag != null && Double.isFinite(v) && d <= bestDistance) {
+                    best = se;
+                    bestDistance = d;
+                }
+            }
+        }
+        return best;
     }
 
     /** The x range [x0, x1] (data units) being dragged out, shaded over every panel. */

@@ -35,6 +35,8 @@ public final class Series {
     public final double[] dash;
     public final Kind kind;
     final Pyramid data;
+    /** A name for the hover readout only (one of many runs), or null. */
+    String tag;
 
     // the last decimation: count entries of x (data units), low, high, mean
     double[] x = new double[0];
@@ -56,6 +58,15 @@ public final class Series {
         this.dash = dash;
         this.kind = kind;
         this.data = new Pyramid(column);
+    }
+
+    /**
+     * Names this unlabelled series for the hover readout only: when the pointer is on it, the
+     * readout says which one it is (the run under the cursor among many faint ones).
+     */
+    public Series tagged(String name) {
+        this.tag = name;
+        return this;
     }
 
     /** Brings the summary up to date with the column; returns its size. */

@@ -29,6 +29,8 @@ public final class PlotCanvas extends Region {
     private boolean dirty = true;
     private int paints;
     private double pressX = Double.NaN;
+    /** The pointer's y while it is over this chart (names the faint run under it). */
+    private double pointerY = Double.NaN;
     private java.util.List<String> readoutShown = java.util.List.of();
     /**
      * A click on an episode waits this long for a second click: a double-click means "show
@@ -110,7 +112,8 @@ public final class PlotCanvas extends Region {
         } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
             readoutShown = Hover.paint(surface, layout, figure, view.hovered(),
                     view.hoveredCanvas() == this,
-                    readout.isEmpty() ? java.util.List.of(figure) : readout);
+                    readout.isEmpty() ? java.util.List.of(figure) : readout,
+                    view.hoveredCanvas() == this ? pointerY : Double.NaN);
         }
         paints++;
     }
@@ -132,6 +135,10 @@ public final class PlotCanvas extends Region {
             return;
         }
         int index = (int) Math.round(layout.xAt(x)) - 1;
+        if (y != pointerY) {
+            pointerY = y;
+            markDirty(); // the run under the pointer may change without the episode changing
+        }
         view.hover(Math.max(0, Math.min(figure.length() - 1, index)), this);
     }
 
