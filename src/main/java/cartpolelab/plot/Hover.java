@@ -54,7 +54,8 @@ public final class Hover {
             for (Panel p : r.panels) {
                 for (Series se : p.series) {
                     if (se.label != null) {
-                        lines.add(se.label + "  " + Ticks.compact(se.valueAt(index)));
+                        double v = se.valueAt(index);
+                        lines.add(se.label + "  " + Ticks.compact(p.logY ? Math.pow(10, v) : v));
                         colours.add(Palette.withAlpha(se.argb, 1));
                     }
                 }

@@ -29,6 +29,8 @@ public final class Panel {
     double shownHi = Double.NaN;
     /** A line of text across the middle of the plot (why it is flat, say), or null. */
     String note;
+    /** The panel's values are log₁₀ of what it shows: ticks at powers of ten. */
+    boolean logY;
 
     public Panel(String yLabel, double weight) {
         this.yLabel = yLabel;
@@ -52,6 +54,15 @@ public final class Panel {
 
     public Panel add(Marker m) {
         markers.add(m);
+        return this;
+    }
+
+    /**
+     * A logarithmic y axis: the series of this panel hold log₁₀ of their values, the ticks
+     * are whole powers of ten labelled 10ⁿ and the hover readout shows the value itself.
+     */
+    public Panel logY() {
+        logY = true;
         return this;
     }
 

@@ -93,11 +93,13 @@ public final class PlotPainter {
             at = bottoms[i] + PANEL_GAP;
             double h = bottoms[i] - tops[i];
             double[] range = YRange.of(p);
-            Ticks t = Ticks.choose(range[0], range[1], h, TICK_SIZE * 0.8, str -> TICK_SIZE);
+            Ticks t = p.logY
+                    ? Ticks.chooseWhole(range[0], range[1], h, TICK_SIZE * 0.8, str -> TICK_SIZE)
+                    : Ticks.choose(range[0], range[1], h, TICK_SIZE * 0.8, str -> TICK_SIZE);
             ranges[i] = range;
             yTicks[i] = t;
             for (int k = 0; k < t.count; k++) {
-                widest = Math.max(widest, s.textWidth(t.label(k)));
+                widest = Math.max(widest, s.textWidth(tickLabel(p, t, k)));
             }
         }
         double left = labelBand + widest + 6;
@@ -163,7 +165,7 @@ public final class PlotPainter {
         s.line(l.left, bottom + 0.5, l.right, bottom + 0.5);
         s.fill(TEXT);
         for (int k = 0; k < yTicks.count; k++) {
-            String label = yTicks.label(k);
+            String label = tickLabel(p, yTicks, k);
             s.text(label, l.left - 6 - s.textWidth(label), l.py(i, yTicks.value(k))
                     + TICK_SIZE * 0.36);
         }
@@ -241,6 +243,24 @@ public final class PlotPainter {
             xs = new double[n * 2];
             ys = new double[n * 2];
         }
+    }
+
+    /** A y tick's label: its value, or 10ⁿ on a log axis. */
+    static String tickLabel(Panel p, Ticks t, int k) {
+        return p.logY ? powerOfTen((int) Math.round(t.value(k))) : t.label(k);
+    }
+
+    /** "10⁵", "10⁻²". */
+    static String powerOfTen(int n) {
+        String digits = "\u2070\u00b9\u00b2\u00b3\u2074\u2075\u2076\u2077\u2078\u2079";
+        StringBuilder b = new StringBuilder("10");
+        if (n < 0) {
+            b.append('\u207b');
+        }
+        for (char c : Integer.toString(Math.abs(n)).toCharArray()) {
+            b.append(digits.charAt(c - '0'));
+        }
+        return b.toString();
     }
 
     static void centred(Surface s, String text, double cx, double baseline) {

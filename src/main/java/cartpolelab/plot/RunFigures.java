@@ -1,6 +1,7 @@
 package cartpolelab.plot;
 
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 
@@ -19,6 +20,13 @@ public final class RunFigures {
     public static final String ENTROPY = "Entropy";
     public static final String TRAINING_TITLE = "Losses and entropy per episode";
     public static final String NO_CRITIC = "no critic: REINFORCE learns from returns alone";
+    public static final String VARIANCE_TITLE = "Gradient variance of the three estimators";
+    public static final String VARIANCE_REINFORCE =
+            "REINFORCE  \u03a3 \u2207log \u03c0 \u00b7 G\u209c";
+    public static final String VARIANCE_BASELINE =
+            "Baseline  \u03a3 \u2207log \u03c0 \u00b7 (G\u209c \u2212 V)";
+    public static final String VARIANCE_TD = "TD  \u03a3 \u2207log \u03c0 \u00b7 \u03b4\u209c";
+    public static final String NO_MEASUREMENT = "no measurement yet: one every K learning updates";
 
     /**
      * What the figures say about the run.
@@ -74,6 +82,54 @@ public final class RunFigures {
             f.add(p);
         }
         return f;
+    }
+
+    /**
+     * The notebook's claim, measured: per measurement, the variance (trace of the covariance
+     * over M sampled episodes) of the policy gradient as REINFORCE, the baseline and the
+     * one-step TD advantage estimate it, on a log axis. Each value holds from the episode it
+     * was measured at to the next measurement.
+     */
+    public static Figure variance(EpisodeHistory h, GradientVarianceHistory g, Description d) {
+        IntSupplier size = h::size;
+        Panel p = new Panel("Variance (log scale)", 1).logY()
+                .add(step(VARIANCE_REINFORCE, g, 0, size, Palette.REWARD))
+                .add(step(VARIANCE_BASELINE, g, 1, size, Palette.MOVING_AVERAGE))
+                .add(step(VARIANCE_TD, g, 2, size, Palette.THRESHOLD));
+        if (g.size() == 0) {
+            p.note(NO_MEASUREMENT);
+        }
+        return new Figure(VARIANCE_TITLE, d.title(), "Episode").add(p);
+    }
+
+    /** log₁₀ of estimator {@code which} as last measured at or before each episode. */
+    private static Series step(String name, GradientVarianceHistory g, int which,
+                               IntSupplier size, String colour) {
+        return new Series(name, Column.of(i -> {
+            int m = lastAtOrBefore(g, i + 1);
+            if (m < 0) {
+                return Double.NaN;
+            }
+            double v = which == 0 ? g.reinforce(m) : which == 1 ? g.baseline(m) : g.td(m);
+            return v > 0 ? Math.log10(v) : Double.NaN;
+        }, size), Palette.argb(colour), 1.8, null, Series.Kind.SMOOTH);
+    }
+
+    /** The last measurement taken at or before {@code episode}, or −1. */
+    static int lastAtOrBefore(GradientVarianceHistory g, int episode) {
+        int lo = 0;
+        int hi = g.size() - 1;
+        int found = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (g.episode(mid) <= episode) {
+                found = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return found;
     }
 
     /** Adds the "solved" marker and subtitle once the run is solved; idempotent. */

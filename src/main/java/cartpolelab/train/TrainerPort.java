@@ -1,8 +1,6 @@
 package cartpolelab.train;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.metrics.GradientVarianceHistory;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -14,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * {@link #snapshot()} and written by the caller, and loading one is {@link #restore} of a
  * snapshot the caller read.
  */
-public interface TrainerPort extends AutoCloseable {
+public interface TrainerPort extends RunOutputs, AutoCloseable {
 
     /** The settings of the current run. */
     Hyperparameters hyperparameters();
@@ -56,29 +54,6 @@ public interface TrainerPort extends AutoCloseable {
 
     TrainerStatus status();
 
-    /**
-     * Finished episodes of the current run; read {@link EpisodeHistory#size()} first. The same
-     * object for as long as the run lasts: a reset or a restore gives a new one.
-     */
-    EpisodeHistory history();
-
-    /**
-     * The current run's recorded episodes (recent ones and milestones), to replay; null when
-     * nothing is recorded. Safe to read from any thread; a reset or restore gives a new one.
-     */
-    EpisodeRecorder recorder();
-
-    /**
-     * The current run's gradient-variance measurements (the three estimators' variances every
-     * K updates, see {@link cartpolelab.agent.GradientVarianceProbe}): read
-     * {@link GradientVarianceHistory#size()} first. Append-only and safe to read from any
-     * thread; the same object for as long as the run lasts, a reset or a restore gives a new
-     * (empty) one.
-     */
-    GradientVarianceHistory gradientVariance();
-
-    /** A snapshot of the run, taken between two steps; completes when taken. */
-    CompletableFuture<RunSnapshot> snapshot();
 
     /**
      * Replaces the run with the one {@code snapshot} describes, between two steps, and pauses.

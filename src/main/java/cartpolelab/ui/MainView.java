@@ -56,12 +56,12 @@ public final class MainView extends BorderPane {
         this.settings = new SettingsPane(vm.settingsProperty().get());
         this.fileDialogs = fileDialogs;
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
-        this.maps = new NetworkMapsView(vm::snapshot);
+        this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         toolbar.setOnCompare(this::openCompare);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
-                () -> files.savePlots(toolbar.isStackCharts()), replay);
+                () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare);
         this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
         setId("root");
         getStyleClass().add("app-root");
@@ -170,7 +170,8 @@ public final class MainView extends BorderPane {
      */
     public void refreshCharts() {
         TrainerStatus s = vm.statusProperty().get();
-        charts.refresh(vm.history(), vm.shownSettingsProperty().get(),
+        charts.refresh(vm.history(), vm.run().gradientVariance(),
+                vm.shownSettingsProperty().get(),
                 s == null ? -1 : s.solvedAtEpisode());
     }
 
@@ -191,8 +192,8 @@ public final class MainView extends BorderPane {
     /** The replay's frame on the canvas while it is on; the live frame once it stops. */
     private void showReplay() {
         boolean wasOn = replay.active();
-        replayBar.applyKeep(vm.recorder()); // every run keeps what the bar says
-        replay.bind(vm.recorder());
+        replayBar.applyKeep(vm.run().recorder()); // every run keeps what the bar says
+        replay.bind(vm.run().recorder());
         replay.tick(System.nanoTime());
         boolean on = replay.active();
         canvas.setReplaying(on);

@@ -70,6 +70,7 @@ final class RunCenter extends SplitPane {
                         + "is, in nats: ln 2 \u2248 0.69 is a coin flip, 0 always the same "
                         + "action; a fall to 0 with a low reward means the policy collapsed."));
         trainingCard.getStyleClass().addAll("card", "chart-card");
+        addVarianceChart(trainingCard, charts);
         HBox chartRow = new HBox(rewardCard, trainingCard);
         chartRow.getStyleClass().add("charts-row");
         HBox.setHgrow(rewardCard, Priority.ALWAYS);
@@ -88,6 +89,45 @@ final class RunCenter extends SplitPane {
         setDividerPositions(0.47);
         getStyleClass().add("center-split");
 
+    }
+
+    /**
+     * The gradient-variance chart in the training chart's card, with two toggles in its
+     * corner to choose which of them shows.
+     */
+    private static void addVarianceChart(StackPane card, RunCharts charts) {
+        javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton losses = new javafx.scene.control.ToggleButton(
+                "Losses");
+        javafx.scene.control.ToggleButton variance = new javafx.scene.control.ToggleButton(
+                "Gradient variance");
+        losses.setId("showLossesChart");
+        variance.setId("showVarianceChart");
+        losses.setToggleGroup(which);
+        variance.setToggleGroup(which);
+        losses.setSelected(true);
+        which.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of the two always shows
+            }
+        });
+        variance.setTooltip(new Tooltip("How noisy each estimator of the policy gradient is: "
+                + "every K learning updates, M episodes are sampled with the current networks "
+                + "(training untouched) and the variance (trace of the covariance) of REINFORCE's "
+                + "\u03a3\u2207log \u03c0\u00b7G\u209c, the baseline's \u03a3\u2207log "
+                + "\u03c0\u00b7(G\u209c\u2212V) and the TD advantage's \u03a3\u2207log "
+                + "\u03c0\u00b7\u03b4\u209c is plotted on a log scale: lower is less noisy."));
+        charts.variance().visibleProperty().bind(variance.selectedProperty());
+        charts.training().visibleProperty().bind(losses.selectedProperty());
+        charts.variance().visibleProperty().addListener((o, a, b) -> charts.variance()
+                .markDirty());
+        HBox toggles = new HBox(losses, variance);
+        toggles.getStyleClass().add("chart-toggles");
+        toggles.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane.setAlignment(toggles, Pos.TOP_RIGHT);
+        StackPane.setMargin(toggles, new javafx.geometry.Insets(4, 6, 0, 0));
+        card.getChildren().add(1, charts.variance());
+        card.getChildren().add(toggles);
     }
 
     /** True while the canvas card is wide enough for the network maps. */

@@ -60,9 +60,10 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
         this.table = List.copyOf(table);
     }
 
-    /** The window's shortcuts: Space, N, F, R and Ctrl+S. */
+    /** The window's shortcuts, in the order the hint panel lists them. */
     static Shortcuts standard(TrainingViewModel vm, Runnable reset, Runnable savePlots,
-                              Replay replay) {
+                              Replay replay,
+                              Runnable compare) {
         return new Shortcuts(List.of(
                 new Shortcut(KeyCode.SPACE, false, "Start / pause", vm::toggleStartPause),
                 new Shortcut(KeyCode.N, false, "Step one episode", vm::stepEpisode),
@@ -77,7 +78,8 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
                         () -> replay.jump(-1)),
                 new Shortcut(KeyCode.PAGE_DOWN, false, "Replay: next episode",
                         () -> replay.jump(1)),
-                new Shortcut(KeyCode.ESCAPE, false, "Replay: back to live", replay::stop)));
+                new Shortcut(KeyCode.ESCAPE, false, "Replay: back to live", replay::stop),
+                new Shortcut(KeyCode.C, false, "Compare algorithms", compare)));
     }
 
     public List<Shortcut> table() {

@@ -2,8 +2,8 @@ package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.Frame;
+import cartpolelab.train.RunOutputs;
 import cartpolelab.train.Speed;
 import cartpolelab.train.TrainerPort;
 import cartpolelab.train.TrainerState;
@@ -281,14 +281,9 @@ public final class TrainingViewModel implements AutoCloseable {
         return trainer.history();
     }
 
-    /** The current run's recorded episodes, or null. */
-    public EpisodeRecorder recorder() {
-        return trainer.recorder();
-    }
-
-    /** The run as it is now, taken on the trainer's thread (for the network maps). */
-    public java.util.concurrent.CompletableFuture<cartpolelab.train.RunSnapshot> snapshot() {
-        return trainer.snapshot();
+    /** What the run publishes: recorded episodes, measurements, snapshots (read-only). */
+    public RunOutputs run() {
+        return trainer;
     }
 
     public ReadOnlyObjectProperty<TrainerStatus> statusProperty() {

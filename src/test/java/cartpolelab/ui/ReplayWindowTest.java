@@ -82,7 +82,7 @@ class ReplayWindowTest {
         javafx.scene.control.ChoiceBox<Integer> keep = robot.lookup("#replayKeep")
                 .queryAs(javafx.scene.control.ChoiceBox.class);
         robot.interact(() -> keep.setValue(100));
-        waitFor("the run keeps 100", () -> view.viewModel().recorder().keep() == 100);
+        waitFor("the run keeps 100", () -> view.viewModel().run().recorder().keep() == 100);
     }
 
     @Test

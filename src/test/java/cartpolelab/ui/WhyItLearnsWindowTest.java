@@ -94,7 +94,7 @@ class WhyItLearnsWindowTest {
     }
 
     private EpisodeSignals signals() {
-        RecordedEpisode latest = view.viewModel().recorder().latest();
+        RecordedEpisode latest = view.viewModel().run().recorder().latest();
         assertEquals(6, latest.episode());
         return EpisodeSignals.of(latest, view.viewModel().runSettingsProperty().get());
     }

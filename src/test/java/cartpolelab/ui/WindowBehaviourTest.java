@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.ui.chart.PlotCanvas;
 import cartpolelab.ui.settings.SettingsPane;
 import cartpolelab.ui.settings.SettingsTable;
 import java.awt.image.BufferedImage;
@@ -163,6 +164,39 @@ class WindowBehaviourTest {
         assertEquals(7L, view.viewModel().runSettingsProperty().get().seed());
         robot.clickOn("#stepEpisodeButton");
         waitFor("the new run's episode", () -> view.charts().reward().figure().length() == 1);
+    }
+
+    /**
+     * The gradient-variance chart: hidden behind the losses until chosen, then the three
+     * estimators' variances on a log axis, each held from its measurement to the next, with
+     * the readout in the measured units; "no measurement yet" until the first one.
+     */
+    @Test
+    void theVarianceChartShowsTheMeasurementsOnALogAxis(FxRobot robot) {
+        PlotCanvas variance = view.charts().variance();
+        assertFalse(variance.isVisible(), "the losses show first");
+        robot.clickOn("#showVarianceChart");
+        assertTrue(variance.isVisible());
+        assertFalse(view.charts().training().isVisible());
+        robot.interact(() -> trainer.addEpisodes(10, i -> 20));
+        robot.clickOn("#stepEpisodeButton");
+        waitFor("11 episodes charted", () -> variance.figure().length() == 11);
+        cartpolelab.plot.Panel p = variance.figure().panels().get(0);
+        assertEquals(cartpolelab.plot.RunFigures.NO_MEASUREMENT, p.note());
+        robot.interact(() -> trainer.addEpisodes(300, i -> 20));
+        robot.clickOn("#stepEpisodeButton");
+        waitFor("the measurements", () -> variance.figure().length() == 312
+                && p.note() == null);
+        var g = trainer.gradientVariance();
+        int m = g.size() - 1;
+        int at = g.episode(m);
+        assertEquals(Math.log10(g.reinforce(m)), p.series().get(0).valueAt(at - 1), 1e-12);
+        assertEquals(Math.log10(g.td(m)), p.series().get(2).valueAt(at + 1), 1e-12,
+                "held until the next measurement");
+        assertTrue(Double.isNaN(p.series().get(1).valueAt(g.episode(0) - 2)),
+                "nothing before the first measurement");
+        robot.clickOn("#showLossesChart");
+        assertTrue(view.charts().training().isVisible());
     }
 
     @Test

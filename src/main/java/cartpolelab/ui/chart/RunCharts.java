@@ -3,6 +3,8 @@ package cartpolelab.ui.chart;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.plot.Panel;
 import cartpolelab.plot.Figure;
 import cartpolelab.plot.RunFigures;
 import java.util.Objects;
@@ -21,7 +23,9 @@ public final class RunCharts {
     private final ChartView view = new ChartView();
     private final PlotCanvas reward = new PlotCanvas("rewardChart", view);
     private final PlotCanvas training = new PlotCanvas("trainingChart", view);
+    private final PlotCanvas variance = new PlotCanvas("varianceChart", view);
     private EpisodeHistory bound;
+    private GradientVarianceHistory boundVariance = new GradientVarianceHistory();
     private EpisodeHistory replaced;
     private Hyperparameters settings;
     private int solvedAt = -1;
@@ -32,6 +36,11 @@ public final class RunCharts {
 
     public PlotCanvas training() {
         return training;
+    }
+
+    /** The gradient-variance chart (shown instead of the training chart when chosen). */
+    public PlotCanvas variance() {
+        return variance;
     }
 
     public ChartView view() {
@@ -50,11 +59,17 @@ public final class RunCharts {
 
     /**
      * Brings the charts up to date with {@code history} run with {@code hp}, solved at
-     * {@code solvedAt} (or -1). Rebinds when the run or its settings changed.
+     * {@code solvedAt} (or -1), and its gradient-variance measurements {@code g}. Rebinds
+     * when the run or its settings changed.
      */
-    public void refresh(EpisodeHistory history, Hyperparameters hp, int solvedAt) {
+    public void refresh(EpisodeHistory history, GradientVarianceHistory g, Hyperparameters hp,
+                        int solvedAt) {
         if (hp == null) {
             return;
+        }
+        if (g != null && g != boundVariance && history != replaced) {
+            boundVariance = g;
+            settings = null; // rebind below, with the new measurements
         }
         EpisodeHistory h = history == replaced ? bound : history;
         if (history != replaced) {
@@ -73,9 +88,16 @@ public final class RunCharts {
         int before = reward.figure().length();
         reward.figure().catchUp();
         training.figure().catchUp();
+        variance.figure().catchUp();
         if (reward.figure().length() != before) {
             reward.markDirty();
             training.markDirty();
+            variance.markDirty();
+        }
+        Panel v = variance.figure().panels().get(0);
+        if (v.note() != null && boundVariance.size() > 0) {
+            v.note(null); // the first measurement arrived
+            variance.markDirty();
         }
     }
 
@@ -85,6 +107,7 @@ public final class RunCharts {
      */
     public void startOver(EpisodeHistory old, Hyperparameters hp) {
         replaced = old;
+        boundVariance = new GradientVarianceHistory();
         bind(new EpisodeHistory(), Objects.requireNonNull(hp), -1);
     }
 
@@ -95,10 +118,14 @@ public final class RunCharts {
         RunFigures.Description d = PlotFiles.describe(hp, solved);
         Figure r = RunFigures.reward(h, d);
         Figure t = RunFigures.training(h, d);
+        Figure v = RunFigures.variance(h, boundVariance, d);
         r.catchUp();
         t.catchUp();
+        v.catchUp();
         reward.show(r);
         training.show(t);
+        variance.show(v);
+        variance.setReadout(java.util.List.of(v));
         reward.setReadout(java.util.List.of(r, t));
         training.setReadout(java.util.List.of(r, t));
         view.reset();
@@ -108,5 +135,8 @@ public final class RunCharts {
     public void paintIfDirty() {
         reward.paintIfDirty();
         training.paintIfDirty();
+        if (variance.isVisible()) {
+            variance.paintIfDirty();
+        }
     }
 }

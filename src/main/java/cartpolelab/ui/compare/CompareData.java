@@ -23,7 +23,8 @@ import java.util.Locale;
  * per run for the table. The same {@link ExperimentReport} code as {@code compare} uses.
  */
 record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
-                   ExperimentSummary summary, List<RunLine> lines) {
+                   ExperimentSummary summary, List<RunLine> lines,
+                   java.util.Map<String, String> groupLabels) {
 
     /** One run's row of the table. */
     record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
@@ -46,9 +47,22 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
         List<Cell> cells = e.cells();
         List<ExperimentCsv.Run> runs = new ArrayList<>(cells.size());
         List<CellState> states = new ArrayList<>(cells.size());
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        int frontier = Integer.MAX_VALUE;
         for (int i = 0; i < cells.size(); i++) {
             states.add(e.state(i)); // before the history: a finished run's history is whole
             runs.add(run(cells.get(i), e.history(i)));
+            labels.put(cells.get(i).group(), cells.get(i).groupLabel());
+            if (!states.get(i).terminal()) {
+                frontier = Math.min(frontier, runs.get(i).rewards().length);
+            }
+        }
+        // Runs still training take turns, so they stand a few episodes apart: the aggregates
+        // stop where every one of them has arrived, so N drops only where runs ended.
+        for (int i = 0; i < cells.size(); i++) {
+            if (!states.get(i).terminal() && runs.get(i).rewards().length > frontier) {
+                runs.set(i, truncated(runs.get(i), frontier));
+            }
         }
         ExperimentSummary summary = ExperimentReport.summarize(runs, sweepName, threshold);
         List<RunLine> lines = new ArrayList<>(cells.size());
@@ -68,7 +82,17 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
                 PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
                         + " episodes", threshold, center, spread);
         return new CompareData(ExperimentReport.groups(runs, sweepName, threshold, center,
-                spread), d, summary, lines);
+                spread), d, summary, lines, labels);
+    }
+
+    private static ExperimentCsv.Run truncated(ExperimentCsv.Run r, int episodes) {
+        return new ExperimentCsv.Run(r.id(), r.algorithm(), r.seed(), r.sweepValue(), r.rows(),
+                Arrays.copyOf(r.rewards(), episodes), r.steps());
+    }
+
+    /** A group's name for people ("REINFORCE + baseline · lr=1e-4"). */
+    String label(String group) {
+        return groupLabels.getOrDefault(group, group);
     }
 
     /** The run of a cell as it is now; no CSV rows (the export builds those). */

@@ -32,6 +32,7 @@ final class CompareTables extends VBox {
     private final TableView<RunLine> runTable = new TableView<>();
     private final TableView<ExperimentSummary.Group> groupTable = new TableView<>(groups);
     private final Label sooner = new Label();
+    private java.util.Map<String, String> labels = java.util.Map.of();
 
     /** @param open called with a run's cell index when its row is double-clicked */
     CompareTables(IntConsumer open) {
@@ -44,15 +45,17 @@ final class CompareTables extends VBox {
         sooner.getStyleClass().add("hint");
 
         groupTable.getColumns().addAll(List.of(
-                column("Group", ExperimentSummary.Group::key, null),
+                column("Group", g -> labels.getOrDefault(g.key(), g.key()), null),
                 column("Solved", g -> g.solved() + "/" + g.runs(), null),
                 column("Median episodes to solve [95% CI]", g -> ci(g.solveMedian(), "%.0f"),
                         null),
                 column("IQM episodes to solve [95% CI]", g -> ci(g.solveIqm(), "%.0f"), null),
                 column("Final MA50, IQM [95% CI]", g -> ci(g.finalMa50Iqm(), "%.1f"), null)));
         groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        groupTable.setPrefHeight(120);
-        groupTable.setMinHeight(90);
+        groupTable.setFixedCellSize(24);
+        groupTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 30 + 24.0 * Math.max(1, Math.min(6, groups.size())), groups));
+        groupTable.minHeightProperty().bind(groupTable.prefHeightProperty());
 
         SortedList<RunLine> sorted = new SortedList<>(runs);
         sorted.comparatorProperty().bind(runTable.comparatorProperty());
@@ -70,7 +73,9 @@ final class CompareTables extends VBox {
                         Comparator.comparingDouble((String s) -> s.equals("\u2014")
                                 ? Double.NEGATIVE_INFINITY : Double.parseDouble(s))),
                 column("Episodes", RunLine::episodes, Comparator.naturalOrder()),
-                column("Steps", RunLine::steps, Comparator.naturalOrder()),
+                column("Steps", r -> String.format(Locale.ROOT, "%,d", r.steps()),
+                        Comparator.comparingLong((String t) -> Long.parseLong(t.replace(",",
+                                "")))),
                 column("State", r -> r.failure() == null ? state(r)
                         : "failed: " + r.failure(), null)));
         runTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -113,12 +118,15 @@ final class CompareTables extends VBox {
                     .ifPresent(l -> runTable.getSelectionModel().select(l));
         }
         List<ExperimentSummary.Group> g = data.summary().groups();
+        labels = data.groupLabels();
         groups.setAll(g);
+        groupTable.refresh();
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < g.size(); i++) {
             for (int j = i + 1; j < g.size(); j++) {
                 b.append(b.length() == 0 ? "P(solves sooner), ties count half: " : "  \u00b7  ")
-                        .append(g.get(i).key()).append(" vs ").append(g.get(j).key())
+                        .append(data.label(g.get(i).key())).append(" vs ")
+                        .append(data.label(g.get(j).key()))
                         .append(' ').append(ci(data.summary().sooner(i, j), "%.2f"));
             }
         }

@@ -64,6 +64,10 @@ public final class CompareView extends BorderPane {
     private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
     private final PlotCanvas profile = new PlotCanvas("compareProfileChart", chartView);
     private final CompareTables tables;
+    private final javafx.beans.property.BooleanProperty hasData =
+            new javafx.beans.property.SimpleBooleanProperty();
+    private final Label empty = new Label("Tick the algorithms, give the seeds and press "
+            + "Start: the charts fill as the runs train, all of them at once.");
     private Experiment experiment;
     private CompareData data;
     private boolean computing;
@@ -86,6 +90,7 @@ public final class CompareView extends BorderPane {
         this.tables = new CompareTables(i -> open.accept(experiment, i));
         setId("compareView");
         getStyleClass().add("app-root");
+        setPadding(new javafx.geometry.Insets(10));
         createView();
     }
 
@@ -109,7 +114,7 @@ public final class CompareView extends BorderPane {
         tidy.setId("compareExportCsv");
         summary.setId("compareSummaryCsv");
         for (Button b : List.of(saveCharts, tidy, summary)) {
-            b.disableProperty().bind(start.disableProperty()); // while a grid runs
+            b.disableProperty().bind(start.disableProperty().or(hasData.not()));
         }
         start.setOnAction(e -> startExperiment());
         pause.setOnAction(e -> togglePause());
@@ -138,11 +143,15 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         setTop(top);
 
-        HBox charts = new HBox(8, reward, profile);
+        HBox plots = new HBox(8, reward, profile);
         HBox.setHgrow(reward, Priority.ALWAYS);
         HBox.setHgrow(profile, Priority.ALWAYS);
         reward.setPrefWidth(640);
         profile.setPrefWidth(420);
+        empty.getStyleClass().add("hint");
+        empty.visibleProperty().bind(hasData.not());
+        plots.visibleProperty().bind(hasData);
+        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(empty, plots);
         SplitPane center = new SplitPane(charts, tables);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
@@ -162,6 +171,7 @@ public final class CompareView extends BorderPane {
         close();
         experiment = new Experiment(spec);
         data = null;
+        hasData.set(false);
         lastEpisodes = -1;
         nextCompute = 0;
         experiment.start();
@@ -235,6 +245,7 @@ public final class CompareView extends BorderPane {
 
     private void show(CompareData d) {
         data = d;
+        hasData.set(true);
         Figure r = CompareFigures.reward(d.groups(), d.description());
         Figure p = CompareFigures.profile(d.groups(), d.description());
         r.catchUp();
