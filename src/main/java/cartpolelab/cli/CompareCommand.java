@@ -93,9 +93,8 @@ final class CompareCommand implements Callable<Integer> {
             description = "summary CSV: one row per run, then one per group")
     private Path summary;
 
-    @Option(names = {"--plot", "--png", "--svg"}, paramLabel = "FILE",
-            description = "reward chart over the performance profile; .png or .svg")
-    private Path plot;
+    @Mixin
+    private ChartFiles chartFiles = new ChartFiles();
 
     @Option(names = "--quiet", description = "no progress output, only the summary")
     private boolean quiet;
@@ -114,10 +113,7 @@ final class CompareCommand implements Callable<Integer> {
         ExperimentSpec grid = grid(base);
         List<Cell> cells = shardCells(grid);
         OutputPaths.check(spec);
-        if (plot != null && PlotFiles.Format.of(plot) == null) {
-            throw new Cli.UserError("--plot " + plot + ": unknown image type; use a .png or "
-                    + ".svg file name");
-        }
+        List<ChartFiles.Chart> charts = chartFiles.charts();
         chart.centerKind();
         chart.bandKind();
         PrintWriter out = spec.commandLine().getOut();
@@ -158,7 +154,7 @@ final class CompareCommand implements Callable<Integer> {
                 base.version().id(), grid.algorithms().size(),
                 grid.algorithms().size() == 1 ? "" : "s", grid.seeds().size(),
                 sweepName == null ? "" : " \u00d7 " + sweepName);
-        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, plot,
+        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
                 CompareReport.describe(title, PlotFiles.subtitle(base) + "  \u00b7  "
                         + base.episodes() + " episodes", threshold, chart), chart);
         failures.forEach(f -> err.println("error: " + f));

@@ -79,7 +79,8 @@ final class CompareReport {
 
     /** Writes the outputs that were asked for; returns the failures' messages. */
     static List<String> write(PrintWriter out, List<ExperimentCsv.Run> runs, String sweepName,
-                              ExperimentSummary summary, Path csv, Path summaryCsv, Path plot,
+                              ExperimentSummary summary, Path csv, Path summaryCsv,
+                              List<ChartFiles.Chart> charts,
                               CompareFigures.Description d, ChartOptions chart) {
         List<String> failed = new ArrayList<>();
         try {
@@ -91,11 +92,11 @@ final class CompareReport {
                 ExperimentCsv.writeSummary(summaryCsv, sweepName, runs, summary);
                 out.printf("wrote %-10s %s%n", "summary", summaryCsv);
             }
-            if (plot != null) {
-                PlotFiles.write(plot, CompareFigures.stacked(groups(runs, sweepName,
-                        d.threshold(), chart), d), PlotFiles.DEFAULT_WIDTH,
-                        PlotFiles.DEFAULT_HEIGHT * 3 / 2);
-                out.printf("wrote %-10s %s%n", "chart", plot);
+            for (ChartFiles.Chart file : charts) {
+                PlotFiles.write(file.file(), file.format(), CompareFigures.stacked(
+                        groups(runs, sweepName, d.threshold(), chart), d),
+                        PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT * 3 / 2);
+                out.printf("wrote %-10s %s%n", "chart", file.file());
             }
         } catch (IOException e) {
             failed.add(e.getMessage());

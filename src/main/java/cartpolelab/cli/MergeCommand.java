@@ -2,7 +2,6 @@ package cartpolelab.cli;
 
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.io.ExperimentCsv;
-import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.ExperimentSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,23 +43,19 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--summary", paramLabel = "FILE", description = "the summary CSV")
     private Path summary;
 
-    @Option(names = {"--plot", "--png", "--svg"}, paramLabel = "FILE",
-            description = "reward chart over the performance profile; .png or .svg")
-    private Path plot;
+    @Mixin
+    private ChartFiles chartFiles = new ChartFiles();
 
     @Parameters(paramLabel = "SHARD.csv", arity = "1..*", description = "the shards' tidy CSVs")
     private List<String> shards;
 
     @Override
     public Integer call() throws IOException {
-        if (csv == null && summary == null && plot == null) {
-            throw new Cli.UserError("nothing to write: give --csv, --summary or --png");
+        List<ChartFiles.Chart> charts = chartFiles.charts();
+        if (csv == null && summary == null && charts.isEmpty()) {
+            throw new Cli.UserError("nothing to write: give --csv, --summary, --png or --svg");
         }
         OutputPaths.check(spec);
-        if (plot != null && PlotFiles.Format.of(plot) == null) {
-            throw new Cli.UserError("--plot " + plot + ": unknown image type; use a .png or "
-                    + ".svg file name");
-        }
         chart.centerKind();
         chart.bandKind();
         List<Path> files = shards.stream().map(Path::of).toList();
@@ -70,7 +65,9 @@ final class MergeCommand implements Callable<Integer> {
                         + (Files.exists(f) ? "not a readable file" : "it does not exist")
                         + "; give the --csv files the shards wrote");
             }
-            for (Path out : new Path[] {csv, summary, plot}) {
+            List<Path> outputs = new java.util.ArrayList<>(java.util.Arrays.asList(csv, summary));
+            charts.forEach(c -> outputs.add(c.file()));
+            for (Path out : outputs) {
                 if (out != null && Files.exists(out) && Files.isSameFile(out, f)) {
                     throw new Cli.UserError(f + " is both a shard and an output: write the "
                             + "merged files elsewhere");
@@ -100,7 +97,7 @@ final class MergeCommand implements Callable<Integer> {
         String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
                 version.id(), algorithms, algorithms == 1 ? "" : "s", seeds,
                 sweepName == null ? "" : " \u00d7 " + sweepName);
-        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, plot,
+        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
                 CompareReport.describe(title, "merged from " + files.size() + " shards",
                         threshold, chart), chart);
         if (!failed.isEmpty()) {

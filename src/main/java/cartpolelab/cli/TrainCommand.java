@@ -45,18 +45,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--csv", paramLabel = "FILE", description = "write per-episode metrics")
     private Path csv;
 
-    @Option(names = "--plot", paramLabel = "FILE",
-            description = "write the reward chart with its moving average; PNG or SVG by the "
-                    + "name's extension (.png or .svg)")
-    private Path plot;
-
-    @Option(names = "--png", paramLabel = "FILE",
-            description = "write the reward chart as PNG (a .png name); may be given with --svg")
-    private Path png;
-
-    @Option(names = "--svg", paramLabel = "FILE",
-            description = "write the reward chart as SVG (a .svg name); may be given with --png")
-    private Path svg;
+    @Mixin
+    private ChartFiles chartFiles = new ChartFiles();
 
     @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "write networks, optimiser state and history (.cplb)")
@@ -96,7 +86,7 @@ final class TrainCommand implements Callable<Integer> {
         GradientVarianceProbe.Settings measure = gradientVarianceSettings();
         // fail before training, so no work is lost to a typo in a path
         OutputPaths.check(spec);
-        List<Chart> charts = charts();
+        List<ChartFiles.Chart> charts = chartFiles.charts();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (measure == null && spec.commandLine().getParseResult()
@@ -129,7 +119,7 @@ final class TrainCommand implements Callable<Integer> {
             save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history(),
                     run.gradientVariance()));
         }
-        for (Chart chart : charts) {
+        for (ChartFiles.Chart chart : charts) {
             save(out, failed, "chart", chart.file(), () -> PlotFiles.write(chart.file(),
                     chart.format(), RunFigures.reward(run.history(), run.history().size(),
                     PlotFiles.describe(hp, run.history())), PlotFiles.DEFAULT_WIDTH,
@@ -191,41 +181,6 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     /** One chart file to write, in the format its option asks for. */
-    private record Chart(Path file, PlotFiles.Format format) {}
-
-    /**
-     * The chart files asked for, their types checked before training: {@code --plot} by its
-     * extension, {@code --png} and {@code --svg} by the option, whose file name must agree
-     * (a {@code --png run.svg} is a slip, not a wish for a PNG named .svg).
-     */
-    private List<Chart> charts() {
-        List<Chart> charts = new ArrayList<>();
-        if (plot != null) {
-            PlotFiles.Format f = PlotFiles.Format.of(plot);
-            if (f == null) {
-                throw new Cli.UserError("--plot " + plot + ": unknown image type; use a .png "
-                        + "or .svg file name");
-            }
-            charts.add(new Chart(plot, f));
-        }
-        addTyped(charts, "--png", png, PlotFiles.Format.PNG);
-        addTyped(charts, "--svg", svg, PlotFiles.Format.SVG);
-        return charts;
-    }
-
-    private static void addTyped(List<Chart> charts, String option, Path file,
-                                 PlotFiles.Format format) {
-        if (file == null) {
-            return;
-        }
-        if (PlotFiles.Format.of(file) != format) {
-            throw new Cli.UserError(option + " " + file + ": give a " + format.extension
-                    + " file name" + (format == PlotFiles.Format.PNG
-                    ? " (for SVG use --svg)" : " (for PNG use --png)"));
-        }
-        charts.add(new Chart(file, format));
-    }
-
     private interface Save {
         void run() throws IOException;
     }

@@ -40,12 +40,14 @@ class CompareCliTest {
     @Test
     void shardsMergedWriteWhatOneUnshardedRunWrites() throws Exception {
         CliTest.Run whole = compare("--csv", p("runs.csv"), "--summary", p("summary.csv"),
-                "--png", p("chart.png"));
+                "--png", p("chart.png"), "--svg", p("chart.svg"));
         assertEquals(0, whole.code(), whole.err());
         assertTrue(whole.out().contains("8 runs (2 algorithms × 2 seeds × 2 values of lr)"),
                 whole.out());
         assertTrue(whole.out().contains("P(row solves sooner than column)"), whole.out());
         assertNotNull(ImageIO.read(dir.resolve("chart.png").toFile()));
+        assertTrue(Files.readString(dir.resolve("chart.svg")).contains("<svg"),
+                "--png and --svg in one run write both");
 
         for (int k = 1; k <= 3; k++) {
             CliTest.Run shard = compare("--shard", k + "/3", "--csv", p("shard" + k + ".csv"),
