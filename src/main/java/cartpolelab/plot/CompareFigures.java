@@ -51,7 +51,47 @@ public final class CompareFigures {
                               String band) {
     }
 
+    /**
+     * One group's gradient variance: per episode, the median over its runs of each
+     * estimator's variance as last measured (NaN before the first measurement).
+     */
+    public record VarianceGroup(String label, double[] reinforce, double[] baseline,
+                                double[] td) {
+    }
+
+    private static final double[][] ESTIMATOR_DASH = {null, {7, 4}, {2, 3}};
+    private static final String[] ESTIMATOR = {"REINFORCE", "baseline", "TD"};
+
     private CompareFigures() {
+    }
+
+    /**
+     * The notebook's claim per group: the variance of the three estimators of the policy
+     * gradient (solid: REINFORCE, dashed: baseline, dotted: TD), median over the group's runs,
+     * on a log axis; a colour per group as in the reward chart.
+     */
+    public static Figure variance(List<VarianceGroup> groups, Description d) {
+        Panel p = new Panel("Variance (log scale)", 1).logY();
+        boolean any = false;
+        for (int g = 0; g < groups.size(); g++) {
+            VarianceGroup v = groups.get(g);
+            double[][] estimators = {v.reinforce(), v.baseline(), v.td()};
+            for (int k = 0; k < 3; k++) {
+                double[] logs = new double[estimators[k].length];
+                for (int e = 0; e < logs.length; e++) {
+                    double x = estimators[k][e];
+                    logs[e] = x > 0 ? Math.log10(x) : Double.NaN;
+                    any |= x > 0;
+                }
+                p.add(new Series(v.label() + " \u00b7 " + ESTIMATOR[k], Column.of(logs),
+                        Palette.group(g), 1.6, ESTIMATOR_DASH[k], Series.Kind.SMOOTH));
+            }
+        }
+        if (!any) {
+            p.note("no measurement yet: one every K learning updates of each run");
+        }
+        return new Figure("Gradient variance: REINFORCE (solid), baseline (dashed), TD (dotted)",
+                d.title(), "Episode").add(p);
     }
 
     /** The reward chart. */

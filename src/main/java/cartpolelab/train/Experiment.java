@@ -83,6 +83,31 @@ public final class Experiment implements AutoCloseable {
     }
 
     /**
+     * Measures every run's gradient variance ({@link TrainingRun#measureGradientVariance});
+     * null measures nothing (the default). Learning is the same either way, bit for bit.
+     *
+     * @throws IllegalStateException once started
+     */
+    public synchronized void measureGradientVariance(
+            cartpolelab.agent.GradientVarianceProbe.Settings settings) {
+        if (pool != null) {
+            throw new IllegalStateException("choose the measurement before the start");
+        }
+        for (RunSlot s : slots) {
+            if (s.run != null) {
+                s.run.measureGradientVariance(settings);
+            }
+        }
+    }
+
+    /** Run {@code i}'s gradient-variance measurements, readable while it trains. */
+    public cartpolelab.metrics.GradientVarianceHistory gradientVariance(int i) {
+        TrainingRun run = slots[i].run;
+        return run == null ? new cartpolelab.metrics.GradientVarianceHistory()
+                : run.gradientVariance();
+    }
+
+    /**
      * Starts the workers and queues every run, interleaved (seed by seed across the groups).
      *
      * @throws IllegalStateException if already started

@@ -24,7 +24,8 @@ import java.util.Locale;
  */
 record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
                    ExperimentSummary summary, List<RunLine> lines,
-                   java.util.Map<String, String> groupLabels) {
+                   java.util.Map<String, String> groupLabels,
+                   List<CompareFigures.VarianceGroup> variance) {
 
     /** One run's row of the table. */
     record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
@@ -81,8 +82,53 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
         CompareFigures.Description d = ExperimentReport.describe(title,
                 PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
                         + " episodes", threshold, center, spread);
-        return new CompareData(ExperimentReport.groups(runs, sweepName, threshold, center,
-                spread), d, summary, lines, labels);
+        List<CompareFigures.Group> groups = ExperimentReport.groups(runs, sweepName,
+                threshold, center, spread);
+        return new CompareData(groups, d, summary, lines, labels, variance(e, groups));
+    }
+
+    /**
+     * Per group (in the chart's order), per episode: the median over its runs of each
+     * estimator's variance as last measured at or before that episode.
+     */
+    private static List<CompareFigures.VarianceGroup> variance(Experiment e,
+            List<CompareFigures.Group> groups) {
+        List<CompareFigures.VarianceGroup> out = new ArrayList<>();
+        for (CompareFigures.Group g : groups) {
+            List<Integer> members = new ArrayList<>();
+            int longest = 0;
+            for (Cell c : e.cells()) {
+                if (c.groupLabel().equals(g.label())) {
+                    members.add(c.index());
+                    longest = Math.max(longest, e.history(c.index()).size());
+                }
+            }
+            double[][] medians = new double[3][longest];
+            double[] values = new double[members.size()];
+            int[] at = new int[members.size()];
+            for (int ep = 1; ep <= longest; ep++) {
+                for (int k = 0; k < 3; k++) {
+                    int n = 0;
+                    for (int r = 0; r < members.size(); r++) {
+                        cartpolelab.metrics.GradientVarianceHistory h =
+                                e.gradientVariance(members.get(r));
+                        while (at[r] < h.size() && h.episode(at[r]) <= ep) {
+                            at[r]++;
+                        }
+                        if (at[r] > 0) {
+                            int m = at[r] - 1;
+                            values[n++] = k == 0 ? h.reinforce(m) : k == 1 ? h.baseline(m)
+                                    : h.td(m);
+                        }
+                    }
+                    medians[k][ep - 1] = n == 0 ? Double.NaN
+                            : RunStatistics.median(Arrays.copyOf(values, n));
+                }
+            }
+            out.add(new CompareFigures.VarianceGroup(g.label(), medians[0], medians[1],
+                    medians[2]));
+        }
+        return out;
     }
 
     private static ExperimentCsv.Run truncated(ExperimentCsv.Run r, int episodes) {

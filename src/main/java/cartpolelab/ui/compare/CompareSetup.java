@@ -22,6 +22,7 @@ import javafx.scene.layout.FlowPane;
 final class CompareSetup extends FlowPane {
 
     private final List<CheckBox> algorithms = new ArrayList<>();
+    private final CheckBox variance = new CheckBox("Measure gradient variance");
     private final TextField seeds = new TextField("10");
     private final TextField episodes = new TextField();
     private final TextField sweep = new TextField();
@@ -56,9 +57,17 @@ final class CompareSetup extends FlowPane {
         threads.setPrefWidth(70);
         tip(threads, "Runs trained at once, one per core; each run is bit for bit the run "
                 + "trained alone with its seed");
+        variance.setId("compareVariance");
+        variance.setSelected(true);
+        tip(variance, "Every " + cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY
+                + " learning updates of each run, sample "
+                + cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES
+                + " episodes with its current networks (training untouched, bit for bit) and "
+                + "measure how noisy each estimator of the policy gradient is; costs about a "
+                + "tenth of the training time");
         getChildren().addAll(algorithms);
         getChildren().addAll(new Label("Seeds"), seeds, new Label("Episodes"), episodes,
-                new Label("Sweep"), sweep, new Label("Cores"), threads);
+                new Label("Sweep"), sweep, new Label("Cores"), threads, variance);
     }
 
     private static void tip(javafx.scene.control.Control c, String text) {
@@ -125,7 +134,8 @@ final class CompareSetup extends FlowPane {
         }
     }
 
-    TextField seedsField() {
-        return seeds;
+    /** True when the runs measure their gradient variance. */
+    boolean measureVariance() {
+        return variance.isSelected();
     }
 }

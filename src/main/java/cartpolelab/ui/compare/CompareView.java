@@ -1,9 +1,6 @@
 package cartpolelab.ui.compare;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.io.ExperimentCsv;
-import cartpolelab.io.ExperimentReport;
-import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.Figure;
@@ -12,11 +9,8 @@ import cartpolelab.train.ExperimentSpec;
 import cartpolelab.train.ExperimentStatus;
 import cartpolelab.ui.BackgroundWork;
 import cartpolelab.ui.FileDialogs;
-import cartpolelab.ui.FileNames;
 import cartpolelab.ui.chart.ChartView;
 import cartpolelab.ui.chart.PlotCanvas;
-import cartpolelab.ui.export.Picture;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -49,8 +43,6 @@ import javafx.stage.Window;
 public final class CompareView extends BorderPane {
 
     private final Supplier<Hyperparameters> base;
-    private final FileDialogs dialogs;
-    private final BackgroundWork files;
     private final Executor compute;
     private final CompareSetup setup;
     private final Button start = new Button("Start");
@@ -63,7 +55,9 @@ public final class CompareView extends BorderPane {
     private final ChartView chartView = new ChartView();
     private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
     private final PlotCanvas profile = new PlotCanvas("compareProfileChart", chartView);
+    private final PlotCanvas variance = new PlotCanvas("compareVarianceChart", chartView);
     private final CompareTables tables;
+    private final CompareExports exports;
     private final javafx.beans.property.BooleanProperty hasData =
             new javafx.beans.property.SimpleBooleanProperty();
     private final Label empty = new Label("Tick the algorithms, give the seeds and press "
@@ -83,11 +77,10 @@ public final class CompareView extends BorderPane {
                        java.util.function.BiConsumer<Experiment, Integer> open,
                        Executor compute) {
         this.base = base;
-        this.dialogs = dialogs;
-        this.files = files;
         this.compute = compute;
         this.setup = new CompareSetup(base.get());
         this.tables = new CompareTables(i -> open.accept(experiment, i));
+        this.exports = new CompareExports(dialogs, files);
         setId("compareView");
         getStyleClass().add("app-root");
         setPadding(new javafx.geometry.Insets(10));
@@ -123,9 +116,9 @@ public final class CompareView extends BorderPane {
                 experiment.stop();
             }
         });
-        saveCharts.setOnAction(e -> saveCharts());
-        tidy.setOnAction(e -> exportCsv(false));
-        summary.setOnAction(e -> exportCsv(true));
+        saveCharts.setOnAction(e -> exports.saveCharts(data, owner()));
+        tidy.setOnAction(e -> exports.exportCsv(experiment, false, owner()));
+        summary.setOnAction(e -> exports.exportCsv(experiment, true, owner()));
         pause.setDisable(true);
         stop.setDisable(true);
         Region spacer = new Region();
@@ -133,6 +126,7 @@ public final class CompareView extends BorderPane {
         HBox controls = new HBox(8, start, pause, stop, new Label("Line"), center,
                 new Label("Band"), band, spacer, saveCharts, tidy, summary);
         controls.getStyleClass().add("compare-controls");
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         error.setId("compareError");
         error.getStyleClass().add("invalid-note");
         error.setWrapText(true);
@@ -143,11 +137,12 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         setTop(top);
 
-        HBox plots = new HBox(8, reward, profile);
+        javafx.scene.layout.StackPane right = rightChart();
+        HBox plots = new HBox(8, reward, right);
         HBox.setHgrow(reward, Priority.ALWAYS);
-        HBox.setHgrow(profile, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
         reward.setPrefWidth(640);
-        profile.setPrefWidth(420);
+        right.setPrefWidth(420);
         empty.getStyleClass().add("hint");
         empty.visibleProperty().bind(hasData.not());
         plots.visibleProperty().bind(hasData);
@@ -156,6 +151,32 @@ public final class CompareView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
         setCenter(center);
+    }
+
+    /** The profile, or the gradient variance: two toggles in the corner choose. */
+    private javafx.scene.layout.StackPane rightChart() {
+        javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ToggleButton showProfile =
+                new javafx.scene.control.ToggleButton("Profile");
+        javafx.scene.control.ToggleButton showVariance =
+                new javafx.scene.control.ToggleButton("Gradient variance");
+        showProfile.setId("compareShowProfile");
+        showVariance.setId("compareShowVariance");
+        showProfile.setToggleGroup(which);
+        showVariance.setToggleGroup(which);
+        showProfile.setSelected(true);
+        which.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            }
+        });
+        profile.visibleProperty().bind(showProfile.selectedProperty());
+        variance.visibleProperty().bind(showVariance.selectedProperty());
+        variance.visibleProperty().addListener((o, a, b) -> variance.markDirty());
+        HBox toggles = new HBox(showProfile, showVariance);
+        toggles.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        javafx.scene.layout.StackPane.setAlignment(toggles, javafx.geometry.Pos.TOP_RIGHT);
+        return new javafx.scene.layout.StackPane(profile, variance, toggles);
     }
 
     private void startExperiment() {
@@ -170,6 +191,8 @@ public final class CompareView extends BorderPane {
         error.setVisible(false);
         close();
         experiment = new Experiment(spec);
+        experiment.measureGradientVariance(setup.measureVariance()
+                ? cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT : null);
         data = null;
         hasData.set(false);
         lastEpisodes = -1;
@@ -215,7 +238,11 @@ public final class CompareView extends BorderPane {
             }
         }
         reward.paintIfDirty();
-        profile.paintIfDirty();
+        if (profile.isVisible()) {
+            profile.paintIfDirty();
+        } else {
+            variance.paintIfDirty();
+        }
     }
 
     private void refresh(long now, boolean last) {
@@ -248,12 +275,16 @@ public final class CompareView extends BorderPane {
         hasData.set(true);
         Figure r = CompareFigures.reward(d.groups(), d.description());
         Figure p = CompareFigures.profile(d.groups(), d.description());
+        Figure v = CompareFigures.variance(d.variance(), d.description());
         r.catchUp();
         p.catchUp();
+        v.catchUp();
         reward.show(r);
         profile.show(p);
+        variance.show(v);
         reward.setReadout(List.of(r));
         profile.setReadout(List.of(p));
+        variance.setReadout(List.of(v));
         tables.show(d);
     }
 
@@ -274,43 +305,8 @@ public final class CompareView extends BorderPane {
                 t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
-    private void saveCharts() {
-        CompareData d = data;
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        if (d == null) {
-            return;
-        }
-        dialogs.savePlots(owner).ifPresent(p -> {
-            Path file = PlotFiles.Format.of(p) != null ? p
-                    : FileNames.withExtension(p, PlotFiles.Format.PNG.extension);
-            Picture chart = f -> PlotFiles.write(f, CompareFigures.stacked(d.groups(),
-                    d.description()), PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT * 3 / 2);
-            files.save(chart, file, "Charts saved to " + file, "Could not save the charts");
-        });
-    }
-
-    private void exportCsv(boolean summary) {
-        Experiment e = experiment;
-        Window owner = getScene() == null ? null : getScene().getWindow();
-        if (e == null) {
-            return;
-        }
-        ExperimentSpec spec = e.spec();
-        String sweepName = spec.sweep() == null ? null : spec.sweep().name();
-        dialogs.exportCsv(owner).ifPresent(p -> {
-            Path file = FileNames.withExtension(p, ".csv");
-            Picture csv = f -> {
-                List<ExperimentCsv.Run> runs = CompareData.exportRuns(e);
-                if (summary) {
-                    ExperimentCsv.writeSummary(f, sweepName, runs, ExperimentReport.summarize(
-                            runs, sweepName, spec.base().version().solvedThreshold()));
-                } else {
-                    ExperimentCsv.writeTidy(f, sweepName, runs);
-                }
-            };
-            String what = summary ? "Summary" : "Runs";
-            files.save(csv, file, what + " CSV written to " + file, "Could not write the CSV");
-        });
+    private Window owner() {
+        return getScene() == null ? null : getScene().getWindow();
     }
 
     /** The experiment shown, or null. */
