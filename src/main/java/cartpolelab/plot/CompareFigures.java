@@ -90,8 +90,9 @@ public final class CompareFigures {
         if (!any) {
             p.note("no measurement yet: one every K learning updates of each run");
         }
-        return new Figure("Gradient variance: REINFORCE (solid), baseline (dashed), TD (dotted)",
-                d.title(), "Episode").add(p);
+        return new Figure("Gradient variance, median of each group's runs",
+                "solid: REINFORCE \u00b7 dashed: baseline \u00b7 dotted: TD \u00b7 "
+                        + d.title(), "Episode").add(p);
     }
 
     /** The reward chart. */

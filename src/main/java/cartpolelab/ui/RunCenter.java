@@ -123,11 +123,14 @@ final class RunCenter extends SplitPane {
                 .markDirty());
         HBox toggles = new HBox(losses, variance);
         toggles.getStyleClass().add("chart-toggles");
-        toggles.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane.setAlignment(toggles, Pos.TOP_RIGHT);
-        StackPane.setMargin(toggles, new javafx.geometry.Insets(4, 6, 0, 0));
-        card.getChildren().add(1, charts.variance());
-        card.getChildren().add(toggles);
+        toggles.setAlignment(Pos.CENTER_RIGHT);
+        // above the charts, not over them: the title stays readable
+        card.getChildren().remove(charts.training());
+        StackPane both = new StackPane(charts.training(), charts.variance());
+        VBox.setVgrow(both, Priority.ALWAYS);
+        VBox column = new VBox(2, toggles, both);
+        column.setMinWidth(0);
+        card.getChildren().add(0, column);
     }
 
     /** True while the canvas card is wide enough for the network maps. */

@@ -22,7 +22,7 @@ import javafx.scene.layout.FlowPane;
 final class CompareSetup extends FlowPane {
 
     private final List<CheckBox> algorithms = new ArrayList<>();
-    private final CheckBox variance = new CheckBox("Measure gradient variance");
+    private final CheckBox variance = new CheckBox("Gradient variance");
     private final TextField seeds = new TextField("10");
     private final TextField episodes = new TextField();
     private final TextField sweep = new TextField();

@@ -174,9 +174,11 @@ public final class CompareView extends BorderPane {
         variance.visibleProperty().bind(showVariance.selectedProperty());
         variance.visibleProperty().addListener((o, a, b) -> variance.markDirty());
         HBox toggles = new HBox(showProfile, showVariance);
-        toggles.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        javafx.scene.layout.StackPane.setAlignment(toggles, javafx.geometry.Pos.TOP_RIGHT);
-        return new javafx.scene.layout.StackPane(profile, variance, toggles);
+        toggles.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
+        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(profile,
+                variance);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        return new javafx.scene.layout.StackPane(new VBox(4, toggles, charts));
     }
 
     private void startExperiment() {
