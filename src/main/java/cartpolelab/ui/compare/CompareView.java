@@ -67,6 +67,10 @@ public final class CompareView extends BorderPane {
     private boolean computing;
     private long nextCompute;
     private long lastEpisodes = -1;
+    /** Frames painted, for the frame rate in the progress line (the charts' own cost). */
+    private final cartpolelab.metrics.RateMeter frames =
+            new cartpolelab.metrics.RateMeter(1_000_000_000L);
+    private long frameCount;
 
     /**
      * @param base    the main window's settings (every setting the grid does not vary)
@@ -222,9 +226,11 @@ public final class CompareView extends BorderPane {
 
     /** Once per screen refresh (FX thread): progress, the statistics when due, painting. */
     public void tick(long now) {
+        frames.update(now, ++frameCount);
         if (experiment != null) {
             ExperimentStatus s = experiment.status();
-            progress.setText(describe(s));
+            progress.setText(describe(s) + String.format(Locale.ROOT, " \u00b7 window %.0f fps",
+                    frames.perSecond()));
             boolean changed = s.episodesDone() != lastEpisodes;
             if (!computing && now >= nextCompute && (changed || data == null
                     || nextCompute == 0)) {
