@@ -18,18 +18,39 @@ public final class HeatmapPainter {
 
     /** Paints {@code maps} left to right over {@code width} × {@code height} pixels. */
     public void paint(Surface s, List<Heatmap> maps, double width, double height) {
-        s.fill(Palette.argb(Palette.BACKGROUND));
-        s.fillRect(0, 0, width, height);
-        if (maps.isEmpty()) {
-            return;
-        }
-        double w = width / maps.size();
-        for (int i = 0; i < maps.size(); i++) {
-            paint(s, maps.get(i), i * w, 0, w, height);
-        }
+        paint(s, maps, width, height, true);
     }
 
-    private void paint(Surface s, Heatmap m, double x0, double y0, double w, double h) {
+    /**
+     * Paints {@code maps}, their paths only if {@code withPaths} (the window draws the moving
+     * path on a layer of its own, {@link #paintPath}).
+     *
+     * @return each map's cell area {left, top, right, bottom}, or null where it did not fit
+     */
+    public List<double[]> paint(Surface s, List<Heatmap> maps, double width, double height,
+                                boolean withPaths) {
+        s.fill(Palette.argb(Palette.BACKGROUND));
+        s.fillRect(0, 0, width, height);
+        java.util.List<double[]> areas = new java.util.ArrayList<>();
+        double w = maps.isEmpty() ? width : width / maps.size();
+        for (int i = 0; i < maps.size(); i++) {
+            areas.add(paint(s, maps.get(i), i * w, 0, w, height, withPaths));
+        }
+        return areas;
+    }
+
+    /** The episode's path of {@code m} over its cell area {left, top, right, bottom}. */
+    public static void paintPath(Surface s, Heatmap m, double[] area) {
+        if (area == null) {
+            return;
+        }
+        s.clip(area[0], area[1], area[2] - area[0], area[3] - area[1]);
+        paintPath(s, m, area[0], area[1], area[2], area[3]);
+        s.unclip();
+    }
+
+    private double[] paint(Surface s, Heatmap m, double x0, double y0, double w, double h,
+                           boolean withPath) {
         double pad = PlotPainter.PAD;
         s.font(TITLE, true);
         s.fill(PlotPainter.TEXT);
@@ -41,7 +62,7 @@ public final class HeatmapPainter {
         double left = x0 + pad + LABEL + 6 + s.textWidth("-0.0") + 6;
         double right = x0 + w - pad - BAR - 8 - s.textWidth("0.00") - 4;
         if (bottom - top < 20 || right - left < 20) {
-            return;
+            return null;
         }
         paintCells(s, m, left, top, right, bottom);
         s.clip(left, top, right - left, bottom - top);
@@ -50,10 +71,13 @@ public final class HeatmapPainter {
             s.stroke(line.argb(), 1.5, DASH);
             s.line(x, top, x, bottom);
         }
-        paintPath(s, m, left, top, right, bottom);
+        if (withPath) {
+            paintPath(s, m, left, top, right, bottom);
+        }
         s.unclip();
         paintAxes(s, m, left, top, right, bottom, x0, y0 + h);
         paintColourBar(s, m.scale(), right + 8, top, bottom);
+        return new double[] {left, top, right, bottom};
     }
 
     private static void paintCells(Surface s, Heatmap m, double left, double top, double right,

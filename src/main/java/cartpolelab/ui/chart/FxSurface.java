@@ -20,6 +20,12 @@ public final class FxSurface implements Surface {
 
     private final GraphicsContext g;
     private final Text measure = new Text();
+    /**
+     * Widths already measured, per font: tick labels and legends repeat frame after frame,
+     * and laying out a {@link Text} is the dearest part of a label (it also shares JavaFX's
+     * font caches with every other text, so measuring less is also safer).
+     */
+    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
     private int fillArgb = 1;
     private int strokeArgb = 1;
     private double fontSize;
@@ -71,8 +77,18 @@ public final class FxSurface implements Surface {
 
     @Override
     public double textWidth(String text) {
+        String key = (fontBold ? "b" : "") + fontSize + '\u0000' + text;
+        Double known = widths.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (widths.size() >= 4096) {
+            widths.clear(); // labels of a long-gone zoom level
+        }
         measure.setText(text);
-        return measure.getLayoutBounds().getWidth();
+        double w = measure.getLayoutBounds().getWidth();
+        widths.put(key, w);
+        return w;
     }
 
     @Override

@@ -21,6 +21,15 @@ public final class PlotCanvas extends Region {
 
     private final Canvas canvas = new Canvas();
     private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+    /**
+     * The pointer's layer over the figure: the hover line, dots and readout, the zoom range
+     * being dragged. Moving the pointer repaints only this, never the figure under it (which
+     * with thirty runs costs far more than a frame).
+     */
+    private final Canvas overlay = new Canvas();
+    private final FxSurface overlaySurface = new FxSurface(overlay.getGraphicsContext2D());
+    private boolean figureDirty = true;
+    private double[] paintedRange;
     private final PlotPainter painter = new PlotPainter();
     private final ChartView view;
     private Figure figure;
@@ -44,10 +53,11 @@ public final class PlotCanvas extends Region {
         this.view = view;
         setId(id);
         getStyleClass().add("plot-canvas");
-        getChildren().add(canvas);
+        overlay.setMouseTransparent(true);
+        getChildren().addAll(canvas, overlay);
         setMinSize(200, 120);
         setPrefSize(560, 260);
-        view.onChange(this::markDirty);
+        view.onChange(() -> dirty = true); // hover, drag, zoom: paint() sees what changed
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX(), e.getY()));
         canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> view.hover(-1, this));
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
@@ -86,8 +96,10 @@ public final class PlotCanvas extends Region {
         return paints;
     }
 
+    /** The figure changed (new data, a new figure): repaint it, not only the pointer. */
     public void markDirty() {
         dirty = true;
+        figureDirty = true;
     }
 
     /** Paints if anything changed since the last paint. FX thread, once per frame. */
@@ -102,15 +114,20 @@ public final class PlotCanvas extends Region {
         readoutShown = java.util.List.of();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
+        overlay.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (figure == null || w < 10 || h < 10) {
             return;
         }
         double[] range = view.range(figure.fullRange());
-        layout = painter.paint(surface, figure, w, h, range[0], range[1]);
+        if (figureDirty || layout == null || !java.util.Arrays.equals(range, paintedRange)) {
+            layout = painter.paint(surface, figure, w, h, range[0], range[1]);
+            paintedRange = range;
+            figureDirty = false;
+        }
         if (view.dragging()) {
-            Hover.paintSelection(surface, layout, view.dragFrom(), view.dragTo());
+            Hover.paintSelection(overlaySurface, layout, view.dragFrom(), view.dragTo());
         } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
-            readoutShown = Hover.paint(surface, layout, figure, view.hovered(),
+            readoutShown = Hover.paint(overlaySurface, layout, figure, view.hovered(),
                     view.hoveredCanvas() == this,
                     readout.isEmpty() ? java.util.List.of(figure) : readout,
                     view.hoveredCanvas() == this ? pointerY : Double.NaN);
@@ -125,6 +142,9 @@ public final class PlotCanvas extends Region {
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
+            overlay.setWidth(w);
+            overlay.setHeight(h);
+            figureDirty = true;
             paint(); // at once: a resized canvas is blank until painted
         }
     }
@@ -137,7 +157,7 @@ public final class PlotCanvas extends Region {
         int index = (int) Math.round(layout.xAt(x)) - 1;
         if (y != pointerY) {
             pointerY = y;
-            markDirty(); // the run under the pointer may change without the episode changing
+            dirty = true; // the run under the pointer may change without the episode changing
         }
         view.hover(Math.max(0, Math.min(figure.length() - 1, index)), this);
     }

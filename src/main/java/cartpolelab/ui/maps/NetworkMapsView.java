@@ -44,7 +44,13 @@ public final class NetworkMapsView extends VBox {
     private final Supplier<CompletableFuture<RunSnapshot>> snapshots;
     private final Executor compute;
     private final Canvas canvas = new Canvas();
-    private final Pane canvasPane = new Pane(canvas);
+    private final FxSurface surface = new FxSurface(canvas.getGraphicsContext2D());
+    /** The episode's path, on a layer of its own: it moves every frame, the maps do not. */
+    private final Canvas pathLayer = new Canvas();
+    private final FxSurface pathSurface = new FxSurface(pathLayer.getGraphicsContext2D());
+    private final Pane canvasPane = new Pane(canvas, pathLayer);
+    private List<double[]> areas = List.of();
+    private boolean mapsDirty = true;
     private final CheckBox atFrame = new CheckBox("x, \u1e8b of the frame");
     private final Label note = new Label();
     private final HeatmapPainter painter = new HeatmapPainter();
@@ -97,8 +103,9 @@ public final class NetworkMapsView extends VBox {
         HBox header = new HBox(8, title, atFrame);
         header.getStyleClass().add("maps-header");
         canvasPane.setMinSize(0, 0);
-        canvasPane.widthProperty().addListener((o, a, b) -> dirty = true);
-        canvasPane.heightProperty().addListener((o, a, b) -> dirty = true);
+        canvasPane.widthProperty().addListener((o, a, b) -> mapsDirty = dirty = true);
+        canvasPane.heightProperty().addListener((o, a, b) -> mapsDirty = dirty = true);
+        pathLayer.setMouseTransparent(true);
         VBox.setVgrow(canvasPane, Priority.ALWAYS);
         getChildren().addAll(header, canvasPane, note);
         setMinWidth(0);
@@ -183,6 +190,7 @@ public final class NetworkMapsView extends VBox {
                 computedX = x;
                 computedXDot = xDot;
                 refreshes++;
+                mapsDirty = true;
                 dirty = true;
             }
         }));
@@ -196,10 +204,19 @@ public final class NetworkMapsView extends VBox {
             return;
         }
         dirty = false;
-        canvas.setWidth(w);
-        canvas.setHeight(h);
         List<Heatmap> figures = heatmaps();
-        painter.paint(new FxSurface(canvas.getGraphicsContext2D()), figures, w, h);
+        if (mapsDirty || canvas.getWidth() != w || canvas.getHeight() != h) {
+            mapsDirty = false;
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            pathLayer.setWidth(w);
+            pathLayer.setHeight(h);
+            areas = painter.paint(surface, figures, w, h, false);
+        }
+        pathLayer.getGraphicsContext2D().clearRect(0, 0, w, h);
+        for (int i = 0; i < figures.size() && i < areas.size(); i++) {
+            HeatmapPainter.paintPath(pathSurface, figures.get(i), areas.get(i));
+        }
         note.setText(figures.size() == 1 ? "No V(s) map: REINFORCE has no critic." : "");
         note.setVisible(figures.size() == 1);
         note.setManaged(figures.size() == 1);
