@@ -307,6 +307,36 @@ class MainWindowTest {
     }
 
     /**
+     * Loading a checkpoint of the very same settings: only the history object tells the runs
+     * apart, and the chart must show the loaded one (3 episodes), not the 6 trained since.
+     */
+    @Test
+    void loadingACheckpointWithTheSameSettingsShowsItsHistory(FxRobot robot) throws Exception {
+        for (int k = 1; k <= 3; k++) {
+            int expected = k;
+            click(robot, "#stepEpisodeButton");
+            waitFor(k + " episodes", () -> episodes() == expected);
+        }
+        Path ckpt = dir.resolve("same.cplb");
+        dialogs.checkpointSave = ckpt;
+        click(robot, "#saveCheckpointButton");
+        waitFor("the checkpoint", () -> Files.exists(ckpt)
+                && vm().messageProperty().get().startsWith("Checkpoint saved"));
+        for (int k = 4; k <= 6; k++) {
+            int expected = k;
+            click(robot, "#stepEpisodeButton");
+            waitFor(k + " episodes", () -> episodes() == expected);
+        }
+        waitFor("the chart to show 6", () -> chartedEpisodes() == 6);
+        dialogs.checkpointLoad = ckpt;
+        click(robot, "#loadCheckpointButton");
+        waitFor("loaded", () -> vm().messageProperty().get().startsWith("Checkpoint loaded"));
+        waitFor("the loaded run's 3 episodes", () -> episodes() == 3);
+        waitFor("the chart to show them", () -> chartedEpisodes() == 3);
+        assertChartShowsTheTrainersRun(robot);
+    }
+
+    /**
      * Reset with another seed and version: at once (before the trainer has even replaced its
      * run) both charts are empty under the new title, and the next episodes are the new run's.
      */
