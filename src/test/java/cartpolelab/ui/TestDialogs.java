@@ -7,13 +7,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javafx.stage.Window;
 
 /** File dialogs that answer with preset paths, and dialogs that record what they were told. */
-final class TestDialogs implements FileDialogs, Dialogs {
+public final class TestDialogs implements FileDialogs, Dialogs {
 
-    volatile Path plots;
-    volatile Path csv;
-    volatile Path checkpointSave;
-    volatile Path checkpointLoad;
-    final List<String> errors = new CopyOnWriteArrayList<>();
+    public volatile Path plots;
+    public volatile Path csv;
+    public volatile Path checkpointSave;
+    public volatile Path checkpointLoad;
+    public final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> questions = new CopyOnWriteArrayList<>();
     /** What the user answers when asked to confirm. */
     volatile boolean confirmAnswer = true;

@@ -10,12 +10,10 @@ import cartpolelab.train.CellState;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.Trainer;
 import cartpolelab.ui.CartPoleLabApp;
-import cartpolelab.ui.Dialogs;
-import cartpolelab.ui.FileDialogs;
 import cartpolelab.ui.MainView;
+import cartpolelab.ui.TestDialogs;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,7 +22,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,45 +40,12 @@ class CompareWindowTest {
 
     @TempDir
     Path dir;
-    private volatile Path chosen;
-    private final java.util.List<String> errors = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final TestDialogs dialogs = new TestDialogs();
     private MainView view;
 
     @Start
     void start(Stage stage) {
-        FileDialogs files = new FileDialogs() {
-            @Override
-            public Optional<Path> savePlots(Window owner) {
-                return Optional.ofNullable(chosen);
-            }
-
-            @Override
-            public Optional<Path> exportCsv(Window owner) {
-                return Optional.ofNullable(chosen);
-            }
-
-            @Override
-            public Optional<Path> saveCheckpoint(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> loadCheckpoint(Window owner) {
-                return Optional.empty();
-            }
-        };
-        Dialogs quiet = new Dialogs() {
-            @Override
-            public void showError(String title, String text) {
-                errors.add(title + ": " + text);
-            }
-
-            @Override
-            public boolean confirm(String title, String text, String action) {
-                return true;
-            }
-        };
-        view = CartPoleLabApp.open(stage, SETTINGS, Trainer::new, files, quiet, () -> { });
+        view = CartPoleLabApp.open(stage, SETTINGS, Trainer::new, dialogs, dialogs, () -> { });
     }
 
     @AfterEach
@@ -126,12 +90,12 @@ class CompareWindowTest {
         assertTrue(robot.lookup("#compareProgress").queryAs(Label.class).getText()
                 .startsWith("4/4 runs done"));
 
-        chosen = dir.resolve("runs.csv");
+        dialogs.csv = dir.resolve("runs.csv");
         robot.clickOn("#compareExportCsv");
-        waitFor("the tidy CSV", () -> Files.exists(chosen) || !errors.isEmpty());
-        assertEquals(java.util.List.of(), errors);
-        assertEquals(1 + 4 * 60, Files.readAllLines(chosen).size());
-        chosen = dir.resolve("charts.png");
+        waitFor("the tidy CSV", () -> Files.exists(dialogs.csv) || !dialogs.errors.isEmpty());
+        assertEquals(java.util.List.of(), dialogs.errors);
+        assertEquals(1 + 4 * 60, Files.readAllLines(dialogs.csv).size());
+        dialogs.plots = dir.resolve("charts.png");
         robot.clickOn("#compareSaveCharts");
         waitFor("the charts", () -> Files.exists(dir.resolve("charts.png")));
         assertTrue(javax.imageio.ImageIO.read(dir.resolve("charts.png").toFile())
