@@ -19,9 +19,9 @@ import java.util.concurrent.CompletableFuture;
  *
  * <p><b>Publication</b>: {@link #latestFrame()} is a volatile reference to an immutable
  * {@link Frame} (one per step at real-time and fast speed, none at maximum speed);
- * {@link #history()} and {@link #gradientVariance()} (every run measures at
- * {@link GradientVarianceProbe.Settings#DEFAULT}) are append-only; {@link #status()} is an
- * immutable snapshot. Consumers pull whenever they like; nothing here calls into a consumer.
+ * {@link #history()} and {@link #gradientVariance()} (measured at
+ * {@link GradientVarianceProbe.Settings#DEFAULT} unless told otherwise) are append-only;
+ * {@link #status()} is immutable. Consumers pull; nothing here calls into a consumer.
  *
  * <p><b>Determinism</b>: all learning is {@link TrainingRun#step()}; speed, pauses, single
  * frames, whole episodes and Watch (its own {@link WatchSession}) only change how the steps are
@@ -38,6 +38,8 @@ public final class Trainer implements TrainerPort {
     private final Commands commands = new Commands(this::loop);
     private volatile Speed speed = Speed.UNPACED;
     private volatile boolean stopWhenSolved;
+    private volatile GradientVarianceProbe.Settings measure =
+            GradientVarianceProbe.Settings.DEFAULT;
 
     // ---- the run; replaced (never patched) by reset and restore, on the trainer's thread ----
     private volatile TrainingRun run;
@@ -75,19 +77,12 @@ public final class Trainer implements TrainerPort {
     }
 
     @Override
-    public void resume() {
-        start();
-    }
-
-    /** Finishes the episode in progress, or runs one whole one; paced by the speed. */
-    @Override
-    public void stepEpisode() {
+    public void stepEpisode() { // paced by the speed
         command(Mode.EPISODE);
     }
 
-    /** Takes one environment step, then pauses; the update runs when the episode ends. */
     @Override
-    public void stepFrame() {
+    public void stepFrame() { // the update runs when the episode ends
         commands.postFrame();
     }
 
@@ -145,11 +140,17 @@ public final class Trainer implements TrainerPort {
     }
 
     @Override
+    public void measureGradientVariance(GradientVarianceProbe.Settings settings) {
+        measure = settings;
+        commands.execute(() -> run.measureGradientVariance(settings));
+    }
+
+    @Override
     public void stop() {
         commands.stop(this::publishStatusLocked);
     }
 
-    /** {@link #stop()} and wait (at most 5 s) for the thread to end. */
+    /** {@link #stop()}, then waits (at most 5 s) for the thread to end. */
     @Override
     public void close() {
         stop();
@@ -306,7 +307,7 @@ public final class Trainer implements TrainerPort {
     /** Makes {@code fresh} the run (recording it) and publishes its start frame and status. */
     private void install(TrainingRun fresh) {
         fresh.record(EpisodeRecorder.DEFAULT_KEEP);
-        fresh.measureGradientVariance(GradientVarianceProbe.Settings.DEFAULT);
+        fresh.measureGradientVariance(measure);
         run = fresh;
         watch = null;
         watchFailure = null;

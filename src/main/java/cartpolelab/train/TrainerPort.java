@@ -24,7 +24,9 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
     void pause();
 
     /** Same as {@link #start()}. */
-    void resume();
+    default void resume() {
+        start();
+    }
 
     /** Finishes the episode in progress (or runs one whole new one), then pauses. */
     void stepEpisode();
@@ -47,6 +49,12 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
     void setSpeed(Speed speed);
 
     /** When on, training pauses in {@link TrainerState#SOLVED} once the task is solved. */
+    /**
+     * How often the gradient variance is measured ({@link TrainingRun#measureGradientVariance}):
+     * the current run from now on, and every later one; null measures nothing.
+     */
+    void measureGradientVariance(cartpolelab.agent.GradientVarianceProbe.Settings settings);
+
     void setStopWhenSolved(boolean stopWhenSolved);
 
     /** The most recent frame, or null. Never blocks. */

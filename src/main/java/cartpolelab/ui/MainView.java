@@ -86,6 +86,7 @@ public final class MainView extends BorderPane {
         followButton.setOnAction(e -> charts.view().follow());
         RunCenter center = new RunCenter(canvas, replayBar, maps, charts, followButton);
         setCenter(center);
+        center.onMeasurementChange(() -> vm.measureGradientVariance(center.measurement()));
         maps.visibleProperty().bind(toolbar.mapsShownProperty()
                 .and(center.wideEnoughForMaps()));
         toolbar.mapsAvailable(center.wideEnoughForMaps());

@@ -27,6 +27,13 @@ final class RunCenter extends SplitPane {
     static final double MAPS_MIN_CARD_WIDTH = 760;
 
     private final javafx.beans.binding.BooleanBinding wide;
+    /** How often the gradient variance is measured: every K updates (0: off), M episodes. */
+    private final javafx.scene.control.ChoiceBox<Integer> every =
+            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections
+                    .observableArrayList(0, 50, 100, 150, 300, 600));
+    private final javafx.scene.control.ChoiceBox<Integer> samples =
+            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections
+                    .observableArrayList(4, 8, 16, 32));
 
     RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
               RunCharts charts, Button followButton) {
@@ -70,7 +77,7 @@ final class RunCenter extends SplitPane {
                         + "is, in nats: ln 2 \u2248 0.69 is a coin flip, 0 always the same "
                         + "action; a fall to 0 with a low reward means the policy collapsed."));
         trainingCard.getStyleClass().addAll("card", "chart-card");
-        addVarianceChart(trainingCard, charts);
+        addVarianceChart(trainingCard, charts, every, samples);
         HBox chartRow = new HBox(rewardCard, trainingCard);
         chartRow.getStyleClass().add("charts-row");
         HBox.setHgrow(rewardCard, Priority.ALWAYS);
@@ -95,7 +102,9 @@ final class RunCenter extends SplitPane {
      * The gradient-variance chart in the training chart's card, with two toggles in its
      * corner to choose which of them shows.
      */
-    private static void addVarianceChart(StackPane card, RunCharts charts) {
+    private static void addVarianceChart(StackPane card, RunCharts charts,
+            javafx.scene.control.ChoiceBox<Integer> every,
+            javafx.scene.control.ChoiceBox<Integer> samples) {
         javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
         javafx.scene.control.ToggleButton losses = new javafx.scene.control.ToggleButton(
                 "Losses");
@@ -121,7 +130,22 @@ final class RunCenter extends SplitPane {
         charts.training().visibleProperty().bind(losses.selectedProperty());
         charts.variance().visibleProperty().addListener((o, a, b) -> charts.variance()
                 .markDirty());
-        HBox toggles = new HBox(losses, variance);
+        every.setId("varianceEvery");
+        samples.setId("varianceSamples");
+        every.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY);
+        samples.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES);
+        every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " updates"));
+        samples.setConverter(converter(m -> "on " + m + " episodes"));
+        every.setTooltip(new Tooltip("How often: the more often, the finer the curve and the "
+                + "slower the training (every 150 updates on 8 episodes costs about a tenth)"));
+        samples.setTooltip(new Tooltip("Episodes sampled per measurement: more gives a "
+                + "steadier estimate of each variance and costs more"));
+        samples.disableProperty().bind(every.valueProperty().isEqualTo(0));
+        HBox measure = new HBox(4, every, samples);
+        measure.visibleProperty().bind(variance.selectedProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox toggles = new HBox(4, measure, gap, losses, variance);
         toggles.getStyleClass().add("chart-toggles");
         toggles.setAlignment(Pos.CENTER_RIGHT);
         // above the charts, not over them: the title stays readable
@@ -131,6 +155,35 @@ final class RunCenter extends SplitPane {
         VBox column = new VBox(2, toggles, both);
         column.setMinWidth(0);
         card.getChildren().add(0, column);
+    }
+
+    private static javafx.util.StringConverter<Integer> converter(
+            java.util.function.IntFunction<String> text) {
+        return new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer v) {
+                return v == null ? "" : text.apply(v);
+            }
+
+            @Override
+            public Integer fromString(String s) {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    /**
+     * The gradient-variance measurement chosen: every K updates on M episodes, or null for
+     * none. {@code onChange} runs when either choice changes.
+     */
+    cartpolelab.agent.GradientVarianceProbe.Settings measurement() {
+        return every.getValue() == 0 ? null : new cartpolelab.agent.GradientVarianceProbe
+                .Settings(every.getValue(), samples.getValue());
+    }
+
+    void onMeasurementChange(Runnable onChange) {
+        every.valueProperty().addListener((o, a, b) -> onChange.run());
+        samples.valueProperty().addListener((o, a, b) -> onChange.run());
     }
 
     /** True while the canvas card is wide enough for the network maps. */

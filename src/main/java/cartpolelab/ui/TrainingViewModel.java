@@ -281,6 +281,11 @@ public final class TrainingViewModel implements AutoCloseable {
         return trainer.history();
     }
 
+    /** How often the gradient variance is measured, from now on; null: not at all. */
+    public void measureGradientVariance(cartpolelab.agent.GradientVarianceProbe.Settings s) {
+        trainer.measureGradientVariance(s);
+    }
+
     /** What the run publishes: recorded episodes, measurements, snapshots (read-only). */
     public RunOutputs run() {
         return trainer;

@@ -459,4 +459,30 @@ class TrainerTest {
         assertEquals(steps, last.totalSteps());
         assertTrue(last.wallSeconds() > 0);
     }
+
+    @Test
+    void theMeasurementIntervalAppliesNowAndToEveryLaterRunAndNullSwitchesItOff()
+            throws Exception {
+        Trainer t = trainer(SMALL);
+        t.measureGradientVariance(new cartpolelab.agent.GradientVarianceProbe.Settings(2, 2));
+        stepEpisodes(t, 4);
+        assertEquals(2, t.gradientVariance().size(), "at updates 2 and 4");
+        t.reset(SMALL.withSeed(2));
+        await("the new run", () -> t.status().episodes() == 0);
+        stepEpisodes(t, 2);
+        assertEquals(1, t.gradientVariance().size(), "the new run measures as told");
+        t.measureGradientVariance(null);
+        stepEpisodes(t, 4);
+        assertEquals(1, t.gradientVariance().size(), "switched off: no more");
+    }
+
+    /** Steps single episodes until the run has {@code upTo}, one command at a time. */
+    private static void stepEpisodes(Trainer t, int upTo) throws InterruptedException {
+        while (t.status().episodes() < upTo) {
+            int next = t.status().episodes() + 1;
+            t.stepEpisode();
+            await(next + " episodes", () -> t.status().episodes() == next
+                    && t.status().state() == TrainerState.PAUSED);
+        }
+    }
 }

@@ -163,6 +163,13 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
+    public synchronized void measureGradientVariance(
+            cartpolelab.agent.GradientVarianceProbe.Settings settings) {
+        commands.add("measure " + (settings == null ? "off" : settings.everyUpdates() + "/"
+                + settings.episodes()));
+    }
+
+    @Override
     public synchronized void setStopWhenSolved(boolean stopWhenSolved) {
         commands.add("stopWhenSolved " + stopWhenSolved);
     }

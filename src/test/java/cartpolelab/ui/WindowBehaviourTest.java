@@ -195,8 +195,22 @@ class WindowBehaviourTest {
                 "held until the next measurement");
         assertTrue(Double.isNaN(p.series().get(1).valueAt(g.episode(0) - 2)),
                 "nothing before the first measurement");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Integer> every = robot.lookup("#varianceEvery")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Integer> samples = robot.lookup("#varianceSamples")
+                .queryAs(javafx.scene.control.ChoiceBox.class);
+        assertTrue(every.getParent().isVisible(), "how often shows with the chart");
+        robot.interact(() -> every.setValue(50));
+        robot.interact(() -> samples.setValue(16));
+        assertTrue(trainer.commands.contains("measure 50/16"), trainer.commands.toString());
+        robot.interact(() -> every.setValue(0));
+        assertEquals("measure off", trainer.commands.get(trainer.commands.size() - 1));
+        assertTrue(samples.isDisabled());
         robot.clickOn("#showLossesChart");
         assertTrue(view.charts().training().isVisible());
+        assertFalse(every.getParent().isVisible(), "and goes with it");
     }
 
     @Test
