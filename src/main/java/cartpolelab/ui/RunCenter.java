@@ -109,7 +109,7 @@ final class RunCenter extends SplitPane {
         javafx.scene.control.ToggleButton losses = new javafx.scene.control.ToggleButton(
                 "Losses");
         javafx.scene.control.ToggleButton variance = new javafx.scene.control.ToggleButton(
-                "Gradient variance");
+                "Variance");
         losses.setId("showLossesChart");
         variance.setId("showVarianceChart");
         losses.setToggleGroup(which);
@@ -135,7 +135,11 @@ final class RunCenter extends SplitPane {
         every.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY);
         samples.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES);
         every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " updates"));
-        samples.setConverter(converter(m -> "on " + m + " episodes"));
+        samples.setConverter(converter(m -> m + " episodes"));
+        losses.setMinWidth(Region.USE_PREF_SIZE);
+        variance.setMinWidth(Region.USE_PREF_SIZE);
+        every.setMinWidth(0);
+        samples.setMinWidth(0);
         every.setTooltip(new Tooltip("How often: the more often, the finer the curve and the "
                 + "slower the training (every 150 updates on 8 episodes costs about a tenth)"));
         samples.setTooltip(new Tooltip("Episodes sampled per measurement: more gives a "
@@ -147,6 +151,7 @@ final class RunCenter extends SplitPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox toggles = new HBox(4, measure, gap, losses, variance);
         toggles.getStyleClass().add("chart-toggles");
+        toggles.setPadding(new javafx.geometry.Insets(0, 0, 0, 30)); // the "?" badge's corner
         toggles.setAlignment(Pos.CENTER_RIGHT);
         // above the charts, not over them: the title stays readable
         card.getChildren().remove(charts.training());
