@@ -57,40 +57,11 @@ class GradientCheckTest {
         return s;
     }
 
-    // ---- the plain-loop reference ----
-
-    /** relu(s W1 + b1) W2ᵀ + b2 with W1 inputs × hidden, W2 outputs × hidden. */
-    private static double[] mlp(List<DMatrixRMaj> p, int offset, double[] s) {
-        DMatrixRMaj w1 = p.get(offset);
-        DMatrixRMaj b1 = p.get(offset + 1);
-        DMatrixRMaj w2 = p.get(offset + 2);
-        DMatrixRMaj b2 = p.get(offset + 3);
-        double[] h = new double[w1.numCols];
-        for (int j = 0; j < h.length; j++) {
-            double a = b1.get(0, j);
-            for (int i = 0; i < s.length; i++) {
-                a += s[i] * w1.get(i, j);
-            }
-            h[j] = Math.max(0, a);
-        }
-        double[] y = new double[w2.numRows];
-        for (int k = 0; k < y.length; k++) {
-            double a = b2.get(0, k);
-            for (int j = 0; j < h.length; j++) {
-                a += h[j] * w2.get(k, j);
-            }
-            y[k] = a;
-        }
-        return y;
-    }
-
-    private static double value(List<DMatrixRMaj> p, double[] s) {
-        return mlp(p, 4, s)[0];
-    }
+    // ---- the plain-loop reference (ReferenceNetworks) ----
 
     /** log π(·|s), computed the textbook way (logits are small here). */
     private static double[] logPolicy(List<DMatrixRMaj> p, double[] s) {
-        double[] z = mlp(p, 0, s);
+        double[] z = ReferenceNetworks.logits(p, s);
         double sum = 0;
         for (double v : z) {
             sum += Math.exp(v);
@@ -106,7 +77,8 @@ class GradientCheckTest {
     private static double[][] frozen(Hyperparameters hp, List<DMatrixRMaj> p, Rollout r,
                                      boolean terminated) {
         boolean critic = hp.algorithm() != Algorithm.REINFORCE;
-        double next = hp.algorithm() == Algorithm.A2C && !terminated ? value(p, r.last()) : 0;
+        double next = hp.algorithm() == Algorithm.A2C && !terminated
+                ? ReferenceNetworks.value(p, r.last()) : 0;
         double[] ret = new double[T];
         for (int t = T - 1; t >= 0; t--) {
             next = r.rewards()[t] + hp.discount() * next;
@@ -114,7 +86,7 @@ class GradientCheckTest {
         }
         double[] psi = new double[T];
         for (int t = 0; t < T; t++) {
-            psi[t] = critic ? ret[t] - value(p, r.states()[t]) : ret[t];
+            psi[t] = critic ? ret[t] - ReferenceNetworks.value(p, r.states()[t]) : ret[t];
         }
         return new double[][] {ret, psi};
     }
@@ -132,7 +104,7 @@ class GradientCheckTest {
                 entropy -= Math.exp(l) * l;
             }
             if (hp.algorithm() != Algorithm.REINFORCE) {
-                double a = frozen[0][t] - value(p, r.states()[t]);
+                double a = frozen[0][t] - ReferenceNetworks.value(p, r.states()[t]);
                 critic += a * a;
             }
         }

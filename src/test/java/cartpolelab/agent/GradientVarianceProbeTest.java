@@ -28,33 +28,8 @@ class GradientVarianceProbeTest {
         return Hyperparameters.DEFAULTS.withHiddenSize(HIDDEN).withSeed(seed);
     }
 
-    /** relu(s W1 + b1) W2ᵀ + b2 of the network whose four matrices start at {@code offset}. */
-    private static double[] mlp(List<DMatrixRMaj> p, int offset, double[] s) {
-        DMatrixRMaj w1 = p.get(offset);
-        DMatrixRMaj b1 = p.get(offset + 1);
-        DMatrixRMaj w2 = p.get(offset + 2);
-        DMatrixRMaj b2 = p.get(offset + 3);
-        double[] h = new double[w1.numCols];
-        for (int j = 0; j < h.length; j++) {
-            double a = b1.get(0, j);
-            for (int i = 0; i < s.length; i++) {
-                a += s[i] * w1.get(i, j);
-            }
-            h[j] = Math.max(0, a);
-        }
-        double[] y = new double[w2.numRows];
-        for (int k = 0; k < y.length; k++) {
-            double a = b2.get(0, k);
-            for (int j = 0; j < h.length; j++) {
-                a += h[j] * w2.get(k, j);
-            }
-            y[k] = a;
-        }
-        return y;
-    }
-
     private static double logPi(List<DMatrixRMaj> p, double[] s, int a) {
-        double[] z = mlp(p, 0, s);
+        double[] z = ReferenceNetworks.logits(p, s);
         return z[a] - Math.log(Math.exp(z[0]) + Math.exp(z[1]));
     }
 
@@ -63,7 +38,7 @@ class GradientVarianceProbeTest {
                                   double gamma) {
         double[] v = new double[T + 1];
         for (int t = 0; t <= T; t++) {
-            v[t] = mlp(p, 4, s[t])[0];
+            v[t] = ReferenceNetworks.value(p, s[t]);
         }
         double[][] out = new double[3][T];
         double g = 0;
