@@ -61,9 +61,7 @@ public final class FileActions {
      * the extension chosen (none: PNG). Ignored while a file operation runs.
      */
     public void savePlots(boolean stacked) {
-        if (!vm.fileBusyProperty().get()) {
-            savePicture(plots.apply(stacked));
-        }
+        savePicture(plots.apply(stacked));
     }
 
     private void savePicture(cartpolelab.ui.export.Picture picture) {

@@ -67,15 +67,16 @@ public final class RunCharts {
         if (hp == null) {
             return;
         }
-        if (g != null && g != boundVariance && history != replaced) {
-            boundVariance = g;
-            settings = null; // rebind below, with the new measurements
-        }
+        // a run being replaced keeps its old measurements until the trainer has swapped it
+        boolean newMeasurements = g != null && g != boundVariance && history != replaced;
         EpisodeHistory h = history == replaced ? bound : history;
         if (history != replaced) {
             replaced = null;
         }
-        if (h != bound || !hp.equals(settings) || h == null) {
+        if (h != bound || !hp.equals(settings) || h == null || newMeasurements) {
+            if (newMeasurements) {
+                boundVariance = g;
+            }
             bind(h == null ? new EpisodeHistory() : h, hp, solvedAt);
             return;
         }

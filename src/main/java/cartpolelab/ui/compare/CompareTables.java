@@ -65,17 +65,15 @@ final class CompareTables extends VBox {
                 column("Algorithm", RunLine::algorithm, null),
                 column("Seed", RunLine::seed, Comparator.naturalOrder()),
                 column("Swept value", r -> r.sweepValue() == null ? "" : r.sweepValue(), null),
-                column("Episodes to solve", RunLine::toSolve, Comparator.comparingInt(
-                        (String s) -> s.startsWith("not") ? Integer.MAX_VALUE
-                                : Integer.parseInt(s.replace(",", "")))),
-                column("Final MA50", r -> Double.isNaN(r.finalMa50()) ? "\u2014"
+                shown("Episodes to solve", RunLine::toSolve, Comparator.comparingInt(
+                        r -> r.solvedAt() > 0 ? r.solvedAt() : Integer.MAX_VALUE)),
+                shown("Final MA50", r -> Double.isNaN(r.finalMa50()) ? "\u2014"
                         : String.format(Locale.ROOT, "%.1f", r.finalMa50()),
-                        Comparator.comparingDouble((String s) -> s.equals("\u2014")
-                                ? Double.NEGATIVE_INFINITY : Double.parseDouble(s))),
+                        Comparator.comparingDouble(r -> Double.isNaN(r.finalMa50())
+                                ? Double.NEGATIVE_INFINITY : r.finalMa50())),
                 column("Episodes", RunLine::episodes, Comparator.naturalOrder()),
-                column("Steps", r -> String.format(Locale.ROOT, "%,d", r.steps()),
-                        Comparator.comparingLong((String t) -> Long.parseLong(t.replace(",",
-                                "")))),
+                shown("Steps", r -> String.format(Locale.ROOT, "%,d", r.steps()),
+                        Comparator.comparingLong(RunLine::steps)),
                 column("State", r -> r.failure() == null ? state(r)
                         : "failed: " + r.failure(), null)));
         runTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -106,6 +104,20 @@ final class CompareTables extends VBox {
         if (order != null) {
             c.setComparator(order);
         }
+        return c;
+    }
+
+    /** A run's column that shows {@code text} and sorts by {@code order} (not by the text). */
+    private static TableColumn<RunLine, RunLine> shown(String title,
+            Function<RunLine, String> text, Comparator<RunLine> order) {
+        TableColumn<RunLine, RunLine> c = column(title, r -> r, order);
+        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(RunLine r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : text.apply(r));
+            }
+        });
         return c;
     }
 

@@ -83,6 +83,18 @@ class CompareWindowTest {
                 && l.episodes() == 60));
         assertEquals(4, c.tables().runTable().getItems().size());
         assertEquals(2, c.tables().groupTable().getItems().size());
+        // sorting by a shown figure sorts by its value, not by its text
+        robot.interact(() -> {
+            var table = c.tables().runTable();
+            var finalMa = table.getColumns().stream()
+                    .filter(col -> col.getText().equals("Final MA50")).findFirst().orElseThrow();
+            table.getSortOrder().setAll(java.util.List.of(finalMa));
+        });
+        var sorted = c.tables().runTable().getItems();
+        for (int i = 1; i < sorted.size(); i++) {
+            assertTrue(sorted.get(i - 1).finalMa50() <= sorted.get(i).finalMa50(),
+                    sorted.toString());
+        }
         assertEquals(60, c.rewardChart().figure().length(), "the chart runs to episode 60");
         String sooner = robot.lookup("#compareSooner").queryAs(Label.class).getText();
         assertTrue(sooner.startsWith("P(solves sooner)"), sooner);
