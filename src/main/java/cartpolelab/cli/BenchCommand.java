@@ -174,20 +174,33 @@ final class BenchCommand implements Callable<Integer> {
                 off, on, 100 * share[1]);
     }
 
-    /** The app's episode recorder at its defaults, over a whole run. */
+    /**
+     * The app's episode recorder at its defaults, over a whole run: its memory, and its cost as
+     * the same run (same seed, so the same training) without and with it, alternately three
+     * times each, the fastest of each compared (as for the gradient-variance line).
+     */
     private static void printRecorder(PrintWriter out, Hyperparameters hp) {
-        TrainingRun recorded = new TrainingRun(hp);
-        recorded.record(EpisodeRecorder.DEFAULT_KEEP);
-        recorded.train(false, null);
+        double off = 0;
+        double on = 0;
+        TrainingRun recorded = null;
+        for (int round = 0; round < 3; round++) {
+            TrainingRun plain = new TrainingRun(hp);
+            plain.train(false, null);
+            off = Math.max(off, plain.totalSteps() / plain.activeSeconds());
+            recorded = new TrainingRun(hp);
+            recorded.record(EpisodeRecorder.DEFAULT_KEEP);
+            recorded.train(false, null);
+            on = Math.max(on, recorded.totalSteps() / recorded.activeSeconds());
+        }
         EpisodeRecorder rec = recorded.recorder();
         long frames = rec.bytes() / RecordedEpisode.BYTES_PER_FRAME;
         out.printf(Locale.ROOT, "episode recorder     %10.1f MB          (%d episodes kept: the "
-                + "last %d and %d milestones; %,d frames, %.0f KB per 1,000 steps; recording "
-                + "%,.0f steps/s)%n", rec.bytes() / 1e6, rec.recordings().size(),
-                EpisodeRecorder.DEFAULT_KEEP, rec.recordings().size()
+                + "last %d and %d milestones; %,d frames, %.0f KB per 1,000 steps; %.1f %% "
+                + "slower: %,.0f → %,.0f steps/s, best of 3 each)%n", rec.bytes() / 1e6,
+                rec.recordings().size(), EpisodeRecorder.DEFAULT_KEEP, rec.recordings().size()
                         - Math.min(EpisodeRecorder.DEFAULT_KEEP, recorded.history().size()),
-                frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3,
-                recorded.totalSteps() / recorded.activeSeconds());
+                frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3, 100 * (1 - on / off),
+                off, on);
     }
 
     /** {@code --compare}: the whole grid on all cores, then 1 → 2 threads on a smaller one. */
