@@ -11,6 +11,8 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -18,8 +20,14 @@ import javafx.util.StringConverter;
  * frame back and forward, play/pause, a timeline to scrub, the replay speed, and "Live" to go
  * back to the training frames; a line says which episode is shown and how far training has
  * got. {@link #update} brings it in line with the replay once per screen refresh.
+ *
+ * <p>Below {@link #COMPACT_WIDTH} (a small window, or the maps beside the canvas) the buttons
+ * show their arrows only and the line moves under them: no control is ever cut to "…".
  */
-final class ReplayBar extends HBox {
+final class ReplayBar extends VBox {
+
+    /** Narrower than this, the bar is compact. */
+    static final double COMPACT_WIDTH = 760;
 
     private final Replay replay;
     private final Button previous = button("replayPrevious", "\u00ab Episode",
@@ -38,6 +46,8 @@ final class ReplayBar extends HBox {
     private final Button live = button("replayLive", "Live", "Back to the training frames  "
             + "(Esc)");
     private final Label text = new Label();
+    private final HBox controls;
+    private boolean compact;
     private final ChoiceBox<Integer> keep = new ChoiceBox<>(FXCollections.observableArrayList(
             100, 1_000, 10_000));
     private boolean updating;
@@ -57,6 +67,7 @@ final class ReplayBar extends HBox {
         });
         HBox.setHgrow(timeline, Priority.ALWAYS);
         speed.setId("replaySpeed");
+        speed.setMinWidth(Region.USE_PREF_SIZE);
         speed.setValue(replay.speed());
         speed.setTooltip(new Tooltip("Replay speed: ×1 is the true motion, 50 frames a second"));
         speed.setConverter(new StringConverter<>() {
@@ -83,6 +94,7 @@ final class ReplayBar extends HBox {
         HBox.setHgrow(text, Priority.SOMETIMES);
         text.setPrefWidth(330);
         keep.setId("replayKeep");
+        keep.setMinWidth(Region.USE_PREF_SIZE);
         keep.setValue(cartpolelab.train.EpisodeRecorder.DEFAULT_KEEP);
         keep.setConverter(new StringConverter<>() {
             @Override
@@ -98,14 +110,37 @@ final class ReplayBar extends HBox {
         keep.setTooltip(new Tooltip("Recent episodes kept for replay, besides the milestones "
                 + "(first, each new best, the solving window's first). A frame takes 29 bytes: "
                 + "1,000 episodes of 200 steps take about 6 MB."));
-        HBox controls = new HBox(previous, back, play, forward, next, timeline, text, speed,
-                keep, live);
+        controls = new HBox(previous, back, play, forward, next, timeline, text, speed, keep,
+                live);
         controls.getStyleClass().add("replay-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(controls, Priority.ALWAYS);
         getChildren().addAll(controls);
         text.setMaxWidth(Double.MAX_VALUE);
         setMinWidth(0);
+        widthProperty().addListener((o, a, b) -> setCompact(b.doubleValue() < COMPACT_WIDTH));
+    }
+
+    /** Compact: arrows only on the buttons, and the line on a row of its own under them. */
+    void setCompact(boolean compact) {
+        if (compact == this.compact) {
+            return;
+        }
+        this.compact = compact;
+        previous.setText(compact ? "\u00ab" : "\u00ab Episode");
+        back.setText(compact ? "\u2039" : "\u2039 Frame");
+        forward.setText(compact ? "\u203a" : "Frame \u203a");
+        next.setText(compact ? "\u00bb" : "Episode \u00bb");
+        if (compact) {
+            controls.getChildren().remove(text);
+            getChildren().add(text);
+        } else {
+            getChildren().remove(text);
+            controls.getChildren().add(controls.getChildren().indexOf(timeline) + 1, text);
+        }
+    }
+
+    boolean compact() {
+        return compact;
     }
 
     private static Button button(String id, String label, String tip) {
@@ -117,6 +152,7 @@ final class ReplayBar extends HBox {
         t.setMaxWidth(340);
         b.setTooltip(t);
         b.setFocusTraversable(false);
+        b.setMinWidth(Region.USE_PREF_SIZE);
         return b;
     }
 

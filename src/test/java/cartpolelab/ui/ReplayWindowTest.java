@@ -150,4 +150,46 @@ class ReplayWindowTest {
         robot.type(KeyCode.N);
         waitFor("one episode after all that", () -> view.viewModel().history().size() == 1);
     }
+
+    @Test
+    void inASmallWindowTheBarShowsArrowsAndCutsNoControl(FxRobot robot) {
+        Stage stage = (Stage) robot.lookup("#replayBar").query().getScene().getWindow();
+        size(robot, stage, 900, 600);
+        trainSix(robot);
+        robot.type(KeyCode.P);
+        waitFor("replaying", () -> line(robot).startsWith("latest episode 6"));
+        ReplayBar bar = robot.lookup("#replayBar").queryAs(ReplayBar.class);
+        waitFor("compact", bar::compact);
+        assertEquals("\u00ab", robot.lookup("#replayPrevious").queryButton().getText());
+        Label text = robot.lookup("#replayText").queryAs(Label.class);
+        assertTrue(text.getParent() == bar, "the line has a row of its own");
+        for (String id : new String[] {"#replayPrevious", "#replayBack", "#replayPlay",
+            "#replayForward", "#replayNext", "#replayLive", "#replaySpeed", "#replayKeep"}) {
+            javafx.scene.control.Control c = robot.lookup(id).queryAs(
+                    javafx.scene.control.Control.class);
+            assertTrue(c.getWidth() >= c.prefWidth(-1) - 0.5, id + " is cut: "
+                    + c.getWidth() + " < " + c.prefWidth(-1));
+            Bounds cb = c.localToScene(c.getBoundsInLocal());
+            assertTrue(cb.getMaxX() <= stage.getScene().getWidth(), id + " off the window");
+        }
+        size(robot, stage, 1600, 900);
+        waitFor("full labels", () -> !bar.compact()
+                && robot.lookup("#replayPrevious").queryButton().getText().contains("Episode"));
+        assertTrue(text.getParent() != bar, "the line is back beside the timeline");
+    }
+
+    /** Resized while hidden, as FirstMinuteTest does: no frame at the old size in flight. */
+    private static void size(FxRobot robot, Stage stage, double width, double height) {
+        robot.interact(() -> {
+            stage.hide();
+            stage.setMinWidth(0);
+            stage.setMinHeight(0);
+            stage.setX(0);
+            stage.setY(0);
+            stage.setWidth(width);
+            stage.setHeight(height);
+            stage.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
 }
