@@ -21,13 +21,16 @@ import javafx.util.StringConverter;
  * back to the training frames; a line says which episode is shown and how far training has
  * got. {@link #update} brings it in line with the replay once per screen refresh.
  *
- * <p>Below {@link #COMPACT_WIDTH} (a small window, or the maps beside the canvas) the buttons
- * show their arrows only and the line moves under them: no control is ever cut to "…".
+ * <p>Narrower than {@link #LINE_BELOW} (the maps beside the canvas) the line moves under the
+ * controls, and narrower than {@link #COMPACT_WIDTH} (a small window) the buttons show their
+ * arrows only: no control and no part of the line is ever cut to "…".
  */
 final class ReplayBar extends VBox {
 
-    /** Narrower than this, the bar is compact. */
+    /** Narrower than this, the buttons show arrows only. */
     static final double COMPACT_WIDTH = 760;
+    /** Narrower than this, the line has a row of its own under the controls. */
+    static final double LINE_BELOW = 1000;
 
     private final Replay replay;
     private final Button previous = button("replayPrevious", "\u00ab Episode",
@@ -48,6 +51,7 @@ final class ReplayBar extends VBox {
     private final Label text = new Label();
     private final HBox controls;
     private boolean compact;
+    private boolean lineBelow;
     private final ChoiceBox<Integer> keep = new ChoiceBox<>(FXCollections.observableArrayList(
             100, 1_000, 10_000));
     private boolean updating;
@@ -117,25 +121,29 @@ final class ReplayBar extends VBox {
         getChildren().addAll(controls);
         text.setMaxWidth(Double.MAX_VALUE);
         setMinWidth(0);
-        widthProperty().addListener((o, a, b) -> setCompact(b.doubleValue() < COMPACT_WIDTH));
+        widthProperty().addListener((o, a, b) -> fit(b.doubleValue()));
     }
 
-    /** Compact: arrows only on the buttons, and the line on a row of its own under them. */
-    void setCompact(boolean compact) {
-        if (compact == this.compact) {
-            return;
+    /** Lays the bar out for {@code width}: full labels or arrows, the line beside or below. */
+    private void fit(double width) {
+        boolean arrows = width < COMPACT_WIDTH;
+        if (arrows != compact) {
+            compact = arrows;
+            previous.setText(arrows ? "\u00ab" : "\u00ab Episode");
+            back.setText(arrows ? "\u2039" : "\u2039 Frame");
+            forward.setText(arrows ? "\u203a" : "Frame \u203a");
+            next.setText(arrows ? "\u00bb" : "Episode \u00bb");
         }
-        this.compact = compact;
-        previous.setText(compact ? "\u00ab" : "\u00ab Episode");
-        back.setText(compact ? "\u2039" : "\u2039 Frame");
-        forward.setText(compact ? "\u203a" : "Frame \u203a");
-        next.setText(compact ? "\u00bb" : "Episode \u00bb");
-        if (compact) {
-            controls.getChildren().remove(text);
-            getChildren().add(text);
-        } else {
-            getChildren().remove(text);
-            controls.getChildren().add(controls.getChildren().indexOf(timeline) + 1, text);
+        boolean below = width < LINE_BELOW;
+        if (below != lineBelow) {
+            lineBelow = below;
+            if (below) {
+                controls.getChildren().remove(text);
+                getChildren().add(text);
+            } else {
+                getChildren().remove(text);
+                controls.getChildren().add(controls.getChildren().indexOf(timeline) + 1, text);
+            }
         }
     }
 

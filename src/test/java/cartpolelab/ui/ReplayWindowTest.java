@@ -163,12 +163,16 @@ class ReplayWindowTest {
         assertEquals("\u00ab", robot.lookup("#replayPrevious").queryButton().getText());
         Label text = robot.lookup("#replayText").queryAs(Label.class);
         assertTrue(text.getParent() == bar, "the line has a row of its own");
+        assertEquals(text.getText(), shown(text), "the line is not cut");
         for (String id : new String[] {"#replayPrevious", "#replayBack", "#replayPlay",
             "#replayForward", "#replayNext", "#replayLive", "#replaySpeed", "#replayKeep"}) {
             javafx.scene.control.Control c = robot.lookup(id).queryAs(
                     javafx.scene.control.Control.class);
             assertTrue(c.getWidth() >= c.prefWidth(-1) - 0.5, id + " is cut: "
                     + c.getWidth() + " < " + c.prefWidth(-1));
+            if (c instanceof javafx.scene.control.Labeled l) {
+                assertEquals(l.getText(), shown(l), id + " is cut");
+            }
             Bounds cb = c.localToScene(c.getBoundsInLocal());
             assertTrue(cb.getMaxX() <= stage.getScene().getWidth(), id + " off the window");
         }
@@ -176,6 +180,13 @@ class ReplayWindowTest {
         waitFor("full labels", () -> !bar.compact()
                 && robot.lookup("#replayPrevious").queryButton().getText().contains("Episode"));
         assertTrue(text.getParent() != bar, "the line is back beside the timeline");
+        waitFor("the whole line shown", () -> shown(text).equals(text.getText()));
+    }
+
+    /** What a label actually shows: its text, or the text cut with an ellipsis. */
+    private static String shown(javafx.scene.control.Labeled l) {
+        javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+        return t == null ? "" : t.getText();
     }
 
     /** Resized while hidden, as FirstMinuteTest does: no frame at the old size in flight. */

@@ -30,6 +30,7 @@ import javafx.scene.text.TextAlignment;
 public final class CartPoleCanvas extends Region {
 
     private boolean replaying;
+    private boolean panelRight;
     private Overlay.Explanation explanation = Overlay.Explanation.LIVE;
 
     static final double TRACK_HALF = CartPole.X_THRESHOLD;           // 2.4
@@ -217,10 +218,34 @@ public final class CartPoleCanvas extends Region {
 
         if (placeholder != null) {
             drawCentredMessage(g, w, h, placeholder);
-        } else if (f != null && h < Overlay.MIN_HEIGHT) {
-            Overlay.drawCompact(g, f, w, replaying, explanation);
         } else if (f != null) {
-            Overlay.draw(g, f, replaying, explanation);
+            // the cart and pole's box this frame: the numbers never cover them
+            drawOverlay(g, f, w, h, Math.min(tipY, trackY - cartH / 2) - 4, trackY + cartH / 2,
+                    Math.min(cartX - cartW / 2, tipX) - 4, Math.max(cartX + cartW / 2, tipX) + 4);
+        }
+    }
+
+    /**
+     * The numbers panel in the top corner the cart is not under (the one it used last while
+     * both are free, so it does not jump about), or one line when the canvas is too short or
+     * the cart is under both corners: at the top, or at the bottom when that leaves the pole's
+     * tip clear and the cart too (a tiny canvas may have no such place: the top it is).
+     */
+    private void drawOverlay(GraphicsContext g, Frame f, double w, double h, double top,
+                             double bottom, double left, double right) {
+        double m = Overlay.MARGIN;
+        double pw = Overlay.PANEL_WIDTH;
+        boolean tall = m + Overlay.height(explanation) <= top;
+        boolean leftFree = tall || right < m || left > m + pw;
+        boolean rightFree = tall || right < w - m - pw || left > w - m;
+        if (h >= Overlay.MIN_HEIGHT && (leftFree || rightFree)) {
+            panelRight = rightFree && (panelRight || !leftFree);
+            Overlay.draw(g, f, panelRight ? w - m - pw : m, replaying, explanation);
+        } else {
+            // at the top, or at the bottom if that leaves the pole clear and the cart too
+            double low = h - 6 - Overlay.LINE_HEIGHT;
+            boolean down = 6 + Overlay.LINE_HEIGHT >= top && low > bottom;
+            Overlay.drawCompact(g, f, w, down ? low : 6, replaying, explanation);
         }
     }
 

@@ -44,16 +44,29 @@ final class Overlay {
     private Overlay() {
     }
 
-    /** The overlay's essentials on one line, for a short canvas (a small window). */
-    static void drawCompact(GraphicsContext g, Frame f, double w, boolean replaying,
+    /** The full panel's width and its margin from the canvas's edges. */
+    static final double PANEL_WIDTH = 250;
+    static final double MARGIN = 10;
+    /** The one-line overlay's height. */
+    static final double LINE_HEIGHT = 22;
+    private static final double ROW = 19;
+
+    /** The full panel's height for {@code e} (more rows during a replay). */
+    static double height(Explanation e) {
+        int rows = e.hasSignals() ? (e.critic() ? 8 : 7) : 6;
+        return 8 + ROW * rows + 24 + 6;
+    }
+
+    /** The overlay's essentials on one line at {@code top}, for a short or narrow canvas. */
+    static void drawCompact(GraphicsContext g, Frame f, double w, double top, boolean replaying,
                             Explanation e) {
         g.setFont(Font.font("System", 12));
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRoundRect(6, 6, w - 12, 22, 8, 8);
+        g.fillRoundRect(6, top, w - 12, LINE_HEIGHT, 8, 8);
         g.setFill(TEXT);
-        g.fillText(line(f, replaying, e), 14, 17, w - 28);
+        g.fillText(line(f, replaying, e), 14, top + LINE_HEIGHT / 2, w - 28);
     }
 
     /** Everything the overlay says about {@code f}, on one line. */
@@ -76,13 +89,12 @@ final class Overlay {
                 f.probRight());
     }
 
-    static void draw(GraphicsContext g, Frame f, boolean replaying, Explanation e) {
-        double px = 10;
-        double py = 10;
-        double pw = 250;
-        double lh = 19;
-        int rows = e.hasSignals() ? (e.critic() ? 8 : 7) : 6;
-        double ph = 8 + lh * rows + 24 + 6;
+    /** The full panel, its left edge at {@code px}. */
+    static void draw(GraphicsContext g, Frame f, double px, boolean replaying, Explanation e) {
+        double py = MARGIN;
+        double pw = PANEL_WIDTH;
+        double lh = ROW;
+        double ph = height(e);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
         g.fillRoundRect(px, py, pw, ph, 10, 10);
         g.setStroke(Color.rgb(0, 0, 0, 0.12));

@@ -112,4 +112,22 @@ class CartPoleCanvasTest {
         robot.interact(() -> canvas.getScene().getWindow().setWidth(500));
         robot.interact(() -> assertTrue(canvas.getWidth() < 520));
     }
+
+    @Test
+    void theNumbersNeverCoverTheCart(FxRobot robot) {
+        for (double x : new double[] {-2.3, -1.6, 0, 1.6, 2.3, -2.3}) {
+            Image img = draw(robot, frame(x, 0.1, false));
+            double s = scale();
+            double trackY = Math.min(H - 0.32 * s, H / 2 + 0.55 * s);
+            double cartX = W / 2 + x * s;
+            double half = CartPoleCanvas.CART_WIDTH * s / 2 - 3;
+            for (double dx : new double[] {-half, 0, half}) {
+                assertTrue(colourAround(img, cartX + dx, trackY + 0.06 * s, 1, "#2f3b4c"),
+                        "the cart at x = " + x + " is in plain sight at " + dx);
+            }
+            double axleY = trackY - CartPoleCanvas.CART_HEIGHT * s / 4;
+            assertTrue(colourAround(img, cartX + Math.sin(0.1) * 0.9 * s,
+                    axleY - Math.cos(0.1) * 0.9 * s, 2, "#d9822b"), "the pole's tip at " + x);
+        }
+    }
 }
