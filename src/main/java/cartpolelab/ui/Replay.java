@@ -36,6 +36,8 @@ final class Replay {
     private Speed speed = Speed.X1;
     private long lastTick;
     private String note = "";
+    /** The note while nothing is recorded; {@link #describe} says why. */
+    private static final String NOTHING = "nothing recorded";
 
     /** The run's recordings (null: nothing to replay); a new run ends the replay. */
     void bind(EpisodeRecorder recorder) {
@@ -57,7 +59,7 @@ final class Replay {
     boolean followLatest() {
         RecordedEpisode latest = recorder == null ? null : recorder.latest();
         if (latest == null) {
-            note = "No finished episode to replay yet.";
+            note = NOTHING;
             return false;
         }
         mode = Mode.LATEST;
@@ -73,7 +75,7 @@ final class Replay {
     boolean show(int number) {
         RecordedEpisode e = recorder == null ? null : recorder.nearest(number);
         if (e == null) {
-            note = "No finished episode to replay yet.";
+            note = NOTHING;
             return false;
         }
         mode = Mode.CHOSEN;
@@ -211,6 +213,13 @@ final class Replay {
      */
     String describe(int trainingEpisode) {
         if (!active()) {
+            if (note.equals(NOTHING)) {
+                // the run's earlier episodes came from a checkpoint or from Compare
+                return trainingEpisode == 0 ? "No finished episode to replay yet."
+                        : String.format(Locale.ROOT, "Episodes 1\u2013%,d were loaded, not "
+                        + "recorded: replays start with the next episode trained here",
+                        trainingEpisode);
+            }
             return note.isEmpty() ? "Replay recorded episodes: P plays the latest, or click "
                     + "the reward chart" : note;
         }

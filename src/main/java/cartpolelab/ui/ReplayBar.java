@@ -21,16 +21,14 @@ import javafx.util.StringConverter;
  * back to the training frames; a line says which episode is shown and how far training has
  * got. {@link #update} brings it in line with the replay once per screen refresh.
  *
- * <p>Narrower than {@link #LINE_BELOW} (the maps beside the canvas) the line moves under the
- * controls, and narrower than {@link #COMPACT_WIDTH} (a small window) the buttons show their
- * arrows only: no control and no part of the line is ever cut to "…".
+ * <p>The line has a row of its own under the controls, where it wraps rather than being cut;
+ * narrower than {@link #COMPACT_WIDTH} (a small window) the buttons show their arrows only: no
+ * control and no part of the line is ever cut to "…".
  */
 final class ReplayBar extends VBox {
 
     /** Narrower than this, the buttons show arrows only. */
     static final double COMPACT_WIDTH = 760;
-    /** Narrower than this, the line has a row of its own under the controls. */
-    static final double LINE_BELOW = 1000;
 
     private final Replay replay;
     private final Button previous = button("replayPrevious", "\u00ab Episode",
@@ -51,7 +49,6 @@ final class ReplayBar extends VBox {
     private final Label text = new Label();
     private final HBox controls;
     private boolean compact;
-    private boolean lineBelow;
     private final ChoiceBox<Integer> keep = new ChoiceBox<>(FXCollections.observableArrayList(
             100, 1_000, 10_000));
     private boolean updating;
@@ -95,8 +92,6 @@ final class ReplayBar extends VBox {
         forward.setOnAction(e -> replay.step(1));
         next.setOnAction(e -> replay.jump(1));
         live.setOnAction(e -> replay.stop());
-        HBox.setHgrow(text, Priority.SOMETIMES);
-        text.setPrefWidth(330);
         keep.setId("replayKeep");
         keep.setMinWidth(Region.USE_PREF_SIZE);
         keep.setValue(cartpolelab.train.EpisodeRecorder.DEFAULT_KEEP);
@@ -114,17 +109,18 @@ final class ReplayBar extends VBox {
         keep.setTooltip(new Tooltip("Recent episodes kept for replay, besides the milestones "
                 + "(first, each new best, the solving window's first). A frame takes 29 bytes: "
                 + "1,000 episodes of 200 steps take about 6 MB."));
-        controls = new HBox(previous, back, play, forward, next, timeline, text, speed, keep,
-                live);
+        controls = new HBox(previous, back, play, forward, next, timeline, speed, keep, live);
         controls.getStyleClass().add("replay-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
-        getChildren().addAll(controls);
+        getChildren().addAll(controls, text);
         text.setMaxWidth(Double.MAX_VALUE);
+        text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE);
         setMinWidth(0);
         widthProperty().addListener((o, a, b) -> fit(b.doubleValue()));
     }
 
-    /** Lays the bar out for {@code width}: full labels or arrows, the line beside or below. */
+    /** Full labels on the buttons, or arrows only when narrower than {@link #COMPACT_WIDTH}. */
     private void fit(double width) {
         boolean arrows = width < COMPACT_WIDTH;
         if (arrows != compact) {
@@ -133,17 +129,6 @@ final class ReplayBar extends VBox {
             back.setText(arrows ? "\u2039" : "\u2039 Frame");
             forward.setText(arrows ? "\u203a" : "Frame \u203a");
             next.setText(arrows ? "\u00bb" : "Episode \u00bb");
-        }
-        boolean below = width < LINE_BELOW;
-        if (below != lineBelow) {
-            lineBelow = below;
-            if (below) {
-                controls.getChildren().remove(text);
-                getChildren().add(text);
-            } else {
-                getChildren().remove(text);
-                controls.getChildren().add(controls.getChildren().indexOf(timeline) + 1, text);
-            }
         }
     }
 

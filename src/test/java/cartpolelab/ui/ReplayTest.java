@@ -101,6 +101,10 @@ class ReplayTest {
         Replay r = new Replay();
         assertFalse(r.followLatest());
         assertTrue(r.describe(0).contains("No finished episode"), r.describe(0));
+        r.bind(new cartpolelab.train.EpisodeRecorder(100)); // a loaded run: history, no frames
+        assertFalse(r.show(500));
+        assertEquals("Episodes 1\u2013918 were loaded, not recorded: replays start with the "
+                + "next episode trained here", r.describe(918));
         TrainingRun run = recorded(3, 10);
         r.bind(run.recorder());
         assertTrue(r.followLatest());

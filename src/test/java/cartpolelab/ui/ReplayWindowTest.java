@@ -163,7 +163,12 @@ class ReplayWindowTest {
         assertEquals("\u00ab", robot.lookup("#replayPrevious").queryButton().getText());
         Label text = robot.lookup("#replayText").queryAs(Label.class);
         assertTrue(text.getParent() == bar, "the line has a row of its own");
-        assertEquals(text.getText(), shown(text), "the line is not cut");
+        waitFor("the line is not cut", () -> shown(text).equals(text.getText()));
+        robot.type(KeyCode.ESCAPE);
+        waitFor("the idle line", () -> line(robot).startsWith("Replay recorded episodes"));
+        waitFor("the idle line is not cut", () -> shown(text).equals(text.getText()));
+        robot.type(KeyCode.P);
+        waitFor("replaying", () -> line(robot).startsWith("latest episode 6"));
         for (String id : new String[] {"#replayPrevious", "#replayBack", "#replayPlay",
             "#replayForward", "#replayNext", "#replayLive", "#replaySpeed", "#replayKeep"}) {
             javafx.scene.control.Control c = robot.lookup(id).queryAs(
@@ -179,7 +184,7 @@ class ReplayWindowTest {
         size(robot, stage, 1600, 900);
         waitFor("full labels", () -> !bar.compact()
                 && robot.lookup("#replayPrevious").queryButton().getText().contains("Episode"));
-        assertTrue(text.getParent() != bar, "the line is back beside the timeline");
+        assertTrue(text.getParent() == bar, "the line keeps its own row");
         waitFor("the whole line shown", () -> shown(text).equals(text.getText()));
     }
 
