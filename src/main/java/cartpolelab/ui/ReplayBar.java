@@ -164,6 +164,8 @@ final class ReplayBar extends VBox {
             if (on) {
                 timeline.setMax(Math.max(1, replay.episode().steps()));
                 timeline.setValue(replay.frameIndex());
+            } else {
+                timeline.setValue(0); // live: no replay's position left behind
             }
         } finally {
             updating = false;

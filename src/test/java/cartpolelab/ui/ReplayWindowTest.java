@@ -78,6 +78,8 @@ class ReplayWindowTest {
         waitFor("episode 6", () -> line(robot).startsWith("episode 6 \u00b7 frame 0/"));
         robot.type(KeyCode.ESCAPE);
         waitFor("live", () -> line(robot).startsWith("Replay recorded episodes"));
+        waitFor("the timeline back at its start", () -> timeline.getValue() == 0
+                && timeline.isDisabled());
         @SuppressWarnings("unchecked")
         javafx.scene.control.ChoiceBox<Integer> keep = robot.lookup("#replayKeep")
                 .queryAs(javafx.scene.control.ChoiceBox.class);
