@@ -135,8 +135,21 @@ public final class HeatmapPainter {
         }
         s.font(LABEL, false);
         PlotPainter.centred(s, m.xLabel, (left + right) / 2, yEnd - PlotPainter.PAD);
-        s.verticalText(PlotPainter.fit(s, m.yLabel, bottom - top), x0 + PlotPainter.PAD
+        s.verticalText(shortened(s, m.yLabel, bottom - top), x0 + PlotPainter.PAD
                 + LABEL * 0.6, (top + bottom) / 2);
+    }
+
+    /**
+     * {@code label}, or as many of its last words as fit ("θ̇ (rad/s)" of "angular velocity
+     * θ̇ (rad/s)": the symbol and unit say more than half a word with an ellipsis).
+     */
+    static String shortened(Surface s, String label, double width) {
+        String text = label;
+        while (s.textWidth(text) > width && text.indexOf(' ') > 0
+                && text.indexOf(' ') < text.lastIndexOf(" (")) {
+            text = text.substring(text.indexOf(' ') + 1);
+        }
+        return PlotPainter.fit(s, text, width);
     }
 
     private static void paintColourBar(Surface s, Heatmap.Scale scale, double x, double top,

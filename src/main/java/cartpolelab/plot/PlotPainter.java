@@ -170,7 +170,7 @@ public final class PlotPainter {
                     + TICK_SIZE * 0.36);
         }
         s.font(LABEL_SIZE, false);
-        s.verticalText(fit(s, p.yLabel, bottom - top), PAD + LABEL_SIZE * 0.6,
+        s.verticalText(firstWords(s, p.yLabel, bottom - top), PAD + LABEL_SIZE * 0.6,
                 (top + bottom) / 2);
     }
 
@@ -268,6 +268,15 @@ public final class PlotPainter {
     }
 
     /** {@code text}, shortened with an ellipsis to fit {@code width} in the current font. */
+    /** {@code text}, or as many of its first words as fit ("Actor" of "Actor loss"), else cut. */
+    static String firstWords(Surface s, String text, double width) {
+        String t = text == null ? "" : text;
+        while (s.textWidth(t) > width && t.lastIndexOf(' ') > 0) {
+            t = t.substring(0, t.lastIndexOf(' '));
+        }
+        return fit(s, t, width);
+    }
+
     static String fit(Surface s, String text, double width) {
         if (text == null || s.textWidth(text) <= width) {
             return text == null ? "" : text;

@@ -72,4 +72,28 @@ class HeatmapPainterTest {
         assertEquals(v.argb(10), v.argb(99));
         assertEquals(v.argb(0), v.argb(-5));
     }
+
+    @Test
+    void aLongAxisLabelKeepsItsSymbolAndUnitRatherThanHalfAWord() {
+        RecordingSurface s = new RecordingSurface();
+        String label = "angular velocity \u03b8\u0307 (rad/s)";
+        assertEquals(label, HeatmapPainter.shortened(s, label, s.textWidth(label)));
+        assertEquals("velocity \u03b8\u0307 (rad/s)", HeatmapPainter.shortened(s, label,
+                s.textWidth(label) - 1));
+        assertEquals("\u03b8\u0307 (rad/s)", HeatmapPainter.shortened(s, label,
+                s.textWidth("\u03b8\u0307 (rad/s)")));
+        assertTrue(HeatmapPainter.shortened(s, label, s.textWidth("\u03b8\u0307 (ra"))
+                .endsWith("\u2026"), "narrower still: cut, with an ellipsis");
+    }
+
+    @Test
+    void aPanelLabelThatDoesNotFitKeepsItsFirstWholeWords() {
+        RecordingSurface s = new RecordingSurface();
+        assertEquals("Actor loss", PlotPainter.firstWords(s, "Actor loss",
+                s.textWidth("Actor loss")));
+        assertEquals("Actor", PlotPainter.firstWords(s, "Actor loss",
+                s.textWidth("Actor loss") - 1));
+        assertTrue(PlotPainter.firstWords(s, "Actor loss", s.textWidth("Act"))
+                .endsWith("\u2026"));
+    }
 }
