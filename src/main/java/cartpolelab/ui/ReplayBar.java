@@ -47,7 +47,6 @@ final class ReplayBar extends VBox {
     private final Button live = button("replayLive", "Live", "Back to the training frames  "
             + "(Esc)");
     private final Label text = new Label();
-    private final HBox controls;
     private boolean compact;
     private final ChoiceBox<Integer> keep = new ChoiceBox<>(FXCollections.observableArrayList(
             100, 1_000, 10_000));
@@ -109,7 +108,7 @@ final class ReplayBar extends VBox {
         keep.setTooltip(new Tooltip("Recent episodes kept for replay, besides the milestones "
                 + "(first, each new best, the solving window's first). A frame takes 29 bytes: "
                 + "1,000 episodes of 200 steps take about 6 MB."));
-        controls = new HBox(previous, back, play, forward, next, timeline, speed, keep, live);
+        HBox controls = new HBox(previous, back, play, forward, next, timeline, speed, keep, live);
         controls.getStyleClass().add("replay-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(controls, text);
