@@ -7,8 +7,11 @@ import cartpolelab.train.RecordedEpisode;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -140,58 +143,60 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /**
-     * What the gradient-variance measurement costs at its defaults: the same run (same seed, so
-     * the same training) with it off and on, alternately three times each; the fastest of each
-     * (the least disturbed by other work) compared as steps per second of the headless loop.
-     * Since other work on the machine moves that comparison by several per cent, the share of
-     * the measured run's own time spent measuring (the same slowdown, within one run) is given
-     * too, as the median of the three.
+     * The same run (same seed, so the same training) plain and with {@code extra} applied,
+     * alternately three times each: the fastest of each (the least disturbed by other work),
+     * as steps per second of the headless loop, and the three runs with {@code extra}.
      */
-    private static void printProbeCost(PrintWriter out, Hyperparameters hp) {
-        GradientVarianceProbe.Settings settings = GradientVarianceProbe.Settings.DEFAULT;
-        double off = 0;
-        double on = 0;
-        int measurements = 0;
-        long steps = 0;
-        double[] share = new double[3];
-        for (int round = 0; round < 3; round++) {
-            TrainingRun plain = new TrainingRun(hp);
-            plain.train(false, null);
-            off = Math.max(off, plain.totalSteps() / plain.activeSeconds());
-            TrainingRun measured = new TrainingRun(hp);
-            measured.measureGradientVariance(settings);
-            measured.train(false, null);
-            on = Math.max(on, measured.totalSteps() / measured.activeSeconds());
-            share[round] = measured.measuringSeconds() / measured.activeSeconds();
-            measurements = measured.gradientVariance().size();
-            steps = measured.totalSteps();
+    private record Alternated(double off, double on, List<TrainingRun> runs) {
+
+        static Alternated of(Hyperparameters hp, Consumer<TrainingRun> extra) {
+            double off = 0;
+            double on = 0;
+            List<TrainingRun> runs = new ArrayList<>();
+            for (int round = 0; round < 3; round++) {
+                TrainingRun plain = new TrainingRun(hp);
+                plain.train(false, null);
+                off = Math.max(off, plain.totalSteps() / plain.activeSeconds());
+                TrainingRun run = new TrainingRun(hp);
+                extra.accept(run);
+                run.train(false, null);
+                on = Math.max(on, run.totalSteps() / run.activeSeconds());
+                runs.add(run);
+            }
+            return new Alternated(off, on, runs);
         }
-        java.util.Arrays.sort(share);
-        out.printf(Locale.ROOT, "gradient variance    %10.1f %% slower    (K = %d, M = %d: %d "
-                + "measurements in a %d-episode run of %,d steps; %,.0f → %,.0f steps/s, best "
-                + "of 3 each; %.1f %% of the measured run's time)%n", 100 * (1 - on / off),
-                settings.everyUpdates(), settings.episodes(), measurements, hp.episodes(), steps,
-                off, on, 100 * share[1]);
+
+        double percentSlower() {
+            return 100 * (1 - on / off);
+        }
     }
 
     /**
-     * The app's episode recorder at its defaults, over a whole run: its memory, and its cost as
-     * the same run (same seed, so the same training) without and with it, alternately three
-     * times each, the fastest of each compared (as for the gradient-variance line).
+     * What the gradient-variance measurement costs at its defaults ({@link Alternated}). Since
+     * other work on the machine moves that comparison by several per cent, the share of the
+     * measured run's own time spent measuring (the same slowdown, within one run) is given too,
+     * as the median of the three.
+     */
+    private static void printProbeCost(PrintWriter out, Hyperparameters hp) {
+        GradientVarianceProbe.Settings settings = GradientVarianceProbe.Settings.DEFAULT;
+        Alternated a = Alternated.of(hp, run -> run.measureGradientVariance(settings));
+        double[] share = a.runs().stream()
+                .mapToDouble(r -> r.measuringSeconds() / r.activeSeconds()).sorted().toArray();
+        TrainingRun measured = a.runs().get(0);
+        out.printf(Locale.ROOT, "gradient variance    %10.1f %% slower    (K = %d, M = %d: %d "
+                + "measurements in a %d-episode run of %,d steps; %,.0f → %,.0f steps/s, best "
+                + "of 3 each; %.1f %% of the measured run's time)%n", a.percentSlower(),
+                settings.everyUpdates(), settings.episodes(), measured.gradientVariance().size(),
+                hp.episodes(), measured.totalSteps(), a.off(), a.on(), 100 * share[1]);
+    }
+
+    /**
+     * The app's episode recorder at its defaults, over a whole run: its memory, and its cost
+     * ({@link Alternated}).
      */
     private static void printRecorder(PrintWriter out, Hyperparameters hp) {
-        double off = 0;
-        double on = 0;
-        TrainingRun recorded = null;
-        for (int round = 0; round < 3; round++) {
-            TrainingRun plain = new TrainingRun(hp);
-            plain.train(false, null);
-            off = Math.max(off, plain.totalSteps() / plain.activeSeconds());
-            recorded = new TrainingRun(hp);
-            recorded.record(EpisodeRecorder.DEFAULT_KEEP);
-            recorded.train(false, null);
-            on = Math.max(on, recorded.totalSteps() / recorded.activeSeconds());
-        }
+        Alternated a = Alternated.of(hp, run -> run.record(EpisodeRecorder.DEFAULT_KEEP));
+        TrainingRun recorded = a.runs().get(0);
         EpisodeRecorder rec = recorded.recorder();
         long frames = rec.bytes() / RecordedEpisode.BYTES_PER_FRAME;
         out.printf(Locale.ROOT, "episode recorder     %10.1f MB          (%d episodes kept: the "
@@ -199,8 +204,8 @@ final class BenchCommand implements Callable<Integer> {
                 + "slower: %,.0f → %,.0f steps/s, best of 3 each)%n", rec.bytes() / 1e6,
                 rec.recordings().size(), EpisodeRecorder.DEFAULT_KEEP, rec.recordings().size()
                         - Math.min(EpisodeRecorder.DEFAULT_KEEP, recorded.history().size()),
-                frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3, 100 * (1 - on / off),
-                off, on);
+                frames, RecordedEpisode.BYTES_PER_FRAME * 1000 / 1e3, a.percentSlower(),
+                a.off(), a.on());
     }
 
     /** {@code --compare}: the whole grid on all cores, then 1 → 2 threads on a smaller one. */

@@ -62,23 +62,10 @@ class FirstMinuteTest {
         return view.viewModel().statusProperty().get().state();
     }
 
-    private void size(FxRobot robot, double width, double height) {
-        // resized while hidden: a frame rendered at the old size must not be in flight
-        robot.interact(() -> {
-            stage.hide();
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
     @Test
     void everyControlIsReachableAt900x600AndUp(FxRobot robot) {
         for (double[] size : new double[][] {{900, 600}, {1280, 800}, {1920, 1080}}) {
-            size(robot, size[0], size[1]);
+            TestStages.resize(robot, stage, size[0], size[1]);
             double w = view.getScene().getWidth();
             double h = view.getScene().getHeight();
             assertTrue(view.minWidth(-1) <= w, "content fits " + size[0] + " wide: min "

@@ -156,7 +156,7 @@ class ReplayWindowTest {
     @Test
     void inASmallWindowTheBarShowsArrowsAndCutsNoControl(FxRobot robot) {
         Stage stage = (Stage) robot.lookup("#replayBar").query().getScene().getWindow();
-        size(robot, stage, 900, 600);
+        TestStages.resize(robot, stage, 900, 600);
         trainSix(robot);
         robot.type(KeyCode.P);
         waitFor("replaying", () -> line(robot).startsWith("latest episode 6"));
@@ -183,7 +183,7 @@ class ReplayWindowTest {
             Bounds cb = c.localToScene(c.getBoundsInLocal());
             assertTrue(cb.getMaxX() <= stage.getScene().getWidth(), id + " off the window");
         }
-        size(robot, stage, 1600, 900);
+        TestStages.resize(robot, stage, 1600, 900);
         waitFor("full labels", () -> !bar.compact()
                 && robot.lookup("#replayPrevious").queryButton().getText().contains("Episode"));
         assertTrue(text.getParent() == bar, "the line keeps its own row");
@@ -194,20 +194,5 @@ class ReplayWindowTest {
     private static String shown(javafx.scene.control.Labeled l) {
         javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
         return t == null ? "" : t.getText();
-    }
-
-    /** Resized while hidden, as FirstMinuteTest does: no frame at the old size in flight. */
-    private static void size(FxRobot robot, Stage stage, double width, double height) {
-        robot.interact(() -> {
-            stage.hide();
-            stage.setMinWidth(0);
-            stage.setMinHeight(0);
-            stage.setX(0);
-            stage.setY(0);
-            stage.setWidth(width);
-            stage.setHeight(height);
-            stage.show();
-        });
-        WaitForAsyncUtils.waitForFxEvents();
     }
 }
