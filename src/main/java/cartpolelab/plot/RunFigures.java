@@ -20,12 +20,14 @@ public final class RunFigures {
     public static final String ENTROPY = "Entropy";
     public static final String TRAINING_TITLE = "Losses and entropy per episode";
     public static final String NO_CRITIC = "no critic: REINFORCE learns from returns alone";
-    public static final String VARIANCE_TITLE = "Gradient variance of the three estimators";
+    public static final String VARIANCE_TITLE = "Gradient variance of the estimators";
     public static final String VARIANCE_REINFORCE =
             "REINFORCE  \u03a3 \u2207log \u03c0 \u00b7 G\u209c";
     public static final String VARIANCE_BASELINE =
             "Baseline  \u03a3 \u2207log \u03c0 \u00b7 (G\u209c \u2212 V)";
     public static final String VARIANCE_TD = "TD  \u03a3 \u2207log \u03c0 \u00b7 \u03b4\u209c";
+    public static final String VARIANCE_LEARNER =
+            "This run's learner  \u03a3 \u2207log \u03c0 \u00b7 \u03a8\u209c";
     public static final String NO_MEASUREMENT = "no measurement yet: one every K learning updates";
 
     /**
@@ -87,7 +89,8 @@ public final class RunFigures {
     /**
      * The notebook's claim, measured: per measurement, the variance (trace of the covariance
      * over M sampled episodes) of the policy gradient as REINFORCE, the baseline and the
-     * one-step TD advantage estimate it, on a log axis. Each value holds from the episode it
+     * one-step TD advantage estimate it, and as this run's own learner does (dashed), on a
+     * log axis. Each value holds from the episode it
      * was measured at to the next measurement.
      */
     public static Figure variance(EpisodeHistory h, GradientVarianceHistory g, Description d) {
@@ -95,7 +98,8 @@ public final class RunFigures {
         Panel p = new Panel("Variance (log scale)", 1).logY()
                 .add(step(VARIANCE_REINFORCE, g, 0, size, Palette.REWARD))
                 .add(step(VARIANCE_BASELINE, g, 1, size, Palette.MOVING_AVERAGE))
-                .add(step(VARIANCE_TD, g, 2, size, Palette.THRESHOLD));
+                .add(step(VARIANCE_TD, g, 2, size, Palette.THRESHOLD))
+                .add(step(VARIANCE_LEARNER, g, 3, size, Palette.ENTROPY, LEARNER_DASH));
         if (g.size() == 0) {
             p.note(NO_MEASUREMENT);
         }
@@ -105,14 +109,27 @@ public final class RunFigures {
     /** log₁₀ of estimator {@code which} as last measured at or before each episode. */
     private static Series step(String name, GradientVarianceHistory g, int which,
                                IntSupplier size, String colour) {
+        return step(name, g, which, size, colour, null);
+    }
+
+    /** Dashed, so the learner's line shows where it lies on one of the notebook's three. */
+    private static final double[] LEARNER_DASH = {7, 4};
+
+    private static Series step(String name, GradientVarianceHistory g, int which,
+                               IntSupplier size, String colour, double[] dash) {
         return new Series(name, Column.of(i -> {
             int m = lastAtOrBefore(g, i + 1);
             if (m < 0) {
                 return Double.NaN;
             }
-            double v = which == 0 ? g.reinforce(m) : which == 1 ? g.baseline(m) : g.td(m);
+            double v = switch (which) {
+                case 0 -> g.reinforce(m);
+                case 1 -> g.baseline(m);
+                case 2 -> g.td(m);
+                default -> g.learner(m);
+            };
             return v > 0 ? Math.log10(v) : Double.NaN;
-        }, size), Palette.argb(colour), 1.8, null, Series.Kind.SMOOTH);
+        }, size), Palette.argb(colour), 1.8, dash, Series.Kind.SMOOTH);
     }
 
     /** The last measurement taken at or before {@code episode}, or −1. */
