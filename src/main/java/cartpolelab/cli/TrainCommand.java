@@ -122,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
         for (ChartFiles.Chart chart : charts) {
             save(out, failed, "chart", chart.file(), () -> PlotFiles.write(chart.file(),
                     chart.format(), RunFigures.reward(run.history(), run.history().size(),
-                    PlotFiles.describe(hp, run.history())), PlotFiles.DEFAULT_WIDTH,
+                    PlotFiles.describe(hp, run.history()), chart.xAxis()),
+                    PlotFiles.DEFAULT_WIDTH,
                     PlotFiles.DEFAULT_HEIGHT));
         }
         if (checkpoint != null) {
