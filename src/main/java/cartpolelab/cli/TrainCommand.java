@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     private boolean quiet;
 
     @Option(names = "--grad-variance-every", paramLabel = "K", defaultValue = "0",
-            description = "every K learning updates, measure the variance of the three "
+            description = "every K episodes, measure the variance of the three "
                     + "policy-gradient estimators (REINFORCE, baseline, TD) on extra episodes "
                     + "of the current policy, into the CSV's gradvar/ columns; training is "
                     + "unchanged; 0 = off (default: ${DEFAULT-VALUE}; the app uses "

@@ -116,8 +116,12 @@ public final class ExperimentCsv {
                 throw new IOException("cannot read " + f + ": " + reason(e)
                         + "; check the shard's path", e);
             }
+            // shards written before gradvar/learner existed read with that cell empty
+            String legacy = MetricsCsv.header().substring(0,
+                    MetricsCsv.header().lastIndexOf(','));
+            boolean old = !lines.isEmpty() && lines.get(0).endsWith(legacy);
             if (lines.isEmpty() || !lines.get(0).startsWith("run,algorithm,seed,")
-                    || !lines.get(0).endsWith(MetricsCsv.header())) {
+                    || !lines.get(0).endsWith(MetricsCsv.header()) && !old) {
                 throw new IOException(f + " is not a tidy CSV of compare (its header is not "
                         + tidyHeader(null) + " with an optional sweep/ column): give the "
                         + "--csv files the shards wrote");
@@ -138,7 +142,7 @@ public final class ExperimentCsv {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
+                String[] cells = (old ? line + "," : line).split(",", -1);
                 if (cells.length != lead + metrics.length) {
                     throw new IOException(f + " line " + (ln + 1) + " has " + cells.length
                             + " fields, not " + (lead + metrics.length) + ": the file is cut "

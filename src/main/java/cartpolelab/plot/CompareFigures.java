@@ -88,7 +88,7 @@ public final class CompareFigures {
             }
         }
         if (!any) {
-            p.note("no measurement yet: one every K learning updates of each run");
+            p.note("no measurement yet: one every K episodes of each run");
         }
         return new Figure("Gradient variance, median of each group's runs",
                 "solid: REINFORCE \u00b7 dashed: baseline \u00b7 dotted: TD \u00b7 "

@@ -154,7 +154,8 @@ class CheckpointTest {
         var lines = Files.readAllLines(csv);
         assertEquals("episode,episode/reward,episode/length,episode/reward_ma50,loss/actor,"
                 + "loss/critic,policy/entropy,perf/total_steps,perf/wall_seconds,"
-                + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td", lines.get(0));
+                + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td,gradvar/learner",
+                lines.get(0));
         assertEquals(13, lines.size());
         String[] first = lines.get(1).split(",");
         assertEquals("1", first[0]);
@@ -174,8 +175,8 @@ class CheckpointTest {
     @Test
     void versionOneFilesOfTheEarlierBuildStillLoadAndContinueExactly() throws Exception {
         // format 1 predates GAE: its A2C learned from G_t − V(s_t), which loads as λ = 1
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(8).withSeed(3)
-                .withEpisodes(50).withGaeLambda(1);
+        Hyperparameters hp = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(8).withSeed(3)
+                .withEpisodes(50);
         TrainingRun whole = new TrainingRun(hp);
         whole.train(false, null);
         for (String name : new String[] {"v1-between-episodes.cplb", "v1-mid-episode.cplb"}) {

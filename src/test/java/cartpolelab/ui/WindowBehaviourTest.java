@@ -353,7 +353,7 @@ class WindowBehaviourTest {
 
     @Test
     void everySettingsRowTakesItsLabelAndTooltipFromTheTable(FxRobot robot) {
-        assertEquals(10, SettingsTable.ROWS.size(), "every hyperparameter has a row");
+        assertEquals(11, SettingsTable.ROWS.size(), "every hyperparameter has a row");
         for (SettingsTable.Row<?> row : SettingsTable.ROWS) {
             Control c = robot.lookup("#" + row.fieldId()).queryAs(Control.class);
             assertEquals(row.meaning(), c.getTooltip().getText(), row.fieldId());

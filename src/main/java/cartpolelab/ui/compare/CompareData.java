@@ -66,10 +66,22 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
             }
         }
         // Runs still training take turns, so they stand a few episodes apart: the aggregates
-        // stop where every one of them has arrived, so N drops only where runs ended.
+        // stop where every one of them has arrived, so N drops only where runs ended. Over
+        // steps the frontier is the fewest steps any running run has taken.
+        long stepFrontier = Long.MAX_VALUE;
         for (int i = 0; i < cells.size(); i++) {
-            if (!states.get(i).terminal() && runs.get(i).rewards().length > frontier) {
-                runs.set(i, truncated(runs.get(i), frontier));
+            if (!states.get(i).terminal()) {
+                stepFrontier = Math.min(stepFrontier, runs.get(i).steps());
+            }
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            if (states.get(i).terminal()) {
+                continue;
+            }
+            int keep = axis == XAxis.STEPS ? episodesWithin(runs.get(i).rewards(), stepFrontier)
+                    : frontier;
+            if (runs.get(i).rewards().length > keep) {
+                runs.set(i, truncated(runs.get(i), keep));
             }
         }
         ExperimentSummary summary = ExperimentReport.summarize(runs, sweepName, threshold);
@@ -145,6 +157,18 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
     private static ExperimentCsv.Run truncated(ExperimentCsv.Run r, int episodes) {
         return new ExperimentCsv.Run(r.id(), r.algorithm(), r.seed(), r.sweepValue(), r.rows(),
                 Arrays.copyOf(r.rewards(), episodes), r.steps());
+    }
+
+    /** Episodes whose steps (CartPole pays 1 a step: the summed rewards) fit in {@code steps}. */
+    private static int episodesWithin(double[] rewards, long steps) {
+        double sum = 0;
+        for (int e = 0; e < rewards.length; e++) {
+            sum += rewards[e];
+            if (sum > steps) {
+                return e;
+            }
+        }
+        return rewards.length;
     }
 
     /** A group's name for people ("REINFORCE + baseline · lr=1e-4"). */
