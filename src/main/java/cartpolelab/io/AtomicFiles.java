@@ -57,7 +57,7 @@ public final class AtomicFiles {
      *                     {@code target} is then exactly as it was before
      */
     public static void write(Path target, Writer writer) throws IOException {
-        Path file = target.toAbsolutePath();
+        Path file = absolute(target);
         checkTarget(file);
         Path dir = file.getParent();
         cleanStaleTemporaries(dir);
@@ -125,9 +125,17 @@ public final class AtomicFiles {
      * device, or no temporary file can be created beside it (this creates one and deletes it).
      */
     public static void checkWritable(Path target) throws IOException {
-        Path file = target.toAbsolutePath();
+        Path file = absolute(target);
         checkTarget(file);
         Files.delete(createTemporary(file));
+    }
+
+    /** The absolute path; an empty one ({@code --csv ""}) is refused by name. */
+    private static Path absolute(Path target) throws IOException {
+        if (target.toString().isEmpty()) {
+            throw new IOException("the file name is empty (\"\"): give a file name");
+        }
+        return target.toAbsolutePath();
     }
 
     /** True for a name this class gives its temporary files. */
@@ -142,6 +150,14 @@ public final class AtomicFiles {
                     + "name");
         }
         if (!Files.isDirectory(dir)) {
+            Path up = dir;
+            while (up != null && !Files.exists(up)) {
+                up = up.getParent();
+            }
+            if (up != null && !Files.isDirectory(up)) {
+                throw new IOException("cannot write " + file + ": " + up + " is a file, not a "
+                        + "directory; choose another location");
+            }
             throw new IOException("cannot write " + file + ": directory " + dir
                     + " does not exist; create it or choose another location");
         }
