@@ -221,8 +221,8 @@ final class CheckpointReader {
             int cols = data.readInt();
             ParameterShape want = shapes.get(i);
             if (!pname.equals(want.name()) || rows != want.rows() || cols != want.cols()) {
-                throw invalid(name, "parameter " + SafeText.value(pname) + " is " + rows + "x" + cols
-                        + ", but " + want.name() + " of these networks is " + want.rows() + "x"
+                throw invalid(name, "parameter " + SafeText.value(pname) + " is " + rows + "x"
+                        + cols + ", but " + want.name() + " of these networks is " + want.rows() + "x"
                         + want.cols(), null);
             }
             params.add(readValues(data, rows, cols));

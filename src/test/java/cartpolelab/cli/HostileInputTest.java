@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import cartpolelab.agent.Hyperparameters;
-import cartpolelab.io.Checkpoint;
-import cartpolelab.train.TrainingRun;
+import cartpolelab.io.CraftedCheckpoints;
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,33 +38,13 @@ class HostileInputTest {
         assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
     }
 
-    /** A real checkpoint whose algorithm name is {@code name}, with a valid checksum. */
-    static byte[] checkpointNamed(Path dir, String name) throws IOException {
-        Path file = dir.resolve("good.cplb");
-        TrainingRun run = new TrainingRun(Hyperparameters.DEFAULTS.withHiddenSize(4));
-        run.finishEpisode();
-        Checkpoint.write(file, run.snapshot());
-        byte[] good = Files.readAllBytes(file);
-        int at = 8; // magic, format version, then the algorithm's modified-UTF-8 string
-        int oldLength = 2 + ((good[at] & 0xff) << 8 | good[at + 1] & 0xff);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        DataOutputStream data = new DataOutputStream(bytes);
-        data.write(good, 0, at);
-        data.writeUTF(name);
-        data.write(good, at + oldLength, good.length - at - oldLength - 8);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update(bytes.toByteArray());
-        data.writeLong(crc.getValue());
-        return bytes.toByteArray();
-    }
-
     @Test
     void aCraftedAlgorithmNameIsEscapedAndCut() throws IOException {
         Path evil = dir.resolve("evil.cplb");
-        Files.write(evil, checkpointNamed(dir, "A2C\n\u001b[2J\u001b[31mPWNED"));
+        Files.write(evil, CraftedCheckpoints.withAlgorithmName(dir, "A2C\n\u001b[2J\u001b[31mPWNED"));
         CliTest.Run r = cli("eval", "--checkpoint", evil.toString());
         assertOneSafeLine(r, "unknown algorithm 'A2C\\n\\e[2J\\e[31mPWNED'");
-        Files.write(evil, checkpointNamed(dir, "X".repeat(60_000)));
+        Files.write(evil, CraftedCheckpoints.withAlgorithmName(dir, "X".repeat(60_000)));
         CliTest.Run huge = cli("eval", "--checkpoint", evil.toString());
         assertOneSafeLine(huge, "more characters)");
         assertTrue(huge.err().contains("use another checkpoint"), "the fix stays: " + huge.err());

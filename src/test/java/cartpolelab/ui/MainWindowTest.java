@@ -386,6 +386,27 @@ class MainWindowTest {
     }
 
     @Test
+    void aCraftedCheckpointsTextIsShownEscapedAndCut(FxRobot robot) throws Exception {
+        Path evil = dir.resolve("evil.cplb");
+        Files.write(evil, cartpolelab.io.CraftedCheckpoints.withAlgorithmName(dir,
+                "A2C\n\u001b[31m" + "X".repeat(60_000)));
+        dialogs.checkpointLoad = evil;
+        click(robot, "#loadCheckpointButton");
+        waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
+        waitFor("the status line", () -> statusMessage(robot).startsWith("Could not load"));
+        for (String shown : new String[] {dialogs.errors.get(0), statusMessage(robot)}) {
+            assertTrue(shown.contains("unknown algorithm 'A2C\\n\\e[31mXXX"), shown);
+            assertTrue(shown.chars().noneMatch(c -> c < 0x20), "no raw control: " + shown);
+            assertTrue(shown.length() < 1200, "cut: " + shown.length() + " characters");
+        }
+    }
+
+    private static String statusMessage(FxRobot robot) {
+        String text = robot.lookup("#statusMessage").queryAs(Label.class).getText();
+        return text == null ? "" : text;
+    }
+
+    @Test
     void closingTheWindowEndsTheTrainerThread(FxRobot robot) {
         click(robot, "#startPauseButton");
         waitFor("training", () -> episodes() >= 1);
