@@ -259,23 +259,21 @@ public final class ExperimentCsv {
     }
 
     private interface Body {
-        void write(PrintWriter w);
+        void write(java.io.Writer w) throws IOException;
     }
 
     private static void write(Path file, Body body) throws IOException {
         AtomicFiles.write(file, out -> {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // a Writer that throws: PrintWriter would swallow "No space left on device"
+            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.write(w);
             w.flush();
-            if (w.checkError()) {
-                throw new IOException("cannot write " + file + ": the write failed (disk full?)");
-            }
         });
     }
 
-    private static void line(PrintWriter w, String s) {
-        w.print(s);
-        w.print('\n');
+    private static void line(java.io.Writer w, String s) throws IOException {
+        w.write(s);
+        w.write('\n');
     }
 
     private static String reason(IOException e) {
