@@ -18,6 +18,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (Utf8Relaunch.needed()) { // LANG=C: again under C.UTF-8, for UTF-8 file names
+            int code = Utf8Relaunch.run();
+            if (code >= 0) {
+                System.exit(code);
+            }
+        }
         if (args.length == 0) {
             if (WindowProcess.needed()) { // java -jar: JavaFX belongs on the module path
                 int code = WindowProcess.run(args);

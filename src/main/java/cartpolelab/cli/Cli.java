@@ -68,8 +68,10 @@ public final class Cli implements Runnable {
 
     /** Runs the command line on standard output and error; returns the exit code. */
     public static int run(String... args) {
-        return runAs(commandName(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args);
+        // in the terminal's character set, or plain ASCII symbols where it has none (LANG=C)
+        java.nio.charset.Charset terminal = Terminal.charset();
+        return runAs(commandName(), Terminal.writer(System.out, terminal),
+                Terminal.writer(System.err, terminal), args);
     }
 
     /** Runs the command line on the given writers (tests run it in-process). */
@@ -95,6 +97,7 @@ public final class Cli implements Runnable {
         nameProgram(cl, name);
         cl.setOut(out);
         cl.setErr(err);
+        cl.registerConverter(Path.class, Cli::path);
         cl.setParameterExceptionHandler((e, a) -> {
             err.println("error: " + SafeText.line(e.getMessage() + suggestion(e)));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
@@ -123,6 +126,19 @@ public final class Cli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A path flag; a name this locale cannot hold is one clear line, not picocli's trace. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + SafeText.value(text)
+                    + "' is not a file name this system can use (" + e.getReason() + ")"
+                    + (Terminal.unicode() ? "" : "; the locale's character set ("
+                    + System.getProperty("sun.jnu.encoding") + ") holds only ASCII: run with "
+                    + "LC_ALL=C.UTF-8"));
+        }
     }
 
     /**
