@@ -30,8 +30,12 @@ final class EvalCommand implements Callable<Integer> {
             description = "checkpoint written by train or the app")
     private Path checkpoint;
 
+    /** The most episodes {@code eval} runs: the one place this limit is said. */
+    static final int MAX_EPISODES = 1_000_000;
+
     @Option(names = "--episodes", paramLabel = "N", defaultValue = "100",
-            description = "episodes to run (default: ${DEFAULT-VALUE})")
+            description = "episodes to run, 1 to " + MAX_EPISODES + " (default: "
+                    + "${DEFAULT-VALUE})")
     private int episodes;
 
     @Option(names = "--sample",
@@ -44,8 +48,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (episodes < 1 || episodes > 1_000_000) {
-            throw new Cli.UserError("--episodes must be in [1, 1000000], was " + episodes);
+        if (episodes < 1 || episodes > MAX_EPISODES) {
+            throw new Cli.UserError("--episodes must be in [1, " + MAX_EPISODES + "], was "
+                    + episodes);
         }
         RunSnapshot saved = Checkpoint.read(checkpoint);
         Hyperparameters hp = saved.hyperparameters();

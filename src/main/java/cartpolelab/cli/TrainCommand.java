@@ -102,13 +102,14 @@ final class TrainCommand implements Callable<Integer> {
 
         TrainingRun run = new TrainingRun(hp);
         run.measureGradientVariance(measure);
+        java.util.Set<Path> failing = new java.util.HashSet<>();
         try (Progress progress = quiet ? Progress.NONE
                 : Progress.create(err, hp.episodes())) {
             run.train(stopWhenSolved, s -> {
                 progress.episode(s, run.progress());
                 if (checkpointEvery > 0 && s.episode() % checkpointEvery == 0
                         && s.episode() < hp.episodes()) {
-                    saveProgress(run);
+                    saveProgress(run, failing, err);
                 }
             });
         }
@@ -131,7 +132,7 @@ final class TrainCommand implements Callable<Integer> {
                     () -> Checkpoint.write(checkpoint, run.snapshot()));
         }
         if (!failed.isEmpty()) {
-            err.println("error: " + String.join("; ", failed));
+            err.println("error: " + cartpolelab.io.SafeText.line(String.join("; ", failed)));
             return failed.stream().anyMatch(m -> m.contains("out of memory")) ? 1 : Cli.USAGE;
         }
         if (run.failure() != null) {
@@ -161,24 +162,40 @@ final class TrainCommand implements Callable<Integer> {
 
     /**
      * The periodic save: checkpoint and CSV as they are after this episode (between episodes,
-     * so the checkpoint continues exactly). A failure stops training with the message: the
-     * same write would fail at the end.
+     * so the checkpoint continues exactly). A write that fails (a full disk) is said once, on
+     * one line; the file keeps its previous content, training goes on without saving that
+     * output periodically, and the end of the run tries it again with the others.
      */
-    private void saveProgress(TrainingRun run) {
+    private void saveProgress(TrainingRun run, java.util.Set<Path> failing, PrintWriter err) {
         try {
-            if (checkpoint != null) {
-                Checkpoint.write(checkpoint, run.snapshot());
+            if (checkpoint != null && !failing.contains(checkpoint)) {
+                try {
+                    Checkpoint.write(checkpoint, run.snapshot());
+                } catch (IOException e) {
+                    failing.add(checkpoint);
+                    goingOn(err, e);
+                }
             }
-            if (csv != null) {
-                MetricsCsv.write(csv, run.history(), run.gradientVariance());
+            if (csv != null && !failing.contains(csv)) {
+                try {
+                    MetricsCsv.write(csv, run.history(), run.gradientVariance());
+                } catch (IOException e) {
+                    failing.add(csv);
+                    goingOn(err, e);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (OutOfMemoryError e) {
             throw new UncheckedIOException(new IOException("out of memory while saving after "
                     + "episode " + run.history().size() + "; give Java more memory (-Xmx) or "
                     + "save less often (--checkpoint-every)", e));
         }
+    }
+
+    private static void goingOn(PrintWriter err, IOException e) {
+        err.println();
+        err.println("error: " + cartpolelab.io.SafeText.line(e.getMessage())
+                + " (training goes on; this file is tried again at the end)");
+        err.flush();
     }
 
     /** One chart file to write, in the format its option asks for. */

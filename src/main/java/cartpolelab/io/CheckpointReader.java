@@ -55,7 +55,11 @@ final class CheckpointReader {
      * @throws CheckpointException naming the file, what is wrong with it and what to do
      */
     static RunSnapshot read(Path file) throws CheckpointException {
-        String name = file.toString();
+        String name = SafeText.escape(file.toString());
+        if (name.isEmpty()) {
+            throw new CheckpointException("the checkpoint's file name is empty (\"\"): give a "
+                    + ".cplb file");
+        }
         if (Files.isDirectory(file)) {
             throw new CheckpointException(name + " is a directory, not a checkpoint file: give "
                     + "a .cplb file");
@@ -247,8 +251,8 @@ final class CheckpointReader {
             int cols = data.readInt();
             ParameterShape want = shapes.get(i);
             if (!pname.equals(want.name()) || rows != want.rows() || cols != want.cols()) {
-                throw invalid(name, "parameter " + pname + " is " + rows + "x" + cols
-                        + ", but " + want.name() + " of these networks is " + want.rows() + "x"
+                throw invalid(name, "parameter " + SafeText.value(pname) + " is " + rows + "x"
+                        + cols + ", but " + want.name() + " of these networks is " + want.rows() + "x"
                         + want.cols(), null);
             }
             params.add(readValues(data, rows, cols));
@@ -301,7 +305,8 @@ final class CheckpointReader {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "'");
+        throw new IllegalArgumentException("unknown " + what + " '" + SafeText.value(text)
+                + "'");
     }
 
     private static long utfLength(String s) {

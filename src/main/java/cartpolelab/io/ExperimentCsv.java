@@ -85,7 +85,8 @@ public final class ExperimentCsv {
         write(file, w -> {
             line(w, tidyHeader(sweepName));
             for (Run r : sorted) {
-                String prefix = r.id() + "," + r.algorithm() + "," + r.seed() + ","
+                String prefix = SafeText.csvCell(r.id()) + "," + SafeText.csvCell(r.algorithm())
+                        + "," + r.seed() + ","
                         + (sweepName == null ? "" : r.sweepValue() + ",");
                 for (String row : r.rows()) {
                     line(w, prefix + row);
@@ -129,7 +130,8 @@ public final class ExperimentCsv {
             if (header == null) {
                 header = lines.get(0);
                 String[] h = header.split(",", -1);
-                sweepName = h[3].startsWith("sweep/") ? h[3].substring(6) : null;
+                sweepName = h[3].startsWith("sweep/") ? SafeText.escape(h[3].substring(6))
+                        : null;
             } else if (!header.equals(lines.get(0))) {
                 throw new IOException(f + " has other columns than " + files.get(0)
                         + ": merge only the shards of one experiment, written by one version");
@@ -148,6 +150,7 @@ public final class ExperimentCsv {
                             + " fields, not " + (lead + metrics.length) + ": the file is cut "
                             + "or edited; write the shard again");
                 }
+                cells[0] = SafeText.fromCsvCell(cells[0]);
                 if (current == null || !current.id().equals(cells[0])) {
                     Path other = seen.putIfAbsent(cells[0], f);
                     if (other != null) {
@@ -156,12 +159,15 @@ public final class ExperimentCsv {
                     }
                     rows = new ArrayList<>();
                     try {
-                        Algorithm.parse(cells[1]);
-                        current = new Run(cells[0], cells[1], Long.parseLong(cells[2]),
-                                lead == 4 ? cells[3] : null, rows, null, 0);
+                        // the algorithm by its canonical name, the swept value as parsed: a
+                        // cell's stray control characters go no further
+                        String algorithm = Algorithm.parse(cells[1]).name()
+                                .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                         if (lead == 4) {
                             Double.parseDouble(cells[3]);
                         }
+                        current = new Run(cells[0], algorithm, Long.parseLong(cells[2]),
+                                lead == 4 ? cells[3].trim() : null, rows, null, 0);
                     } catch (IllegalArgumentException e) {
                         throw new IOException(f + " line " + (ln + 1) + ": " + e.getMessage());
                     }
@@ -223,7 +229,8 @@ public final class ExperimentCsv {
             line(w, h.toString());
             for (Run r : sorted) {
                 ExperimentSummary.Run s = lines.get(r.id());
-                line(w, "run," + r.id() + "," + r.group(sweepName) + "," + r.algorithm() + ","
+                line(w, "run," + SafeText.csvCell(r.id()) + "," + SafeText.csvCell(
+                        r.group(sweepName)) + "," + SafeText.csvCell(r.algorithm()) + ","
                         + r.seed() + "," + (sweepName == null ? "" : r.sweepValue() + ",")
                         + s.episodes() + "," + s.steps() + ","
                         + (s.solvedAt() > 0 ? s.solvedAt() : "") + ","
@@ -234,8 +241,8 @@ public final class ExperimentCsv {
                 ExperimentSummary.Group g = groups.get(i);
                 Run first = sorted.stream().filter(r -> r.group(sweepName).equals(g.key()))
                         .findFirst().orElseThrow();
-                StringBuilder b = new StringBuilder("group,," + g.key() + ","
-                        + first.algorithm() + ",," + (sweepName == null ? ""
+                StringBuilder b = new StringBuilder("group,," + SafeText.csvCell(g.key()) + ","
+                        + SafeText.csvCell(first.algorithm()) + ",," + (sweepName == null ? ""
                         : first.sweepValue() + ",") + ",,,,,," + g.runs() + "," + g.solved());
                 for (Interval v : new Interval[] {g.solveMedian(), g.solveIqm(),
                     g.stepsMedian(), g.stepsIqm(), g.finalMa50Iqm()}) {
@@ -259,23 +266,21 @@ public final class ExperimentCsv {
     }
 
     private interface Body {
-        void write(PrintWriter w);
+        void write(java.io.Writer w) throws IOException;
     }
 
     private static void write(Path file, Body body) throws IOException {
         AtomicFiles.write(file, out -> {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // a Writer that throws: PrintWriter would swallow "No space left on device"
+            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.write(w);
             w.flush();
-            if (w.checkError()) {
-                throw new IOException("cannot write " + file + ": the write failed (disk full?)");
-            }
         });
     }
 
-    private static void line(PrintWriter w, String s) {
-        w.print(s);
-        w.print('\n');
+    private static void line(java.io.Writer w, String s) throws IOException {
+        w.write(s);
+        w.write('\n');
     }
 
     private static String reason(IOException e) {
