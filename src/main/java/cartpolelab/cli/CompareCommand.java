@@ -1,9 +1,12 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.io.TensorBoardLog;
+import cartpolelab.io.TensorBoardWriter;
 import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
@@ -96,6 +99,15 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private ChartFiles chartFiles = new ChartFiles();
 
+    @Mixin
+    private GradientVarianceOptions gradientVariance = new GradientVarianceOptions();
+
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+            description = "write TensorBoard event files while training, one directory per "
+                    + "run named by its run id (DIR/a2c-s3), flushed every 2 s; watch with: "
+                    + "tensorboard --logdir DIR")
+    private Path tensorboard;
+
     @Option(names = "--quiet", description = "no progress output, only the summary")
     private boolean quiet;
 
@@ -118,6 +130,7 @@ final class CompareCommand implements Callable<Integer> {
         chart.bandKind();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        GradientVarianceProbe.Settings measure = gradientVariance.settings(spec, err);
         out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
                 grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
@@ -131,15 +144,27 @@ final class CompareCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         try (Experiment e = new Experiment(grid, cells);
              GridProgress progress = quiet ? GridProgress.NONE : GridProgress.create(err)) {
+            e.measureGradientVariance(measure);
+            TensorBoardLog board = tensorboard == null ? null : TensorBoardLog.start(
+                    boardSources(e, cells), TensorBoardLog.DEFAULT_PERIOD);
             e.start();
             while (!e.awaitDone(Duration.ofMillis(250))) {
                 progress.update(e.status());
             }
             progress.update(e.status());
+            if (board != null) {
+                try {
+                    board.close();
+                    out.printf("wrote %-10s %s (%d runs)%n", "tensorboard", tensorboard,
+                            cells.size());
+                } catch (IOException x) {
+                    failures.add(x.getMessage());
+                }
+            }
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = cells.get(i);
                 runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                        c.sweepText(), e.history(i)));
+                        c.sweepText(), e.history(i), e.gradientVariance(i)));
                 states.put(c.runId(), e.state(i).name().toLowerCase(Locale.ROOT));
                 if (e.failure(i) != null) {
                     failures.add("run " + c.runId() + " failed: " + e.failure(i));
@@ -163,6 +188,19 @@ final class CompareCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Each run's TensorBoard directory, named by its run id, and its histories. */
+    private List<TensorBoardLog.Source> boardSources(Experiment e, List<Cell> cells) {
+        List<TensorBoardLog.Source> sources = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            int at = i;
+            Cell c = cells.get(i);
+            sources.add(new TensorBoardLog.Source(tensorboard.resolve(c.runId()),
+                    TensorBoardWriter.settingsText(c.hyperparameters()), () -> e.history(at),
+                    () -> e.gradientVariance(at)));
+        }
+        return sources;
     }
 
     private ExperimentSpec grid(Hyperparameters base) {

@@ -25,7 +25,9 @@ final class OutputPaths {
         List<OptionSpec> given = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (option.type() == Path.class && option.getValue() != null) {
+            // a DIR option (--tensorboard) is a directory its writer creates and checks itself
+            if (option.type() == Path.class && option.getValue() != null
+                    && !"DIR".equals(option.paramLabel())) {
                 Path p = ((Path) option.getValue()).toAbsolutePath().normalize();
                 for (int i = 0; i < paths.size(); i++) {
                     if (same(paths.get(i), p)) {

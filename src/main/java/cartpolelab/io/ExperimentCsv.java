@@ -3,6 +3,8 @@ package cartpolelab.io;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunStatistics.Interval;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -43,10 +45,25 @@ public final class ExperimentCsv {
         /** The run of a history: every episode that exists now. */
         public static Run of(String id, String algorithm, long seed, String sweepValue,
                              EpisodeHistory h) {
+            return of(id, algorithm, seed, sweepValue, h, null);
+        }
+
+        /**
+         * The run of a history with its gradient-variance measurements (may be null) in the
+         * {@code gradvar/} columns of their episodes' rows.
+         */
+        public static Run of(String id, String algorithm, long seed, String sweepValue,
+                             EpisodeHistory h, GradientVarianceHistory g) {
             int n = h.size();
+            int measured = g == null ? 0 : g.size();
             List<String> rows = new ArrayList<>(n);
+            int next = 0;
             for (int i = 0; i < n; i++) {
-                rows.add(MetricsCsv.row(h.get(i)));
+                GradientVariance v = null;
+                if (next < measured && g.episode(next) == i + 1) {
+                    v = g.get(next++);
+                }
+                rows.add(MetricsCsv.row(h.get(i), v));
             }
             return new Run(id, algorithm, seed, sweepValue, rows, Arrays.copyOf(h.rewards(), n),
                     n == 0 ? 0 : h.get(n - 1).totalSteps());

@@ -155,7 +155,7 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
         for (int i = 0; i < e.cells().size(); i++) {
             Cell c = e.cells().get(i);
             runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                    c.sweepText(), e.history(i)));
+                    c.sweepText(), e.history(i), e.gradientVariance(i)));
         }
         return runs;
     }
