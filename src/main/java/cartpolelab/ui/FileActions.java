@@ -89,4 +89,15 @@ public final class FileActions {
     public void loadCheckpoint() {
         dialogs.loadCheckpoint(owner.get()).ifPresent(p -> vm.files().loadCheckpoint(p));
     }
+
+    /** Asks for a file and writes the networks as the notebook's PyTorch model. */
+    public void savePyTorch() {
+        dialogs.savePyTorch(owner.get()).ifPresent(
+                p -> vm.files().savePyTorch(FileNames.withExtension(p, ".safetensors")));
+    }
+
+    /** Asks for a PyTorch model of the notebook's layout and opens it as a new run. */
+    public void openPyTorch() {
+        dialogs.openPyTorch(owner.get()).ifPresent(p -> vm.files().openPyTorch(p));
+    }
 }

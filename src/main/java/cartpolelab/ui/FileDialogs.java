@@ -21,4 +21,10 @@ public interface FileDialogs {
 
     /** Which checkpoint to load. */
     Optional<Path> loadCheckpoint(Window owner);
+
+    /** Where to save the networks for PyTorch (.safetensors). */
+    Optional<Path> savePyTorch(Window owner);
+
+    /** Which PyTorch networks (.safetensors) to open. */
+    Optional<Path> openPyTorch(Window owner);
 }

@@ -42,6 +42,19 @@ public final class FxFileDialogs implements FileDialogs {
         return remember(chooser.showOpenDialog(owner));
     }
 
+    @Override
+    public Optional<Path> savePyTorch(Window owner) {
+        return save(owner, "Save networks for PyTorch", "model.safetensors",
+                new FileChooser.ExtensionFilter("safetensors", "*.safetensors"));
+    }
+
+    @Override
+    public Optional<Path> openPyTorch(Window owner) {
+        return remember(chooser("Open PyTorch networks",
+                new FileChooser.ExtensionFilter("safetensors", "*.safetensors"),
+                new FileChooser.ExtensionFilter("All files", "*")).showOpenDialog(owner));
+    }
+
     private Optional<Path> save(Window owner, String title, String name,
                                 FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = chooser(title, filters);

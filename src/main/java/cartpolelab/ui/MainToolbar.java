@@ -51,6 +51,10 @@ public final class MainToolbar extends ToolBar {
     private final Button exportCsv = new Button("Export CSV");
     private final Button saveCheckpoint = new Button("Save checkpoint");
     private final Button loadCheckpoint = new Button("Load checkpoint");
+    private final javafx.scene.control.MenuButton pytorch =
+            new javafx.scene.control.MenuButton("PyTorch");
+    private final MenuItem savePyTorch = new MenuItem("Save networks for PyTorch…");
+    private final MenuItem openPyTorch = new MenuItem("Open PyTorch networks…");
 
     /** @param resetRun what Reset does (the view also clears its charts) */
     public MainToolbar(TrainingViewModel vm, Runnable resetRun, FileActions files) {
@@ -72,6 +76,10 @@ public final class MainToolbar extends ToolBar {
         exportCsv.setId("exportCsvButton");
         saveCheckpoint.setId("saveCheckpointButton");
         loadCheckpoint.setId("loadCheckpointButton");
+        pytorch.setId("pytorchMenu");
+        savePyTorch.setId("savePyTorchItem");
+        openPyTorch.setId("openPyTorchItem");
+        pytorch.getItems().addAll(savePyTorch, openPyTorch);
 
         startPause.getStyleClass().add("primary");
         startPause.setMinWidth(84);
@@ -108,6 +116,9 @@ public final class MainToolbar extends ToolBar {
         tip(exportCsv, "Write every finished episode's metrics to a CSV file");
         tip(saveCheckpoint, "Save the networks, the optimiser state and the settings to a file");
         tip(loadCheckpoint, "Load networks and settings from a checkpoint file, paused");
+        tip(pytorch, "The networks as the study notebook's PyTorch ActorCritic (safetensors): "
+                + "save them for model.load_state_dict(...), or open a model trained there as "
+                + "a new run");
 
         speed.setConverter(new StringConverter<>() {
             @Override
@@ -129,7 +140,7 @@ public final class MainToolbar extends ToolBar {
         getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
                 separator(), speedLabel, speed, stopWhenSolved, maps, compare, spacer, savePlots,
                 exportCsv,
-                saveCheckpoint, loadCheckpoint);
+                saveCheckpoint, loadCheckpoint, pytorch);
         for (Node n : getItems()) {
             if (n instanceof Control c) {
                 c.setMinWidth(Region.USE_PREF_SIZE);
@@ -147,6 +158,7 @@ public final class MainToolbar extends ToolBar {
         reset.disableProperty().bind(control(vm, ControlState::resetDisabled));
         saveCheckpoint.disableProperty().bind(vm.fileBusyProperty());
         loadCheckpoint.disableProperty().bind(vm.fileBusyProperty());
+        pytorch.disableProperty().bind(vm.fileBusyProperty());
         exportCsv.disableProperty().bind(vm.fileBusyProperty().or(Bindings.createBooleanBinding(
                 () -> vm.statusProperty().get() == null
                         || vm.statusProperty().get().episodes() == 0, vm.statusProperty())));
@@ -172,6 +184,8 @@ public final class MainToolbar extends ToolBar {
         exportCsv.setOnAction(e -> files.exportCsv());
         saveCheckpoint.setOnAction(e -> files.saveCheckpoint());
         loadCheckpoint.setOnAction(e -> files.loadCheckpoint());
+        savePyTorch.setOnAction(e -> files.savePyTorch());
+        openPyTorch.setOnAction(e -> files.openPyTorch());
 
         vm.settingsNeedResetProperty().addListener((o, a, b) -> {
             reset.getStyleClass().remove("attention");

@@ -197,4 +197,58 @@ class BackgroundWorkTest {
         assertFalse(Files.exists(dir.resolve("x.cplb")));
         assertEquals("Could not save the checkpoint", save.failureTitle());
     }
+
+    @Test
+    void networksSavedForPyTorchOpenAsANewRunThatTrainsOn() throws Exception {
+        List<Trainer> trainers = new CopyOnWriteArrayList<>();
+        viewModel(hp -> {
+            Trainer t = new Trainer(hp);
+            trainers.add(t);
+            return t;
+        });
+        stepEpisode(1);
+        Path model = dir.resolve("model.safetensors");
+        BackgroundWork.Outcome saved = await(vm.files().savePyTorch(model));
+        assertTrue(saved.ok(), saved.message());
+        assertEquals("PyTorch networks saved to " + model, vm.messageProperty().get());
+        cartpolelab.agent.AgentState before = trainers.get(trainers.size() - 1).snapshot()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS).agent();
+
+        // the notebook's model (hidden 32, written by torch): a new run with its networks
+        Path torch = Path.of(getClass().getResource(
+                "/cartpolelab/io/notebook-actor-critic.safetensors").toURI());
+        BackgroundWork.Outcome opened = await(vm.files().openPyTorch(torch));
+        assertTrue(opened.ok(), opened.message());
+        assertEquals(32, vm.loadedSettingsProperty().get().hiddenSize());
+        poll("the opened run", () -> {
+            vm.pull();
+            return vm.statusProperty().get().episodes() == 0;
+        });
+        cartpolelab.train.RunSnapshot now = trainers.get(trainers.size() - 1).snapshot()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS);
+        double[] pi = new double[2];
+        cartpolelab.agent.Agent.restore(now.hyperparameters(), now.agent())
+                .probabilities(new double[4], pi);
+        assertEquals(0.43554243445396423, pi[0], 1e-6, "π(left | 0) as torch computed it");
+        stepEpisode(1); // it trains on
+
+        // and ours back, float32: every parameter within float rounding
+        assertTrue(await(vm.files().openPyTorch(model)).ok());
+        cartpolelab.agent.AgentState back = trainers.get(trainers.size() - 1).snapshot()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS).agent();
+        for (int i = 0; i < before.parameters().size(); i++) {
+            double[] a = before.parameters().get(i).data;
+            double[] b = back.parameters().get(i).data;
+            for (int k = 0; k < a.length; k++) {
+                assertEquals((float) a[k], (float) b[k], "parameter " + i + "[" + k + "]");
+            }
+        }
+
+        Path junk = Files.writeString(dir.resolve("junk.safetensors"), "{}");
+        BackgroundWork.Outcome bad = await(vm.files().openPyTorch(junk));
+        assertFalse(bad.ok());
+        assertTrue(errors.get(0).startsWith("Could not open the PyTorch networks: " + junk
+                + " is not a safetensors file we can read: "), errors.get(0));
+        assertEquals(1, errors.size(), errors.toString());
+    }
 }
