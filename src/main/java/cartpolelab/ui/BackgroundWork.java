@@ -2,6 +2,7 @@ package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
+import cartpolelab.io.EpisodeGif;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PyTorchModel;
 import cartpolelab.io.Safetensors;
@@ -124,6 +125,19 @@ public final class BackgroundWork implements AutoCloseable {
     public CompletableFuture<Outcome> loadCheckpoint(Path file) {
         return restoreFrom(() -> Checkpoint.read(file), "Checkpoint loaded from " + file,
                 "Could not load the checkpoint");
+    }
+
+    /** Writes an episode as a GIF on the I/O executor. */
+    public CompletableFuture<Outcome> saveGif(Path file, EpisodeGif.Track episode,
+                                              EpisodeGif.Options options) {
+        return track(CompletableFuture.runAsync(() -> {
+            try {
+                EpisodeGif.write(file, java.util.List.of(episode), options);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenApply(v -> (RunSnapshot) null), false, "GIF saved to " + file,
+                "Could not save the GIF");
     }
 
     /** Writes the networks as the notebook's PyTorch model (float32 safetensors). */

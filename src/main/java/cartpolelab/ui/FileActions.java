@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.io.Checkpoint;
+import cartpolelab.io.EpisodeGif;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.ui.export.PlotExport;
 import java.nio.file.Path;
@@ -88,6 +89,39 @@ public final class FileActions {
 
     public void loadCheckpoint() {
         dialogs.loadCheckpoint(owner.get()).ifPresent(p -> vm.files().loadCheckpoint(p));
+    }
+
+    /**
+     * Asks for a file and writes {@code episode} (null: nothing shown, nothing done) as a GIF
+     * on the I/O thread.
+     *
+     * @param stride       frames kept: 1 is real time, k the replay at ×k
+     * @param canvasWidth  the width used when {@code choice} asks for the canvas's size
+     */
+    void saveGif(cartpolelab.train.RecordedEpisode episode, ReplayBar.GifChoice choice,
+                 int stride, double canvasWidth) {
+        if (episode == null || vm.fileBusyProperty().get()) {
+            return;
+        }
+        int width = choice.width() > 0 ? choice.width() : (int) Math.round(Math.max(
+                EpisodeGif.MIN_WIDTH, Math.min(EpisodeGif.MAX_WIDTH, canvasWidth)));
+        EpisodeGif.Options options = new EpisodeGif.Options(width,
+                choice.atReplaySpeed() ? stride : 1, choice.overlay(),
+                vm.settingsProperty().get().algorithm().displayName());
+        EpisodeGif.Track track = track(episode);
+        dialogs.saveGif(owner.get()).ifPresent(p -> vm.files().saveGif(
+                FileNames.withExtension(p, ".gif"), track, options));
+    }
+
+    /** A recorded episode's frames for {@link EpisodeGif}. */
+    static EpisodeGif.Track track(cartpolelab.train.RecordedEpisode episode) {
+        EpisodeGif.Track t = new EpisodeGif.Track(episode.episode());
+        for (int k = 0; k <= episode.steps(); k++) {
+            cartpolelab.train.Frame f = episode.frame(k);
+            t.add(f.x(), f.theta(), f.action(), f.probRight(), f.value(), f.episodeReward());
+        }
+        t.end(episode.fell());
+        return t;
     }
 
     /** Asks for a file and writes the networks as the notebook's PyTorch model. */

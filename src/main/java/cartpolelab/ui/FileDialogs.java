@@ -27,4 +27,7 @@ public interface FileDialogs {
 
     /** Which PyTorch networks (.safetensors) to open. */
     Optional<Path> openPyTorch(Window owner);
+
+    /** Where to save an episode as GIF. */
+    Optional<Path> saveGif(Window owner);
 }

@@ -55,6 +55,12 @@ public final class FxFileDialogs implements FileDialogs {
                 new FileChooser.ExtensionFilter("All files", "*")).showOpenDialog(owner));
     }
 
+    @Override
+    public Optional<Path> saveGif(Window owner) {
+        return save(owner, "Save the episode as GIF", "cartpole-episode.gif",
+                new FileChooser.ExtensionFilter("GIF animation", "*.gif"));
+    }
+
     private Optional<Path> save(Window owner, String title, String name,
                                 FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = chooser(title, filters);

@@ -251,4 +251,43 @@ class BackgroundWorkTest {
                 + " is not a safetensors file we can read: "), errors.get(0));
         assertEquals(1, errors.size(), errors.toString());
     }
+
+    @Test
+    void saveAsGifWritesTheEpisodeShownFrameByFrameAtX1OrEveryKthAtTheReplaySpeed()
+            throws Exception {
+        viewModel(Trainer::new);
+        cartpolelab.train.TrainingRun run = new cartpolelab.train.TrainingRun(SETTINGS
+                .withEpisodes(3).withSeed(4));
+        run.record(10);
+        run.train(false, null);
+        cartpolelab.train.RecordedEpisode episode = run.recorder().latest();
+        TestDialogs dialogs = new TestDialogs();
+        FileActions files = new FileActions(vm, dialogs, () -> null, stacked -> null);
+        dialogs.gif = dir.resolve("episode"); // the extension is added
+        files.saveGif(episode, new ReplayBar.GifChoice(false, true, 0), 4, 300);
+        Path gif = dir.resolve("episode.gif");
+        poll("the GIF", () -> vm.messageProperty().get() != null
+                && vm.messageProperty().get().startsWith("GIF saved to "));
+        assertEquals(episode.steps() + 1, frames(gif, 300), "×1: every frame of the episode");
+
+        dialogs.gif = dir.resolve("fast.gif");
+        files.saveGif(episode, new ReplayBar.GifChoice(true, false, 480), 4, 300);
+        poll("the second GIF", () -> vm.messageProperty().get().endsWith("fast.gif"));
+        assertEquals(cartpolelab.io.EpisodeGif.keptFrames(episode.steps() + 1, 4).length,
+                frames(dir.resolve("fast.gif"), 480), "×4: every 4th frame and the last");
+        assertEquals(List.of(), errors);
+    }
+
+    /** Frames of a GIF, checking its width. */
+    private static int frames(Path gif, int width) throws Exception {
+        try (javax.imageio.stream.ImageInputStream in =
+                     javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader r = javax.imageio.ImageIO.getImageReaders(in).next();
+            r.setInput(in);
+            assertEquals(width, r.getWidth(0));
+            int n = r.getNumImages(true);
+            r.dispose();
+            return n;
+        }
+    }
 }

@@ -15,6 +15,7 @@ public final class TestDialogs implements FileDialogs, Dialogs {
     public volatile Path checkpointLoad;
     public volatile Path pytorchSave;
     public volatile Path pytorchOpen;
+    public volatile Path gif;
     public final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> questions = new CopyOnWriteArrayList<>();
     /** What the user answers when asked to confirm. */
@@ -48,6 +49,11 @@ public final class TestDialogs implements FileDialogs, Dialogs {
     @Override
     public Optional<Path> openPyTorch(Window owner) {
         return Optional.ofNullable(pytorchOpen);
+    }
+
+    @Override
+    public Optional<Path> saveGif(Window owner) {
+        return Optional.ofNullable(gif);
     }
 
     @Override
