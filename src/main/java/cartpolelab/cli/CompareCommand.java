@@ -8,6 +8,8 @@ import cartpolelab.io.PlotFiles;
 import cartpolelab.io.TensorBoardLog;
 import cartpolelab.io.TensorBoardWriter;
 import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.plot.CompareFigures;
 import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
@@ -102,6 +104,15 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private GradientVarianceOptions gradientVariance = new GradientVarianceOptions();
 
+    @Option(names = "--variance-png", paramLabel = "FILE",
+            description = "the gradient-variance chart (median per group, log scale) as PNG; "
+                    + "needs --grad-variance-every K")
+    private Path variancePng;
+
+    @Option(names = "--variance-svg", paramLabel = "FILE",
+            description = "the same chart as SVG")
+    private Path varianceSvg;
+
     @Option(names = "--tensorboard", paramLabel = "DIR",
             description = "write TensorBoard event files while training, one directory per "
                     + "run named by its run id (DIR/a2c-s3), flushed every 2 s; watch with: "
@@ -131,6 +142,10 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GradientVarianceProbe.Settings measure = gradientVariance.settings(spec, err);
+        if (measure == null && (variancePng != null || varianceSvg != null)) {
+            throw new Cli.UserError("--variance-png and --variance-svg need "
+                    + "--grad-variance-every K (the measurements they chart)");
+        }
         out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
                 grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
@@ -140,6 +155,8 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
 
         List<ExperimentCsv.Run> runs = new ArrayList<>();
+        Map<String, List<GradientVarianceHistory>> measured = new LinkedHashMap<>();
+        Map<String, Integer> longest = new LinkedHashMap<>();
         Map<String, String> states = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         try (Experiment e = new Experiment(grid, cells);
@@ -166,6 +183,9 @@ final class CompareCommand implements Callable<Integer> {
                 runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
                         c.sweepText(), e.history(i), e.gradientVariance(i)));
                 states.put(c.runId(), e.state(i).name().toLowerCase(Locale.ROOT));
+                measured.computeIfAbsent(c.groupLabel(), k -> new ArrayList<>())
+                        .add(e.gradientVariance(i));
+                longest.merge(c.groupLabel(), e.history(i).size(), Math::max);
                 if (e.failure(i) != null) {
                     failures.add("run " + c.runId() + " failed: " + e.failure(i));
                 }
@@ -182,6 +202,26 @@ final class CompareCommand implements Callable<Integer> {
         List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
                 CompareReport.describe(title, PlotFiles.subtitle(base) + "  \u00b7  "
                         + base.episodes() + " episodes", threshold, chart), chart);
+        List<CompareFigures.VarianceGroup> variance = new ArrayList<>();
+        measured.forEach((label, list) -> variance.add(CompareFigures.VarianceGroup.of(label,
+                list, longest.get(label))));
+        CompareFigures.Description vd = CompareReport.describe(title + " \u00b7 gradient "
+                + "variance", PlotFiles.subtitle(base) + "  \u00b7  measured every "
+                + (measure == null ? 0 : measure.everyUpdates()) + " updates on "
+                + (measure == null ? 0 : measure.episodes()) + " episodes", threshold, chart);
+        for (Path p : new Path[] {variancePng, varianceSvg}) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                PlotFiles.write(p, p == variancePng ? PlotFiles.Format.PNG
+                        : PlotFiles.Format.SVG, CompareFigures.variance(variance, vd),
+                        PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT);
+                out.printf("wrote %-10s %s%n", "variance", p);
+            } catch (IOException x) {
+                failed.add(x.getMessage());
+            }
+        }
         failures.forEach(f -> err.println("error: " + f));
         if (!failed.isEmpty()) {
             err.println("error: " + String.join("; ", failed));
