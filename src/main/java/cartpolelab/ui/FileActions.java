@@ -41,6 +41,24 @@ public final class FileActions {
         this.maps = Objects.requireNonNull(maps);
     }
 
+    /** What "Gradient-variance chart…" saves. */
+    private Supplier<PlotExport> variance = () -> null;
+
+    public void setVariance(Supplier<PlotExport> variance) {
+        this.variance = Objects.requireNonNull(variance);
+    }
+
+    /**
+     * Asks for a file and writes the gradient-variance chart as PNG or SVG, and its
+     * measurements as CSV beside it (same name, .csv).
+     */
+    public void saveVariance() {
+        PlotExport picture = variance.get();
+        if (picture != null) {
+            savePicture(picture);
+        }
+    }
+
     /**
      * Asks for a file and writes the network maps as PNG or SVG (by the extension); nothing
      * before the first maps were computed.

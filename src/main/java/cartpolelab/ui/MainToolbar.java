@@ -43,6 +43,7 @@ public final class MainToolbar extends ToolBar {
     private final MenuItem saveReward = new MenuItem("Reward chart…");
     private final MenuItem saveStacked = new MenuItem("Both charts stacked…");
     private final MenuItem saveMaps = new MenuItem("Network maps…");
+    private final MenuItem saveVariance = new MenuItem("Gradient-variance chart and CSV…");
     private final Button compare = new Button("Compare…");
     private final javafx.scene.control.ToggleButton maps =
             new javafx.scene.control.ToggleButton("Maps");
@@ -87,7 +88,8 @@ public final class MainToolbar extends ToolBar {
         saveReward.setId("saveRewardChartItem");
         saveStacked.setId("saveStackedChartsItem");
         saveMaps.setId("saveMapsItem");
-        savePlots.getItems().addAll(saveReward, saveStacked, saveMaps);
+        saveVariance.setId("saveVarianceItem");
+        savePlots.getItems().addAll(saveReward, saveStacked, saveMaps, saveVariance);
         compare.setId("compareButton");
         tip(compare, "Compare algorithms across seeds: a grid of runs on every core, with the "
                 + "mean and its confidence band, in a window of its own");
@@ -181,6 +183,7 @@ public final class MainToolbar extends ToolBar {
             files.savePlots(true);
         });
         saveMaps.setOnAction(e -> files.saveMaps());
+        saveVariance.setOnAction(e -> files.saveVariance());
         exportCsv.setOnAction(e -> files.exportCsv());
         saveCheckpoint.setOnAction(e -> files.saveCheckpoint());
         loadCheckpoint.setOnAction(e -> files.loadCheckpoint());
