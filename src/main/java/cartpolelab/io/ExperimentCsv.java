@@ -6,6 +6,7 @@ import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunStatistics.Interval;
+import cartpolelab.plot.CompareFigures;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -292,5 +293,25 @@ public final class ExperimentCsv {
         return e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e.getMessage();
+    }
+
+    /**
+     * The data of the variance chart: per group and episode from the first measurement on,
+     * the median over the group's runs of each estimator's variance as last measured.
+     */
+    public static void writeVariance(Path file, List<CompareFigures.VarianceGroup> groups)
+            throws IOException {
+        write(file, w -> {
+            line(w, "group,episode," + String.join(",", MetricsCsv.GRADIENT_VARIANCE_COLUMNS));
+            for (CompareFigures.VarianceGroup g : groups) {
+                for (int i = 0; i < g.reinforce().length; i++) {
+                    if (!Double.isNaN(g.reinforce()[i])) {
+                        line(w, "\"" + g.label().replace("\"", "\"\"") + "\"," + (i + 1)
+                                + "," + g.reinforce()[i] + "," + g.baseline()[i] + ","
+                                + g.td()[i]);
+                    }
+                }
+            }
+        });
     }
 }
