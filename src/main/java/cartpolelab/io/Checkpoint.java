@@ -5,6 +5,8 @@ import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.RunSnapshot;
 import java.io.DataOutputStream;
@@ -22,7 +24,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>File format, version {@value #FORMAT_VERSION}, big-endian ({@link DataOutputStream}):
  * <pre>
  *   "CPLB"                       magic, 4 bytes
- *   int     format version       1
+ *   int     format version       1, or 2 with gradient-variance measurements
  *   UTF     algorithm, version   enum names (A2C, V0, ...)
  *   int     hidden size;  double learning rate, discount, entropy coefficient
  *   int     max steps, episodes, n-steps;  long seed
@@ -32,8 +34,12 @@ import org.ejml.data.DMatrixRMaj;
  *             then of Adam's first moment, then of its second moment
  *   int     episodes N; N times: reward, length (int), moving average, actor loss,
  *             critic loss, entropy, total steps (long), wall seconds, steps per second
+ *   (version 2 only) int measurements M ≥ 1; M times: episode (int), update (long),
+ *             variance of REINFORCE, baseline, TD (doubles), samples (int)
  *   long    CRC-32 of every byte before it
  * </pre>
+ * A run without gradient-variance measurements is written as version 1, byte for byte as
+ * before; one with them as version 2. Both are read.
  * Loading ({@link CheckpointReader}) checks the kind of file, magic, size, checksum and version
  * before parsing, then the settings, every shape against {@link Agent#parameterShapes}, every
  * value and the exact length, all before anything live is touched. Files are written with
@@ -41,7 +47,10 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Checkpoint {
 
-    public static final int FORMAT_VERSION = 1;
+    /** Written when the run has gradient-variance measurements; else version 1. */
+    public static final int FORMAT_VERSION = 2;
+    /** Bytes of one gradient-variance measurement (version 2). */
+    static final int MEASUREMENT_BYTES = 4 + 8 + 3 * 8 + 4;
     /** Conventional file extension. */
     public static final String EXTENSION = ".cplb";
     static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
@@ -69,7 +78,8 @@ public final class Checkpoint {
             DataOutputStream data = new DataOutputStream(
                     new java.util.zip.CheckedOutputStream(out, crc));
             data.write(MAGIC);
-            data.writeInt(FORMAT_VERSION);
+            GradientVarianceHistory measured = snapshot.gradientVariance();
+            data.writeInt(measured.size() > 0 ? FORMAT_VERSION : 1);
             data.writeUTF(hp.algorithm().name());
             data.writeUTF(hp.version().name());
             data.writeInt(hp.hiddenSize());
@@ -106,6 +116,18 @@ public final class Checkpoint {
                 data.writeLong(s.totalSteps());
                 data.writeDouble(s.wallSeconds());
                 data.writeDouble(s.stepsPerSecond());
+            }
+            if (measured.size() > 0) {
+                data.writeInt(measured.size());
+                for (int i = 0; i < measured.size(); i++) {
+                    GradientVariance g = measured.get(i);
+                    data.writeInt(g.episode());
+                    data.writeLong(g.update());
+                    data.writeDouble(g.reinforce());
+                    data.writeDouble(g.baseline());
+                    data.writeDouble(g.td());
+                    data.writeInt(g.samples());
+                }
             }
             data.flush();
             new DataOutputStream(out).writeLong(crc.getValue());

@@ -183,4 +183,41 @@ class CheckpointTest {
             }
         }
     }
+
+    @Test
+    void gradientVarianceMeasurementsAreKeptAsVersion2AndARunWithoutThemStaysVersion1()
+            throws Exception {
+        cartpolelab.train.TrainingRun run = new cartpolelab.train.TrainingRun(
+                cartpolelab.agent.Hyperparameters.DEFAULTS.withHiddenSize(8).withEpisodes(25));
+        run.measureGradientVariance(new cartpolelab.agent.GradientVarianceProbe.Settings(10, 2));
+        run.train(false, null);
+        cartpolelab.metrics.GradientVarianceHistory g = run.gradientVariance();
+        assertTrue(g.size() >= 2, "measured");
+        Path v2 = file.resolveSibling("measured.cplb");
+        Checkpoint.write(v2, run.snapshot());
+        assertEquals(2, ByteBuffer.wrap(Files.readAllBytes(v2)).getInt(4));
+        RunSnapshot back = Checkpoint.read(v2);
+        assertEquals(g.size(), back.gradientVariance().size());
+        for (int i = 0; i < g.size(); i++) {
+            assertEquals(g.get(i), back.gradientVariance().get(i));
+        }
+        // a loaded run shows them (and goes on measuring after them)
+        cartpolelab.train.TrainingRun restored = cartpolelab.train.TrainingRun.restore(back);
+        assertEquals(g.size(), restored.gradientVariance().size());
+        assertEquals(g.episode(g.size() - 1),
+                restored.gradientVariance().episode(g.size() - 1));
+
+        assertEquals(1, ByteBuffer.wrap(good).getInt(4), "no measurements: version 1 as before");
+
+        // a corrupt measurement behind a recomputed checksum is refused, naming it
+        byte[] bad = Files.readAllBytes(v2);
+        ByteBuffer.wrap(bad).putInt(bad.length - 8 - 40, 999); // the last one's episode
+        CRC32 crc = new CRC32();
+        crc.update(bad, 0, bad.length - 8);
+        ByteBuffer.wrap(bad).putLong(bad.length - 8, crc.getValue());
+        Files.write(v2, bad);
+        CheckpointException e = assertThrows(CheckpointException.class,
+                () -> Checkpoint.read(v2));
+        assertTrue(e.getMessage().contains("gradient-variance measurement"), e.getMessage());
+    }
 }
