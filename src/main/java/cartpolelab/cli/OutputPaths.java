@@ -25,7 +25,9 @@ final class OutputPaths {
         List<OptionSpec> given = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (option.type() == Path.class && option.getValue() != null) {
+            // a DIR option (--tensorboard) is a directory its writer creates and checks itself
+            if (option.type() == Path.class && option.getValue() != null
+                    && !"DIR".equals(option.paramLabel())) {
                 if (option.getValue().toString().isEmpty()) {
                     throw new Cli.UserError(option.longestName() + " is empty (\"\"): give a "
                             + "file name");

@@ -3,7 +3,10 @@ package cartpolelab.io;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunStatistics.Interval;
+import cartpolelab.plot.CompareFigures;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -43,10 +46,25 @@ public final class ExperimentCsv {
         /** The run of a history: every episode that exists now. */
         public static Run of(String id, String algorithm, long seed, String sweepValue,
                              EpisodeHistory h) {
+            return of(id, algorithm, seed, sweepValue, h, null);
+        }
+
+        /**
+         * The run of a history with its gradient-variance measurements (may be null) in the
+         * {@code gradvar/} columns of their episodes' rows.
+         */
+        public static Run of(String id, String algorithm, long seed, String sweepValue,
+                             EpisodeHistory h, GradientVarianceHistory g) {
             int n = h.size();
+            int measured = g == null ? 0 : g.size();
             List<String> rows = new ArrayList<>(n);
+            int next = 0;
             for (int i = 0; i < n; i++) {
-                rows.add(MetricsCsv.row(h.get(i)));
+                GradientVariance v = null;
+                if (next < measured && g.episode(next) == i + 1) {
+                    v = g.get(next++);
+                }
+                rows.add(MetricsCsv.row(h.get(i), v));
             }
             return new Run(id, algorithm, seed, sweepValue, rows, Arrays.copyOf(h.rewards(), n),
                     n == 0 ? 0 : h.get(n - 1).totalSteps());
@@ -287,5 +305,25 @@ public final class ExperimentCsv {
         return e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e.getMessage();
+    }
+
+    /**
+     * The data of the variance chart: per group and episode from the first measurement on,
+     * the median over the group's runs of each estimator's variance as last measured.
+     */
+    public static void writeVariance(Path file, List<CompareFigures.VarianceGroup> groups)
+            throws IOException {
+        write(file, w -> {
+            line(w, "group,episode," + String.join(",", MetricsCsv.GRADIENT_VARIANCE_COLUMNS));
+            for (CompareFigures.VarianceGroup g : groups) {
+                for (int i = 0; i < g.reinforce().length; i++) {
+                    if (!Double.isNaN(g.reinforce()[i])) {
+                        line(w, "\"" + g.label().replace("\"", "\"\"") + "\"," + (i + 1)
+                                + "," + g.reinforce()[i] + "," + g.baseline()[i] + ","
+                                + g.td()[i]);
+                    }
+                }
+            }
+        });
     }
 }

@@ -83,4 +83,27 @@ public final class MetricsCsv {
             w.flush();
         });
     }
+
+    /**
+     * The measurements alone, one row each ({@code episode,update,gradvar/reinforce,
+     * gradvar/baseline,gradvar/td,samples}): the data of the gradient-variance chart.
+     */
+    public static void writeGradientVariance(Path file, GradientVarianceHistory g)
+            throws IOException {
+        int n = g.size();
+        AtomicFiles.write(file, out -> {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.print("episode,update," + String.join(",", GRADIENT_VARIANCE_COLUMNS)
+                    + ",samples\n");
+            for (int i = 0; i < n; i++) {
+                GradientVariance v = g.get(i);
+                w.print(v.episode() + "," + v.update() + "," + v.reinforce() + ","
+                        + v.baseline() + "," + v.td() + "," + v.samples() + "\n");
+            }
+            w.flush();
+            if (w.checkError()) {
+                throw new IOException("cannot write " + file + ": the write failed (disk full?)");
+            }
+        });
+    }
 }

@@ -99,8 +99,10 @@ public final class TrainingRun {
     public static TrainingRun restore(RunSnapshot snapshot) {
         snapshot.checkPosition();
         Hyperparameters hp = snapshot.hyperparameters();
-        return new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
+        TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
                 snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
+        run.gradientVariance.addAll(snapshot.gradientVariance());
+        return run;
     }
 
     /**
@@ -112,7 +114,7 @@ public final class TrainingRun {
     public RunSnapshot snapshot() {
         int partial = runner.inEpisode() ? runner.episodeSteps() : 0;
         return new RunSnapshot(hp, agent.state(), baseSteps + runner.episodeStartSteps(),
-                runner.episodeStartDraws(), history.view(), partial);
+                runner.episodeStartDraws(), history.view(), partial, gradientVariance.copy());
     }
 
     // ------------------------------------------------------------------ training

@@ -59,6 +59,10 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);
+        files.setVariance(() -> plotExport(false).withVariance(charts.boundVariance()));
+        replayBar.setOnSaveGif(c -> files.saveGif(replay.episode(), c,
+                replay.speed().stepsPerSecond() / Speed.REAL_TIME_STEPS_PER_SECOND,
+                canvas.getWidth()));
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         toolbar.setOnCompare(this::openCompare);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,

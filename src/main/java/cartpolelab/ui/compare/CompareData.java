@@ -118,38 +118,15 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
             List<CompareFigures.Group> groups) {
         List<CompareFigures.VarianceGroup> out = new ArrayList<>();
         for (CompareFigures.Group g : groups) {
-            List<Integer> members = new ArrayList<>();
+            List<cartpolelab.metrics.GradientVarianceHistory> members = new ArrayList<>();
             int longest = 0;
             for (Cell c : e.cells()) {
                 if (c.groupLabel().equals(g.label())) {
-                    members.add(c.index());
+                    members.add(e.gradientVariance(c.index()));
                     longest = Math.max(longest, e.history(c.index()).size());
                 }
             }
-            double[][] medians = new double[3][longest];
-            double[] values = new double[members.size()];
-            int[] at = new int[members.size()];
-            for (int ep = 1; ep <= longest; ep++) {
-                for (int k = 0; k < 3; k++) {
-                    int n = 0;
-                    for (int r = 0; r < members.size(); r++) {
-                        cartpolelab.metrics.GradientVarianceHistory h =
-                                e.gradientVariance(members.get(r));
-                        while (at[r] < h.size() && h.episode(at[r]) <= ep) {
-                            at[r]++;
-                        }
-                        if (at[r] > 0) {
-                            int m = at[r] - 1;
-                            values[n++] = k == 0 ? h.reinforce(m) : k == 1 ? h.baseline(m)
-                                    : h.td(m);
-                        }
-                    }
-                    medians[k][ep - 1] = n == 0 ? Double.NaN
-                            : RunStatistics.median(Arrays.copyOf(values, n));
-                }
-            }
-            out.add(new CompareFigures.VarianceGroup(g.label(), medians[0], medians[1],
-                    medians[2]));
+            out.add(CompareFigures.VarianceGroup.of(g.label(), members, longest));
         }
         return out;
     }
@@ -190,7 +167,7 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
         for (int i = 0; i < e.cells().size(); i++) {
             Cell c = e.cells().get(i);
             runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                    c.sweepText(), e.history(i)));
+                    c.sweepText(), e.history(i), e.gradientVariance(i)));
         }
         return runs;
     }

@@ -124,6 +124,17 @@ class CompareWindowTest {
         waitFor("the charts", () -> Files.exists(dir.resolve("charts.png")));
         assertTrue(javax.imageio.ImageIO.read(dir.resolve("charts.png").toFile())
                 .getWidth() > 1000);
+        // the variance chart shown: Save charts writes it, and its data as CSV beside it
+        robot.clickOn("#compareShowVariance");
+        dialogs.plots = dir.resolve("variance.svg");
+        robot.clickOn("#compareSaveCharts");
+        waitFor("the variance chart and its CSV", () -> Files.exists(dir.resolve("variance.csv"))
+                || !dialogs.errors.isEmpty());
+        assertEquals(java.util.List.of(), dialogs.errors);
+        assertTrue(Files.readString(dir.resolve("variance.svg"))
+                .contains("Gradient variance, median of each group"));
+        assertEquals("group,episode,gradvar/reinforce,gradvar/baseline,gradvar/td",
+                Files.readAllLines(dir.resolve("variance.csv")).get(0));
 
         // a double-click on the seed-7 A2C run opens it in the main window, paused
         int row = 0;
