@@ -314,7 +314,9 @@ public final class ExperimentCsv {
     public static void writeVariance(Path file, List<CompareFigures.VarianceGroup> groups)
             throws IOException {
         write(file, w -> {
-            line(w, "group,episode," + String.join(",", MetricsCsv.GRADIENT_VARIANCE_COLUMNS));
+            // the notebook's three estimators (the Compare view's chart shows those)
+            line(w, "group,episode," + String.join(",", Arrays.copyOf(
+                    MetricsCsv.GRADIENT_VARIANCE_COLUMNS, 3)));
             for (CompareFigures.VarianceGroup g : groups) {
                 for (int i = 0; i < g.reinforce().length; i++) {
                     if (!Double.isNaN(g.reinforce()[i])) {
