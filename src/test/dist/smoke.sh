@@ -107,6 +107,16 @@ else
   fail "bad flag (exit $code): $out"
 fi
 
+# UTF-8 file names under LANG=C: the launcher restarts itself under C.UTF-8 (issue 23)
+name="$work/run/$(printf 'caf\303\251').csv"
+out=$(cd "$work/run" && env -i HOME="$work/home" LC_ALL=C LANG=C PATH=/nonexistent \
+    "$launcher" train --episodes 3 --quiet --csv "$name" 2>&1); code=$?
+if [ $code -eq 0 ] && [ -f "$name" ] && ! grep -q '?' <<<"$out"; then
+  pass "LC_ALL=C: train --csv café.csv writes it, output plain ASCII"
+else
+  fail "LC_ALL=C and a UTF-8 file name (exit $code): $out"
+fi
+
 # --- the archive and the .deb beside the image ---------------------------------------------------
 dist=$(dirname "$image")
 archive=$(ls "$dist"/cartpole-lab-*-linux-*.tar.gz 2>/dev/null | head -1)

@@ -54,6 +54,9 @@ final class Utf8Relaunch {
                 return -1;
             }
             ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", script(argv)).inheritIO();
+            // the app image's launcher marks its JVM's environment (_JPACKAGE_LAUNCHER);
+            // inherited, it would make the restarted launcher act as a plain java
+            pb.environment().keySet().removeIf(k -> k.startsWith("_JPACKAGE"));
             pb.environment().put("LC_ALL", LOCALE);
             pb.environment().put(MARK, "1");
             pb.environment().put("CARTPOLELAB_TERMINAL_CHARSET",

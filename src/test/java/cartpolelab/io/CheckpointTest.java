@@ -131,7 +131,9 @@ class CheckpointTest {
             out.write(new byte[] {1, 2, 3});
             throw new IOException("disk full");
         }));
-        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
+        // one line naming the file and the reason (issue 23)
+        assertTrue(e.getMessage().startsWith("cannot write " + file.toAbsolutePath()
+                + ": disk full; the previous file there is unchanged"), e.getMessage());
         assertArrayEquals(good, Files.readAllBytes(file), "the old checkpoint is untouched");
         assertEquals(1, Files.list(dir).count(), "no temporary file left behind");
         Checkpoint.read(file);
