@@ -1,0 +1,388 @@
+package cartpolelab.library;
+
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
+import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.metrics.RunProgress;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+
+/**
+ * Writes runs into a {@link RunLibrary} on its own thread, pulling from each run's append-only
+ * histories exactly as the window does: it reads {@link EpisodeHistory#size()} and copies the
+ * rows below it, so the trainer never waits, never locks and never learns that a library exists.
+ *
+ * <p>Rows are committed in batches: once {@link #BATCH_EPISODES} episodes are waiting or
+ * {@link #BATCH_NANOS} after the last commit, whichever comes first, one transaction writes
+ * every run's new episodes, measurements and progress (so {@code runs.episodes} always equals
+ * the rows stored). A kill loses the batch being written, nothing before it. If training
+ * outruns the disk, each transaction takes at most {@link #MAX_TRANSACTION_EPISODES} and the
+ * next follows at once.
+ *
+ * <p>A write that fails (disk full, read-only file, the file removed) stops the recording:
+ * the warning callback hears one line naming the file and what to do, training goes on,
+ * and what was committed before stays intact.
+ */
+public final class LibraryWriter implements AutoCloseable {
+
+    /** Episodes that make a batch commit before its second is up. */
+    public static final int BATCH_EPISODES = 4096;
+    /** The longest time between two commits while episodes are waiting. */
+    public static final long BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
+    /** The most episodes one transaction writes. */
+    static final int MAX_TRANSACTION_EPISODES = 65_536;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+
+    private final RunLibrary library;
+    private final Consumer<String> warn;
+    private final List<Recording> recordings = new CopyOnWriteArrayList<>();
+    private final ConcurrentLinkedQueue<Task> tasks = new ConcurrentLinkedQueue<>();
+    private final Thread thread;
+    private volatile boolean closing;
+    private volatile String failure;
+    private volatile long committedBatches;
+    private volatile boolean flushWanted;
+    private long lastCommit = System.nanoTime();
+
+    /** Something to write after a recording's rows: a checkpoint, a milestone, its end. */
+    private interface Task {
+        Recording recording();
+
+        void write(RunLibrary library) throws SQLException;
+    }
+
+    /**
+     * @param warn hears, once and on the writer's thread, the line saying recording stopped
+     */
+    public LibraryWriter(RunLibrary library, Consumer<String> warn) {
+        this.library = Objects.requireNonNull(library, "library");
+        this.warn = Objects.requireNonNull(warn, "warn");
+        thread = new Thread(this::loop, "run-library-writer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public RunLibrary library() {
+        return library;
+    }
+
+    /** The one-line reason recording stopped, or null while it works. */
+    public String failure() {
+        return failure;
+    }
+
+    /** Transactions committed so far (tests, bench). */
+    public long committedBatches() {
+        return committedBatches;
+    }
+
+    /**
+     * Starts pulling a run's histories into the library's run {@code runId}.
+     *
+     * @param threshold the version's solved threshold, for {@code solved_at} and the averages
+     */
+    public Recording record(long runId, EpisodeHistory history,
+                            GradientVarianceHistory gradientVariance, double threshold) {
+        Recording r = new Recording(runId, history, gradientVariance, threshold);
+        recordings.add(r);
+        LockSupport.unpark(thread);
+        return r;
+    }
+
+    /** One run being written. Its methods only queue work: they never wait for the disk. */
+    public final class Recording {
+        final long runId;
+        final EpisodeHistory history;
+        final GradientVarianceHistory gradientVariance;
+        final RunProgress progress;
+        volatile int written;
+        int measurementsWritten;
+        volatile boolean ended;
+
+        Recording(long runId, EpisodeHistory history, GradientVarianceHistory gv,
+                  double threshold) {
+            this.runId = runId;
+            this.history = Objects.requireNonNull(history, "history");
+            this.gradientVariance = gv;
+            this.progress = new RunProgress(threshold);
+        }
+
+        public long runId() {
+            return runId;
+        }
+
+        /**
+         * Stores a checkpoint (a {@code .cplb} file's bytes) taken after {@code episode}: a
+         * {@code periodic} one replaces the run's previous periodic one; a {@code final} one
+         * stays.
+         */
+        public void checkpoint(String kind, int episode, byte[] data) {
+            Recording self = this;
+            enqueue(new Task() {
+                public Recording recording() {
+                    return self;
+                }
+
+                public void write(RunLibrary l) throws SQLException {
+                    if (kind.equals("periodic")) {
+                        try (PreparedStatement p = l.connection.prepareStatement("DELETE FROM "
+                                + "checkpoints WHERE run_id = ? AND kind = 'periodic'")) {
+                            p.setLong(1, runId);
+                            p.executeUpdate();
+                        }
+                    }
+                    try (PreparedStatement p = l.connection.prepareStatement("INSERT OR REPLACE "
+                            + "INTO checkpoints (run_id, episode, kind, saved, data) VALUES "
+                            + "(?, ?, ?, ?, ?)")) {
+                        p.setLong(1, runId);
+                        p.setInt(2, episode);
+                        p.setString(3, kind);
+                        p.setString(4, Instant.now().toString());
+                        p.setBytes(5, data);
+                        p.executeUpdate();
+                    }
+                }
+            });
+        }
+
+        /** Stores a milestone episode's recording (see the README's {@code milestones} table). */
+        public void milestone(int episode, int steps, double reward, boolean fell, byte[] frames) {
+            Recording self = this;
+            enqueue(new Task() {
+                public Recording recording() {
+                    return self;
+                }
+
+                public void write(RunLibrary l) throws SQLException {
+                    try (PreparedStatement p = l.connection.prepareStatement("INSERT OR REPLACE "
+                            + "INTO milestones (run_id, episode, steps, reward, fell, frames) "
+                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
+                        p.setLong(1, runId);
+                        p.setInt(2, episode);
+                        p.setInt(3, steps);
+                        p.setDouble(4, reward);
+                        p.setInt(5, fell ? 1 : 0);
+                        p.setBytes(6, frames);
+                        p.executeUpdate();
+                    }
+                }
+            });
+        }
+
+        /**
+         * The run ended ({@code finished}, {@code stopped}, {@code failed} with its message):
+         * after its last rows are written, the run is marked so and no longer pulled.
+         */
+        public void end(String state, String failureMessage) {
+            Recording self = this;
+            ended = true;
+            enqueue(new Task() {
+                public Recording recording() {
+                    return self;
+                }
+
+                public void write(RunLibrary l) throws SQLException {
+                    try (PreparedStatement p = l.connection.prepareStatement(
+                            "UPDATE runs SET state = ?, failure = ?, ended = ? WHERE id = ?")) {
+                        p.setString(1, state);
+                        p.setString(2, failureMessage);
+                        p.setString(3, Instant.now().toString());
+                        p.setLong(4, runId);
+                        p.executeUpdate();
+                    }
+                    recordings.remove(self);
+                }
+            });
+        }
+    }
+
+    private void enqueue(Task t) {
+        tasks.add(t);
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * Writes everything the runs have published so far and waits until it is committed (or
+     * recording failed). For the end of a command and for tests; never on a trainer thread.
+     */
+    public void flush() {
+        long target = committedBatches + 1;
+        List<Recording> runs = List.copyOf(recordings);
+        int[] sizes = runs.stream().mapToInt(r -> r.history.size()).toArray();
+        flushWanted = true;
+        LockSupport.unpark(thread);
+        while (failure == null && thread.isAlive()
+                && (committedBatches < target || !tasks.isEmpty() || behind(runs, sizes))) {
+            if (committedBatches >= target) {
+                flushWanted = true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            LockSupport.unpark(thread);
+        }
+    }
+
+    private boolean behind(List<Recording> runs, int[] sizes) {
+        for (int i = 0; i < sizes.length; i++) {
+            Recording r = runs.get(i);
+            if (recordings.contains(r) && r.written < sizes[i]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Writes what is left, then stops the thread. */
+    @Override
+    public void close() {
+        flush();
+        closing = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ------------------------------------------------------------------ the writer's thread
+
+    private void loop() {
+        while (true) {
+            boolean last = closing;
+            if (failure == null && (last || due())) {
+                try {
+                    writeBatch();
+                } catch (SQLException | RuntimeException e) {
+                    library.rollbackQuietly();
+                    library.autoCommit();
+                    String message = e instanceof SQLException s
+                            ? RunLibrary.describe(library.file(), s)
+                            : "cannot write to the run library " + library.file() + ": " + e;
+                    failure = message + "; training goes on, not recorded from here on";
+                    recordings.clear();
+                    tasks.clear();
+                    warn.accept(failure);
+                }
+            }
+            if (last) {
+                return;
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    private boolean due() {
+        if (!tasks.isEmpty() || flushWanted) {
+            return true;
+        }
+        long waiting = 0;
+        for (Recording r : recordings) {
+            waiting += r.history.size() - r.written;
+        }
+        return waiting >= BATCH_EPISODES
+                || (waiting > 0 && System.nanoTime() - lastCommit >= BATCH_NANOS);
+    }
+
+    private void writeBatch() throws SQLException {
+        flushWanted = false;
+        synchronized (library) {
+            library.connection.setAutoCommit(false);
+            int budget = MAX_TRANSACTION_EPISODES;
+            for (Recording r : recordings) {
+                budget -= writeRows(r, budget);
+            }
+            List<Task> done = new ArrayList<>();
+            for (Task t : tasks) {
+                Recording r = t.recording();
+                if (r.written < r.history.size() && writeRows(r, Integer.MAX_VALUE) < 0) {
+                    break;
+                }
+                t.write(library);
+                done.add(t);
+            }
+            library.connection.commit();
+            library.connection.setAutoCommit(true);
+            tasks.removeAll(done);
+            committedBatches++;
+            lastCommit = System.nanoTime();
+        }
+    }
+
+    /** Writes up to {@code budget} of a run's new rows and its progress; returns rows written. */
+    private int writeRows(Recording r, int budget) throws SQLException {
+        int from = r.written;
+        int to = (int) Math.min(r.history.size(), (long) from + Math.max(0, budget));
+        if (to <= from) {
+            return 0;
+        }
+        try (PreparedStatement p = library.connection.prepareStatement("INSERT OR REPLACE INTO "
+                + "episodes (run_id, episode, reward, length, reward_ma50, loss_actor, "
+                + "loss_critic, entropy, total_steps, wall_seconds, steps_per_sec) VALUES "
+                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = from; i < to; i++) {
+                EpisodeStats s = r.history.get(i);
+                p.setLong(1, r.runId);
+                p.setInt(2, s.episode());
+                p.setDouble(3, s.reward());
+                p.setInt(4, s.length());
+                p.setDouble(5, s.movingAverage());
+                p.setDouble(6, s.actorLoss());
+                p.setDouble(7, s.criticLoss());
+                p.setDouble(8, s.entropy());
+                p.setLong(9, s.totalSteps());
+                p.setDouble(10, s.wallSeconds());
+                p.setDouble(11, s.stepsPerSecond());
+                p.addBatch();
+                r.progress.add(s.reward());
+            }
+            p.executeBatch();
+        }
+        GradientVarianceHistory g = r.gradientVariance;
+        if (g != null) {
+            int m = g.size();
+            try (PreparedStatement p = library.connection.prepareStatement("INSERT OR REPLACE "
+                    + "INTO gradvar (run_id, episode, updates, reinforce, baseline, td, samples) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                while (r.measurementsWritten < m && g.episode(r.measurementsWritten) <= to) {
+                    var v = g.get(r.measurementsWritten++);
+                    p.setLong(1, r.runId);
+                    p.setInt(2, v.episode());
+                    p.setLong(3, v.update());
+                    p.setDouble(4, v.reinforce());
+                    p.setDouble(5, v.baseline());
+                    p.setDouble(6, v.td());
+                    p.setInt(7, v.samples());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+        }
+        EpisodeStats last = r.history.get(to - 1);
+        try (PreparedStatement p = library.connection.prepareStatement("UPDATE runs SET "
+                + "episodes = ?, total_steps = ?, solved_at = ?, best_ma50 = ?, final_ma50 = ? "
+                + "WHERE id = ?")) {
+            p.setInt(1, to);
+            p.setLong(2, last.totalSteps());
+            if (r.progress.solved()) {
+                p.setInt(3, r.progress.solvedAtEpisode());
+            } else {
+                p.setNull(3, java.sql.Types.INTEGER);
+            }
+            p.setDouble(4, r.progress.bestMovingAverage());
+            p.setDouble(5, last.movingAverage());
+            p.setLong(6, r.runId);
+            p.executeUpdate();
+        }
+        r.written = to;
+        return to - from;
+    }
+}
