@@ -3,7 +3,6 @@ package cartpolelab.cli;
 import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
-import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.Collapse;
 import cartpolelab.metrics.GradientVarianceHistory;
@@ -12,7 +11,6 @@ import cartpolelab.plot.RunFigures;
 import cartpolelab.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +36,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private HyperparameterOptions settings;
 
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
+
     @Option(names = "--stop-when-solved",
             description = "stop once the 50-episode moving average reaches the threshold")
     private boolean stopWhenSolved;
@@ -53,9 +54,10 @@ final class TrainCommand implements Callable<Integer> {
     private Path checkpoint;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
-            description = "while training, rewrite --checkpoint and --csv every N episodes, so "
-                    + "a kill loses at most N episodes; 0 writes them only at the end "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "while training, append the new rows to --csv and save the "
+                    + "checkpoint (in the library, and --checkpoint, which is rewritten at most "
+                    + "as often as keeps it under 10 % of the time) every N episodes; 0 writes "
+                    + "them only at the end (default: ${DEFAULT-VALUE})")
     private int checkpointEvery;
 
     @Option(names = "--quiet", description = "no progress output, only the summary")
@@ -102,22 +104,28 @@ final class TrainCommand implements Callable<Integer> {
 
         TrainingRun run = new TrainingRun(hp);
         run.measureGradientVariance(measure);
-        try (Progress progress = quiet ? Progress.NONE
-                : Progress.create(err, hp.episodes())) {
-            run.train(stopWhenSolved, s -> {
-                progress.episode(s, run.progress());
-                if (checkpointEvery > 0 && s.episode() % checkpointEvery == 0
-                        && s.episode() < hp.episodes()) {
-                    saveProgress(run);
-                }
-            });
+        try (TrainOutputs outputs = new TrainOutputs(run, checkpointEvery, csv, checkpoint,
+                libraryOptions.openWriter(err), gradVarianceEvery,
+                measure == null ? 0 : gradVarianceEpisodes, err)) {
+            try (Progress progress = quiet ? Progress.NONE
+                    : Progress.create(err, hp.episodes())) {
+                run.train(stopWhenSolved, s -> {
+                    progress.episode(s, run.progress());
+                    outputs.episode(s);
+                });
+            }
+            summarize(out, run);
+            outputs.finish(stopWhenSolved, out);
+            return writeOutputs(out, err, run, charts, outputs);
         }
-        summarize(out, run);
+    }
 
+    private int writeOutputs(PrintWriter out, PrintWriter err, TrainingRun run,
+                             List<ChartFiles.Chart> charts, TrainOutputs outputs) {
+        Hyperparameters hp = run.hyperparameters();
         List<String> failed = new ArrayList<>();
         if (csv != null) {
-            save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history(),
-                    run.gradientVariance()));
+            save(out, failed, "metrics", csv, () -> outputs.writeCsv(csv));
         }
         for (ChartFiles.Chart chart : charts) {
             save(out, failed, "chart", chart.file(), () -> PlotFiles.write(chart.file(),
@@ -156,28 +164,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         return gradVarianceEvery == 0 ? null
                 : new GradientVarianceProbe.Settings(gradVarianceEvery, gradVarianceEpisodes);
-    }
-
-    /**
-     * The periodic save: checkpoint and CSV as they are after this episode (between episodes,
-     * so the checkpoint continues exactly). A failure stops training with the message: the
-     * same write would fail at the end.
-     */
-    private void saveProgress(TrainingRun run) {
-        try {
-            if (checkpoint != null) {
-                Checkpoint.write(checkpoint, run.snapshot());
-            }
-            if (csv != null) {
-                MetricsCsv.write(csv, run.history(), run.gradientVariance());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (OutOfMemoryError e) {
-            throw new UncheckedIOException(new IOException("out of memory while saving after "
-                    + "episode " + run.history().size() + "; give Java more memory (-Xmx) or "
-                    + "save less often (--checkpoint-every)", e));
-        }
     }
 
     /** One chart file to write, in the format its option asks for. */

@@ -57,19 +57,35 @@ public final class AtomicFiles {
      *                     {@code target} is then exactly as it was before
      */
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, false);
+    }
+
+    /**
+     * Writes {@code target} atomically as {@link #write} does, and returns the new file's
+     * channel, still open and positioned at its end, so more can be appended to the file now
+     * in place (an output that grows with a run: O(n) over the run, not a rewrite each time).
+     * The caller closes it.
+     */
+    public static FileChannel writeAndKeepOpen(Path target, Writer writer) throws IOException {
+        return write(target, writer, true);
+    }
+
+    /** The atomic write; returns the open channel if {@code keepOpen}, else null. */
+    private static FileChannel write(Path target, Writer writer, boolean keepOpen)
+            throws IOException {
         Path file = target.toAbsolutePath();
         checkTarget(file);
         Path dir = file.getParent();
         cleanStaleTemporaries(dir);
         Path tmp = createTemporary(file);
         boolean moved = false;
+        FileChannel channel = null;
         try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
-                writer.writeTo(out);
-                out.flush();
-                channel.force(true);
-            }
+            channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+            writer.writeTo(out);
+            out.flush();
+            channel.force(true);
             keepPermissions(file, tmp);
             try {
                 Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE,
@@ -79,10 +95,18 @@ public final class AtomicFiles {
             }
             moved = true;
             forceDirectory(dir);
+            FileChannel open = keepOpen ? channel : null;
+            if (keepOpen) {
+                channel = null; // the caller's now
+            }
+            return open;
         } catch (AccessDeniedException e) {
             throw new IOException("cannot write " + file + ": permission denied; choose "
                     + "another location", e);
         } finally {
+            if (channel != null) {
+                channel.close();
+            }
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }

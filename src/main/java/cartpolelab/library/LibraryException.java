@@ -10,11 +10,26 @@ public final class LibraryException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean unwritable;
+
     public LibraryException(String message) {
-        super(message);
+        this(message, null);
     }
 
     public LibraryException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    LibraryException(String message, Throwable cause, boolean unwritable) {
         super(message, cause);
+        this.unwritable = unwritable;
+    }
+
+    /**
+     * True when the library is sound but cannot be written now (a full disk, a read-only
+     * file or directory): a run may go on without it. False for a file that is no library.
+     */
+    public boolean unwritable() {
+        return unwritable;
     }
 }

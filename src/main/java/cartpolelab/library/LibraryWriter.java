@@ -86,21 +86,67 @@ public final class LibraryWriter implements AutoCloseable {
     }
 
     /**
-     * Starts pulling a run's histories into the library's run {@code runId}.
+     * Records a new run and starts pulling its histories into it: the run's row is created
+     * on the writer's thread, so this never touches the disk.
      *
-     * @param threshold the version's solved threshold, for {@code solved_at} and the averages
+     * @param experiment the experiment it belongs to ({@link #experiment}), or null
+     * @param threshold  the version's solved threshold, for {@code solved_at}
      */
-    public Recording record(long runId, EpisodeHistory history,
+    public Recording record(NewRun run, Experiment experiment, EpisodeHistory history,
                             GradientVarianceHistory gradientVariance, double threshold) {
-        Recording r = new Recording(runId, history, gradientVariance, threshold);
+        Recording r = new Recording(run, experiment, history, gradientVariance, threshold);
         recordings.add(r);
         LockSupport.unpark(thread);
         return r;
     }
 
+    /** Records a new experiment (its grid), created on the writer's thread. */
+    public Experiment experiment(String name, String env, String algorithms, String seeds,
+                                 String sweepName, String sweepValues, String shard,
+                                 int episodes) {
+        Experiment e = new Experiment(new String[] {name, env, algorithms, seeds, sweepName,
+            sweepValues, shard}, episodes);
+        enqueue(new Task() {
+            public Recording recording() {
+                return null;
+            }
+
+            public void write(RunLibrary l) throws SQLException {
+                e.create(l);
+            }
+        });
+        return e;
+    }
+
+    /** An experiment being recorded; its id is known once the writer has created it. */
+    public static final class Experiment {
+        private final String[] text;
+        private final int episodes;
+        private volatile long id = -1;
+
+        Experiment(String[] text, int episodes) {
+            this.text = text;
+            this.episodes = episodes;
+        }
+
+        void create(RunLibrary l) throws SQLException {
+            if (id < 0) {
+                id = l.insertExperiment(text[0], text[1], text[2], text[3], text[4], text[5],
+                        text[6], episodes);
+            }
+        }
+
+        /** Its id in the library, or −1 before the writer created it. */
+        public long id() {
+            return id;
+        }
+    }
+
     /** One run being written. Its methods only queue work: they never wait for the disk. */
     public final class Recording {
-        final long runId;
+        final NewRun run;
+        final Experiment experiment;
+        volatile long runId = -1;
         final EpisodeHistory history;
         final GradientVarianceHistory gradientVariance;
         final RunProgress progress;
@@ -108,25 +154,39 @@ public final class LibraryWriter implements AutoCloseable {
         int measurementsWritten;
         volatile boolean ended;
 
-        Recording(long runId, EpisodeHistory history, GradientVarianceHistory gv,
-                  double threshold) {
-            this.runId = runId;
+        Recording(NewRun run, Experiment experiment, EpisodeHistory history,
+                  GradientVarianceHistory gv, double threshold) {
+            this.run = Objects.requireNonNull(run, "run");
+            this.experiment = experiment;
             this.history = Objects.requireNonNull(history, "history");
             this.gradientVariance = gv;
             this.progress = new RunProgress(threshold);
         }
 
+        /** Its id in the library, or −1 before the writer created it. */
         public long runId() {
             return runId;
         }
 
+        void create(RunLibrary l) throws SQLException {
+            if (runId < 0) {
+                Long e = null;
+                if (experiment != null) {
+                    experiment.create(l);
+                    e = experiment.id;
+                }
+                runId = l.insertRun(run, e);
+            }
+        }
+
         /**
-         * Stores a checkpoint (a {@code .cplb} file's bytes) taken after {@code episode}: a
+         * Stores a checkpoint of the run (without its history, which the library holds): a
          * {@code periodic} one replaces the run's previous periodic one; a {@code final} one
          * stays.
          */
-        public void checkpoint(String kind, int episode, byte[] data) {
+        public void checkpoint(String kind, cartpolelab.train.RunSnapshot snapshot) {
             Recording self = this;
+            int episode = snapshot.history().size();
             enqueue(new Task() {
                 public Recording recording() {
                     return self;
@@ -147,7 +207,7 @@ public final class LibraryWriter implements AutoCloseable {
                         p.setInt(2, episode);
                         p.setString(3, kind);
                         p.setString(4, Instant.now().toString());
-                        p.setBytes(5, data);
+                        p.setBytes(5, cartpolelab.io.Checkpoint.bytesWithoutHistory(snapshot));
                         p.executeUpdate();
                     }
                 }
@@ -296,6 +356,9 @@ public final class LibraryWriter implements AutoCloseable {
         flushWanted = false;
         synchronized (library) {
             library.connection.setAutoCommit(false);
+            for (Recording r : recordings) {
+                r.create(library);
+            }
             int budget = MAX_TRANSACTION_EPISODES;
             for (Recording r : recordings) {
                 budget -= writeRows(r, budget);
@@ -303,8 +366,9 @@ public final class LibraryWriter implements AutoCloseable {
             List<Task> done = new ArrayList<>();
             for (Task t : tasks) {
                 Recording r = t.recording();
-                if (r.written < r.history.size() && writeRows(r, Integer.MAX_VALUE) < 0) {
-                    break;
+                if (r != null) {
+                    r.create(library);
+                    writeRows(r, Integer.MAX_VALUE);
                 }
                 t.write(library);
                 done.add(t);

@@ -65,7 +65,7 @@ public final class RunLibrary implements AutoCloseable {
         } catch (IOException e) {
             throw new LibraryException("cannot create the run library's directory "
                     + abs.getParent() + ": " + e.getMessage() + "; pass --library with a "
-                    + "writable place (or --no-library)", e);
+                    + "writable place (or --no-library)", e, true);
         }
         Connection c = null;
         try {
@@ -85,11 +85,18 @@ public final class RunLibrary implements AutoCloseable {
             return library;
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(describe(file, e), e, unwritable(e));
         } catch (LibraryException e) {
             closeQuietly(c);
             throw e;
         }
+    }
+
+    /** A full disk or a read-only file: the library is sound, just not writable now. */
+    static boolean unwritable(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("READONLY")
+                || m.contains("readonly") || m.contains("CANTOPEN");
     }
 
     /** One line for an SQLite error on {@code file}: what happened and what to do. */
@@ -155,6 +162,17 @@ public final class RunLibrary implements AutoCloseable {
                                               String seeds, String sweepName,
                                               String sweepValues, String shard, int episodes)
             throws LibraryException {
+        try {
+            return insertExperiment(name, env, algorithms, seeds, sweepName, sweepValues,
+                    shard, episodes);
+        } catch (SQLException e) {
+            throw new LibraryException(describe(file, e), e);
+        }
+    }
+
+    long insertExperiment(String name, String env, String algorithms, String seeds,
+                          String sweepName, String sweepValues, String shard, int episodes)
+            throws SQLException {
         try (PreparedStatement p = connection.prepareStatement("INSERT INTO experiments (name, "
                 + "created, env, algorithms, seeds, sweep_name, sweep_values, shard, episodes) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -169,51 +187,14 @@ public final class RunLibrary implements AutoCloseable {
             p.setInt(9, episodes);
             p.executeUpdate();
             return generatedKey(p);
-        } catch (SQLException e) {
-            throw new LibraryException(describe(file, e), e);
         }
     }
 
     /** Records a new run in state {@code running}; returns its id. */
     public synchronized long createRun(NewRun run) throws LibraryException {
-        Hyperparameters hp = run.hyperparameters();
         try {
             connection.setAutoCommit(false);
-            long id;
-            try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (name, "
-                    + "source, experiment_id, cell, sweep_value, algorithm, env, hidden, lr, "
-                    + "gamma, entropy_coef, max_steps, episode_budget, n_steps, seed, "
-                    + "grad_variance_every, grad_variance_episodes, app_version, started, "
-                    + "state, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    + "?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
-                p.setString(1, run.name());
-                p.setString(2, run.source());
-                setLong(p, 3, run.experimentId());
-                p.setString(4, run.cell());
-                if (run.sweepValue() == null) {
-                    p.setNull(5, Types.REAL);
-                } else {
-                    p.setDouble(5, run.sweepValue());
-                }
-                p.setString(6, Names.algorithm(hp.algorithm()));
-                p.setString(7, hp.version().id());
-                p.setInt(8, hp.hiddenSize());
-                p.setDouble(9, hp.learningRate());
-                p.setDouble(10, hp.discount());
-                p.setDouble(11, hp.entropyCoefficient());
-                p.setInt(12, hp.maxSteps());
-                p.setInt(13, hp.episodes());
-                p.setInt(14, hp.nSteps());
-                p.setLong(15, hp.seed());
-                p.setInt(16, run.gradVarianceEvery());
-                p.setInt(17, run.gradVarianceEpisodes());
-                p.setString(18, APP_VERSION);
-                p.setString(19, Instant.now().toString());
-                p.setLong(20, ProcessHandle.current().pid());
-                p.executeUpdate();
-                id = generatedKey(p);
-            }
-            insertTags(id, run.tags());
+            long id = insertRun(run, run.experimentId());
             connection.commit();
             return id;
         } catch (SQLException e) {
@@ -222,6 +203,47 @@ public final class RunLibrary implements AutoCloseable {
         } finally {
             autoCommit();
         }
+    }
+
+    /** Inserts a run and its tags in the caller's transaction. */
+    long insertRun(NewRun run, Long experimentId) throws SQLException {
+        Hyperparameters hp = run.hyperparameters();
+        long id;
+        try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (name, "
+                + "source, experiment_id, cell, sweep_value, algorithm, env, hidden, lr, "
+                + "gamma, entropy_coef, max_steps, episode_budget, n_steps, seed, "
+                + "grad_variance_every, grad_variance_episodes, app_version, started, "
+                + "state, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
+            p.setString(1, run.name());
+            p.setString(2, run.source());
+            setLong(p, 3, experimentId);
+            p.setString(4, run.cell());
+            if (run.sweepValue() == null) {
+                p.setNull(5, Types.REAL);
+            } else {
+                p.setDouble(5, run.sweepValue());
+            }
+            p.setString(6, Names.algorithm(hp.algorithm()));
+            p.setString(7, hp.version().id());
+            p.setInt(8, hp.hiddenSize());
+            p.setDouble(9, hp.learningRate());
+            p.setDouble(10, hp.discount());
+            p.setDouble(11, hp.entropyCoefficient());
+            p.setInt(12, hp.maxSteps());
+            p.setInt(13, hp.episodes());
+            p.setInt(14, hp.nSteps());
+            p.setLong(15, hp.seed());
+            p.setInt(16, run.gradVarianceEvery());
+            p.setInt(17, run.gradVarianceEpisodes());
+            p.setString(18, APP_VERSION);
+            p.setString(19, Instant.now().toString());
+            p.setLong(20, ProcessHandle.current().pid());
+            p.executeUpdate();
+            id = generatedKey(p);
+        }
+        insertTags(id, run.tags());
+        return id;
     }
 
     /**

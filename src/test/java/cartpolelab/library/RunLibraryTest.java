@@ -39,18 +39,17 @@ class RunLibraryTest {
         GradientVarianceHistory g = new GradientVarianceHistory();
         try (RunLibrary lib = RunLibrary.open(file);
              LibraryWriter w = new LibraryWriter(lib, m -> { })) {
-            long id = lib.createRun(new NewRun("mine", "train", null, null, null, hp, 150, 8,
-                    List.of("x", "y")));
-            LibraryWriter.Recording r = w.record(id, h, g, 195);
+            LibraryWriter.Recording r = w.record(new NewRun("mine", "train", null, null, null,
+                    hp, 150, 8, List.of("x", "y")), null, h, g, 195);
             for (int i = 1; i <= 3000; i++) {
                 h.add(episode(i));
                 if (i % 150 == 0) {
                     g.add(new GradientVariance(i, i, 3e6, 2e6, 1e5, 8));
                 }
             }
-            r.checkpoint("final", 3000, new byte[] {1, 2, 3});
             r.end("finished", null);
             w.flush();
+            long id = r.runId();
             StoredRun s = lib.reader().run(id);
             assertEquals("mine", s.name());
             assertEquals(hp, s.hyperparameters());
@@ -66,7 +65,7 @@ class RunLibraryTest {
             }
             assertEquals(20, back.gradientVariance().size());
             assertEquals(g.get(19), back.gradientVariance().get(19));
-            assertEquals(3, lib.reader().latestCheckpoint(id).length);
+            assertNull(lib.reader().latestCheckpoint(id));
         }
         assertEquals("ok", integrity(file));
     }
@@ -137,8 +136,7 @@ class RunLibraryTest {
         try (RunLibrary lib = RunLibrary.open(truncated);
              LibraryWriter w = new LibraryWriter(lib, m -> { })) {
             EpisodeHistory h = new EpisodeHistory();
-            w.record(lib.createRun(NewRun.of("train", Hyperparameters.DEFAULTS, 0, 0)), h, null,
-                    195);
+            w.record(NewRun.of("train", Hyperparameters.DEFAULTS, 0, 0), null, h, null, 195);
             for (int i = 1; i <= 20_000; i++) {
                 h.add(episode(i));
             }
@@ -166,18 +164,19 @@ class RunLibraryTest {
         int stored;
         try (RunLibrary lib = RunLibrary.open(file);
              LibraryWriter w = new LibraryWriter(lib, warnings::add)) {
-            id = lib.createRun(NewRun.of("train", Hyperparameters.DEFAULTS, 0, 0));
-            w.record(id, h, null, 195);
+            LibraryWriter.Recording r = w.record(NewRun.of("train", Hyperparameters.DEFAULTS, 0,
+                    0), null, h, null, 195);
             for (int i = 1; i <= 1000; i++) {
                 h.add(episode(i));
             }
             w.flush();
+            id = r.runId();
             // the disk fills up: SQLite may not grow the file any more (SQLITE_FULL)
             long pages;
             try (Statement s = lib.connection.createStatement();
-                 ResultSet r = s.executeQuery("PRAGMA page_count")) {
-                r.next();
-                pages = r.getLong(1);
+                 ResultSet q = s.executeQuery("PRAGMA page_count")) {
+                q.next();
+                pages = q.getLong(1);
             }
             execute(lib, "PRAGMA max_page_count = " + pages);
             for (int i = 1001; i <= 200_000; i++) {
@@ -209,11 +208,13 @@ class RunLibraryTest {
         EpisodeHistory h = new EpisodeHistory();
         try (RunLibrary lib = RunLibrary.open(file);
              LibraryWriter w = new LibraryWriter(lib, warnings::add)) {
-            long id = lib.createRun(NewRun.of("train", Hyperparameters.DEFAULTS, 0, 0));
+            LibraryWriter.Recording r = w.record(NewRun.of("train", Hyperparameters.DEFAULTS, 0,
+                    0), null, h, null, 195);
+            w.flush();
+            long id = r.runId();
             // the file turns read-only under the writer (chmod does not stop root: SQLite's
             // own switch gives the same SQLITE_READONLY error)
             execute(lib, "PRAGMA query_only = 1");
-            w.record(id, h, null, 195);
             for (int i = 1; i <= 10_000; i++) {
                 h.add(episode(i));
             }
