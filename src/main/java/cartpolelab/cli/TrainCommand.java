@@ -4,6 +4,7 @@ import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.library.LibraryWriter;
 import cartpolelab.metrics.Collapse;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
@@ -96,6 +97,9 @@ final class TrainCommand implements Callable<Integer> {
             err.println("note: --grad-variance-episodes does nothing without "
                     + "--grad-variance-every K");
         }
+        // a file that is no library is refused before training; a full or read-only one is
+        // said once, and the run goes on unrecorded
+        LibraryWriter library = libraryOptions.openWriter(err);
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
@@ -105,7 +109,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingRun run = new TrainingRun(hp);
         run.measureGradientVariance(measure);
         try (TrainOutputs outputs = new TrainOutputs(run, checkpointEvery, csv, checkpoint,
-                libraryOptions.openWriter(err), gradVarianceEvery,
+                library, gradVarianceEvery,
                 measure == null ? 0 : gradVarianceEpisodes, err)) {
             try (Progress progress = quiet ? Progress.NONE
                     : Progress.create(err, hp.episodes())) {

@@ -346,6 +346,9 @@ public final class LibraryWriter implements AutoCloseable {
         }
         long waiting = 0;
         for (Recording r : recordings) {
+            if (r.runId < 0) {
+                return true; // a new run is in the library as soon as it starts
+            }
             waiting += r.history.size() - r.written;
         }
         return waiting >= BATCH_EPISODES
@@ -381,6 +384,36 @@ public final class LibraryWriter implements AutoCloseable {
         }
     }
 
+    private static final int EPISODE_COLUMNS = 11;
+    private static final int ROWS_PER_INSERT = 64;
+
+    private static String insertEpisodes(int rows) {
+        StringBuilder sql = new StringBuilder("INSERT OR REPLACE INTO episodes (run_id, episode, "
+                + "reward, length, reward_ma50, loss_actor, loss_critic, entropy, total_steps, "
+                + "wall_seconds, steps_per_sec) VALUES ");
+        for (int k = 0; k < rows; k++) {
+            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        return sql.toString();
+    }
+
+    private static void bindEpisode(PreparedStatement p, int at, Recording r, int index)
+            throws SQLException {
+        EpisodeStats s = r.history.get(index);
+        p.setLong(at + 1, r.runId);
+        p.setInt(at + 2, s.episode());
+        p.setDouble(at + 3, s.reward());
+        p.setInt(at + 4, s.length());
+        p.setDouble(at + 5, s.movingAverage());
+        p.setDouble(at + 6, s.actorLoss());
+        p.setDouble(at + 7, s.criticLoss());
+        p.setDouble(at + 8, s.entropy());
+        p.setLong(at + 9, s.totalSteps());
+        p.setDouble(at + 10, s.wallSeconds());
+        p.setDouble(at + 11, s.stepsPerSecond());
+        r.progress.add(s.reward());
+    }
+
     /** Writes up to {@code budget} of a run's new rows and its progress; returns rows written. */
     private int writeRows(Recording r, int budget) throws SQLException {
         int from = r.written;
@@ -388,27 +421,28 @@ public final class LibraryWriter implements AutoCloseable {
         if (to <= from) {
             return 0;
         }
-        try (PreparedStatement p = library.connection.prepareStatement("INSERT OR REPLACE INTO "
-                + "episodes (run_id, episode, reward, length, reward_ma50, loss_actor, "
-                + "loss_critic, entropy, total_steps, wall_seconds, steps_per_sec) VALUES "
-                + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int i = from; i < to; i++) {
-                EpisodeStats s = r.history.get(i);
-                p.setLong(1, r.runId);
-                p.setInt(2, s.episode());
-                p.setDouble(3, s.reward());
-                p.setInt(4, s.length());
-                p.setDouble(5, s.movingAverage());
-                p.setDouble(6, s.actorLoss());
-                p.setDouble(7, s.criticLoss());
-                p.setDouble(8, s.entropy());
-                p.setLong(9, s.totalSteps());
-                p.setDouble(10, s.wallSeconds());
-                p.setDouble(11, s.stepsPerSecond());
-                p.addBatch();
-                r.progress.add(s.reward());
+        // many rows per statement: one native call binds and steps ROWS_PER_INSERT rows
+        int i = from;
+        if (to - from >= ROWS_PER_INSERT) {
+            try (PreparedStatement p = library.connection.prepareStatement(
+                    insertEpisodes(ROWS_PER_INSERT))) {
+                for (; i + ROWS_PER_INSERT <= to; i += ROWS_PER_INSERT) {
+                    for (int k = 0; k < ROWS_PER_INSERT; k++) {
+                        bindEpisode(p, k * EPISODE_COLUMNS, r, i + k);
+                    }
+                    p.addBatch();
+                }
+                p.executeBatch();
             }
-            p.executeBatch();
+        }
+        if (i < to) {
+            try (PreparedStatement p = library.connection.prepareStatement(insertEpisodes(1))) {
+                for (; i < to; i++) {
+                    bindEpisode(p, 0, r, i);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
         }
         GradientVarianceHistory g = r.gradientVariance;
         if (g != null) {
