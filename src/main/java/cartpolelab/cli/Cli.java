@@ -31,7 +31,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Train, evaluate and benchmark actor-critic agents on CartPole without a "
                 + "window. Run without arguments to open the app.",
         subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                CompareCommand.class, MergeCommand.class,
+                CompareCommand.class, MergeCommand.class, RunsCommand.class,
                 HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -62,7 +62,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is missing: use train, eval, bench, compare or merge");
+                "a command is missing: use train, eval, bench, compare, merge or runs");
     }
 
     /** Runs the command line on standard output and error; returns the exit code. */

@@ -4,6 +4,8 @@ import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.library.ExperimentRecording;
+import cartpolelab.library.LibraryWriter;
 import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
@@ -43,6 +45,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     private HyperparameterOptions settings;
+
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
 
     @Mixin
     private CompareReport.ChartOptions chart;
@@ -118,6 +123,7 @@ final class CompareCommand implements Callable<Integer> {
         chart.bandKind();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        LibraryWriter library = libraryOptions.openWriter(err);
         out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
                 grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
@@ -131,11 +137,22 @@ final class CompareCommand implements Callable<Integer> {
         List<String> failures = new ArrayList<>();
         try (Experiment e = new Experiment(grid, cells);
              GridProgress progress = quiet ? GridProgress.NONE : GridProgress.create(err)) {
+            ExperimentRecording recording = library == null ? null : new ExperimentRecording(
+                    library, experimentName(base, grid), e, shard, 0, 0);
             e.start();
             while (!e.awaitDone(Duration.ofMillis(250))) {
                 progress.update(e.status());
             }
             progress.update(e.status());
+            if (recording != null) {
+                recording.end();
+                library.flush();
+                if (library.failure() == null) {
+                    out.printf(Locale.ROOT, "recorded   experiment %d (%d runs) in %s%n",
+                            recording.id(), cells.size(), library.library().file());
+                }
+            }
+            LibraryOptions.close(library);
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = cells.get(i);
                 runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
@@ -163,6 +180,15 @@ final class CompareCommand implements Callable<Integer> {
             return Cli.USAGE;
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** {@code compare CartPole-v0 · a2c,reinforce × 10 seeds · lr sweep · shard 2/4}. */
+    private String experimentName(Hyperparameters base, ExperimentSpec grid) {
+        return "compare " + base.version().id() + " \u00b7 " + grid.algorithms().stream()
+                .map(Cell::cliName).collect(java.util.stream.Collectors.joining(",")) + " \u00d7 "
+                + grid.seeds().size() + " seeds" + (grid.sweep() == null ? ""
+                : " \u00d7 " + grid.sweep().name()) + (shard == null ? "" : " \u00b7 shard "
+                + shard);
     }
 
     private ExperimentSpec grid(Hyperparameters base) {

@@ -39,6 +39,11 @@ public final class LibraryReader {
                              List<String> sweepValues, String shard, int episodes) {
     }
 
+    /** The library's file. */
+    public java.nio.file.Path library() {
+        return library.file();
+    }
+
     /** Every run not in the trash, oldest first. */
     public List<StoredRun> runs() throws LibraryException {
         return query("SELECT " + RUN_COLUMNS + " FROM runs WHERE deleted = 0 ORDER BY id", -1);
@@ -136,6 +141,33 @@ public final class LibraryReader {
         return r.wasNull() ? Double.NaN : v;
     }
 
+    /**
+     * A run's whole checkpoint as a {@code .cplb} file holds it (the stored one joined with its
+     * episodes), or null if none was stored.
+     */
+    public byte[] checkpointFile(long runId) throws LibraryException {
+        StoredCheckpoint c = latestCheckpoint(runId);
+        if (c == null) {
+            return null;
+        }
+        EpisodeHistory all = history(runId).episodes();
+        if (all.size() < c.episode()) {
+            throw new LibraryException("run " + runId + " of " + library.file() + " has a "
+                    + "checkpoint after episode " + c.episode() + " but only " + all.size()
+                    + " episodes stored: the library is damaged");
+        }
+        EpisodeHistory first = new EpisodeHistory();
+        for (int i = 0; i < c.episode(); i++) {
+            first.add(all.get(i));
+        }
+        try {
+            return cartpolelab.io.Checkpoint.joinHistory(c.data(), first);
+        } catch (IllegalArgumentException e) {
+            throw new LibraryException("run " + runId + " of " + library.file() + " has a "
+                    + "damaged checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** A run's stored episodes and measurements, in order. */
     public History history(long runId) throws LibraryException {
         synchronized (library) {
@@ -174,14 +206,22 @@ public final class LibraryReader {
         }
     }
 
-    /** The newest checkpoint of a run (a {@code .cplb} file's bytes), or null if none. */
-    public byte[] latestCheckpoint(long runId) throws LibraryException {
+    /**
+     * A stored checkpoint: taken after {@code episode}, its bytes a {@code .cplb} file without
+     * the history ({@link cartpolelab.io.Checkpoint#joinHistory} puts the episodes back).
+     */
+    public record StoredCheckpoint(int episode, String kind, byte[] data) {
+    }
+
+    /** The newest checkpoint of a run, or null if none. */
+    public StoredCheckpoint latestCheckpoint(long runId) throws LibraryException {
         synchronized (library) {
-            try (PreparedStatement p = library.connection.prepareStatement("SELECT data FROM "
-                    + "checkpoints WHERE run_id = ? ORDER BY episode DESC LIMIT 1")) {
+            try (PreparedStatement p = library.connection.prepareStatement("SELECT episode, kind, "
+                    + "data FROM checkpoints WHERE run_id = ? ORDER BY episode DESC LIMIT 1")) {
                 p.setLong(1, runId);
                 try (ResultSet r = p.executeQuery()) {
-                    return r.next() ? r.getBytes(1) : null;
+                    return r.next() ? new StoredCheckpoint(r.getInt(1), r.getString(2),
+                            r.getBytes(3)) : null;
                 }
             } catch (SQLException e) {
                 throw new LibraryException(RunLibrary.describe(library.file(), e), e);

@@ -54,8 +54,9 @@ class TrainLibraryTest {
             }
             assertEquals(6, h.gradientVariance().size());
             // the final checkpoint, joined with the stored episodes, is the --checkpoint file
-            byte[] joined = Checkpoint.joinHistory(library.reader().latestCheckpoint(1),
+            byte[] joined = Checkpoint.joinHistory(library.reader().latestCheckpoint(1).data(),
                     h.episodes());
+            assertArrayEquals(joined, library.reader().checkpointFile(1));
             assertArrayEquals(Files.readAllBytes(cplb), joined);
         }
     }
