@@ -15,8 +15,10 @@ import java.nio.file.Path;
 
 /**
  * What {@code train} keeps while it trains, at O(n) over the run: every N episodes the CSV
- * gets its new rows appended ({@link MetricsCsvAppender}), the checkpoint is rewritten, and the
- * run library gets a checkpoint (its episodes it pulls by itself, on its own thread).
+ * gets its new rows appended ({@link MetricsCsvAppender}) on a thread of its own, which reads
+ * the append-only history as the library's writer does (the trainer only hands it the
+ * word, never waits), the checkpoint is rewritten, and the run library gets a checkpoint (its
+ * episodes it pulls by itself, on its own thread).
  *
  * <p>A checkpoint holds the whole history, so rewriting it every N episodes would cost the
  * square of the run; it is rewritten only once the training since the last write took at
@@ -36,7 +38,10 @@ final class TrainOutputs implements AutoCloseable {
     private final MetricsCsvAppender csv;
     private final LibraryWriter library;
     private final LibraryWriter.Recording recording;
-    private boolean csvFailed;
+    private volatile boolean csvFailed;
+    /** The CSV's appends, one at a time, off the training thread. */
+    private final java.util.concurrent.ExecutorService csvThread;
+    private java.util.concurrent.Future<?> csvAppend;
     private boolean checkpointFailed;
     private long checkpointAllowedAt;
 
@@ -47,6 +52,12 @@ final class TrainOutputs implements AutoCloseable {
         this.checkpoint = checkpoint;
         this.err = err;
         this.csv = csv == null ? null : new MetricsCsvAppender(csv);
+        this.csvThread = csv == null ? null : java.util.concurrent.Executors
+                .newSingleThreadExecutor(r -> {
+                    Thread t = new Thread(r, "csv-appender");
+                    t.setDaemon(true);
+                    return t;
+                });
         this.library = library;
         Hyperparameters hp = run.hyperparameters();
         this.recording = library == null ? null : library.record(NewRun.of("train", hp,
@@ -60,13 +71,17 @@ final class TrainOutputs implements AutoCloseable {
                 .episodes()) {
             return;
         }
-        if (csv != null && !csvFailed) {
-            try {
-                csv.append(run.history(), run.gradientVariance());
-            } catch (IOException e) {
-                csvFailed = true;
-                warn(e.getMessage());
-            }
+        if (csv != null && !csvFailed && (csvAppend == null || csvAppend.isDone())) {
+            // the rows so far, on the CSV's thread; a slow disk makes appends fewer, not
+            // training slower
+            csvAppend = csvThread.submit(() -> {
+                try {
+                    csv.append(run.history(), run.gradientVariance());
+                } catch (IOException e) {
+                    csvFailed = true;
+                    warn(e.getMessage());
+                }
+            });
         }
         RunSnapshot snapshot = null;
         if (recording != null) {
@@ -97,6 +112,7 @@ final class TrainOutputs implements AutoCloseable {
      * file again, atomically.
      */
     void writeCsv(Path file) throws IOException {
+        waitForCsv();
         if (!csvFailed) {
             try {
                 csv.append(run.history(), run.gradientVariance());
@@ -125,9 +141,23 @@ final class TrainOutputs implements AutoCloseable {
         }
     }
 
+    private void waitForCsv() {
+        if (csvAppend != null) {
+            try {
+                csvAppend.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                csvFailed = true;
+            }
+        }
+    }
+
     @Override
     public void close() throws IOException {
         if (csv != null) {
+            waitForCsv();
+            csvThread.shutdown();
             csv.close();
         }
         LibraryOptions.close(library);
