@@ -44,6 +44,7 @@ public final class MainToolbar extends ToolBar {
     private final MenuItem saveStacked = new MenuItem("Both charts stacked…");
     private final MenuItem saveMaps = new MenuItem("Network maps…");
     private final Button compare = new Button("Compare…");
+    private final Button runs = new Button("Runs…");
     private final javafx.scene.control.ToggleButton maps =
             new javafx.scene.control.ToggleButton("Maps");
     /** What the button part saves: the last choice of the arrow's menu. */
@@ -81,6 +82,9 @@ public final class MainToolbar extends ToolBar {
         saveMaps.setId("saveMapsItem");
         savePlots.getItems().addAll(saveReward, saveStacked, saveMaps);
         compare.setId("compareButton");
+        runs.setId("runsButton");
+        tip(runs, "Every run kept in the run library: open one, rename, tag, annotate, "
+                + "delete");
         tip(compare, "Compare algorithms across seeds: a grid of runs on every core, with the "
                 + "mean and its confidence band, in a window of its own");
         maps.setId("mapsToggle");
@@ -127,7 +131,7 @@ public final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
-                separator(), speedLabel, speed, stopWhenSolved, maps, compare, spacer, savePlots,
+                separator(), speedLabel, speed, stopWhenSolved, maps, compare, runs, spacer, savePlots,
                 exportCsv,
                 saveCheckpoint, loadCheckpoint);
         for (Node n : getItems()) {
@@ -189,6 +193,11 @@ public final class MainToolbar extends ToolBar {
         Tooltip usual = maps.getTooltip();
         available.addListener((o, a, b) -> maps.setTooltip(b ? usual : narrow));
         maps.setTooltip(available.get() ? usual : narrow);
+    }
+
+    /** What Runs… does. */
+    void setOnRuns(Runnable action) {
+        runs.setOnAction(e -> action.run());
     }
 
     /** What Compare… does. */
