@@ -116,18 +116,18 @@ final class RunsWindow {
         bar.setPadding(new Insets(8));
         status.setPadding(new Insets(4, 8, 6, 8));
         BorderPane root = new BorderPane(table, bar, null, status, null);
-        Scene scene = new Scene(root, 1180, 620);
+        Scene scene = new Scene(root, 1260, 640);
         scene.getStylesheets().add(stylesheet);
         stage.setScene(scene);
     }
 
     private void addColumns() {
-        column("id", r -> r.id(), 50);
-        column("name", StoredRun::name, 170);
-        column("algorithm", r -> Cell.cliName(r.hyperparameters().algorithm()), 130);
-        column("version", r -> r.hyperparameters().version().id().replace("CartPole-", ""), 60);
-        column("seed", r -> r.hyperparameters().seed(), 50);
-        column("hidden", r -> r.hyperparameters().hiddenSize(), 60);
+        column("id", r -> r.id(), 40);
+        column("name", StoredRun::name, 150);
+        column("algorithm", r -> Cell.cliName(r.hyperparameters().algorithm()), 125);
+        column("version", r -> r.hyperparameters().version().id().replace("CartPole-", ""), 55);
+        column("seed", r -> r.hyperparameters().seed(), 45);
+        column("hidden", r -> r.hyperparameters().hiddenSize(), 55);
         column("lr", r -> r.hyperparameters().learningRate(), 65);
         column("episodes", StoredRun::episodes, 75);
         column("steps", StoredRun::totalSteps, 85);
@@ -140,10 +140,10 @@ final class RunsWindow {
                                 : v.toString());
                     }
                 });
-        column("final MA50", r -> Math.round(r.finalMa50() * 10) / 10.0, 80);
-        column("state", StoredRun::state, 80);
-        column("date", r -> WHEN.format(r.started()), 120);
-        column("tags", r -> String.join(", ", r.tags()), 120);
+        column("final MA50", r -> Math.round(r.finalMa50() * 10) / 10.0, 75);
+        column("state", StoredRun::state, 70);
+        column("date", r -> WHEN.format(r.started()), 125);
+        column("tags", r -> String.join(", ", r.tags()), 110);
     }
 
     private <T> TableColumn<StoredRun, T> column(String name, Function<StoredRun, T> value,
