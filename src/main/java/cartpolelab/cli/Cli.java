@@ -42,7 +42,7 @@ public final class Cli implements Runnable {
     public static final String COMMAND_PROPERTY = "cartpolelab.command";
 
     /** The project's version, from the build ({@code version.properties}, filtered by Maven). */
-    static final String VERSION = readVersion();
+    static final String VERSION = cartpolelab.io.BuildInfo.version();
 
     /** Exit code for bad input. */
     public static final int USAGE = 2;
@@ -195,23 +195,6 @@ public final class Cli implements Runnable {
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version", "");
-                if (!v.isBlank() && !v.startsWith("${")) {
-                    return v.strip();
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the jar manifest
-        }
-        String manifest = Cli.class.getPackage().getImplementationVersion();
-        return manifest != null ? manifest : "unknown";
     }
 
     /** {@code --version}: the app's version, the Java runtime and JavaFX. */

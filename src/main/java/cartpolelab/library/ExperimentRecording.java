@@ -20,7 +20,7 @@ public final class ExperimentRecording {
 
     private final Experiment experiment;
     private final List<LibraryWriter.Recording> runs = new ArrayList<>();
-    private final LibraryWriter.Experiment row;
+    private final RecordedExperiment row;
 
     /**
      * Starts recording {@code experiment} (before or after its start).

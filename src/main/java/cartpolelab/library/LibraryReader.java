@@ -93,7 +93,7 @@ public final class LibraryReader {
                 }
                 return tagged;
             } catch (SQLException e) {
-                throw new LibraryException(RunLibrary.describe(library.file(), e), e);
+                throw new LibraryException(SqlErrors.describe(library.file(), e), e);
             } catch (IllegalArgumentException e) {
                 throw new LibraryException(library.file() + " holds a run with settings this "
                         + "build cannot read (" + e.getMessage() + "): was it written by a "
@@ -198,7 +198,7 @@ public final class LibraryReader {
                 }
                 return new History(h, g);
             } catch (SQLException e) {
-                throw new LibraryException(RunLibrary.describe(library.file(), e), e);
+                throw new LibraryException(SqlErrors.describe(library.file(), e), e);
             } catch (IllegalArgumentException e) {
                 throw new LibraryException("run " + runId + " of " + library.file()
                         + " has a damaged history (" + e.getMessage() + ")", e);
@@ -224,7 +224,7 @@ public final class LibraryReader {
                             r.getBytes(3)) : null;
                 }
             } catch (SQLException e) {
-                throw new LibraryException(RunLibrary.describe(library.file(), e), e);
+                throw new LibraryException(SqlErrors.describe(library.file(), e), e);
             }
         }
     }
@@ -250,7 +250,7 @@ public final class LibraryReader {
                             r.getString(9), r.getInt(10));
                 }
             } catch (SQLException e) {
-                throw new LibraryException(RunLibrary.describe(library.file(), e), e);
+                throw new LibraryException(SqlErrors.describe(library.file(), e), e);
             } catch (RuntimeException e) {
                 throw new LibraryException("experiment " + id + " of " + library.file()
                         + " is damaged (" + e.getMessage() + ")", e);

@@ -53,11 +53,16 @@ public final class LibraryWriter implements AutoCloseable {
     private volatile boolean flushWanted;
     private long lastCommit = System.nanoTime();
 
-    /** Something to write after a recording's rows: a checkpoint, a milestone, its end. */
-    private interface Task {
-        Recording recording();
-
+    /** A write in the writer's transaction. */
+    private interface SqlWrite {
         void write(RunLibrary library) throws SQLException;
+    }
+
+    /**
+     * Something to write after a recording's rows (a checkpoint, a milestone, its end), or
+     * on its own (an experiment: {@code recording} null).
+     */
+    private record Task(Recording recording, SqlWrite write) {
     }
 
     /**
@@ -92,7 +97,7 @@ public final class LibraryWriter implements AutoCloseable {
      * @param experiment the experiment it belongs to ({@link #experiment}), or null
      * @param threshold  the version's solved threshold, for {@code solved_at}
      */
-    public Recording record(NewRun run, Experiment experiment, EpisodeHistory history,
+    public Recording record(NewRun run, RecordedExperiment experiment, EpisodeHistory history,
                             GradientVarianceHistory gradientVariance, double threshold) {
         Recording r = new Recording(run, experiment, history, gradientVariance, threshold);
         recordings.add(r);
@@ -101,51 +106,19 @@ public final class LibraryWriter implements AutoCloseable {
     }
 
     /** Records a new experiment (its grid), created on the writer's thread. */
-    public Experiment experiment(String name, String env, String algorithms, String seeds,
+    public RecordedExperiment experiment(String name, String env, String algorithms, String seeds,
                                  String sweepName, String sweepValues, String shard,
                                  int episodes) {
-        Experiment e = new Experiment(new String[] {name, env, algorithms, seeds, sweepName,
+        RecordedExperiment e = new RecordedExperiment(new String[] {name, env, algorithms, seeds, sweepName,
             sweepValues, shard}, episodes);
-        enqueue(new Task() {
-            public Recording recording() {
-                return null;
-            }
-
-            public void write(RunLibrary l) throws SQLException {
-                e.create(l);
-            }
-        });
+        enqueue(new Task(null, e::create));
         return e;
-    }
-
-    /** An experiment being recorded; its id is known once the writer has created it. */
-    public static final class Experiment {
-        private final String[] text;
-        private final int episodes;
-        private volatile long id = -1;
-
-        Experiment(String[] text, int episodes) {
-            this.text = text;
-            this.episodes = episodes;
-        }
-
-        void create(RunLibrary l) throws SQLException {
-            if (id < 0) {
-                id = l.insertExperiment(text[0], text[1], text[2], text[3], text[4], text[5],
-                        text[6], episodes);
-            }
-        }
-
-        /** Its id in the library, or −1 before the writer created it. */
-        public long id() {
-            return id;
-        }
     }
 
     /** One run being written. Its methods only queue work: they never wait for the disk. */
     public final class Recording {
         final NewRun run;
-        final Experiment experiment;
+        final RecordedExperiment experiment;
         volatile long runId = -1;
         final EpisodeHistory history;
         final GradientVarianceHistory gradientVariance;
@@ -154,7 +127,7 @@ public final class LibraryWriter implements AutoCloseable {
         int measurementsWritten;
         volatile boolean ended;
 
-        Recording(NewRun run, Experiment experiment, EpisodeHistory history,
+        Recording(NewRun run, RecordedExperiment experiment, EpisodeHistory history,
                   GradientVarianceHistory gv, double threshold) {
             this.run = Objects.requireNonNull(run, "run");
             this.experiment = experiment;
@@ -173,7 +146,7 @@ public final class LibraryWriter implements AutoCloseable {
                 Long e = null;
                 if (experiment != null) {
                     experiment.create(l);
-                    e = experiment.id;
+                    e = experiment.id();
                 }
                 runId = l.insertRun(run, e);
             }
@@ -185,57 +158,26 @@ public final class LibraryWriter implements AutoCloseable {
          * stays.
          */
         public void checkpoint(String kind, cartpolelab.train.RunSnapshot snapshot) {
-            Recording self = this;
             int episode = snapshot.history().size();
-            enqueue(new Task() {
-                public Recording recording() {
-                    return self;
-                }
-
-                public void write(RunLibrary l) throws SQLException {
-                    if (kind.equals("periodic")) {
-                        try (PreparedStatement p = l.connection.prepareStatement("DELETE FROM "
-                                + "checkpoints WHERE run_id = ? AND kind = 'periodic'")) {
-                            p.setLong(1, runId);
-                            p.executeUpdate();
-                        }
-                    }
-                    try (PreparedStatement p = l.connection.prepareStatement("INSERT OR REPLACE "
-                            + "INTO checkpoints (run_id, episode, kind, saved, data) VALUES "
-                            + "(?, ?, ?, ?, ?)")) {
+            enqueue(new Task(this, l -> {
+                if (kind.equals("periodic")) {
+                    try (PreparedStatement p = l.connection.prepareStatement("DELETE FROM "
+                            + "checkpoints WHERE run_id = ? AND kind = 'periodic'")) {
                         p.setLong(1, runId);
-                        p.setInt(2, episode);
-                        p.setString(3, kind);
-                        p.setString(4, Instant.now().toString());
-                        p.setBytes(5, cartpolelab.io.Checkpoint.bytesWithoutHistory(snapshot));
                         p.executeUpdate();
                     }
                 }
-            });
-        }
-
-        /** Stores a milestone episode's recording (see the README's {@code milestones} table). */
-        public void milestone(int episode, int steps, double reward, boolean fell, byte[] frames) {
-            Recording self = this;
-            enqueue(new Task() {
-                public Recording recording() {
-                    return self;
+                try (PreparedStatement p = l.connection.prepareStatement("INSERT OR REPLACE "
+                        + "INTO checkpoints (run_id, episode, kind, saved, data) VALUES "
+                        + "(?, ?, ?, ?, ?)")) {
+                    p.setLong(1, runId);
+                    p.setInt(2, episode);
+                    p.setString(3, kind);
+                    p.setString(4, Instant.now().toString());
+                    p.setBytes(5, cartpolelab.io.Checkpoint.bytesWithoutHistory(snapshot));
+                    p.executeUpdate();
                 }
-
-                public void write(RunLibrary l) throws SQLException {
-                    try (PreparedStatement p = l.connection.prepareStatement("INSERT OR REPLACE "
-                            + "INTO milestones (run_id, episode, steps, reward, fell, frames) "
-                            + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                        p.setLong(1, runId);
-                        p.setInt(2, episode);
-                        p.setInt(3, steps);
-                        p.setDouble(4, reward);
-                        p.setInt(5, fell ? 1 : 0);
-                        p.setBytes(6, frames);
-                        p.executeUpdate();
-                    }
-                }
-            });
+            }));
         }
 
         /**
@@ -245,23 +187,17 @@ public final class LibraryWriter implements AutoCloseable {
         public void end(String state, String failureMessage) {
             Recording self = this;
             ended = true;
-            enqueue(new Task() {
-                public Recording recording() {
-                    return self;
+            enqueue(new Task(this, l -> {
+                try (PreparedStatement p = l.connection.prepareStatement(
+                        "UPDATE runs SET state = ?, failure = ?, ended = ? WHERE id = ?")) {
+                    p.setString(1, state);
+                    p.setString(2, failureMessage);
+                    p.setString(3, Instant.now().toString());
+                    p.setLong(4, runId);
+                    p.executeUpdate();
                 }
-
-                public void write(RunLibrary l) throws SQLException {
-                    try (PreparedStatement p = l.connection.prepareStatement(
-                            "UPDATE runs SET state = ?, failure = ?, ended = ? WHERE id = ?")) {
-                        p.setString(1, state);
-                        p.setString(2, failureMessage);
-                        p.setString(3, Instant.now().toString());
-                        p.setLong(4, runId);
-                        p.executeUpdate();
-                    }
-                    recordings.remove(self);
-                }
-            });
+                recordings.remove(self);
+            }));
         }
     }
 
@@ -325,7 +261,7 @@ public final class LibraryWriter implements AutoCloseable {
                     library.rollbackQuietly();
                     library.autoCommit();
                     String message = e instanceof SQLException s
-                            ? RunLibrary.describe(library.file(), s)
+                            ? SqlErrors.describe(library.file(), s)
                             : "cannot write to the run library " + library.file() + ": " + e;
                     failure = message + "; training goes on, not recorded from here on";
                     recordings.clear();
@@ -364,16 +300,16 @@ public final class LibraryWriter implements AutoCloseable {
             }
             int budget = MAX_TRANSACTION_EPISODES;
             for (Recording r : recordings) {
-                budget -= writeRows(r, budget);
+                budget -= EpisodeRows.write(library, r, budget);
             }
             List<Task> done = new ArrayList<>();
             for (Task t : tasks) {
                 Recording r = t.recording();
                 if (r != null) {
                     r.create(library);
-                    writeRows(r, Integer.MAX_VALUE);
+                    EpisodeRows.write(library, r, Integer.MAX_VALUE);
                 }
-                t.write(library);
+                t.write().write(library);
                 done.add(t);
             }
             library.connection.commit();
@@ -382,105 +318,5 @@ public final class LibraryWriter implements AutoCloseable {
             committedBatches++;
             lastCommit = System.nanoTime();
         }
-    }
-
-    private static final int EPISODE_COLUMNS = 11;
-    private static final int ROWS_PER_INSERT = 64;
-
-    private static String insertEpisodes(int rows) {
-        StringBuilder sql = new StringBuilder("INSERT OR REPLACE INTO episodes (run_id, episode, "
-                + "reward, length, reward_ma50, loss_actor, loss_critic, entropy, total_steps, "
-                + "wall_seconds, steps_per_sec) VALUES ");
-        for (int k = 0; k < rows; k++) {
-            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        }
-        return sql.toString();
-    }
-
-    private static void bindEpisode(PreparedStatement p, int at, Recording r, int index)
-            throws SQLException {
-        EpisodeStats s = r.history.get(index);
-        p.setLong(at + 1, r.runId);
-        p.setInt(at + 2, s.episode());
-        p.setDouble(at + 3, s.reward());
-        p.setInt(at + 4, s.length());
-        p.setDouble(at + 5, s.movingAverage());
-        p.setDouble(at + 6, s.actorLoss());
-        p.setDouble(at + 7, s.criticLoss());
-        p.setDouble(at + 8, s.entropy());
-        p.setLong(at + 9, s.totalSteps());
-        p.setDouble(at + 10, s.wallSeconds());
-        p.setDouble(at + 11, s.stepsPerSecond());
-        r.progress.add(s.reward());
-    }
-
-    /** Writes up to {@code budget} of a run's new rows and its progress; returns rows written. */
-    private int writeRows(Recording r, int budget) throws SQLException {
-        int from = r.written;
-        int to = (int) Math.min(r.history.size(), (long) from + Math.max(0, budget));
-        if (to <= from) {
-            return 0;
-        }
-        // many rows per statement: one native call binds and steps ROWS_PER_INSERT rows
-        int i = from;
-        if (to - from >= ROWS_PER_INSERT) {
-            try (PreparedStatement p = library.connection.prepareStatement(
-                    insertEpisodes(ROWS_PER_INSERT))) {
-                for (; i + ROWS_PER_INSERT <= to; i += ROWS_PER_INSERT) {
-                    for (int k = 0; k < ROWS_PER_INSERT; k++) {
-                        bindEpisode(p, k * EPISODE_COLUMNS, r, i + k);
-                    }
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
-        if (i < to) {
-            try (PreparedStatement p = library.connection.prepareStatement(insertEpisodes(1))) {
-                for (; i < to; i++) {
-                    bindEpisode(p, 0, r, i);
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
-        GradientVarianceHistory g = r.gradientVariance;
-        if (g != null) {
-            int m = g.size();
-            try (PreparedStatement p = library.connection.prepareStatement("INSERT OR REPLACE "
-                    + "INTO gradvar (run_id, episode, updates, reinforce, baseline, td, samples) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-                while (r.measurementsWritten < m && g.episode(r.measurementsWritten) <= to) {
-                    var v = g.get(r.measurementsWritten++);
-                    p.setLong(1, r.runId);
-                    p.setInt(2, v.episode());
-                    p.setLong(3, v.update());
-                    p.setDouble(4, v.reinforce());
-                    p.setDouble(5, v.baseline());
-                    p.setDouble(6, v.td());
-                    p.setInt(7, v.samples());
-                    p.addBatch();
-                }
-                p.executeBatch();
-            }
-        }
-        EpisodeStats last = r.history.get(to - 1);
-        try (PreparedStatement p = library.connection.prepareStatement("UPDATE runs SET "
-                + "episodes = ?, total_steps = ?, solved_at = ?, best_ma50 = ?, final_ma50 = ? "
-                + "WHERE id = ?")) {
-            p.setInt(1, to);
-            p.setLong(2, last.totalSteps());
-            if (r.progress.solved()) {
-                p.setInt(3, r.progress.solvedAtEpisode());
-            } else {
-                p.setNull(3, java.sql.Types.INTEGER);
-            }
-            p.setDouble(4, r.progress.bestMovingAverage());
-            p.setDouble(5, last.movingAverage());
-            p.setLong(6, r.runId);
-            p.executeUpdate();
-        }
-        r.written = to;
-        return to - from;
     }
 }

@@ -32,7 +32,7 @@ import org.sqlite.SQLiteConfig;
 public final class RunLibrary implements AutoCloseable {
 
     /** The app's version, written with each run. */
-    static final String APP_VERSION = readVersion();
+    static final String APP_VERSION = cartpolelab.io.BuildInfo.version();
 
     private final Path file;
     final Connection connection;
@@ -85,46 +85,11 @@ public final class RunLibrary implements AutoCloseable {
             return library;
         } catch (SQLException e) {
             closeQuietly(c);
-            throw new LibraryException(describe(file, e), e, unwritable(e));
+            throw new LibraryException(SqlErrors.describe(file, e), e, SqlErrors.unwritable(e));
         } catch (LibraryException e) {
             closeQuietly(c);
             throw e;
         }
-    }
-
-    /** A full disk or a read-only file: the library is sound, just not writable now. */
-    static boolean unwritable(SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        return m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("READONLY")
-                || m.contains("readonly") || m.contains("CANTOPEN");
-    }
-
-    /** One line for an SQLite error on {@code file}: what happened and what to do. */
-    static String describe(Path file, SQLException e) {
-        String m = String.valueOf(e.getMessage());
-        if (m.contains("SQLITE_NOTADB") || m.contains("not a database")) {
-            return file + " is not a CartPole Lab run library (not an SQLite database): pass "
-                    + "--library with another file (or --no-library)";
-        }
-        if (m.contains("SQLITE_CORRUPT") || m.contains("malformed")) {
-            return file + " is a damaged run library (" + firstLine(m) + "): move it away to "
-                    + "start a new one, or pass --library with another file";
-        }
-        if (m.contains("SQLITE_FULL") || m.contains("disk is full")) {
-            return "cannot write to the run library " + file + ": the disk is full; free "
-                    + "some space, or pass --library with a file on another disk";
-        }
-        if (m.contains("READONLY") || m.contains("readonly") || m.contains("CANTOPEN")) {
-            return "cannot write to the run library " + file + ": it is read-only or cannot be "
-                    + "opened; make it writable, or pass --library with a writable file";
-        }
-        return "run library " + file + ": " + firstLine(m) + "; pass --library with another "
-                + "file (or --no-library)";
-    }
-
-    private static String firstLine(String s) {
-        int nl = s.indexOf('\n');
-        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     public Path file() {
@@ -163,87 +128,37 @@ public final class RunLibrary implements AutoCloseable {
                                               String sweepValues, String shard, int episodes)
             throws LibraryException {
         try {
-            return insertExperiment(name, env, algorithms, seeds, sweepName, sweepValues,
+            return RunRows.insertExperiment(connection, name, env, algorithms, seeds, sweepName, sweepValues,
                     shard, episodes);
         } catch (SQLException e) {
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         }
     }
 
     long insertExperiment(String name, String env, String algorithms, String seeds,
                           String sweepName, String sweepValues, String shard, int episodes)
             throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO experiments (name, "
-                + "created, env, algorithms, seeds, sweep_name, sweep_values, shard, episodes) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, name);
-            p.setString(2, Instant.now().toString());
-            p.setString(3, env);
-            p.setString(4, algorithms);
-            p.setString(5, seeds);
-            p.setString(6, sweepName);
-            p.setString(7, sweepValues);
-            p.setString(8, shard);
-            p.setInt(9, episodes);
-            p.executeUpdate();
-            return generatedKey(p);
-        }
+        return RunRows.insertExperiment(connection, name, env, algorithms, seeds, sweepName,
+                sweepValues, shard, episodes);
+    }
+
+    long insertRun(NewRun run, Long experimentId) throws SQLException {
+        return RunRows.insertRun(connection, run, experimentId);
     }
 
     /** Records a new run in state {@code running}; returns its id. */
     public synchronized long createRun(NewRun run) throws LibraryException {
         try {
             connection.setAutoCommit(false);
-            long id = insertRun(run, run.experimentId());
+            long id = RunRows.insertRun(connection, run, run.experimentId());
             connection.commit();
             return id;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         } finally {
             autoCommit();
         }
-    }
-
-    /** Inserts a run and its tags in the caller's transaction. */
-    long insertRun(NewRun run, Long experimentId) throws SQLException {
-        Hyperparameters hp = run.hyperparameters();
-        long id;
-        try (PreparedStatement p = connection.prepareStatement("INSERT INTO runs (name, "
-                + "source, experiment_id, cell, sweep_value, algorithm, env, hidden, lr, "
-                + "gamma, entropy_coef, max_steps, episode_budget, n_steps, seed, "
-                + "grad_variance_every, grad_variance_episodes, app_version, started, "
-                + "state, pid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, 'running', ?)", Statement.RETURN_GENERATED_KEYS)) {
-            p.setString(1, run.name());
-            p.setString(2, run.source());
-            setLong(p, 3, experimentId);
-            p.setString(4, run.cell());
-            if (run.sweepValue() == null) {
-                p.setNull(5, Types.REAL);
-            } else {
-                p.setDouble(5, run.sweepValue());
-            }
-            p.setString(6, Names.algorithm(hp.algorithm()));
-            p.setString(7, hp.version().id());
-            p.setInt(8, hp.hiddenSize());
-            p.setDouble(9, hp.learningRate());
-            p.setDouble(10, hp.discount());
-            p.setDouble(11, hp.entropyCoefficient());
-            p.setInt(12, hp.maxSteps());
-            p.setInt(13, hp.episodes());
-            p.setInt(14, hp.nSteps());
-            p.setLong(15, hp.seed());
-            p.setInt(16, run.gradVarianceEvery());
-            p.setInt(17, run.gradVarianceEpisodes());
-            p.setString(18, APP_VERSION);
-            p.setString(19, Instant.now().toString());
-            p.setLong(20, ProcessHandle.current().pid());
-            p.executeUpdate();
-            id = generatedKey(p);
-        }
-        insertTags(id, run.tags());
-        return id;
     }
 
     /**
@@ -260,18 +175,7 @@ public final class RunLibrary implements AutoCloseable {
             p.setLong(4, id);
             p.executeUpdate();
         } catch (SQLException e) {
-            throw new LibraryException(describe(file, e), e);
-        }
-    }
-
-    private void insertTags(long id, List<String> tags) throws SQLException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "INSERT OR IGNORE INTO tags (run_id, tag) VALUES (?, ?)")) {
-            for (String t : tags) {
-                p.setLong(1, id);
-                p.setString(2, t);
-                p.executeUpdate();
-            }
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         }
     }
 
@@ -294,11 +198,11 @@ public final class RunLibrary implements AutoCloseable {
                 p.setLong(1, id);
                 p.executeUpdate();
             }
-            insertTags(id, tags);
+            RunRows.insertTags(connection, id, tags);
             connection.commit();
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         } finally {
             autoCommit();
         }
@@ -319,7 +223,7 @@ public final class RunLibrary implements AutoCloseable {
         try (Statement s = connection.createStatement()) {
             return s.executeUpdate("DELETE FROM runs WHERE deleted = 1");
         } catch (SQLException e) {
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         }
     }
 
@@ -338,7 +242,7 @@ public final class RunLibrary implements AutoCloseable {
             return n;
         } catch (SQLException e) {
             rollbackQuietly();
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         } finally {
             autoCommit();
         }
@@ -353,7 +257,7 @@ public final class RunLibrary implements AutoCloseable {
                         + ": see 'runs list' for the ids");
             }
         } catch (SQLException e) {
-            throw new LibraryException(describe(file, e), e);
+            throw new LibraryException(SqlErrors.describe(file, e), e);
         }
     }
 
@@ -387,21 +291,6 @@ public final class RunLibrary implements AutoCloseable {
         }
     }
 
-    private static void setLong(PreparedStatement p, int i, Long v) throws SQLException {
-        if (v == null) {
-            p.setNull(i, Types.INTEGER);
-        } else {
-            p.setLong(i, v);
-        }
-    }
-
-    private static long generatedKey(PreparedStatement p) throws SQLException {
-        try (ResultSet keys = p.getGeneratedKeys()) {
-            keys.next();
-            return keys.getLong(1);
-        }
-    }
-
     private static void closeQuietly(Connection c) {
         if (c != null) {
             try {
@@ -410,22 +299,5 @@ public final class RunLibrary implements AutoCloseable {
                 // nothing more to do with it
             }
         }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = RunLibrary.class.getResourceAsStream(
-                "/cartpolelab/cli/version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version", "");
-                if (!v.isBlank() && !v.startsWith("${")) {
-                    return v.strip();
-                }
-            }
-        } catch (IOException e) {
-            // unknown below
-        }
-        return "unknown";
     }
 }
