@@ -60,6 +60,33 @@ final class RunsCommand implements Runnable {
         return runs;
     }
 
+    /** A subcommand over runs given by id: it opens the library and reads each run first. */
+    abstract static class ById implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        LibraryOptions libraryOptions = new LibraryOptions();
+
+        @Parameters(paramLabel = "ID", arity = "1..*", description = "run ids (runs list)")
+        List<Long> ids;
+
+        /** What to do with the runs (every id exists). */
+        abstract void apply(RunLibrary library, List<StoredRun> runs, PrintWriter out)
+                throws LibraryException;
+
+        @Override
+        public Integer call() throws LibraryException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (RunLibrary library = libraryOptions.openForReading("runs "
+                    + spec.name())) {
+                apply(library, runs(library, ids), out);
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "One line per run of the library, oldest first (--json: every field).")
     static final class ListRuns implements Callable<Integer> {
@@ -118,26 +145,13 @@ final class RunsCommand implements Runnable {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Everything the library holds about runs: settings, progress, "
                     + "times, experiment, tags and notes.")
-    static final class Show implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private LibraryOptions libraryOptions = new LibraryOptions();
-
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "run ids (runs list)")
-        private List<Long> ids;
-
+    static final class Show extends ById {
         @Override
-        public Integer call() throws LibraryException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (RunLibrary library = libraryOptions.openForReading("runs show")) {
-                for (StoredRun r : runs(library, ids)) {
-                    show(out, library.reader(), r);
-                }
+        void apply(RunLibrary library, List<StoredRun> runs, PrintWriter out)
+                throws LibraryException {
+            for (StoredRun r : runs) {
+                show(out, library.reader(), r);
             }
-            out.flush();
-            return 0;
         }
 
         private static void show(PrintWriter out, LibraryReader reader, StoredRun r)
@@ -185,27 +199,13 @@ final class RunsCommand implements Runnable {
     @Command(name = "rm", mixinStandardHelpOptions = true,
             description = "Delete runs from the library for good, with their episodes, "
                     + "checkpoints and recordings.")
-    static final class Remove implements Callable<Integer> {
-        @Spec
-        private CommandSpec spec;
-
-        @Mixin
-        private LibraryOptions libraryOptions = new LibraryOptions();
-
-        @Parameters(paramLabel = "ID", arity = "1..*", description = "run ids (runs list)")
-        private List<Long> ids;
-
+    static final class Remove extends ById {
         @Override
-        public Integer call() throws LibraryException {
-            PrintWriter out = spec.commandLine().getOut();
-            try (RunLibrary library = libraryOptions.openForReading("runs rm")) {
-                runs(library, ids); // every id exists, or nothing is deleted
-                int n = library.delete(ids);
-                out.printf(Locale.ROOT, "deleted %d run%s from %s%n", n, n == 1 ? "" : "s",
-                        library.file());
-            }
-            out.flush();
-            return 0;
+        void apply(RunLibrary library, List<StoredRun> runs, PrintWriter out)
+                throws LibraryException {
+            int n = library.delete(ids);
+            out.printf(Locale.ROOT, "deleted %d run%s from %s%n", n, n == 1 ? "" : "s",
+                    library.file());
         }
     }
 }
