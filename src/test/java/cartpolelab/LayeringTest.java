@@ -33,8 +33,10 @@ class LayeringTest {
         ALLOWED.put("agent", Set.of("env", "nn"));
         ALLOWED.put("train", Set.of("agent", "env", "metrics"));
         ALLOWED.put("io", Set.of("agent", "env", "metrics", "train", "plot"));
-        ALLOWED.put("ui", Set.of("train", "io", "agent", "env", "metrics", "plot"));
-        ALLOWED.put("cli", Set.of("train", "io", "agent", "env", "metrics", "nn", "plot"));
+        ALLOWED.put("library", Set.of("agent", "env", "metrics", "train", "io"));
+        ALLOWED.put("ui", Set.of("train", "io", "library", "agent", "env", "metrics", "plot"));
+        ALLOWED.put("cli", Set.of("train", "io", "library", "agent", "env", "metrics", "nn",
+                "plot"));
     }
 
     private static JavaClasses classes;

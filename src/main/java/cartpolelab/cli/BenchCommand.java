@@ -63,6 +63,15 @@ final class BenchCommand implements Callable<Integer> {
             + "pool's scaling from 1 to 2 threads on a smaller grid")
     private boolean compare;
 
+    @Option(names = "--outputs", description = "measure only what keeping a run costs: a "
+            + "run of --outputs-episodes 1-step episodes plain, and with the run library and "
+            + "--csv")
+    private boolean outputs;
+
+    @Option(names = "--outputs-episodes", paramLabel = "N", defaultValue = "1000000",
+            description = "episodes of the --outputs runs (default: ${DEFAULT-VALUE})")
+    private int outputsEpisodes;
+
     @Option(names = "--compare-seeds", paramLabel = "N", defaultValue = "10",
             description = "seeds of the whole grid (default: ${DEFAULT-VALUE})")
     private int compareSeeds;
@@ -105,6 +114,18 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (plotsOnly) {
             printPlots(out);
+            return 0;
+        }
+        if (outputs) {
+            inRange("--outputs-episodes", outputsEpisodes, 1, Hyperparameters.MAX_EPISODES);
+            OutputsBenchmark.Result r = OutputsBenchmark.run(hp, outputsEpisodes);
+            out.printf(Locale.ROOT, "library and --csv    %10.0f %% of the speed (%,d episodes of "
+                    + "1 step: %.1f s plain, %.1f s recorded in the library with the CSV "
+                    + "appended every %d; %.0f MB library, %.0f MB CSV; load average %.2f "
+                    + "after)%n", 100 * r.ratio(), r.episodes(), r.plainSeconds(),
+                    r.outputsSeconds(), OutputsBenchmark.EVERY, r.libraryBytes() / 1e6,
+                    r.csvBytes() / 1e6, ExperimentBenchmark.loadAverage());
+            out.flush();
             return 0;
         }
         out.printf(Locale.ROOT, "CartPole Lab bench · %s · %s · hidden %d · one thread · %s%n",

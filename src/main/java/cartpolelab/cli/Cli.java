@@ -32,7 +32,7 @@ import picocli.CommandLine.HelpCommand;
         description = "Train, evaluate and benchmark actor-critic agents on CartPole without a "
                 + "window. Run without arguments to open the app.",
         subcommands = {TrainCommand.class, EvalCommand.class, BenchCommand.class,
-                CompareCommand.class, MergeCommand.class,
+                CompareCommand.class, MergeCommand.class, RunsCommand.class,
                 HelpCommand.class})
 public final class Cli implements Runnable {
 
@@ -43,7 +43,7 @@ public final class Cli implements Runnable {
     public static final String COMMAND_PROPERTY = "cartpolelab.command";
 
     /** The project's version, from the build ({@code version.properties}, filtered by Maven). */
-    static final String VERSION = readVersion();
+    static final String VERSION = cartpolelab.io.BuildInfo.version();
 
     /** Exit code for bad input. */
     public static final int USAGE = 2;
@@ -63,7 +63,7 @@ public final class Cli implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "a command is missing: use train, eval, bench, compare or merge");
+                "a command is missing: use train, eval, bench, compare, merge or runs");
     }
 
     /** Runs the command line on standard output and error; returns the exit code. */
@@ -253,23 +253,6 @@ public final class Cli implements Runnable {
         } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
-    }
-
-    private static String readVersion() {
-        try (InputStream in = Cli.class.getResourceAsStream("version.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                String v = p.getProperty("version", "");
-                if (!v.isBlank() && !v.startsWith("${")) {
-                    return v.strip();
-                }
-            }
-        } catch (IOException e) {
-            // fall through to the jar manifest
-        }
-        String manifest = Cli.class.getPackage().getImplementationVersion();
-        return manifest != null ? manifest : "unknown";
     }
 
     /** {@code --version}: the app's version, the Java runtime and JavaFX. */

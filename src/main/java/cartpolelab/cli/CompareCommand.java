@@ -7,6 +7,8 @@ import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.io.TensorBoardLog;
 import cartpolelab.io.TensorBoardWriter;
+import cartpolelab.library.ExperimentRecording;
+import cartpolelab.library.LibraryWriter;
 import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.plot.CompareFigures;
@@ -48,6 +50,9 @@ final class CompareCommand implements Callable<Integer> {
 
     @Mixin
     private HyperparameterOptions settings;
+
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
 
     @Mixin
     private CompareReport.ChartOptions chart;
@@ -146,6 +151,7 @@ final class CompareCommand implements Callable<Integer> {
             throw new Cli.UserError("--variance-png and --variance-svg need "
                     + "--grad-variance-every K (the measurements they chart)");
         }
+        LibraryWriter library = libraryOptions.openWriter(err);
         out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
                 grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
@@ -164,6 +170,10 @@ final class CompareCommand implements Callable<Integer> {
             e.measureGradientVariance(measure);
             TensorBoardLog board = tensorboard == null ? null : TensorBoardLog.start(
                     boardSources(e, cells), TensorBoardLog.DEFAULT_PERIOD);
+            ExperimentRecording recording = library == null ? null : new ExperimentRecording(
+                    library, experimentName(base, grid), e, shard,
+                    measure == null ? 0 : measure.everyEpisodes(),
+                    measure == null ? 0 : measure.episodes());
             e.start();
             while (!e.awaitDone(Duration.ofMillis(250))) {
                 progress.update(e.status());
@@ -178,6 +188,15 @@ final class CompareCommand implements Callable<Integer> {
                     failures.add(x.getMessage());
                 }
             }
+            if (recording != null) {
+                recording.end();
+                library.flush();
+                if (library.failure() == null) {
+                    out.printf(Locale.ROOT, "recorded   experiment %d (%d runs) in %s%n",
+                            recording.id(), cells.size(), library.library().file());
+                }
+            }
+            LibraryOptions.close(library);
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = cells.get(i);
                 runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
@@ -241,6 +260,15 @@ final class CompareCommand implements Callable<Integer> {
                     () -> e.gradientVariance(at)));
         }
         return sources;
+    }
+
+    /** {@code compare CartPole-v0 · a2c,reinforce × 10 seeds · lr sweep · shard 2/4}. */
+    private String experimentName(Hyperparameters base, ExperimentSpec grid) {
+        return "compare " + base.version().id() + " \u00b7 " + grid.algorithms().stream()
+                .map(Cell::cliName).collect(java.util.stream.Collectors.joining(",")) + " \u00d7 "
+                + grid.seeds().size() + " seeds" + (grid.sweep() == null ? ""
+                : " \u00d7 " + grid.sweep().name()) + (shard == null ? "" : " \u00b7 shard "
+                + shard);
     }
 
     private ExperimentSpec grid(Hyperparameters base) {

@@ -19,9 +19,12 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code merge}: the shards' tidy CSVs of one experiment → the outputs of one unsharded run. */
 @Command(name = "merge", mixinStandardHelpOptions = true,
-        description = "Combine the tidy CSVs of an experiment's shards (compare --shard K/N "
-                + "--csv FILE) into the files one unsharded compare writes.",
-        footer = {"", "Example:",
+        description = "Combine an experiment's shards (compare --shard K/N, each with its own "
+                + "--library FILE, or its --csv FILE) into the files one unsharded compare "
+                + "writes. Shards trained with other settings are refused; cells of the grid "
+                + "no shard holds are named.",
+        footer = {"", "Examples:",
+            "  cartpole-lab merge --csv runs.csv --summary summary.csv shard1.db shard2.db",
             "  cartpole-lab merge --csv runs.csv --summary summary.csv shard1.csv shard2.csv"})
 final class MergeCommand implements Callable<Integer> {
 
@@ -31,10 +34,10 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     private CompareReport.ChartOptions chart;
 
-    @Option(names = "--env", paramLabel = "VERSION", defaultValue = "v0",
+    @Option(names = "--env", paramLabel = "VERSION",
             converter = HyperparameterOptions.VersionConverter.class,
-            description = "the CartPole version the shards trained, for the solved threshold "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "the CartPole version CSV shards trained, for the solved threshold "
+                    + "(default: the libraries' version, else v0)")
     private CartPoleVersion version;
 
     @Option(names = "--csv", paramLabel = "FILE", description = "the merged tidy CSV")
@@ -46,7 +49,8 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     private ChartFiles chartFiles = new ChartFiles();
 
-    @Parameters(paramLabel = "SHARD.csv", arity = "1..*", description = "the shards' tidy CSVs")
+    @Parameters(paramLabel = "SHARD", arity = "1..*",
+            description = "the shards' libraries (.db) or tidy CSVs")
     private List<String> shards;
 
     @Override
@@ -74,7 +78,24 @@ final class MergeCommand implements Callable<Integer> {
                 }
             }
         }
-        ExperimentCsv.Runs merged = ExperimentCsv.read(files);
+        MergeInputs.Merged merged = MergeInputs.read(files);
+        if (merged.version() != null && version != null && version != merged.version()) {
+            throw new Cli.UserError("--env " + version.id() + " but the shards trained "
+                    + merged.version().id() + ": drop --env, or merge the shards of "
+                    + version.id());
+        }
+        if (version == null) {
+            version = merged.version() != null ? merged.version() : CartPoleVersion.V0;
+        }
+        if (!merged.missingCells().isEmpty()) {
+            List<String> m = merged.missingCells();
+            spec.commandLine().getErr().println("warning: " + m.size() + " cell"
+                    + (m.size() == 1 ? "" : "s") + " of the grid " + (m.size() == 1 ? "is"
+                    : "are") + " in no shard: " + String.join(", ", m.subList(0,
+                    Math.min(10, m.size()))) + (m.size() > 10 ? " and " + (m.size() - 10)
+                    + " more" : "") + "; is a shard missing? The outputs cover the "
+                    + merged.runs().size() + " runs given");
+        }
         List<ExperimentCsv.Run> runs = merged.runs();
         int limit = version.timeLimit();
         for (ExperimentCsv.Run r : runs) {

@@ -3,12 +3,12 @@ package cartpolelab.cli;
 import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
-import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.io.PyTorchModel;
 import cartpolelab.io.Safetensors;
 import cartpolelab.io.TensorBoardLog;
 import cartpolelab.io.TensorBoardWriter;
+import cartpolelab.library.LibraryWriter;
 import cartpolelab.train.Cell;
 import cartpolelab.metrics.Collapse;
 import cartpolelab.metrics.GradientVarianceHistory;
@@ -17,7 +17,6 @@ import cartpolelab.plot.RunFigures;
 import cartpolelab.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,6 +42,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     private HyperparameterOptions settings;
 
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
+
     @Option(names = "--stop-when-solved",
             description = "stop once the 50-episode moving average reaches the threshold")
     private boolean stopWhenSolved;
@@ -58,9 +60,10 @@ final class TrainCommand implements Callable<Integer> {
     private Path checkpoint;
 
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
-            description = "while training, rewrite --checkpoint and --csv every N episodes, so "
-                    + "a kill loses at most N episodes; 0 writes them only at the end "
-                    + "(default: ${DEFAULT-VALUE})")
+            description = "while training, append the new rows to --csv and save the "
+                    + "checkpoint (in the library, and --checkpoint, which is rewritten at most "
+                    + "as often as keeps it under 10 % of the time) every N episodes; 0 writes "
+                    + "them only at the end (default: ${DEFAULT-VALUE})")
     private int checkpointEvery;
 
     @Option(names = "--pytorch", paramLabel = "FILE",
@@ -103,6 +106,9 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GradientVarianceProbe.Settings measure = gradientVariance.settings(spec, err);
+        // a file that is no library is refused before training; a full or read-only one is
+        // said once, and the run goes on unrecorded
+        LibraryWriter library = libraryOptions.openWriter(err);
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
@@ -111,30 +117,36 @@ final class TrainCommand implements Callable<Integer> {
 
         TrainingRun run = new TrainingRun(hp);
         run.measureGradientVariance(measure);
-        java.util.Set<Path> failing = new java.util.HashSet<>();
         TensorBoardLog board = tensorboard == null ? null : TensorBoardLog.start(List.of(
                 new TensorBoardLog.Source(freeRunDirectory(tensorboard, hp),
                         TensorBoardWriter.settingsText(hp), run::history,
                         run::gradientVariance)), TensorBoardLog.DEFAULT_PERIOD);
-        try (Progress progress = quiet ? Progress.NONE
-                : Progress.create(err, hp.episodes())) {
-            run.train(stopWhenSolved, s -> {
-                progress.episode(s, run.progress());
-                if (checkpointEvery > 0 && s.episode() % checkpointEvery == 0
-                        && s.episode() < hp.episodes()) {
-                    saveProgress(run, failing, err);
-                }
-            });
+        try (TrainOutputs outputs = new TrainOutputs(run, checkpointEvery, csv, checkpoint,
+                library, measure == null ? 0 : measure.everyEpisodes(),
+                measure == null ? 0 : measure.episodes(), err)) {
+            try (Progress progress = quiet ? Progress.NONE
+                    : Progress.create(err, hp.episodes())) {
+                run.train(stopWhenSolved, s -> {
+                    progress.episode(s, run.progress());
+                    outputs.episode(s);
+                });
+            }
+            summarize(out, run);
+            outputs.finish(stopWhenSolved, out);
+            return writeOutputs(out, err, run, charts, outputs, board, type);
         }
-        summarize(out, run);
+    }
 
+    private int writeOutputs(PrintWriter out, PrintWriter err, TrainingRun run,
+                             List<ChartFiles.Chart> charts, TrainOutputs outputs,
+                             TensorBoardLog board, Safetensors.Dtype type) {
+        Hyperparameters hp = run.hyperparameters();
         List<String> failed = new ArrayList<>();
         if (board != null) {
             save(out, failed, "tensorboard", board.file(0).getParent(), board::close);
         }
         if (csv != null) {
-            save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history(),
-                    run.gradientVariance()));
+            save(out, failed, "metrics", csv, () -> outputs.writeCsv(csv));
         }
         for (ChartFiles.Chart chart : charts) {
             save(out, failed, "chart", chart.file(), () -> PlotFiles.write(chart.file(),
@@ -161,44 +173,6 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         return 0;
-    }
-
-    /**
-     * The periodic save: checkpoint and CSV as they are after this episode (between episodes,
-     * so the checkpoint continues exactly). A write that fails (a full disk) is said once, on
-     * one line; the file keeps its previous content, training goes on without saving that
-     * output periodically, and the end of the run tries it again with the others.
-     */
-    private void saveProgress(TrainingRun run, java.util.Set<Path> failing, PrintWriter err) {
-        try {
-            if (checkpoint != null && !failing.contains(checkpoint)) {
-                try {
-                    Checkpoint.write(checkpoint, run.snapshot());
-                } catch (IOException e) {
-                    failing.add(checkpoint);
-                    goingOn(err, e);
-                }
-            }
-            if (csv != null && !failing.contains(csv)) {
-                try {
-                    MetricsCsv.write(csv, run.history(), run.gradientVariance());
-                } catch (IOException e) {
-                    failing.add(csv);
-                    goingOn(err, e);
-                }
-            }
-        } catch (OutOfMemoryError e) {
-            throw new UncheckedIOException(new IOException("out of memory while saving after "
-                    + "episode " + run.history().size() + "; give Java more memory (-Xmx) or "
-                    + "save less often (--checkpoint-every)", e));
-        }
-    }
-
-    private static void goingOn(PrintWriter err, IOException e) {
-        err.println();
-        err.println("error: " + cartpolelab.io.SafeText.line(e.getMessage())
-                + " (training goes on; this file is tried again at the end)");
-        err.flush();
     }
 
     /** {@code DIR/a2c-s1}, or {@code DIR/a2c-s1_2}, ... when that exists: one run each. */

@@ -53,6 +53,22 @@ public final class AtomicFiles {
      *                     {@code target} is then exactly as it was before
      */
     public static void write(Path target, Writer writer) throws IOException {
+        write(target, writer, false);
+    }
+
+    /**
+     * Writes {@code target} atomically as {@link #write} does, and returns the new file's
+     * channel, still open and positioned at its end, so more can be appended to the file now
+     * in place (an output that grows with a run: O(n) over the run, not a rewrite each time).
+     * The caller closes it.
+     */
+    public static FileChannel writeAndKeepOpen(Path target, Writer writer) throws IOException {
+        return write(target, writer, true);
+    }
+
+    /** The atomic write; returns the open channel if {@code keepOpen}, else null. */
+    private static FileChannel write(Path target, Writer writer, boolean keepOpen)
+            throws IOException {
         Path file = absolute(target);
         checkTarget(file);
         Path dir = file.getParent();
@@ -62,7 +78,8 @@ public final class AtomicFiles {
         boolean moved = false;
         // the channel, and so the lock, stays open until the rename: a locked temporary file
         // is never taken for a dead one by another writer (Temporaries)
-        try (FileChannel channel = open.channel()) {
+        FileChannel channel = open.channel();
+        try {
             try {
                 OutputStream out = new BufferedOutputStream(
                         streams.apply(tmp, Channels.newOutputStream(channel)));
@@ -81,12 +98,20 @@ public final class AtomicFiles {
             }
             moved = true;
             forceDirectory(dir);
+            FileChannel kept = keepOpen ? channel : null;
+            if (keepOpen) {
+                channel = null; // the caller's now
+            }
+            return kept;
         } catch (AccessDeniedException e) {
             throw new IOException("cannot write " + file + ": permission denied; choose "
                     + "another location", e);
         } catch (IOException e) {
             throw failed(file, e);
         } finally {
+            if (channel != null) {
+                channel.close();
+            }
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }

@@ -70,73 +70,136 @@ public final class Checkpoint {
 
     /** Writes {@code snapshot} to {@code file} atomically. */
     public static void write(Path file, RunSnapshot snapshot) throws IOException {
+        AtomicFiles.write(file, out -> writeTo(out, snapshot, true));
+    }
+
+    /**
+     * The checkpoint's bytes without its episode history (N = 0): what the run library stores,
+     * since it holds the episodes already, so a periodic checkpoint costs the networks' size,
+     * not the run's length. {@link #joinHistory} makes a whole checkpoint of it again.
+     */
+    public static byte[] bytesWithoutHistory(RunSnapshot snapshot) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try {
+            writeTo(bytes, snapshot, false);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+        }
+        return bytes.toByteArray();
+    }
+
+    /**
+     * A whole checkpoint from {@link #bytesWithoutHistory} and the run's first episodes
+     * (exactly the episodes finished when the snapshot was taken), with a new checksum.
+     *
+     * @throws IllegalArgumentException if {@code headless} is not such bytes
+     */
+    public static byte[] joinHistory(byte[] headless, EpisodeHistory history) {
+        // the headless bytes end in N = 0 episodes, M = 0 measurements and the checksum
+        int prefix = headless.length - 4 - 4 - 8;
+        if (prefix < MIN_BYTES || headless[0] != MAGIC[0] || headless[1] != MAGIC[1]
+                || headless[2] != MAGIC[2] || headless[3] != MAGIC[3]
+                || java.nio.ByteBuffer.wrap(headless, prefix, 4).getInt() != 0
+                || java.nio.ByteBuffer.wrap(headless, prefix + 4, 4).getInt() != 0) {
+            throw new IllegalArgumentException("not a checkpoint without its history");
+        }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
+                prefix + 12 + history.size() * EPISODE_BYTES);
+        try {
+            CRC32 crc = new CRC32();
+            DataOutputStream data = new DataOutputStream(
+                    new java.util.zip.CheckedOutputStream(bytes, crc));
+            data.write(headless, 0, prefix);
+            writeHistory(data, history);
+            data.writeInt(0); // the library keeps the measurements in its own table
+            data.flush();
+            new DataOutputStream(bytes).writeLong(crc.getValue());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static void writeTo(java.io.OutputStream out, RunSnapshot snapshot,
+                                boolean withHistory) throws IOException {
         Hyperparameters hp = snapshot.hyperparameters();
         AgentState agent = snapshot.agent();
         List<String> names = Agent.parameterShapes(hp).stream().map(ParameterShape::name)
                 .toList();
-        EpisodeHistory history = snapshot.history();
-        AtomicFiles.write(file, out -> {
-            CRC32 crc = new CRC32();
-            DataOutputStream data = new DataOutputStream(
-                    new java.util.zip.CheckedOutputStream(out, crc));
-            data.write(MAGIC);
-            GradientVarianceHistory measured = snapshot.gradientVariance();
-            data.writeInt(FORMAT_VERSION);
-            data.writeUTF(hp.algorithm().name());
-            data.writeUTF(hp.version().name());
-            data.writeInt(hp.hiddenSize());
-            data.writeDouble(hp.learningRate());
-            data.writeDouble(hp.discount());
-            data.writeDouble(hp.entropyCoefficient());
-            data.writeInt(hp.maxSteps());
-            data.writeInt(hp.episodes());
-            data.writeInt(hp.nSteps());
-            data.writeLong(hp.seed());
-            // settings added after format 1, by name: (key, value) pairs
-            data.writeInt(1);
-            data.writeUTF("gaeLambda");
-            data.writeUTF(Double.toString(hp.gaeLambda()));
-            data.writeLong(snapshot.totalSteps());
-            data.writeLong(snapshot.randomDraws());
-            data.writeLong(agent.adamStep());
-            data.writeInt(names.size());
-            for (int i = 0; i < names.size(); i++) {
-                DMatrixRMaj p = agent.parameters().get(i);
-                data.writeUTF(names.get(i));
-                data.writeInt(p.numRows);
-                data.writeInt(p.numCols);
-                writeValues(data, p);
-                writeValues(data, agent.firstMoments().get(i));
-                writeValues(data, agent.secondMoments().get(i));
-            }
-            int n = history.size();
-            data.writeInt(n);
-            for (int i = 0; i < n; i++) {
-                EpisodeStats s = history.get(i);
-                data.writeDouble(s.reward());
-                data.writeInt(s.length());
-                data.writeDouble(s.movingAverage());
-                data.writeDouble(s.actorLoss());
-                data.writeDouble(s.criticLoss());
-                data.writeDouble(s.entropy());
-                data.writeLong(s.totalSteps());
-                data.writeDouble(s.wallSeconds());
-                data.writeDouble(s.stepsPerSecond());
-            }
-            data.writeInt(measured.size());
-            for (int i = 0; i < measured.size(); i++) {
-                GradientVariance g = measured.get(i);
-                data.writeInt(g.episode());
-                data.writeLong(g.update());
-                data.writeDouble(g.reinforce());
-                data.writeDouble(g.baseline());
-                data.writeDouble(g.td());
-                data.writeDouble(g.learner());
-                data.writeInt(g.samples());
-            }
-            data.flush();
-            new DataOutputStream(out).writeLong(crc.getValue());
-        });
+        CRC32 crc = new CRC32();
+        DataOutputStream data = new DataOutputStream(
+                new java.util.zip.CheckedOutputStream(out, crc));
+        data.write(MAGIC);
+        data.writeInt(FORMAT_VERSION);
+        data.writeUTF(hp.algorithm().name());
+        data.writeUTF(hp.version().name());
+        data.writeInt(hp.hiddenSize());
+        data.writeDouble(hp.learningRate());
+        data.writeDouble(hp.discount());
+        data.writeDouble(hp.entropyCoefficient());
+        data.writeInt(hp.maxSteps());
+        data.writeInt(hp.episodes());
+        data.writeInt(hp.nSteps());
+        data.writeLong(hp.seed());
+        // settings added after format 1, by name: (key, value) pairs
+        data.writeInt(1);
+        data.writeUTF("gaeLambda");
+        data.writeUTF(Double.toString(hp.gaeLambda()));
+        data.writeLong(snapshot.totalSteps());
+        data.writeLong(snapshot.randomDraws());
+        data.writeLong(agent.adamStep());
+        data.writeInt(names.size());
+        for (int i = 0; i < names.size(); i++) {
+            DMatrixRMaj p = agent.parameters().get(i);
+            data.writeUTF(names.get(i));
+            data.writeInt(p.numRows);
+            data.writeInt(p.numCols);
+            writeValues(data, p);
+            writeValues(data, agent.firstMoments().get(i));
+            writeValues(data, agent.secondMoments().get(i));
+        }
+        if (withHistory) {
+            writeHistory(data, snapshot.history());
+            writeMeasurements(data, snapshot.gradientVariance());
+        } else {
+            data.writeInt(0);
+            data.writeInt(0);
+        }
+        data.flush();
+        new DataOutputStream(out).writeLong(crc.getValue());
+    }
+
+    private static void writeHistory(DataOutputStream data, EpisodeHistory history)
+            throws IOException {
+        int n = history.size();
+        data.writeInt(n);
+        for (int i = 0; i < n; i++) {
+            EpisodeStats s = history.get(i);
+            data.writeDouble(s.reward());
+            data.writeInt(s.length());
+            data.writeDouble(s.movingAverage());
+            data.writeDouble(s.actorLoss());
+            data.writeDouble(s.criticLoss());
+            data.writeDouble(s.entropy());
+            data.writeLong(s.totalSteps());
+            data.writeDouble(s.wallSeconds());
+            data.writeDouble(s.stepsPerSecond());
+        }
+    }
+
+    private static void writeMeasurements(DataOutputStream data, GradientVarianceHistory measured)
+            throws IOException {
+        data.writeInt(measured.size());
+        for (int i = 0; i < measured.size(); i++) {
+            GradientVariance g = measured.get(i);
+            data.writeInt(g.episode());
+            data.writeLong(g.update());
+            data.writeDouble(g.reinforce());
+            data.writeDouble(g.baseline());
+            data.writeDouble(g.td());
+            data.writeDouble(g.learner());
+            data.writeInt(g.samples());
+        }
     }
 
     private static void writeValues(DataOutputStream data, DMatrixRMaj m) throws IOException {

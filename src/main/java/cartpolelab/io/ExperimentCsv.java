@@ -191,6 +191,7 @@ public final class ExperimentCsv {
                     }
                     runs.add(current);
                 }
+                MetricsRow.parse(cells, lead, f, ln + 1); // finite numbers, or one line why
                 if (!cells[lead].equals(Integer.toString(rows.size() + 1))) {
                     throw new IOException(f + " line " + (ln + 1) + ": run " + cells[0]
                             + " has episode " + cells[lead] + " after " + rows.size()

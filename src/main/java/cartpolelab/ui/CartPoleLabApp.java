@@ -29,6 +29,7 @@ public final class CartPoleLabApp extends Application {
     public void start(Stage stage) {
         view = open(stage, Hyperparameters.DEFAULTS, cartpolelab.train.Trainer::new, new FxFileDialogs(),
                 null, Platform::exit);
+        view.openLibrary(null); // every run of the window is kept in the run library
     }
 
     /** However the toolkit ends, the trainer's thread is told to end (no wait: a daemon). */

@@ -49,6 +49,7 @@ public final class MainView extends BorderPane {
     private final NetworkMapsView maps;
     private final FileDialogs fileDialogs;
     private CompareWindow compare;
+    final WindowLibrary library;
     private boolean shutDown;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
@@ -63,8 +64,10 @@ public final class MainView extends BorderPane {
         replayBar.setOnSaveGif(c -> files.saveGif(replay.episode(), c,
                 replay.speed().stepsPerSecond() / Speed.REAL_TIME_STEPS_PER_SECOND,
                 canvas.getWidth()));
+        this.library = new WindowLibrary(vm);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         toolbar.setOnCompare(this::openCompare);
+        toolbar.setOnRuns(() -> library.openRuns(window(), dialogs));
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
                 () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare);
         this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
@@ -186,6 +189,7 @@ public final class MainView extends BorderPane {
     /** Once per frame: the view model's pull, then whatever chart changed is repainted. */
     private void pullAndPaint() {
         vm.pull();
+        library.pull();
         showReplay();
         TrainerStatus s = vm.statusProperty().get();
         maps.update(canvas.frame(), replay.active() ? replay.episode() : null,
@@ -311,7 +315,13 @@ public final class MainView extends BorderPane {
             compare.close();
         }
         pump.stop();
+        library.close();
         vm.close();
+    }
+
+    /** Records every run in the library {@code file} (null: the default) and shows its runs. */
+    public java.util.concurrent.CompletableFuture<Void> openLibrary(java.nio.file.Path file) {
+        return library.open(file, m -> dialogs.showError("Run library", m));
     }
 
     public void setDialogs(Dialogs dialogs) {

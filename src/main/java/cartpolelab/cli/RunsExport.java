@@ -1,0 +1,157 @@
+package cartpolelab.cli;
+
+import cartpolelab.io.AtomicFiles;
+import cartpolelab.io.ExperimentCsv;
+import cartpolelab.io.MetricsCsv;
+import cartpolelab.io.PlotFiles;
+import cartpolelab.library.LibraryException;
+import cartpolelab.library.LibraryReader;
+import cartpolelab.library.RunLibrary;
+import cartpolelab.library.StoredRun;
+import cartpolelab.plot.RunFigures;
+import cartpolelab.train.Cell;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code runs export}: stored runs as the files {@code train} and {@code compare} write. One
+ * run: its metrics CSV, reward chart and checkpoint, byte for byte what {@code train} wrote.
+ * Several: the tidy CSV and the comparison chart of {@code compare}. (The place for more
+ * formats, such as TensorBoard event files or PyTorch weights: one more option each.)
+ */
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = "Write stored runs as files: one run as train writes it (--csv, "
+                + "--png/--svg, --checkpoint); several as compare writes them (--csv tidy, "
+                + "--png/--svg).")
+final class RunsExport implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
+
+    @Mixin
+    private CompareReport.ChartOptions chart;
+
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "run ids (runs list)")
+    private List<Long> ids;
+
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "one run: its metrics CSV; several: the tidy CSV")
+    private Path csv;
+
+    @Mixin
+    private ChartFiles chartFiles = new ChartFiles();
+
+    @Option(names = "--checkpoint", paramLabel = "FILE",
+            description = "one run: its last checkpoint (.cplb), to eval or continue")
+    private Path checkpoint;
+
+    @Override
+    public Integer call() throws IOException {
+        List<ChartFiles.Chart> charts = chartFiles.charts();
+        if (csv == null && checkpoint == null && charts.isEmpty()) {
+            throw new Cli.UserError("nothing to write: give --csv, --png, --svg or --checkpoint");
+        }
+        if (checkpoint != null && ids.size() > 1) {
+            throw new Cli.UserError("--checkpoint takes one run, not " + ids.size()
+                    + ": export each run's checkpoint on its own");
+        }
+        chart.centerKind();
+        chart.bandKind();
+        OutputPaths.check(spec);
+        PrintWriter out = spec.commandLine().getOut();
+        try (RunLibrary library = libraryOptions.openForReading("runs export")) {
+            List<StoredRun> runs = RunsCommand.runs(library, ids);
+            LibraryReader reader = library.reader();
+            if (runs.size() == 1) {
+                exportOne(out, reader, runs.get(0), charts);
+            } else {
+                exportMany(out, reader, runs, charts);
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    private void exportOne(PrintWriter out, LibraryReader reader, StoredRun run,
+                           List<ChartFiles.Chart> charts) throws IOException {
+        LibraryReader.History h = reader.history(run.id());
+        if (checkpoint != null) {
+            byte[] bytes = reader.checkpointFile(run.id());
+            if (bytes == null) {
+                throw new Cli.UserError("run " + run.id() + " has no checkpoint in the library "
+                        + "(it ended before its first one): export --csv or a chart instead");
+            }
+            AtomicFiles.write(checkpoint, o -> o.write(bytes));
+            out.printf("wrote %-10s %s%n", "checkpoint", checkpoint);
+        }
+        if (csv != null) {
+            MetricsCsv.write(csv, h.episodes(), h.gradientVariance());
+            out.printf("wrote %-10s %s%n", "metrics", csv);
+        }
+        for (ChartFiles.Chart c : charts) {
+            PlotFiles.write(c.file(), c.format(), RunFigures.reward(h.episodes(),
+                    h.episodes().size(), PlotFiles.describe(run.hyperparameters(),
+                            h.episodes())), PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT);
+            out.printf("wrote %-10s %s%n", "chart", c.file());
+        }
+    }
+
+    private void exportMany(PrintWriter out, LibraryReader reader, List<StoredRun> runs,
+                            List<ChartFiles.Chart> charts) throws IOException {
+        // the swept setting's column only when every run is of one experiment that swept one
+        Long experiment = runs.get(0).experimentId();
+        boolean oneExperiment = experiment != null && runs.stream()
+                .allMatch(r -> experiment.equals(r.experimentId()));
+        LibraryReader.Experiment e = oneExperiment ? reader.experiment(experiment) : null;
+        String sweepName = e == null ? null : e.sweepName();
+        boolean cellsUnique = runs.stream().allMatch(r -> r.cell() != null)
+                && runs.stream().map(StoredRun::cell).distinct().count() == runs.size();
+        if (runs.stream().map(r -> r.hyperparameters().version()).distinct().count() > 1) {
+            throw new Cli.UserError("runs " + ids + " trained different CartPole versions: "
+                    + "export runs of one version together");
+        }
+        List<ExperimentCsv.Run> tidy = new ArrayList<>();
+        HashSet<Long> seen = new HashSet<>();
+        for (StoredRun r : runs) {
+            if (!seen.add(r.id())) {
+                throw new Cli.UserError("run " + r.id() + " is given twice: give each once");
+            }
+            String sweepText = sweepName == null ? null : sweepText(e, r.sweepValue());
+            tidy.add(ExperimentCsv.Run.of(cellsUnique ? r.cell() : "run" + r.id(),
+                    Cell.cliName(r.hyperparameters().algorithm()), r.hyperparameters().seed(),
+                    sweepText, reader.history(r.id()).episodes()));
+        }
+        double threshold = runs.get(0).hyperparameters().version().solvedThreshold();
+        var summary = CompareReport.summarize(tidy, sweepName, threshold);
+        List<String> failed = CompareReport.write(out, tidy, sweepName, summary, csv, null,
+                charts, CompareReport.describe(runs.size() + " runs of " + reader.library().getFileName(),
+                        "runs " + ids, threshold, chart), chart);
+        if (!failed.isEmpty()) {
+            throw new IOException(String.join("; ", failed));
+        }
+    }
+
+    private static String sweepText(LibraryReader.Experiment e, Double value) {
+        for (String text : e.sweepValues()) {
+            if (value != null && Double.parseDouble(text) == value) {
+                return text;
+            }
+        }
+        return Objects.toString(value);
+    }
+}

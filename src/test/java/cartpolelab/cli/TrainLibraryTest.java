@@ -1,0 +1,101 @@
+package cartpolelab.cli;
+
+import static cartpolelab.cli.CliTest.cli;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.Checkpoint;
+import cartpolelab.library.LibraryReader;
+import cartpolelab.library.RunLibrary;
+import cartpolelab.library.StoredRun;
+import cartpolelab.io.MetricsCsv;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code train} records its run in the library; {@code --library} and {@code --no-library}. */
+class TrainLibraryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainRecordsItsSettingsEveryEpisodeAndItsCheckpoints() throws Exception {
+        Path lib = dir.resolve("runs.db");
+        Path csv = dir.resolve("run.csv");
+        Path cplb = dir.resolve("run.cplb");
+        CliTest.Run r = cli("train", "--episodes", "120", "--seed", "4", "--lr", "1e-3",
+                "--hidden", "32", "--grad-variance-every", "20", "--grad-variance-episodes", "3",
+                "--checkpoint-every", "50", "--csv", csv.toString(), "--checkpoint",
+                cplb.toString(), "--library", lib.toString(), "--quiet");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().contains("recorded   run 1 in " + lib), r.out());
+        try (RunLibrary library = RunLibrary.open(lib)) {
+            StoredRun s = library.reader().run(1);
+            assertEquals(Hyperparameters.DEFAULTS.withSeed(4).withLearningRate(1e-3)
+                    .withHiddenSize(32).withEpisodes(120), s.hyperparameters());
+            assertEquals("train", s.source());
+            assertEquals("finished", s.state());
+            assertEquals(120, s.episodes());
+            assertEquals(20, s.gradVarianceEvery());
+            assertEquals(3, s.gradVarianceEpisodes());
+            LibraryReader.History h = library.reader().history(1);
+            // every CSV column, gradient variance included, is in the library
+            List<String> rows = Files.readAllLines(csv);
+            for (int i = 0; i < 120; i++) {
+                int m = h.gradientVariance().indexOfEpisode(i + 1);
+                assertEquals(rows.get(i + 1), MetricsCsv.row(h.episodes().get(i),
+                        m < 0 ? null : h.gradientVariance().get(m)));
+            }
+            assertEquals(6, h.gradientVariance().size());
+            // the final checkpoint, joined with the stored episodes, is the --checkpoint file
+            byte[] joined = Checkpoint.joinHistory(library.reader().latestCheckpoint(1).data(),
+                    h.episodes());
+            assertArrayEquals(joined, library.reader().checkpointFile(1));
+            assertArrayEquals(Files.readAllBytes(cplb), joined);
+        }
+    }
+
+    @Test
+    void noLibraryRecordsNothingAndBothFlagsContradict() {
+        Path lib = dir.resolve("none.db");
+        CliTest.Run r = cli("train", "--episodes", "5", "--no-library", "--quiet");
+        assertEquals(0, r.code(), r.err());
+        assertFalse(r.out().contains("recorded"), r.out());
+        r = cli("train", "--episodes", "5", "--no-library", "--library", lib.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().startsWith("error: --library and --no-library contradict"), r.err());
+        assertFalse(Files.exists(lib));
+    }
+
+    @Test
+    void aFileThatIsNoLibraryIsRefusedBeforeTraining() throws Exception {
+        Path notes = dir.resolve("notes.db");
+        Files.writeString(notes, "my notes\n".repeat(300));
+        CliTest.Run r = cli("train", "--episodes", "5", "--library", notes.toString());
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().startsWith("error: " + notes + " is not a CartPole Lab run library"),
+                r.err());
+        assertFalse(r.out().contains("training"), r.out());
+        assertEquals("my notes\n".repeat(300), Files.readString(notes));
+    }
+
+    @Test
+    void aLibraryThatCannotBeCreatedIsSaidOnceAndTheRunGoesOn() throws Exception {
+        Path file = dir.resolve("a-file");
+        Files.writeString(file, "x");
+        Path lib = file.resolve("runs.db"); // its directory is a file: cannot be created
+        CliTest.Run r = cli("train", "--episodes", "30", "--library", lib.toString(),
+                "--quiet");
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertEquals(1, r.err().lines().filter(l -> l.startsWith("warning: ")).count(),
+                r.err());
+        assertTrue(r.err().contains("cannot create the run library's directory"), r.err());
+        assertTrue(r.out().contains("episodes     30"), r.out());
+    }
+}

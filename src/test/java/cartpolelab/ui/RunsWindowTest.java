@@ -1,0 +1,118 @@
+package cartpolelab.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.cli.Cli;
+import cartpolelab.library.RunLibrary;
+import cartpolelab.library.StoredRun;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The Runs window over a library of three runs: they are listed, filtered, deleted and
+ * brought back, and one is opened in the main window; the window's own training is recorded.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RunsWindowTest {
+
+    @TempDir
+    static Path dir;
+
+    private final TestDialogs dialogs = new TestDialogs();
+    private MainView view;
+    private Path file;
+
+    @Start
+    void start(Stage stage) {
+        file = dir.resolve("runs-" + System.nanoTime() + ".db");
+        for (String[] run : new String[][] {{"a2c", "1"}, {"a2c", "2"}, {"reinforce", "1"}}) {
+            int code = Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(
+                    new StringWriter()), "train", "--algorithm", run[0], "--seed", run[1],
+                    "--episodes", "60", "--hidden", "16", "--library", file.toString(),
+                    "--quiet");
+            assertEquals(0, code);
+        }
+        view = CartPoleLabApp.open(stage, Hyperparameters.DEFAULTS.withHiddenSize(16)
+                .withEpisodes(100_000), cartpolelab.train.Trainer::new, dialogs, dialogs,
+                () -> { });
+        view.openLibrary(file);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(5, TimeUnit.SECONDS);
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void listFilterDeleteUndoOpenAndRecord(FxRobot robot) throws Exception {
+        Waits.waitFor("the library to open", () -> view.library.recorder() != null);
+        robot.clickOn("#runsButton");
+        TableView<StoredRun> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        Waits.waitFor("three runs listed", () -> table.getItems().size() == 3);
+
+        robot.interact(() -> view.library.runsWindow().filter.setText("reinforce"));
+        assertEquals(1, table.getItems().size());
+        assertEquals("reinforce v0 s1", table.getItems().get(0).name());
+        robot.interact(() -> view.library.runsWindow().filter.setText(""));
+
+        robot.interact(() -> table.getSelectionModel().select(0));
+        robot.interact(() -> robot.lookup("#runsDelete").queryButton().fire());
+        assertTrue(dialogs.questions.get(0).startsWith("Delete runs: Delete run "),
+                dialogs.questions.toString());
+        Waits.waitFor("two runs left", () -> table.getItems().size() == 2);
+        robot.interact(() -> robot.lookup("#runsUndo").queryButton().fire());
+        Waits.waitFor("the run back", () -> table.getItems().size() == 3);
+
+        // open run 2 (a2c, seed 2): its 60 episodes in the charts, its networks loaded
+        robot.interact(() -> table.getSelectionModel().clearSelection());
+        robot.interact(() -> table.getItems().stream().filter(r -> r.id() == 2).findFirst()
+                .ifPresent(r -> table.getSelectionModel().select(r)));
+        robot.interact(() -> robot.lookup("#runsOpen").queryButton().fire());
+        Waits.waitFor("run 2 opened", () -> view.library.recorder() != null
+                && WaitForAsyncUtils.asyncFx(() -> view.viewModel().history().size()).get() == 60);
+        assertEquals(2L, WaitForAsyncUtils.asyncFx(() -> view.viewModel().runSettingsProperty().get()
+                .seed()).get());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+
+        // training on in the window (a bigger budget, as typed in Episodes): recorded as a new
+        // run of the app, from episode 1
+        TrainingViewModel vm = view.viewModel();
+        robot.interact(() -> vm.settingsProperty().set(vm.runSettingsProperty().get()
+                .withEpisodes(200)));
+        Waits.waitFor("the new budget", () -> WaitForAsyncUtils.asyncFx(
+                () -> vm.runSettingsProperty().get().episodes()).get() == 200);
+        Waits.waitFor("training on", () -> {
+            robot.interact(() -> {
+                if (vm.statusProperty().get().state() != cartpolelab.train.TrainerState.RUNNING
+                        && vm.history().size() == 60) {
+                    vm.toggleStartPause();
+                }
+            });
+            return vm.history().size() > 60;
+        });
+        Waits.waitFor("the app's run in the library", () -> {
+            try (RunLibrary lib = RunLibrary.open(file)) {
+                List<StoredRun> runs = lib.reader().runs();
+                return runs.size() == 4 && runs.get(3).source().equals("app")
+                        && runs.get(3).episodes() == 200
+                        && runs.get(3).hyperparameters().seed() == 2;
+            }
+        });
+    }
+}
