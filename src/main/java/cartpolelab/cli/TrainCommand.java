@@ -62,7 +62,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--checkpoint-every", paramLabel = "N", defaultValue = "1000",
             description = "while training, append the new rows to --csv and save the "
                     + "checkpoint (in the library, and --checkpoint, which is rewritten at most "
-                    + "as often as keeps it under 10 % of the time) every N episodes; 0 writes "
+                    + "as often as keeps it under 10 %% of the time) every N episodes; 0 writes "
                     + "them only at the end (default: ${DEFAULT-VALUE})")
     private int checkpointEvery;
 

@@ -4,7 +4,6 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -61,10 +60,13 @@ public final class MetricsCsvAppender implements AutoCloseable {
         } else {
             long good = channel.position();
             try {
-                ByteBuffer b = ByteBuffer.wrap(bytes);
-                while (b.hasRemaining()) {
-                    channel.write(b);
+                if (appends == null) {
+                    // through the same hook as AtomicFiles (tests put a full disk there)
+                    appends = AtomicFiles.streams.apply(file.toAbsolutePath(),
+                            java.nio.channels.Channels.newOutputStream(channel));
                 }
+                appends.write(bytes);
+                appends.flush();
                 channel.force(false);
             } catch (IOException e) {
                 try {
@@ -79,8 +81,12 @@ public final class MetricsCsvAppender implements AutoCloseable {
         written = n;
     }
 
+    /** The appends' stream over {@link #channel}, made at the first append. */
+    private java.io.OutputStream appends;
+
     @Override
     public void close() throws IOException {
+        appends = null;
         if (channel != null) {
             channel.close();
             channel = null;
