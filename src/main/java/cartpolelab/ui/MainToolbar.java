@@ -191,6 +191,15 @@ public final class MainToolbar extends ToolBar {
         maps.setTooltip(available.get() ? usual : narrow);
     }
 
+    /** Adds {@code n} after Compare…, before the file buttons (the View menu). */
+    void addBeforeFiles(Node n) {
+        int at = getItems().indexOf(compare) + 1;
+        getItems().add(at, n);
+        if (n instanceof Control c) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+    }
+
     /** What Compare… does. */
     void setOnCompare(Runnable action) {
         compare.setOnAction(e -> action.run());

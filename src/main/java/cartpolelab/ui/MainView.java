@@ -47,7 +47,8 @@ public final class MainView extends BorderPane {
     private final ReplayBar replayBar = new ReplayBar(replay);
     private final NetworkMapsView maps;
     private final FileDialogs fileDialogs;
-    private CompareWindow compare;
+    private final CompareOpener compare;
+    private Appearance appearance;
     private boolean shutDown;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
@@ -55,6 +56,7 @@ public final class MainView extends BorderPane {
         this.dialogs = dialogs;
         this.settings = new SettingsPane(vm.settingsProperty().get());
         this.fileDialogs = fileDialogs;
+        this.compare = new CompareOpener(this, vm, fileDialogs);
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);
@@ -245,25 +247,13 @@ public final class MainView extends BorderPane {
                 s == null ? "" : s.multiplierName());
     }
 
-    /** The Compare window, opened on first use over the form's settings (or the run's). */
+    /** The Compare window, opened beside this one ({@link CompareOpener}). */
     void openCompare() {
-        if (compare == null) {
-            compare = new CompareWindow(window(), () -> {
-                Hyperparameters hp = vm.settingsProperty().get();
-                return hp != null ? hp : vm.runSettingsProperty().get();
-            }, fileDialogs, vm.files(), (experiment, cell) -> {
-                vm.files().open(experiment.snapshot(cell), "run "
-                        + experiment.cells().get(cell).runId() + " of the experiment");
-                if (window() instanceof javafx.stage.Stage s) {
-                    s.toFront();
-                }
-            }, CartPoleLabApp.STYLESHEET);
-        }
-        compare.show();
+        compare.open();
     }
 
     CompareWindow compareWindow() {
-        return compare;
+        return compare.window();
     }
 
     private Window window() {
@@ -300,11 +290,19 @@ public final class MainView extends BorderPane {
             return;
         }
         shutDown = true;
-        if (compare != null) {
-            compare.close();
-        }
+        compare.close();
         pump.stop();
         vm.close();
+    }
+
+    /** The projector mode's settings: the View menu, and the Compare window follows them. */
+    void setAppearance(Appearance a) {
+        appearance = a;
+        toolbar.addBeforeFiles(new ViewMenu(a));
+    }
+
+    public Appearance appearance() {
+        return appearance;
     }
 
     public void setDialogs(Dialogs dialogs) {

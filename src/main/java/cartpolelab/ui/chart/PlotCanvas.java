@@ -36,6 +36,7 @@ public final class PlotCanvas extends Region {
     private java.util.List<Figure> readout = java.util.List.of();
     private Layout layout;
     private boolean dirty = true;
+    private int paintedScheme = FxSurface.schemeVersion();
     private int paints;
     private double pressX = Double.NaN;
     /** The pointer's y while it is over this chart (names the faint run under it). */
@@ -104,6 +105,10 @@ public final class PlotCanvas extends Region {
 
     /** Paints if anything changed since the last paint. FX thread, once per frame. */
     public void paintIfDirty() {
+        if (paintedScheme != FxSurface.schemeVersion()) {
+            paintedScheme = FxSurface.schemeVersion();
+            markDirty(); // the theme or the chart colours changed
+        }
         if (dirty) {
             paint();
         }
