@@ -50,6 +50,7 @@ public final class MainView extends BorderPane {
     private final CompareOpener compare;
     private Appearance appearance;
     private boolean shutDown;
+    private boolean canvasShowsReplay;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
         this.vm = vm;
@@ -194,11 +195,14 @@ public final class MainView extends BorderPane {
 
     /** The replay's frame on the canvas while it is on; the live frame once it stops. */
     private void showReplay() {
-        boolean wasOn = replay.active();
+        // what the canvas showed, not replay.active(): Esc may have ended the replay between
+        // two frames, and its last frame must not stay on the canvas labelled as live
+        boolean wasOn = canvasShowsReplay;
         replayBar.applyKeep(vm.run().recorder()); // every run keeps what the bar says
         replay.bind(vm.run().recorder());
         replay.tick(System.nanoTime());
         boolean on = replay.active();
+        canvasShowsReplay = on;
         canvas.setReplaying(on);
         explain();
         if (on) {
