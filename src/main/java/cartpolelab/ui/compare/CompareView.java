@@ -51,6 +51,8 @@ public final class CompareView extends BorderPane {
     private final ChoiceBox<String> center = new ChoiceBox<>();
     private final ChoiceBox<String> band = new ChoiceBox<>();
     private final Label error = new Label();
+    private final javafx.beans.property.BooleanProperty running =
+            new javafx.beans.property.SimpleBooleanProperty();
     private final Label progress = new Label("No experiment yet.");
     private final ChartView chartView = new ChartView();
     private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
@@ -111,9 +113,12 @@ public final class CompareView extends BorderPane {
         tidy.setId("compareExportCsv");
         summary.setId("compareSummaryCsv");
         for (Button b : List.of(saveCharts, tidy, summary)) {
-            b.disableProperty().bind(start.disableProperty().or(hasData.not()));
+            b.disableProperty().bind(running.or(hasData.not()));
         }
         start.setOnAction(e -> startExperiment());
+        // checked as you type: Start waits until the form is right, the note says what is not
+        start.disableProperty().bind(running.or(setup.problemsProperty().isNotEmpty()));
+        setup.showProblemsIn(error);
         pause.setOnAction(e -> togglePause());
         stop.setOnAction(e -> {
             if (experiment != null) {
@@ -205,7 +210,7 @@ public final class CompareView extends BorderPane {
         nextCompute = 0;
         experiment.start();
         setup.setRunning(true);
-        start.setDisable(true);
+        running.set(true);
         pause.setDisable(false);
         stop.setDisable(false);
         pause.setText("Pause");
@@ -237,10 +242,10 @@ public final class CompareView extends BorderPane {
                 lastEpisodes = s.episodesDone();
                 refresh(now, s.done());
             }
-            if (s.done() && start.isDisabled() && !computing && data != null
+            if (s.done() && running.get() && !computing && data != null
                     && s.episodesDone() == lastEpisodes) {
                 setup.setRunning(false);
-                start.setDisable(false);
+                running.set(false);
                 pause.setDisable(true);
                 stop.setDisable(true);
             }

@@ -71,6 +71,8 @@ class CompareWindowTest {
     void aGridRunsFillsTheTablesAndChartsAndARunOpensInTheMainWindow(FxRobot robot)
             throws Exception {
         CompareView c = compare(robot);
+        // beside the main window, not owned by it: an owned window stays on top of its owner
+        assertNull(((Stage) c.getScene().getWindow()).getOwner());
         robot.interact(() -> {
             robot.lookup("#compareREINFORCE").queryAs(CheckBox.class).setSelected(false);
             robot.lookup("#compareSeeds").queryAs(TextField.class).setText("3,7");
@@ -133,23 +135,32 @@ class CompareWindowTest {
     }
 
     @Test
-    void aBadGridSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
+    void aBadGridIsCheckedAsYouTypeEveryProblemAtOnceAndStartWaits(FxRobot robot) {
         CompareView c = compare(robot);
-        robot.interact(() -> robot.lookup("#compareSeeds").queryAs(TextField.class)
-                .setText("x"));
-        robot.clickOn("#compareStart");
         Label error = robot.lookup("#compareError").queryAs(Label.class);
-        assertTrue(error.isVisible());
-        assertTrue(error.getText().startsWith("Seeds x is neither a count nor a list"),
-                error.getText());
+        TextField seeds = robot.lookup("#compareSeeds").queryAs(TextField.class);
+        TextField sweep = robot.lookup("#compareSweep").queryAs(TextField.class);
+        assertFalse(error.isVisible());
+        // typed, not set: each key is checked, no Start needed
+        robot.clickOn(seeds).eraseText(seeds.getText().length()).write("x");
+        robot.clickOn(sweep).write("lr=5");
+        waitFor("both problems", () -> error.isVisible()
+                && error.getText().split("\n").length == 2);
+        String[] lines = error.getText().split("\n");
+        assertTrue(lines[0].startsWith("Seeds x is neither a count nor a list"), lines[0]);
+        assertTrue(lines[1].startsWith("Sweep: value 5 of lr is out of range"), lines[1]);
+        assertTrue(seeds.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("invalid")), "seeds marked");
+        assertTrue(robot.lookup("#compareStart").queryButton().isDisabled(),
+                "Start waits for a grid that can run");
         assertNull(c.experiment());
         robot.interact(() -> {
-            robot.lookup("#compareSeeds").queryAs(TextField.class).setText("2");
-            robot.lookup("#compareSweep").queryAs(TextField.class).setText("lr=abc");
+            seeds.setText("2");
+            sweep.setText("");
         });
-        robot.clickOn("#compareStart");
-        assertTrue(error.getText().startsWith("Sweep: "), error.getText());
-        assertNull(c.experiment());
-        assertFalse(robot.lookup("#compareStart").queryButton().isDisabled());
+        waitFor("all fixed", () -> !error.isVisible()
+                && !robot.lookup("#compareStart").queryButton().isDisabled());
+        assertFalse(seeds.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("invalid")));
     }
 }
