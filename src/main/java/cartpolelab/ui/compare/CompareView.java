@@ -234,20 +234,24 @@ public final class CompareView extends BorderPane {
         frames.update(now, ++frameCount);
         if (experiment != null) {
             ExperimentStatus s = experiment.status();
-            progress.setText(describe(s) + String.format(Locale.ROOT, " \u00b7 window %.0f fps",
-                    frames.perSecond()));
             boolean changed = s.episodesDone() != lastEpisodes;
-            if (!computing && now >= nextCompute && (changed || data == null
+            // the last statistics are computed at once, not when the throttle allows; until
+            // they are shown, the progress line says so (the rows and chart are behind it)
+            if (!computing && (now >= nextCompute || s.done()) && (changed || data == null
                     || nextCompute == 0)) {
                 lastEpisodes = s.episodesDone();
                 refresh(now, s.done());
             }
-            if (s.done() && running.get() && !computing && data != null
-                    && s.episodesDone() == lastEpisodes) {
+            boolean settled = s.done() && !computing && data != null
+                    && s.episodesDone() == lastEpisodes;
+            progress.setText(CompareProgress.describe(s) + (s.done() && !settled ? " \u00b7 computing the "
+                    + "final statistics\u2026" : "") + String.format(Locale.ROOT,
+                    " \u00b7 window %.0f fps", frames.perSecond()));
+            pause.setDisable(s.done() || !running.get());
+            stop.setDisable(s.done() || !running.get());
+            if (settled && running.get()) {
                 setup.setRunning(false);
                 running.set(false);
-                pause.setDisable(true);
-                stop.setDisable(true);
             }
         }
         reward.paintIfDirty();
@@ -299,23 +303,6 @@ public final class CompareView extends BorderPane {
         profile.setReadout(List.of(p));
         variance.setReadout(List.of(v));
         tables.show(d);
-    }
-
-    static String describe(ExperimentStatus s) {
-        String eta = Double.isNaN(s.etaSeconds()) || s.done() ? "" : String.format(Locale.ROOT,
-                " \u00b7 about %s left", duration(s.etaSeconds()));
-        return String.format(Locale.ROOT, "%d/%d runs done%s%s \u00b7 %,d/%,d episodes "
-                        + "\u00b7 %,.0f episodes/s \u00b7 %s%s",
-                s.finished() + s.failed() + s.stopped(), s.total(),
-                s.failed() > 0 ? " (" + s.failed() + " failed)" : "",
-                s.paused() > 0 ? " \u00b7 paused" : "", s.episodesDone(), s.episodesTotal(),
-                s.episodesPerSecond(), duration(s.elapsedSeconds()), eta);
-    }
-
-    private static String duration(double seconds) {
-        long t = Math.round(seconds);
-        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60,
-                t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
     private Window owner() {

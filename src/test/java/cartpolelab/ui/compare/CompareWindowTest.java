@@ -163,4 +163,42 @@ class CompareWindowTest {
         assertFalse(seeds.getPseudoClassStates().stream()
                 .anyMatch(p -> p.getPseudoClassName().equals("invalid")));
     }
+
+    @Test
+    void theProgressLineNeverSaysDoneWhileTheChartAndRowsAreBehindIt(FxRobot robot) {
+        CompareView c = compare(robot);
+        robot.interact(() -> {
+            robot.lookup("#compareSeeds").queryAs(TextField.class).setText("2");
+            robot.lookup("#compareVariance").queryAs(CheckBox.class).setSelected(false);
+        });
+        Label progress = robot.lookup("#compareProgress").queryAs(Label.class);
+        java.util.List<String> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // every frame: a line saying all runs are done, with nothing more to come, must come
+        // with the chart at the last episode, no row running and Pause and Stop disabled
+        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                String text = progress.getText();
+                if (text != null && text.startsWith("6/6 runs done")
+                        && !text.contains("computing")) {
+                    boolean behind = c.data() == null
+                            || c.rewardChart().figure().length() != 60
+                            || c.data().lines().stream().anyMatch(l -> l.state()
+                            == CellState.RUNNING)
+                            || !robot.lookup("#comparePause").queryButton().isDisabled()
+                            || !robot.lookup("#compareStop").queryButton().isDisabled();
+                    if (behind) {
+                        wrong.add(text);
+                    }
+                }
+            }
+        };
+        robot.interact(watch::start);
+        robot.clickOn("#compareStart");
+        waitFor("Start again", () -> c.experiment() != null
+                && !robot.lookup("#compareStart").queryButton().isDisabled());
+        robot.interact(watch::stop);
+        assertEquals(java.util.List.of(), wrong.stream().distinct().toList());
+        assertTrue(progress.getText().startsWith("6/6 runs done"), progress.getText());
+    }
 }
