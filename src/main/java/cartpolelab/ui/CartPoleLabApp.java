@@ -88,6 +88,7 @@ public final class CartPoleLabApp extends Application {
         appearance.attach(scene);
         appearance.installKeys(scene);
         view.setAppearance(appearance);
+        Accessibility.describe(view);
         stage.setTitle("CartPole Lab");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {

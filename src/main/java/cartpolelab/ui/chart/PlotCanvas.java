@@ -53,6 +53,8 @@ public final class PlotCanvas extends Region {
     public PlotCanvas(String id, ChartView view) {
         this.view = view;
         setId(id);
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleText(id.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT));
         getStyleClass().add("plot-canvas");
         overlay.setMouseTransparent(true);
         getChildren().addAll(canvas, overlay);

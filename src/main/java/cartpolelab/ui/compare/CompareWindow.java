@@ -40,6 +40,7 @@ public final class CompareWindow {
                          String stylesheet) {
         view = new CompareView(base, dialogs, files, open, statistics);
         zoomPane = new cartpolelab.ui.ZoomPane(view);
+        cartpolelab.ui.Accessibility.describe(view);
         Scene scene = new Scene(zoomPane, 1280, 860);
         scene.getStylesheets().add(stylesheet);
         stage.setTitle("CartPole Lab \u2014 Compare");
