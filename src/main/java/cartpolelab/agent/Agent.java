@@ -50,8 +50,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #act} and {@link #observe} allocate nothing.
  *
  * <p>Used by one thread at a time. {@link EpisodeRunner} is the loop that drives it, written
- * once: {@code a = act(s)}, step the environment, {@code observe(r, s', end == FELL,
- * end == CUT_OFF)} with {@code end = EpisodeEnd.after(env, hp.maxSteps())} (the update runs
+ * once: {@code a = act(s)}, step the environment, {@code observe(r, s', end)} with {@code end = EpisodeEnd.after(env, hp.maxSteps())} (the update runs
  * inside when due), and {@link #takeEpisodeStats()} when the episode has ended.
  */
 public final class Agent {
@@ -162,18 +161,14 @@ public final class Agent {
      * Records the reward of the last action and the state it led to, and runs the learning
      * update when one is due (the episode's end, or every n steps for n-step A2C).
      *
-     * @param terminated the pole fell or the cart left the track (bootstrap from 0)
-     * @param cutOff     the time limit or max steps ended the episode (bootstrap from V(s_T));
-     *                   {@code terminated} wins if both are set
+     * @param end how the step left the episode ({@link EpisodeEnd#after}): {@code FELL}
+     *            bootstraps from 0, {@code CUT_OFF} (time limit or max steps) from V(s_T)
      * @return true if an update ran
      * @throws IllegalStateException if a loss or a parameter became NaN or infinite, if no
      *                               action is awaiting its outcome, or if the episode ran
      *                               past {@code hp.episodeStepLimit()} without a cut-off
      */
-    public boolean observe(double reward, double[] nextObservation, boolean terminated,
-                           boolean cutOff) {
-        EpisodeEnd end = terminated ? EpisodeEnd.FELL
-                : cutOff ? EpisodeEnd.CUT_OFF : EpisodeEnd.RUNNING;
+    public boolean observe(double reward, double[] nextObservation, EpisodeEnd end) {
         rollout.recordOutcome(reward, nextObservation, end);
         if (end.ended() || (nStepUpdates && rollout.full())) {
             try {
@@ -190,7 +185,7 @@ public final class Agent {
         if (rollout.full()) {
             rollout.clear();
             throw new IllegalStateException("the episode ran " + rollout.capacity()
-                    + " steps without ending: pass cutOff = true at hp.episodeStepLimit() = "
+                    + " steps without ending: pass EpisodeEnd.CUT_OFF at hp.episodeStepLimit() = "
                     + hp.episodeStepLimit() + " steps");
         }
         return false;

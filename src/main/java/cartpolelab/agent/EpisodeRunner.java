@@ -34,8 +34,7 @@ public final class EpisodeRunner {
     private int lastAction = -1;
     private double episodeReward;
     private int episodeSteps;
-    private boolean lastTerminated;
-    private boolean lastCutOff;
+    private EpisodeEnd lastEnd = EpisodeEnd.RUNNING;
     private long totalSteps;
     private long randomDraws;
     private long episodeStartSteps;
@@ -86,8 +85,7 @@ public final class EpisodeRunner {
         lastAction = -1;
         episodeReward = 0;
         episodeSteps = 0;
-        lastTerminated = false;
-        lastCutOff = false;
+        lastEnd = EpisodeEnd.RUNNING;
     }
 
     /** True between {@link #beginEpisode()} and the step that ends the episode. */
@@ -116,15 +114,14 @@ public final class EpisodeRunner {
         totalSteps++;
         episodeReward += reward;
         EpisodeEnd end = EpisodeEnd.after(env, maxSteps);
-        lastTerminated = end == EpisodeEnd.FELL;
-        lastCutOff = end == EpisodeEnd.CUT_OFF;
+        lastEnd = end;
         boolean ended = end.ended();
         if (ended) {
             inEpisode = false;
             episodeStartSteps = totalSteps;
             episodeStartDraws = randomDraws;
         }
-        agent.observe(reward, nextObservation, lastTerminated, lastCutOff);
+        agent.observe(reward, nextObservation, end);
         System.arraycopy(nextObservation, 0, observation, 0, CartPole.OBSERVATION_SIZE);
         return ended;
     }
@@ -174,14 +171,19 @@ public final class EpisodeRunner {
         return episodeSteps;
     }
 
+    /** How the last step left the episode ({@link EpisodeEnd#RUNNING} before the first). */
+    public EpisodeEnd lastEnd() {
+        return lastEnd;
+    }
+
     /** The last step ended the episode because the pole fell or the cart left the track. */
     public boolean lastTerminated() {
-        return lastTerminated;
+        return lastEnd == EpisodeEnd.FELL;
     }
 
     /** The last step ended the episode at the time limit or {@code hp.maxSteps()}. */
     public boolean lastCutOff() {
-        return lastCutOff;
+        return lastEnd == EpisodeEnd.CUT_OFF;
     }
 
     /** The agent's update statistics since the last call (see {@link Agent#takeEpisodeStats}). */

@@ -16,6 +16,7 @@ import cartpolelab.env.CartPoleVersion;
  * @param maxSteps           {@link Setting#MAX_STEPS} (300)
  * @param episodes           {@link Setting#EPISODES} (3000)
  * @param nSteps             {@link Setting#N_STEPS} (0)
+ * @param gaeLambda          {@link Setting#GAE_LAMBDA} λ of A2C's advantage (1)
  * @param seed               {@link Setting#SEED} (1)
  */
 public record Hyperparameters(
@@ -28,6 +29,7 @@ public record Hyperparameters(
         int maxSteps,
         int episodes,
         int nSteps,
+        double gaeLambda,
         long seed) {
 
     public static final int MAX_HIDDEN_SIZE = 4096;
@@ -36,7 +38,7 @@ public record Hyperparameters(
 
     /** The study notebook's settings, seed 1. */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(
-            Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 0, 1L);
+            Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 0, 1.0, 1L);
 
     public Hyperparameters {
         Setting.ALGORITHM.checkPresent(algorithm);
@@ -48,6 +50,7 @@ public record Hyperparameters(
         Setting.MAX_STEPS.check(maxSteps);
         Setting.EPISODES.check(episodes);
         Setting.N_STEPS.check(nSteps);
+        Setting.GAE_LAMBDA.check(gaeLambda);
     }
 
     /**
@@ -83,51 +86,56 @@ public record Hyperparameters(
 
     public Hyperparameters withAlgorithm(Algorithm v) {
         return new Hyperparameters(v, version, hiddenSize, learningRate, discount,
-                entropyCoefficient, maxSteps, episodes, nSteps, seed);
+                entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withVersion(CartPoleVersion v) {
         return new Hyperparameters(algorithm, v, hiddenSize, learningRate, discount,
-                entropyCoefficient, maxSteps, episodes, nSteps, seed);
+                entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withHiddenSize(int v) {
         return new Hyperparameters(algorithm, version, v, learningRate, discount,
-                entropyCoefficient, maxSteps, episodes, nSteps, seed);
+                entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withLearningRate(double v) {
         return new Hyperparameters(algorithm, version, hiddenSize, v, discount,
-                entropyCoefficient, maxSteps, episodes, nSteps, seed);
+                entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withDiscount(double v) {
         return new Hyperparameters(algorithm, version, hiddenSize, learningRate, v,
-                entropyCoefficient, maxSteps, episodes, nSteps, seed);
+                entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withEntropyCoefficient(double v) {
         return new Hyperparameters(algorithm, version, hiddenSize, learningRate, discount,
-                v, maxSteps, episodes, nSteps, seed);
+                v, maxSteps, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withMaxSteps(int v) {
         return new Hyperparameters(algorithm, version, hiddenSize, learningRate, discount,
-                entropyCoefficient, v, episodes, nSteps, seed);
+                entropyCoefficient, v, episodes, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withEpisodes(int v) {
         return new Hyperparameters(algorithm, version, hiddenSize, learningRate, discount,
-                entropyCoefficient, maxSteps, v, nSteps, seed);
+                entropyCoefficient, maxSteps, v, nSteps, gaeLambda, seed);
     }
 
     public Hyperparameters withNSteps(int v) {
         return new Hyperparameters(algorithm, version, hiddenSize, learningRate, discount,
-                entropyCoefficient, maxSteps, episodes, v, seed);
+                entropyCoefficient, maxSteps, episodes, v, gaeLambda, seed);
+    }
+
+    public Hyperparameters withGaeLambda(double v) {
+        return new Hyperparameters(algorithm, version, hiddenSize, learningRate, discount,
+                entropyCoefficient, maxSteps, episodes, nSteps, v, seed);
     }
 
     public Hyperparameters withSeed(long v) {
         return new Hyperparameters(algorithm, version, hiddenSize, learningRate, discount,
-                entropyCoefficient, maxSteps, episodes, nSteps, v);
+                entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, v);
     }
 }

@@ -36,7 +36,6 @@ final class PolicyGradientUpdate {
     private final Mlp.Workspace criticWorkspace;
     private final DMatrixRMaj logitGradient;
     private final DMatrixRMaj valueGradient;
-    private final double[] returns;
     private final double[] advantages;
 
     private long updates;
@@ -64,7 +63,6 @@ final class PolicyGradientUpdate {
         this.criticWorkspace = critic.newWorkspace(capacity + 1);
         this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
         this.valueGradient = new DMatrixRMaj(capacity, 1);
-        this.returns = new double[capacity];
         this.advantages = new double[capacity];
     }
 
@@ -97,16 +95,14 @@ final class PolicyGradientUpdate {
             v = criticWorkspace.output().data;
         }
 
-        // ---- returns ----
-        // G_t = r_t + γ G_{t+1};  G_T = V(s_T) if the algorithm bootstraps and the pole did
-        // not fall, else 0 (Monte Carlo)
-        rollout.discountedReturns(gamma, algorithm.bootstraps() ? v[steps] : 0, returns);
-
-        // ---- advantages (constants for the actor) ----
-        // with a critic: Ψ_t = A_t = G_t − V(s_t);  REINFORCE: Ψ_t = G_t
-        for (int t = 0; t < steps; t++) {
-            advantages[t] = algorithm.usesCritic() ? returns[t] - v[t] : returns[t];
-        }
+        // ---- advantages Ψ_t (constants for the actor) and the critic's targets ----
+        // GAE(λ) in Advantages: δ_t = r_t + γ V(s_{t+1}) − V(s_t),  Â_t = Σ_l (γλ)^l δ_{t+l},
+        // V(s_T) = 0 if the pole fell. A2C: λ from the settings, V(s_T) bootstraps a cut.
+        // REINFORCE + baseline: λ = 1, no bootstrap, so Ψ_t = G_t − V(s_t) (Monte Carlo).
+        // REINFORCE: no critic (V ≡ 0), so Ψ_t = G_t.
+        boolean bootstraps = algorithm.bootstraps();
+        Advantages.gae(rollout.rewards(), v, steps, rollout.end(), bootstraps ? v[steps] : 0,
+                gamma, bootstraps ? hp.gaeLambda() : 1, advantages, null);
 
         // ---- actor loss and dL/dz at the logits ----
         // L_actor = −(1/T) Σ_t log π(a_t|s_t) Ψ_t            H_t = −Σ_k π_tk log π_tk
@@ -135,8 +131,9 @@ final class PolicyGradientUpdate {
         actor.backward(rollout.states(), rollout.actorHidden(), logitGradient, actorWorkspace);
 
         // ---- critic loss and dL/dV ----
-        // L_critic = k (1/T) Σ_t (G_t − V(s_t))²,   ∂L_critic/∂V_t = −2k (1/T) (G_t − V(s_t))
-        // (k = 1 for the baseline, ½ for A2C; G_t held constant)
+        // L_critic = k (1/T) Σ_t (G^λ_t − V(s_t))² = k (1/T) Σ_t Â_t²,
+        // ∂L_critic/∂V_t = −2k (1/T) Â_t   (target G^λ_t = Â_t + V(s_t) held constant;
+        // k = 1 for the baseline, ½ for A2C)
         if (algorithm.usesCritic()) {
             double scale = algorithm.criticLossScale();
             valueGradient.reshape(steps, 1);

@@ -23,14 +23,11 @@ import org.ejml.data.DMatrixRMaj;
  * whose value V(s_T) the critic estimates once per update ({@link #statesWithBootstrap()}).
  * How the last step ended ({@link EpisodeEnd}) is kept with it.
  *
- * <p>The bootstrap rule ({@link #discountedReturns}): G_t = r_t + γ G_{t+1} with
- * <ul>
- *   <li>G_T = V(s_T) when the rollout stopped with the pole still up: the episode was cut by
- *       the time limit or max steps ({@link EpisodeEnd#CUT_OFF}), or n-step A2C reached an
- *       n-step boundary in a running episode ({@link EpisodeEnd#RUNNING});</li>
- *   <li>G_T = 0 when the pole fell or the cart left the track ({@link EpisodeEnd#FELL}).</li>
- * </ul>
- * An algorithm that does not bootstrap (Monte-Carlo REINFORCE) passes V(s_T) = 0.
+ * <p>The bootstrap rule is {@link Advantages}'s, the one home of returns and advantages: the
+ * value after the last step is V(s_T) when the rollout stopped with the pole still up (the
+ * episode was cut by the time limit or max steps, {@link EpisodeEnd#CUT_OFF}, or n-step A2C
+ * reached an n-step boundary in a running episode, {@link EpisodeEnd#RUNNING}), and 0 when the
+ * pole fell or the cart left the track ({@link EpisodeEnd#FELL}). {@link #end()} says which.
  *
  * <p>Protocol: {@link #startStep} (s_t) and {@link #recordOutcome} (r_t, s_{t+1}) alternate,
  * the policy and action of step t are stored between them; {@link #clear()} empties the buffer
@@ -108,20 +105,6 @@ final class RolloutBuffer {
         System.arraycopy(nextObservation, 0, states.data, size * IN, IN);
         this.end = end;
         awaitingOutcome = false;
-    }
-
-    /**
-     * G_t = r_t + γ G_{t+1} for t = T−1 … 0 into {@code out[0..T)}, with G_T = 0 if the last
-     * step ended by a fall and G_T = {@code lastValue} (V(s_T), or 0 for Monte Carlo)
-     * otherwise.
-     */
-    void discountedReturns(double gamma, double lastValue, double[] out) {
-        // G_T = 0 if the pole fell, else V(s_T);   G_t = r_t + γ G_{t+1}
-        double next = end == EpisodeEnd.FELL ? 0 : lastValue;
-        for (int t = size - 1; t >= 0; t--) {
-            next = rewards[t] + gamma * next;
-            out[t] = next;
-        }
     }
 
     /** Empties the buffer (after an update, or to drop a partial rollout unlearned). */

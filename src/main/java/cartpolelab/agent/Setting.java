@@ -48,6 +48,11 @@ public enum Setting {
                     + "episode's end, the notebook's way).",
             "[0, " + Hyperparameters.MAX_STEPS_LIMIT + "]", 0, Hyperparameters.MAX_STEPS_LIMIT,
             false, true),
+    GAE_LAMBDA("gaeLambda", "--gae-lambda", "GAE \u03bb",
+            "A2C only: \u03bb of its advantage \u00c2\u209c = \u03a3 (\u03b3\u03bb)^l \u03b4\u209c\u208a\u2097, "
+                    + "\u03b4\u209c = r + \u03b3V(s') \u2212 V(s): 0 = the notebook's TD advantage, "
+                    + "1 = the return minus V (REINFORCE with a baseline's multiplier).",
+            "[0, 1]", 0, 1, false, false),
     SEED("seed", "--seed", "Seed",
             "Seeds the weights, the resets and the action sampling: same seed and settings, "
                     + "same run.",

@@ -1,6 +1,7 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Agent;
+import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.EpisodeRunner;
 import cartpolelab.agent.Hyperparameters;
@@ -181,11 +182,11 @@ public final class AgentBenchmark {
                                SplittableRandom random, boolean update) {
         for (int t = 0; t < steps - 1; t++) {
             agent.act(states[t], random);
-            agent.observe(1.0, states[t + 1], false, false);
+            agent.observe(1.0, states[t + 1], EpisodeEnd.RUNNING);
         }
         agent.act(states[steps - 1], random);
         if (update) {
-            agent.observe(1.0, states[steps], false, true);
+            agent.observe(1.0, states[steps], EpisodeEnd.CUT_OFF);
             agent.takeEpisodeStats();
         } else {
             agent.discardRollout();

@@ -60,7 +60,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--sweep", paramLabel = "NAME=VALUES",
             description = "one setting and its values, e.g. lr=1e-4,3e-4,1e-3; names: "
-                    + "lr, hidden, gamma, entropy-coef, n-steps")
+                    + "lr, hidden, gamma, entropy-coef, n-steps, gae-lambda")
     private String sweep;
 
     @Option(names = "--threads", paramLabel = "N",

@@ -28,13 +28,13 @@ final class HyperparameterOptions {
     @Option(names = "--hidden", paramLabel = "UNITS", descriptionKey = "hidden")
     int hidden = D.hiddenSize();
 
-    @Option(names = "--lr", paramLabel = "RATE", descriptionKey = "lr")
+    @Option(names = "--lr", converter = Decimal.Lr.class, paramLabel = "RATE", descriptionKey = "lr")
     double learningRate = D.learningRate();
 
-    @Option(names = "--gamma", paramLabel = "GAMMA", descriptionKey = "gamma")
+    @Option(names = "--gamma", converter = Decimal.Gamma.class, paramLabel = "GAMMA", descriptionKey = "gamma")
     double discount = D.discount();
 
-    @Option(names = "--entropy-coef", paramLabel = "C", descriptionKey = "entropy-coef")
+    @Option(names = "--entropy-coef", converter = Decimal.EntropyCoef.class, paramLabel = "C", descriptionKey = "entropy-coef")
     double entropyCoefficient = D.entropyCoefficient();
 
     /** Null unless given: then it follows the version (see Hyperparameters#defaultMaxSteps). */
@@ -46,6 +46,9 @@ final class HyperparameterOptions {
 
     @Option(names = "--n-steps", paramLabel = "N", descriptionKey = "n-steps")
     int nSteps = D.nSteps();
+
+    @Option(names = "--gae-lambda", converter = Decimal.GaeLambda.class, paramLabel = "LAMBDA", descriptionKey = "gae-lambda")
+    double gaeLambda = D.gaeLambda();
 
     @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
@@ -80,7 +83,7 @@ final class HyperparameterOptions {
         int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
         try {
             return new Hyperparameters(algorithm, version, hidden, learningRate, discount,
-                    entropyCoefficient, steps, episodes, nSteps, seed);
+                    entropyCoefficient, steps, episodes, nSteps, gaeLambda, seed);
         } catch (IllegalArgumentException e) {
             // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();
@@ -110,6 +113,10 @@ final class HyperparameterOptions {
             notes.add("--n-steps is ignored: " + algorithm.displayName()
                     + " updates at the end of each episode (only A2C has n-step updates)");
         }
+        if (!algorithm.bootstraps() && parsed.hasMatchedOption("--gae-lambda")) {
+            notes.add("--gae-lambda is ignored: " + algorithm.displayName()
+                    + " learns from the Monte-Carlo return (only A2C has a \u03bb)");
+        }
         return notes;
     }
 
@@ -117,6 +124,54 @@ final class HyperparameterOptions {
         @Override
         public Algorithm convert(String value) {
             return Algorithm.parse(value);
+        }
+    }
+
+    /**
+     * A decimal setting: "'0,5' is not a number: write decimals with a point, e.g. 0.5; the
+     * range is [0, 1]", so a comma decimal or a word is told the form and the range in one
+     * line. One subclass per flag, as picocli makes converters from their class.
+     */
+    abstract static class Decimal implements picocli.CommandLine.ITypeConverter<Double> {
+        private final Setting setting;
+
+        Decimal(Setting setting) {
+            this.setting = setting;
+        }
+
+        @Override
+        public Double convert(String value) {
+            try {
+                return Double.valueOf(value.trim());
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value
+                        + "' is not a number: write decimals with a point, e.g. 0.5 or 3e-4; "
+                        + "the range is " + setting.rangeText());
+            }
+        }
+
+        static final class Lr extends Decimal {
+            Lr() {
+                super(Setting.LEARNING_RATE);
+            }
+        }
+
+        static final class Gamma extends Decimal {
+            Gamma() {
+                super(Setting.DISCOUNT);
+            }
+        }
+
+        static final class EntropyCoef extends Decimal {
+            EntropyCoef() {
+                super(Setting.ENTROPY_COEFFICIENT);
+            }
+        }
+
+        static final class GaeLambda extends Decimal {
+            GaeLambda() {
+                super(Setting.GAE_LAMBDA);
+            }
         }
     }
 

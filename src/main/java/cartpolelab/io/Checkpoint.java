@@ -22,10 +22,13 @@ import org.ejml.data.DMatrixRMaj;
  * <p>File format, version {@value #FORMAT_VERSION}, big-endian ({@link DataOutputStream}):
  * <pre>
  *   "CPLB"                       magic, 4 bytes
- *   int     format version       1
+ *   int     format version       2 (1 is still read)
  *   UTF     algorithm, version   enum names (A2C, V0, ...)
  *   int     hidden size;  double learning rate, discount, entropy coefficient
  *   int     max steps, episodes, n-steps;  long seed
+ *   int     named settings K (format 2); K times: UTF key, UTF value (Java's shortest
+ *             round-tripping decimal for numbers). Keys: gaeLambda. Format 1 has no such
+ *             block and loads as gaeLambda = 1, the advantage it was trained with.
  *   long    total steps, random draws, Adam step t
  *   int     parameter count P; P times:
  *             UTF name, int rows, int cols, rows·cols doubles of the parameter,
@@ -41,7 +44,7 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Checkpoint {
 
-    public static final int FORMAT_VERSION = 1;
+    public static final int FORMAT_VERSION = 2;
     /** Conventional file extension. */
     public static final String EXTENSION = ".cplb";
     static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
@@ -80,6 +83,10 @@ public final class Checkpoint {
             data.writeInt(hp.episodes());
             data.writeInt(hp.nSteps());
             data.writeLong(hp.seed());
+            // settings added after format 1, by name: (key, value) pairs
+            data.writeInt(1);
+            data.writeUTF("gaeLambda");
+            data.writeUTF(Double.toString(hp.gaeLambda()));
             data.writeLong(snapshot.totalSteps());
             data.writeLong(snapshot.randomDraws());
             data.writeLong(agent.adamStep());

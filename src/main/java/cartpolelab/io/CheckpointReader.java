@@ -37,6 +37,8 @@ final class CheckpointReader {
     private static final long MAX_BYTES = Checkpoint.MAX_BYTES;
     private static final int MIN_BYTES = Checkpoint.MIN_BYTES;
     private static final int EPISODE_BYTES = Checkpoint.EPISODE_BYTES;
+    /** More named settings than any build writes: the count itself is damaged. */
+    private static final int MAX_NAMED_SETTINGS = 256;
 
     private CheckpointReader() {
     }
@@ -86,15 +88,15 @@ final class CheckpointReader {
                         + "mismatch): use another checkpoint or train again");
             }
             int version = ByteBuffer.wrap(head).getInt(MAGIC.length);
-            if (version != FORMAT_VERSION) {
+            if (version < 1 || version > FORMAT_VERSION) {
                 throw new CheckpointException(name + " was written by format version " + version
-                        + "; this build reads version " + FORMAT_VERSION + ": open it with the "
-                        + "build that wrote it");
+                        + "; this build reads versions 1 to " + FORMAT_VERSION + ": open it "
+                        + "with the build that wrote it");
             }
             channel.position(MAGIC.length + 4);
             DataInputStream data = new DataInputStream(new BufferedInputStream(
                     Channels.newInputStream(channel), 1 << 16));
-            return parse(name, data, size - MAGIC.length - 4 - 8);
+            return parse(name, data, size - MAGIC.length - 4 - 8, version);
         } catch (CheckpointException e) {
             throw e;
         } catch (EOFException e) {
@@ -178,16 +180,44 @@ final class CheckpointReader {
     }
 
     /** Parses the body: {@code length} bytes after the version, the checksum excluded. */
-    private static RunSnapshot parse(String name, DataInputStream data, long length)
-            throws IOException {
+    private static RunSnapshot parse(String name, DataInputStream data, long length,
+                                     int format) throws IOException {
         Hyperparameters hp;
         String algorithm = data.readUTF();
         String version = data.readUTF();
+        long named = 0;
         try {
+            int hidden = data.readInt();
+            double lr = data.readDouble();
+            double gamma = data.readDouble();
+            double entropy = data.readDouble();
+            int maxSteps = data.readInt();
+            int episodes = data.readInt();
+            int nSteps = data.readInt();
+            long seed = data.readLong();
+            // format 1 predates GAE: its A2C learned from G_t − V(s_t), which is λ = 1
+            double lambda = 1;
+            if (format >= 2) {
+                int count = data.readInt();
+                named += 4;
+                if (count < 0 || count > MAX_NAMED_SETTINGS) {
+                    throw new IllegalArgumentException(count + " named settings");
+                }
+                for (int i = 0; i < count; i++) {
+                    String key = data.readUTF();
+                    String value = data.readUTF();
+                    named += 4 + utfLength(key) + utfLength(value);
+                    if (key.equals("gaeLambda")) {
+                        lambda = Double.parseDouble(value);
+                    } else {
+                        throw new IllegalArgumentException("a setting unknown to this build "
+                                + "(a newer build's checkpoint?)");
+                    }
+                }
+            }
             hp = new Hyperparameters(enumNamed(Algorithm.class, algorithm, "algorithm"),
                     enumNamed(CartPoleVersion.class, version, "environment version"),
-                    data.readInt(), data.readDouble(), data.readDouble(), data.readDouble(),
-                    data.readInt(), data.readInt(), data.readInt(), data.readLong());
+                    hidden, lr, gamma, entropy, maxSteps, episodes, nSteps, lambda, seed);
         } catch (IllegalArgumentException e) {
             throw invalid(name, "settings: " + e.getMessage(), e);
         }
@@ -196,7 +226,7 @@ final class CheckpointReader {
         long adamStep = data.readLong();
         List<ParameterShape> shapes = Agent.parameterShapes(hp);
         long expected = 2 + utfLength(algorithm) + 2 + utfLength(version) + 4 + 3 * 8 + 3 * 4
-                + 8 + 3 * 8 + 4 + 4;
+                + 8 + 3 * 8 + 4 + 4 + named;
         for (ParameterShape shape : shapes) {
             expected += 2 + utfLength(shape.name()) + 8 + 3L * 8 * shape.rows() * shape.cols();
         }

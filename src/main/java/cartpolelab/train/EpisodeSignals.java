@@ -1,6 +1,8 @@
 package cartpolelab.train;
 
+import cartpolelab.agent.Advantages;
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Hyperparameters;
 
 /**
@@ -8,10 +10,11 @@ import cartpolelab.agent.Hyperparameters;
  * recomputed the way the run's {@link Algorithm} computes it, for the replay overlay:
  * <ul>
  *   <li>the return G_t = r_{t+1} + γ r_{t+2} + … from the state shown, to the end of the
- *       update's rollout (the episode, or n steps for n-step A2C), plus γ^k V(s_end) when the
- *       algorithm bootstraps and the pole did not fall there;</li>
- *   <li>Ψ_t: G_t for REINFORCE, G_t − V(s_t) for REINFORCE + baseline, the advantage
- *       A_t = G_t − V(s_t) with the bootstrapped G_t for A2C.</li>
+ *       update's rollout (the episode, or n steps for n-step A2C); for A2C the λ-return
+ *       G^λ_t, the critic's target, which bootstraps from V where the pole did not fall
+ *       (at λ = 0 it is r_{t+1} + γ V(s_{t+1}));</li>
+ *   <li>Ψ_t: G_t for REINFORCE, G_t − V(s_t) for REINFORCE + baseline, the GAE(λ) advantage
+ *       Â_t = G^λ_t − V(s_t) for A2C (λ = 0: the TD error r + γ V(s') − V(s)).</li>
  * </ul>
  * V is the critic's estimate as recorded when the frame was shown: the network the update
  * used, except at an n-step boundary, where the recording was taken just after that update.
@@ -29,26 +32,35 @@ public final class EpisodeSignals {
         this.multipliers = multipliers;
     }
 
-    /** The signals of {@code e} as a run with {@code hp} learned from it. */
+    /**
+     * The signals of {@code e} as a run with {@code hp} learned from it: each update's rollout
+     * (the episode, or n steps for n-step A2C) through {@link Advantages#gae}, the learner's
+     * own rule, with the values the recording kept.
+     */
     public static EpisodeSignals of(RecordedEpisode e, Hyperparameters hp) {
         Algorithm a = hp.algorithm();
         int steps = e.steps();
         int rollout = hp.maxStepsPerUpdate();
-        double gamma = hp.discount();
+        double[] rewards = new double[steps];
+        double[] values = a.usesCritic() ? new double[steps] : null;
+        for (int t = 0; t < steps; t++) {
+            rewards[t] = e.frame(t + 1).episodeReward() - e.frame(t).episodeReward();
+            if (values != null) {
+                values[t] = e.frame(t).value();
+            }
+        }
         double[] g = new double[steps + 1];
         double[] psi = new double[steps + 1];
         g[steps] = Double.NaN;
         psi[steps] = Double.NaN;
+        boolean bootstraps = a.bootstraps();
         for (int start = 0; start < steps; start += rollout) {
             int end = Math.min(steps, start + rollout);
-            boolean fellAtEnd = end == steps && e.fell();
-            double next = a.bootstraps() && !fellAtEnd ? e.frame(end).value() : 0;
-            for (int t = end - 1; t >= start; t--) {
-                double reward = e.frame(t + 1).episodeReward() - e.frame(t).episodeReward();
-                next = reward + gamma * next;
-                g[t] = next;
-                psi[t] = a.usesCritic() ? next - e.frame(t).value() : next;
-            }
+            EpisodeEnd how = end < steps ? EpisodeEnd.RUNNING
+                    : e.fell() ? EpisodeEnd.FELL : EpisodeEnd.CUT_OFF;
+            Advantages.gae(rewards, values, start, end - start, 1, how,
+                    bootstraps ? e.frame(end).value() : 0, hp.discount(),
+                    bootstraps ? hp.gaeLambda() : 1, psi, g);
         }
         return new EpisodeSignals(a, g, psi);
     }
@@ -72,7 +84,7 @@ public final class EpisodeSignals {
         return switch (algorithm) {
             case REINFORCE -> "G\u209c";
             case REINFORCE_BASELINE -> "G\u209c \u2212 V(s\u209c)";
-            case A2C -> "A\u209c";
+            case A2C -> "\u00c2\u209c";
         };
     }
 

@@ -10,7 +10,8 @@ import java.util.Locale;
  * One swept setting of an experiment and its values, e.g. {@code lr=1e-4,3e-4,1e-3}. Only the
  * settings a study sweeps can be swept: learning rate ({@code lr}), hidden size
  * ({@code hidden}), discount ({@code gamma}), entropy coefficient ({@code entropy-coef}) and
- * n-steps ({@code n-steps}): each named as its {@code train} flag without the dashes.
+ * n-steps ({@code n-steps}) and GAE's λ ({@code gae-lambda}): each named as its {@code train}
+ * flag without the dashes.
  *
  * @param setting the swept setting
  * @param values  its values, no two equal; kept in ascending order
@@ -19,7 +20,8 @@ public record Sweep(Setting setting, List<Double> values) {
 
     /** The settings that can be swept, in the order help lists them. */
     public static final List<Setting> SWEEPABLE = List.of(Setting.LEARNING_RATE,
-            Setting.HIDDEN_SIZE, Setting.DISCOUNT, Setting.ENTROPY_COEFFICIENT, Setting.N_STEPS);
+            Setting.HIDDEN_SIZE, Setting.DISCOUNT, Setting.ENTROPY_COEFFICIENT, Setting.N_STEPS,
+            Setting.GAE_LAMBDA);
 
     public Sweep {
         if (!SWEEPABLE.contains(setting)) {
@@ -85,6 +87,7 @@ public record Sweep(Setting setting, List<Double> values) {
             case "discount" -> Setting.DISCOUNT;
             case "entropy", "entropy-coefficient" -> Setting.ENTROPY_COEFFICIENT;
             case "nsteps" -> Setting.N_STEPS;
+            case "lambda", "gae" -> Setting.GAE_LAMBDA;
             default -> throw new IllegalArgumentException("--sweep cannot sweep '" + name
                     + "': sweep one of " + names());
         };
@@ -129,11 +132,12 @@ public record Sweep(Setting setting, List<Double> values) {
             case DISCOUNT -> hp.withDiscount(value);
             case ENTROPY_COEFFICIENT -> hp.withEntropyCoefficient(value);
             case N_STEPS -> hp.withNSteps((int) value);
+            case GAE_LAMBDA -> hp.withGaeLambda(value);
             default -> throw new IllegalStateException("not sweepable: " + setting);
         };
     }
 
-    /** {@code lr, hidden, gamma, entropy-coef, n-steps}. */
+    /** {@code lr, hidden, gamma, entropy-coef, n-steps, gae-lambda}. */
     public static String names() {
         return String.join(", ", SWEEPABLE.stream().map(Sweep::name).toList());
     }
@@ -142,6 +146,7 @@ public record Sweep(Setting setting, List<Double> values) {
         return switch (s) {
             case HIDDEN_SIZE -> "64,128,256";
             case N_STEPS -> "0,5,20";
+            case GAE_LAMBDA -> "0,0.5,1";
             case DISCOUNT -> "0.9,0.99";
             case ENTROPY_COEFFICIENT -> "0,0.001,0.01";
             default -> "1e-4,3e-4,1e-3";

@@ -88,6 +88,7 @@ public final class AppPrefs {
                     .withMaxSteps(node.getInt("settings.maxSteps", hp.maxSteps()))
                     .withEpisodes(node.getInt("settings.episodes", hp.episodes()))
                     .withNSteps(node.getInt("settings.nSteps", hp.nSteps()))
+                    .withGaeLambda(node.getDouble("settings.gaeLambda", hp.gaeLambda()))
                     .withSeed(node.getLong("settings.seed", hp.seed()));
             return hp;
         } catch (IllegalArgumentException e) {
@@ -130,6 +131,7 @@ public final class AppPrefs {
         node.putInt("settings.maxSteps", hp.maxSteps());
         node.putInt("settings.episodes", hp.episodes());
         node.putInt("settings.nSteps", hp.nSteps());
+        node.putDouble("settings.gaeLambda", hp.gaeLambda());
         node.putLong("settings.seed", hp.seed());
     }
 

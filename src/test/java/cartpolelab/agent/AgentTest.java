@@ -98,13 +98,13 @@ class AgentTest {
     void misuseFailsClearly() {
         Agent agent = new Agent(Hyperparameters.DEFAULTS);
         SplittableRandom r = new SplittableRandom(1);
-        assertThrows(IllegalStateException.class, () -> agent.observe(1, S, false, false));
+        assertThrows(IllegalStateException.class, () -> agent.observe(1, S, EpisodeEnd.RUNNING));
         agent.act(S, r);
         assertThrows(IllegalStateException.class, () -> agent.act(S, r));
         agent.discardRollout();
         assertEquals(0, agent.rollout().size());
         agent.act(S, r);
-        assertFalse(agent.observe(1, S, false, false));
+        assertFalse(agent.observe(1, S, EpisodeEnd.RUNNING));
         assertEquals(1, agent.rollout().size());
         assertThrows(IllegalArgumentException.class, () -> new Agent(null));
     }
@@ -115,12 +115,12 @@ class AgentTest {
         SplittableRandom r = new SplittableRandom(1);
         for (int t = 0; t < 2; t++) {
             agent.act(S, r);
-            agent.observe(1, S, false, false);
+            agent.observe(1, S, EpisodeEnd.RUNNING);
         }
         agent.act(S, r);
         IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> agent.observe(1, S, false, false));
-        assertTrue(e.getMessage().contains("cutOff"), e.getMessage());
+                () -> agent.observe(1, S, EpisodeEnd.RUNNING));
+        assertTrue(e.getMessage().contains("CUT_OFF"), e.getMessage());
     }
 
     @Test
@@ -177,7 +177,8 @@ class AgentTest {
                 double r = env.advance(a);
                 env.observe(obs, 0);
                 done = env.done();
-                agent.observe(r, obs, env.terminated(), !env.terminated() && env.truncated());
+                agent.observe(r, obs, env.terminated() ? EpisodeEnd.FELL
+                        : env.truncated() ? EpisodeEnd.CUT_OFF : EpisodeEnd.RUNNING);
             }
             out[e] = Double.doubleToRawLongBits(agent.takeEpisodeStats().actorLoss());
         }

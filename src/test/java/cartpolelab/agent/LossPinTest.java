@@ -81,7 +81,8 @@ class LossPinTest {
         for (int t = 0; t < 6; t++) {
             agent.act(s, random);
             double[] next = {s[0] + 0.01, s[1] - 0.05 * t, s[2] + 0.02, s[3] + 0.1};
-            agent.observe(1.0, next, t == 5 && terminated, t == 5 && !terminated);
+            agent.observe(1.0, next, t < 5 ? EpisodeEnd.RUNNING
+                    : terminated ? EpisodeEnd.FELL : EpisodeEnd.CUT_OFF);
             s = next;
         }
         UpdateStats st = agent.takeEpisodeStats();

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** The buffer's contract: what it stores, and the bootstrap rule for the returns. */
+/** The buffer's contract: what it stores (the bootstrap rule itself is {@link AdvantagesTest}'s). */
 class RolloutBufferTest {
 
     private static final double[] S0 = {0.01, 0.02, 0.03, 0.04};
@@ -29,35 +29,6 @@ class RolloutBufferTest {
             b.recordOutcome(rewards[t], s[t + 1], t < 2 ? EpisodeEnd.RUNNING : end);
         }
         return b;
-    }
-
-    private static double[] returns(RolloutBuffer b, double lastValue) {
-        double[] out = new double[b.size()];
-        b.discountedReturns(0.5, lastValue, out);
-        return out;
-    }
-
-    @Test
-    void afterAFallReturnsBootstrapFromZero() {
-        // G_2 = 4 + ½·0 = 4,  G_1 = 2 + ½·4 = 4,  G_0 = 1 + ½·4 = 3, whatever V(s_T) is
-        assertArrayEquals(new double[] {3, 4, 4}, returns(threeSteps(EpisodeEnd.FELL), 8), 0);
-    }
-
-    @Test
-    void afterACutOffReturnsBootstrapFromTheLastStatesValue() {
-        // G_3 = V(s_3) = 8:  G_2 = 4 + 4 = 8,  G_1 = 2 + 4 = 6,  G_0 = 1 + 3 = 4
-        assertArrayEquals(new double[] {4, 6, 8}, returns(threeSteps(EpisodeEnd.CUT_OFF), 8), 0);
-    }
-
-    @Test
-    void atAnNStepBoundaryInARunningEpisodeReturnsBootstrapToo() {
-        assertArrayEquals(new double[] {4, 6, 8}, returns(threeSteps(EpisodeEnd.RUNNING), 8), 0);
-    }
-
-    @Test
-    void monteCarloPassesZeroAndGetsTheSameReturnsEitherWay() {
-        assertArrayEquals(returns(threeSteps(EpisodeEnd.FELL), 0),
-                returns(threeSteps(EpisodeEnd.CUT_OFF), 0), 0);
     }
 
     @Test

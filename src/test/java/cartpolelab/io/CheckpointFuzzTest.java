@@ -43,9 +43,12 @@ class CheckpointFuzzTest {
     private static final int VERSION = 4;
     private static final int ALGORITHM_NAME = 10;
     private static final int LEARNING_RATE = 21;
-    private static final int RANDOM_DRAWS = 73;
-    private static final int ADAM_STEP = 81;
-    private static final int ACTOR_W1 = 111;
+    // format 2's named settings after the seed: count, "gaeLambda", "1.0" (or another
+    // three-character value)
+    private static final int NAMED = 4 + 2 + 9 + 2 + 3;
+    private static final int RANDOM_DRAWS = 73 + NAMED;
+    private static final int ADAM_STEP = 81 + NAMED;
+    private static final int ACTOR_W1 = 111 + NAMED;
     private static final int W1_VALUES = 4 * 4;
     private static final int FIRST_MOMENT = ACTOR_W1 + 8 * W1_VALUES;
     private static final int SECOND_MOMENT = FIRST_MOMENT + 8 * W1_VALUES;

@@ -113,7 +113,7 @@ class CheckpointTest {
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoint.read(file));
         assertTrue(e.getMessage().contains("format version 7")
-                && e.getMessage().contains("reads version 1"), e.getMessage());
+                && e.getMessage().contains("reads versions 1 to 2"), e.getMessage());
     }
 
     @Test
@@ -161,11 +161,21 @@ class CheckpointTest {
         assertEquals(history.reward(0), Double.parseDouble(first[1]));
     }
 
+    @Test
+    void gaeLambdaRoundTripsThroughTheNamedSettings() throws IOException {
+        Hyperparameters hp = HP.withGaeLambda(0.3);
+        TrainingRun run = new TrainingRun(hp);
+        run.finishEpisode();
+        Checkpoint.write(file, run.snapshot());
+        assertEquals(0.3, Checkpoint.read(file).hyperparameters().gaeLambda());
+    }
+
     /** Written by the build before issue 13's changes (src/test/resources/checkpoints). */
     @Test
     void versionOneFilesOfTheEarlierBuildStillLoadAndContinueExactly() throws Exception {
+        // format 1 predates GAE: its A2C learned from G_t − V(s_t), which loads as λ = 1
         Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(8).withSeed(3)
-                .withEpisodes(50);
+                .withEpisodes(50).withGaeLambda(1);
         TrainingRun whole = new TrainingRun(hp);
         whole.train(false, null);
         for (String name : new String[] {"v1-between-episodes.cplb", "v1-mid-episode.cplb"}) {

@@ -160,7 +160,8 @@ class ProjectorModeTest {
             view.appearance().highContrastProperty().set(true);
             view.viewModel().speedProperty().set(Speed.X16);
             view.viewModel().settingsProperty().set(Hyperparameters.DEFAULTS
-                    .withAlgorithm(Algorithm.REINFORCE).withSeed(7).withLearningRate(1e-3));
+                    .withAlgorithm(Algorithm.REINFORCE).withSeed(7).withLearningRate(1e-3)
+                    .withGaeLambda(0));
             CartPoleLabApp.remember(new AppPrefs(store), stage, view, view.appearance());
         });
         assertTrue(store.flushes > 0, "written to the store");
@@ -175,6 +176,7 @@ class ProjectorModeTest {
         assertEquals(Algorithm.REINFORCE, hp.algorithm());
         assertEquals(7, hp.seed());
         assertEquals(1e-3, hp.learningRate());
+        assertEquals(0.0, hp.gaeLambda());
 
         // the next launch starts from them
         Stage[] second = new Stage[1];

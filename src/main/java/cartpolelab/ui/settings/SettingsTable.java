@@ -110,6 +110,10 @@ public final class SettingsTable {
             Setting.N_STEPS, "N steps", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withNSteps),
             Hyperparameters::nSteps, Hyperparameters::withNSteps);
 
+    public static final Row<Double> GAE_LAMBDA = typed("gaeLambdaField",
+            Setting.GAE_LAMBDA, "GAE \u03bb", (n, t) -> FieldCheck.decimal(n, t, PROBE::withGaeLambda),
+            Hyperparameters::gaeLambda, Hyperparameters::withGaeLambda);
+
     public static final Row<Integer> MAX_STEPS = typed("maxStepsField",
             Setting.MAX_STEPS, "Max steps", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withMaxSteps),
             Hyperparameters::maxSteps, Hyperparameters::withMaxSteps);
@@ -123,7 +127,7 @@ public final class SettingsTable {
 
     /** The form's rows, top to bottom. */
     public static final List<Row<?>> ROWS = List.of(ALGORITHM, VERSION, HIDDEN_SIZE,
-            LEARNING_RATE, DISCOUNT, ENTROPY, N_STEPS, MAX_STEPS, EPISODES, SEED);
+            LEARNING_RATE, DISCOUNT, ENTROPY, N_STEPS, GAE_LAMBDA, MAX_STEPS, EPISODES, SEED);
 
     /**
      * Why {@code row} changes nothing for {@code algorithm} (the form disables it and says
@@ -137,6 +141,10 @@ public final class SettingsTable {
         if (row == N_STEPS && !algorithm.supportsNSteps()) {
             return algorithm.displayName() + " learns from whole episodes (it needs the full "
                     + "return Gₜ); only A2C can update every n steps.";
+        }
+        if (row == GAE_LAMBDA && !algorithm.bootstraps()) {
+            return algorithm.displayName() + " multiplies \u2207log \u03c0 by the Monte-Carlo "
+                    + "return (\u03bb = 1 in effect); only A2C's advantage has a \u03bb.";
         }
         return null;
     }
