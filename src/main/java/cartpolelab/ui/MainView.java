@@ -49,6 +49,7 @@ public final class MainView extends BorderPane {
     private final FileDialogs fileDialogs;
     private final CompareOpener compare;
     private Appearance appearance;
+    private final LessonOpener lesson;
     private boolean shutDown;
     private boolean canvasShowsReplay;
 
@@ -58,13 +59,15 @@ public final class MainView extends BorderPane {
         this.settings = new SettingsPane(vm.settingsProperty().get());
         this.fileDialogs = fileDialogs;
         this.compare = new CompareOpener(this, vm, fileDialogs);
+        this.lesson = new LessonOpener(() -> vm.runSettingsProperty().get());
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         toolbar.setOnCompare(this::openCompare);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
-                () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare);
+                () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare,
+                this::openLesson);
         this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
         setId("root");
         getStyleClass().add("app-root");
@@ -251,6 +254,11 @@ public final class MainView extends BorderPane {
                 s == null ? "" : s.multiplierName());
     }
 
+    /** The lesson's window, opened on first use (Lesson…, or L). */
+    void openLesson() {
+        lesson.open(appearance);
+    }
+
     /** The Compare window, opened beside this one ({@link CompareOpener}). */
     void openCompare() {
         compare.open();
@@ -295,6 +303,7 @@ public final class MainView extends BorderPane {
         }
         shutDown = true;
         compare.close();
+        lesson.close();
         pump.stop();
         vm.close();
     }
@@ -303,6 +312,7 @@ public final class MainView extends BorderPane {
     void setAppearance(Appearance a) {
         appearance = a;
         toolbar.addBeforeFiles(new ViewMenu(a));
+        toolbar.addBeforeFiles(lesson.button(this::openLesson));
     }
 
     public Appearance appearance() {
