@@ -22,6 +22,7 @@ public final class Figure {
     /** What one x unit counts: 1 for episodes, {@link StepColumns#UNIT} steps over steps. */
     private double xUnit = 1;
     private java.util.function.IntToDoubleFunction xOfEpisode = e -> e;
+    private java.util.function.IntUnaryOperator episodeAt = i -> i + 1;
     private java.util.function.IntFunction<String> describeX = i -> "Episode "
             + String.format(java.util.Locale.ROOT, "%,d", i + 1);
 
@@ -38,6 +39,7 @@ public final class Figure {
     public Figure overSteps(StepColumns steps) {
         xUnit = StepColumns.UNIT;
         xOfEpisode = e -> steps.pointOf(e - 1);
+        episodeAt = i -> steps.episodeAt(i) + 1;
         describeX = i -> {
             int e = steps.episodeAt(i);
             String step = String.format(java.util.Locale.ROOT, "Step %,d",
@@ -57,6 +59,14 @@ public final class Figure {
         describeX = i -> String.format(java.util.Locale.ROOT, "Step %,d",
                 (i + 1L) * StepColumns.UNIT);
         return this;
+    }
+
+    /**
+     * The episode (1-based) value index {@code i} shows: i + 1, or over steps the last episode
+     * finished by that step (0 when none had).
+     */
+    public int episodeAt(int i) {
+        return episodeAt.applyAsInt(i);
     }
 
     /** The x at which episode {@code episode} (1-based) ended. */

@@ -3,6 +3,8 @@ package cartpolelab.ui.compare;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.XAxis;
+import cartpolelab.ui.chart.AxisChoice;
 import cartpolelab.plot.Figure;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
@@ -49,6 +51,7 @@ public final class CompareView extends BorderPane {
     private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
     private final ChoiceBox<String> center = new ChoiceBox<>();
+    private XAxis axis = XAxis.EPISODES;
     private final ChoiceBox<String> band = new ChoiceBox<>();
     private final Label error = new Label();
     private final javafx.beans.property.BooleanProperty running =
@@ -106,6 +109,10 @@ public final class CompareView extends BorderPane {
         band.setValue("95% CI");
         center.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         band.valueProperty().addListener((o, a, b) -> nextCompute = 0);
+        ChoiceBox<XAxis> xAxis = AxisChoice.create("compareXAxis", axis, a -> {
+            axis = a;
+            nextCompute = 0;
+        });
         Button saveCharts = new Button("Save charts");
         Button tidy = new Button("Export CSV");
         Button summary = new Button("Summary CSV");
@@ -133,7 +140,7 @@ public final class CompareView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(8, start, pause, stop, new Label("Line"), center,
-                new Label("Band"), band, spacer, saveCharts, tidy, summary);
+                new Label("Band"), band, xAxis, spacer, saveCharts, tidy, summary);
         controls.getStyleClass().add("compare-controls");
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         error.setId("compareError");
@@ -244,8 +251,8 @@ public final class CompareView extends BorderPane {
             }
             boolean settled = s.done() && !computing && data != null
                     && s.episodesDone() == lastEpisodes;
-            progress.setText(CompareProgress.describe(s) + (s.done() && !settled ? " \u00b7 computing the "
-                    + "final statistics\u2026" : "") + String.format(Locale.ROOT,
+            progress.setText(ProgressLine.of(s) + (s.done() && !settled ? " \u00b7 computing "
+                    + "the final statistics\u2026" : "") + String.format(Locale.ROOT,
                     " \u00b7 window %.0f fps", frames.perSecond()));
             pause.setDisable(s.done() || !running.get());
             stop.setDisable(s.done() || !running.get());
@@ -272,7 +279,8 @@ public final class CompareView extends BorderPane {
             case "\u00b1 1 sd" -> RunStatistics.Spread.STD_DEV;
             default -> RunStatistics.Spread.BOOTSTRAP;
         };
-        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp), compute)
+        XAxis x = axis;
+        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp, x), compute)
                 .whenComplete((d, failure) -> Platform.runLater(() -> {
                     computing = false;
                     long cost = System.nanoTime() - now;
@@ -290,8 +298,8 @@ public final class CompareView extends BorderPane {
     private void show(CompareData d) {
         data = d;
         hasData.set(true);
-        Figure r = CompareFigures.reward(d.groups(), d.description());
-        Figure p = CompareFigures.profile(d.groups(), d.description());
+        Figure r = CompareFigures.reward(d.groups(), d.description(), d.axis());
+        Figure p = CompareFigures.profile(d.groups(), d.description(), d.axis());
         Figure v = CompareFigures.variance(d.variance(), d.description());
         r.catchUp();
         p.catchUp();

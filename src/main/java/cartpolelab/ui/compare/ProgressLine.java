@@ -3,14 +3,13 @@ package cartpolelab.ui.compare;
 import cartpolelab.train.ExperimentStatus;
 import java.util.Locale;
 
-/** The Compare window's progress line, from an experiment's status. */
-final class CompareProgress {
+/** The Compare view's progress line: runs and episodes done, rate, time and time left. */
+final class ProgressLine {
 
-    private CompareProgress() {
+    private ProgressLine() {
     }
 
-    /** "4/9 runs done · 1,234/27,000 episodes · 812 episodes/s · 0:03 · about 0:20 left". */
-    static String describe(ExperimentStatus s) {
+    static String of(ExperimentStatus s) {
         String eta = Double.isNaN(s.etaSeconds()) || s.done() ? "" : String.format(Locale.ROOT,
                 " \u00b7 about %s left", duration(s.etaSeconds()));
         return String.format(Locale.ROOT, "%d/%d runs done%s%s \u00b7 %,d/%,d episodes "
