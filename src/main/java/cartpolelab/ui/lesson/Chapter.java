@@ -25,8 +25,9 @@ public enum Chapter {
             "Subtract what the critic V(s\u209c) expected from the return: the gradient keeps "
                     + "its direction on average but varies less, because actions are judged "
                     + "against the usual outcome from that state. The chart shows each "
-                    + "estimator's gradient variance (log scale).",
-            List.of(Algorithm.REINFORCE, Algorithm.REINFORCE_BASELINE), 1.0, 1000, true,
+                    + "estimator's gradient variance (log scale), measured on each group's "
+                    + "own networks.",
+            List.of(Algorithm.REINFORCE, Algorithm.REINFORCE_BASELINE), 1.0, 1500, true,
             Captions::baseline),
     ACTOR_CRITIC("3 \u00b7 Actor-critic: the TD advantage",
             "\\nabla_\\theta J \\approx \\sum_t \\nabla_\\theta \\log \\pi_\\theta(a_t|s_t)"

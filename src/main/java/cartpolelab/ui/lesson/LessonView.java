@@ -66,7 +66,7 @@ public final class LessonView extends BorderPane {
         caption.getStyleClass().add("lesson-caption");
         previous.setId("lessonPrevious");
         next.setId("lessonNext");
-        chart.setPrefSize(900, 380);
+        chart.setPrefSize(900, 300);
         VBox.setVgrow(chart, Priority.ALWAYS);
         page = new VBox(12, title, formula, words, new HBox(10, run, progress), chart, caption);
         page.setId("lessonPage");
@@ -121,7 +121,8 @@ public final class LessonView extends BorderPane {
         return page;
     }
 
-    private void runExperiment() {
+    /** Runs the chapter's preset grid (the Run button, or Enter). */
+    public void runExperiment() {
         stop();
         Experiment e = new Experiment(chapter.spec(base.get()));
         if (chapter.varianceChart()) {

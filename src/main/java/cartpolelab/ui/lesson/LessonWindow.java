@@ -45,6 +45,8 @@ public final class LessonWindow {
                 step(1);
             } else if (e.getCode() == KeyCode.PAGE_UP) {
                 step(-1);
+            } else if (e.getCode() == KeyCode.ENTER) {
+                view.runExperiment();
             }
         });
         stage.setTitle("CartPole Lab \u2014 Lesson");
