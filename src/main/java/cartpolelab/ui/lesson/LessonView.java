@@ -47,6 +47,7 @@ public final class LessonView extends BorderPane {
     private Chapter chapter = Chapter.REINFORCE;
     private Experiment experiment;
     private Measured measured;
+    private int formulaScheme;
 
     public LessonView(Supplier<Hyperparameters> base, Executor compute) {
         this.base = base;
@@ -74,6 +75,12 @@ public final class LessonView extends BorderPane {
         page.setPadding(new Insets(16));
         HBox nav = new HBox(10, previous, next);
         nav.setPadding(new Insets(0, 16, 12, 16));
+        formula.setPreserveRatio(true);
+        formula.setSmooth(true);
+        page.widthProperty().addListener((o, a, b) -> fitFormula());
+        words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
+        chart.setMinHeight(140);
         setCenter(page);
         setBottom(nav);
         previous.setOnAction(e -> show(Chapter.values()[chapter.ordinal() - 1]));
@@ -88,7 +95,7 @@ public final class LessonView extends BorderPane {
         chapter = c;
         measured = null;
         title.setText(c.title());
-        formula.setImage(Formulas.image(c.tex(), 26, getStyleClass().contains("dark")));
+        showFormula();
         formula.setAccessibleText(c.title() + ": the gradient formula");
         words.setText(c.words());
         caption.setText("Run the experiment: the caption will say what it measured.");
@@ -97,6 +104,24 @@ public final class LessonView extends BorderPane {
         chart.show(null);
         previous.setDisable(c.ordinal() == 0);
         next.setDisable(c.ordinal() == Chapter.values().length - 1);
+    }
+
+    /**
+     * The chapter's formula in the theme's text colour, painted at twice its size and shown
+     * at half (sharp when zoomed), narrowed to the page when the page is narrower.
+     */
+    private void showFormula() {
+        formulaScheme = cartpolelab.ui.chart.FxSurface.schemeVersion();
+        formula.setImage(Formulas.image(chapter.tex(), 26,
+                cartpolelab.ui.chart.FxSurface.scheme().dark()));
+        fitFormula();
+    }
+
+    private void fitFormula() {
+        if (formula.getImage() != null) {
+            double room = page.getWidth() > 0 ? page.getWidth() - 32 : Double.MAX_VALUE;
+            formula.setFitWidth(Math.min(formula.getImage().getWidth() / 2, room));
+        }
     }
 
     public Chapter chapter() {
@@ -190,6 +215,9 @@ public final class LessonView extends BorderPane {
 
     /** Once per frame: repaints the chart if it changed. */
     public void tick() {
+        if (formulaScheme != cartpolelab.ui.chart.FxSurface.schemeVersion()) {
+            showFormula(); // the theme changed
+        }
         chart.paintIfDirty();
     }
 }
