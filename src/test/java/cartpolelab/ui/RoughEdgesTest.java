@@ -29,13 +29,14 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class RoughEdgesTest {
 
-    private final TestDialogs dialogs = new TestDialogs();
-    private MainView view;
     private Stage stage;
+    private MainView view;
+    private final TestDialogs dialogs = new TestDialogs();
 
+    /** Each test opens the window itself, with the settings it needs. */
     @Start
-    void start(Stage stage) {
-        this.stage = stage;
+    void start(Stage s) {
+        stage = s;
     }
 
     private void open(FxRobot robot, Hyperparameters hp) {
@@ -59,10 +60,11 @@ class RoughEdgesTest {
         waitFor("FINISHED", () -> view.viewModel().statusProperty().get().state()
                 == TrainerState.FINISHED);
         CartPoleCanvas canvas = robot.lookup("#cartPoleCanvas").queryAs(CartPoleCanvas.class);
-        waitFor("the live frame shown", () -> canvas.frame() != null
-                && canvas.frame() == view.viewModel().frameProperty().get());
+        waitFor("the live frame shown", () -> canvas.frame()
+                == view.viewModel().frameProperty().get());
         robot.type(KeyCode.P);
-        waitFor("replaying", () -> canvas.frame() != view.viewModel().frameProperty().get());
+        waitFor("replaying", () -> canvas.frame() != null
+                && canvas.frame() != view.viewModel().frameProperty().get());
         robot.type(KeyCode.RIGHT); // pause the replay on one of its frames
         robot.type(KeyCode.ESCAPE);
         waitFor("live", () -> robot.lookup("#replayText").queryAs(Label.class).getText()

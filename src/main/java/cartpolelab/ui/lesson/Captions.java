@@ -30,7 +30,7 @@ final class Captions {
         double early = g.meanMa50(50);
         double late = g.meanMa50(n);
         String shown = late > early + 10 ? "climbed" : "did not climb";
-        return String.format("REINFORCE's 50-episode average (mean of %d seeds) %s from %s at "
+        return String.format(java.util.Locale.ROOT, "REINFORCE's 50-episode average (mean of %d seeds) %s from %s at "
                 + "episode 50 to %s at episode %,d; %s.", g.runs(), shown, number(early),
                 number(late), n, g.solvedText());
     }
@@ -46,20 +46,34 @@ final class Captions {
         if (r == null || b == null) {
             return "Not measured: the experiment needs both REINFORCE and the baseline.";
         }
-        int to = b.episodes();
-        double vr = b.medianVariance(0, FROM, to);
-        double vb = b.medianVariance(1, FROM, to);
-        if (!(vr > 0) || !(vb > 0)) {
-            return "No gradient variance measured after episode " + FROM + " yet.";
+        String claim = sameNetworks(b, 1, 0, "the baseline's", "REINFORCE's");
+        return claim == null ? notYet() : String.format(java.util.Locale.ROOT, "%s (median of %d seeds). REINFORCE: "
+                + "%s; baseline: %s.", claim, b.runs(), r.solvedText(), b.solvedText());
+    }
+
+    /**
+     * "On the same networks, {@code subject} gradient variance was 0.29× {@code object} over
+     * episodes 150–1,500": estimator {@code k} against estimator {@code than} of group
+     * {@code g} (0 REINFORCE, 1 baseline, 2 TD), or the same saying the data does not show
+     * it; null before a measurement after episode {@link #FROM}.
+     */
+    private static String sameNetworks(Measured.Group g, int k, int than, String subject,
+                                       String object) {
+        int to = g.episodes();
+        double v = g.medianVariance(k, FROM, to);
+        double ref = g.medianVariance(than, FROM, to);
+        if (!(v > 0) || !(ref > 0)) {
+            return null;
         }
-        double q = vb / vr;
-        String claim = q < 1 ? "On the same networks, the baseline's gradient variance was "
-                + ratio(q) + " REINFORCE's" : "The data does not show the claim: on the same "
-                + "networks, the baseline's gradient variance was " + ratio(q)
-                + " REINFORCE's, not lower,";
-        return String.format("%s over episodes %d\u2013%,d (median of %d seeds). "
-                + "REINFORCE: %s; baseline: %s.", claim, FROM, to, b.runs(),
-                r.solvedText(), b.solvedText());
+        double q = v / ref;
+        return String.format(java.util.Locale.ROOT, "%son the same networks, %s gradient variance was %s %s%s over "
+                + "episodes %d\u2013%,d", q < 1 ? "" : "The data does not show the claim: ",
+                subject, ratio(q), object, q < 1 ? "" : ", not lower,", FROM, to)
+                .replaceFirst("^on", "On");
+    }
+
+    private static String notYet() {
+        return "No gradient variance measured after episode " + FROM + " yet.";
     }
 
     /** Chapter 3: the TD advantage δₜ (λ = 0) is less noisy than Gₜ − V(sₜ). */
@@ -68,19 +82,9 @@ final class Captions {
         if (g == null) {
             return "Nothing measured yet.";
         }
-        int to = g.episodes();
-        double td = g.medianVariance(2, FROM, to);
-        double mc = g.medianVariance(1, FROM, to);
-        if (!(td > 0) || !(mc > 0)) {
-            return "No gradient variance measured after episode " + FROM + " yet.";
-        }
-        double q = td / mc;
-        String claim = q < 1 ? "On the same networks, the TD advantage's gradient variance "
-                + "was " + ratio(q) + " that of Gₜ − V(sₜ)" : "The data does not show the "
-                + "claim: on the same networks, the TD advantage's gradient variance was "
-                + ratio(q) + " that of Gₜ − V(sₜ), not lower,";
-        return String.format("%s over episodes %d\u2013%,d (median of %d seeds); the λ = 0 "
-                + "actor-critic: %s.", claim, FROM, to, g.runs(), g.solvedText());
+        String claim = sameNetworks(g, 2, 1, "the TD advantage's", "that of Gₜ − V(sₜ)");
+        return claim == null ? notYet() : String.format(java.util.Locale.ROOT, "%s (median of %d seeds); the λ = 0 "
+                + "actor-critic: %s.", claim, g.runs(), g.solvedText());
     }
 
     /** Chapter 4: A2C solves soonest of the three. */
@@ -93,7 +97,7 @@ final class Captions {
         }
         double ea = a.medianSolve();
         boolean fastest = ea < b.medianSolve() && ea < r.medianSolve();
-        return String.format("Median episode of solving: A2C %s (%s), baseline %s (%s), "
+        return String.format(java.util.Locale.ROOT, "Median episode of solving: A2C %s (%s), baseline %s (%s), "
                 + "REINFORCE %s (%s). %s", episode(ea), a.solvedText(), episode(b.medianSolve()),
                 b.solvedText(), episode(r.medianSolve()), r.solvedText(), fastest
                         ? "A2C solved soonest." : "The data does not show A2C solving soonest.");

@@ -99,7 +99,7 @@ public final class LessonView extends BorderPane {
         formula.setAccessibleText(c.title() + ": the gradient formula");
         words.setText(c.words());
         caption.setText("Run the experiment: the caption will say what it measured.");
-        progress.setText(String.format("%d seeds, about half a minute on 2 cores",
+        progress.setText(String.format(java.util.Locale.ROOT, "%d seeds, about half a minute on 2 cores",
                 Chapter.SEEDS));
         chart.show(null);
         previous.setDisable(c.ordinal() == 0);
@@ -172,7 +172,7 @@ public final class LessonView extends BorderPane {
             progress.setText("Could not compute the statistics: " + failure);
             return;
         }
-        progress.setText(String.format("%d runs \u00b7 %,d episodes each \u00b7 done",
+        progress.setText(String.format(java.util.Locale.ROOT, "%d runs \u00b7 %,d episodes each \u00b7 done",
                 e.cells().size(), e.spec().base().episodes()));
         show(d);
     }
