@@ -18,6 +18,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (Utf8Relaunch.needed()) { // LANG=C: again under C.UTF-8, for UTF-8 file names
+            int code = Utf8Relaunch.run();
+            if (code >= 0) {
+                System.exit(code);
+            }
+        }
         if (args.length == 0) {
             if (WindowProcess.needed()) { // java -jar: JavaFX belongs on the module path
                 int code = WindowProcess.run(args);
@@ -25,9 +31,40 @@ public final class Launcher {
                     System.exit(code);
                 }
             }
-            Application.launch(CartPoleLabApp.class, args);
+            try {
+                Application.launch(CartPoleLabApp.class, args);
+            } catch (RuntimeException e) {
+                String problem = windowProblem(e);
+                if (problem == null) {
+                    throw e;
+                }
+                System.err.println("error: " + problem);
+                System.exit(1);
+            }
         } else {
             System.exit(cartpolelab.cli.Cli.run(args));
         }
+    }
+
+    /**
+     * What to do when JavaFX cannot open a window on this machine (no display, no GTK), as one
+     * line instead of JavaFX's stack trace; null for any other failure.
+     */
+    static String windowProblem(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("Unable to open DISPLAY")) {
+                return "cannot open the window: there is no display (DISPLAY="
+                        + System.getenv().getOrDefault("DISPLAY", "") + "). Run it where "
+                        + "there is one, or on a virtual one: xvfb-run -a ./mvnw javafx:run "
+                        + "(see Requirements in the README); the command line needs no "
+                        + "display: add --help";
+            }
+            if (m.contains("Unable to load glass GTK library")) {
+                return "cannot open the window: GTK 3 is missing; install it (sudo apt-get "
+                        + "install libgtk-3-0); the command line needs no GTK: add --help";
+            }
+        }
+        return null;
     }
 }

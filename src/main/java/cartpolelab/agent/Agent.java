@@ -206,6 +206,15 @@ public final class Agent {
         return stats;
     }
 
+    /**
+     * What the last update multiplied ∇log π(a_t|s_t) by, per step of its rollout (Ψ_t: G_t,
+     * G_t − V(s_t) or the GAE advantage): a copy, for inspection (the replay overlay shows the
+     * same numbers, computed by {@link Advantages} from the recording).
+     */
+    public double[] lastMultipliers() {
+        return learning.multipliers();
+    }
+
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
         rollout.clear();

@@ -137,17 +137,15 @@ final class EstimatorGradients {
         critic.forward(states, criticWorkspace);
         double[] v = criticWorkspace.output().data;
 
-        // ---- Ψ_t of each estimator ----
-        // G_t = r_t + γ G_{t+1}, G_T = 0;  δ_t = r_t + γ V(s_{t+1}) − V(s_t), V(s_T) → 0 if fell
-        double lastValue = end == EpisodeEnd.FELL ? 0 : v[steps];
-        double g = 0;
-        for (int t = steps - 1; t >= 0; t--) {
-            g = rewards[t] + gamma * g;
-            double next = t == steps - 1 ? lastValue : v[t + 1];
-            weights[GradientVarianceProbe.REINFORCE][t] = g;
-            weights[GradientVarianceProbe.BASELINE][t] = g - v[t];
-            weights[GradientVarianceProbe.TD][t] = rewards[t] + gamma * next - v[t];
-        }
+        // ---- Ψ_t of each estimator, all through Advantages (the learner's rule) ----
+        // REINFORCE: G_t (no critic, λ = 1, G_T = 0);  baseline: G_t − V(s_t) (λ = 1, G_T = 0)
+        // TD: δ_t = r_t + γ V(s_{t+1}) − V(s_t) (λ = 0), V(s_T) → 0 if the pole fell
+        Advantages.gae(rewards, null, steps, EpisodeEnd.FELL, 0, gamma, 1,
+                weights[GradientVarianceProbe.REINFORCE], null);
+        Advantages.gae(rewards, v, steps, EpisodeEnd.FELL, 0, gamma, 1,
+                weights[GradientVarianceProbe.BASELINE], null);
+        Advantages.gae(rewards, v, steps, end, v[steps], gamma, 0,
+                weights[GradientVarianceProbe.TD], null);
         // the learner's own Ψ_t: its rule in Advantages, per update-sized rollout (the
         // episode, or n steps for n-step A2C, bootstrapping at each boundary), with its λ
         Algorithm algorithm = hp.algorithm();

@@ -56,10 +56,10 @@ public final class GradientVarianceProbe {
      * When and how much to measure; not a {@link Hyperparameters} field, since it changes
      * nothing that is learned (nor checkpoints, nor the settings' equality).
      *
-     * @param everyUpdates K: a measurement after every K learning updates, in [1, 10⁷]
+     * @param everyEpisodes K: a measurement after every K-th episode, in [1, 10⁷]
      * @param episodes     M: episodes per measurement, in [2, 10,000]
      */
-    public record Settings(int everyUpdates, int episodes) {
+    public record Settings(int everyEpisodes, int episodes) {
 
         /** K of {@link #DEFAULT}: 20 measurements over a default 3000-episode run. */
         public static final int DEFAULT_EVERY = 150;
@@ -70,9 +70,9 @@ public final class GradientVarianceProbe {
         public static final int MAX_EPISODES = 10_000;
 
         public Settings {
-            if (everyUpdates < 1 || everyUpdates > MAX_EVERY) {
+            if (everyEpisodes < 1 || everyEpisodes > MAX_EVERY) {
                 throw new IllegalArgumentException("gradient-variance interval must be in [1, "
-                        + MAX_EVERY + "] updates, was " + everyUpdates);
+                        + MAX_EVERY + "] updates, was " + everyEpisodes);
             }
             if (episodes < 2 || episodes > MAX_EPISODES) {
                 throw new IllegalArgumentException("gradient-variance episodes must be in [2, "
@@ -122,9 +122,9 @@ public final class GradientVarianceProbe {
         return settings;
     }
 
-    /** True when a measurement is due after {@code before} → {@code after} updates. */
+    /** True when a measurement is due after {@code before} → {@code after} episodes. */
     public boolean due(long before, long after) {
-        return after / settings.everyUpdates() > before / settings.everyUpdates();
+        return after / settings.everyEpisodes() > before / settings.everyEpisodes();
     }
 
     /**
@@ -235,7 +235,7 @@ public final class GradientVarianceProbe {
 
     @Override
     public String toString() {
-        return "GradientVarianceProbe(every " + settings.everyUpdates() + " updates, "
+        return "GradientVarianceProbe(every " + settings.everyEpisodes() + " episodes, "
                 + settings.episodes() + " episodes, " + parameterCount + " actor parameters)";
     }
 }

@@ -15,8 +15,8 @@ import cartpolelab.env.CartPoleVersion;
  * @param entropyCoefficient {@link Setting#ENTROPY_COEFFICIENT} (0.001)
  * @param maxSteps           {@link Setting#MAX_STEPS} (300)
  * @param episodes           {@link Setting#EPISODES} (3000)
- * @param nSteps             {@link Setting#N_STEPS} (0)
- * @param gaeLambda          {@link Setting#GAE_LAMBDA} λ of A2C's advantage (1)
+ * @param nSteps             {@link Setting#N_STEPS} (5)
+ * @param gaeLambda          {@link Setting#GAE_LAMBDA} λ of A2C's advantage (0)
  * @param seed               {@link Setting#SEED} (1)
  */
 public record Hyperparameters(
@@ -36,9 +36,22 @@ public record Hyperparameters(
     public static final int MAX_STEPS_LIMIT = 100_000;
     public static final int MAX_EPISODES = 10_000_000;
 
-    /** The study notebook's settings, seed 1. */
+    /**
+     * The study notebook's settings, seed 1, with A2C as the notebook writes it: the TD
+     * advantage (λ = 0), updated every 5 steps. Of the settings closest to the notebook's
+     * formula it is the one that solved 10 of 10 seeds on v0 in our measurement (at the
+     * episode's end, λ = 0 solved 3 of 10: a young critic's bias); see the README.
+     */
     public static final Hyperparameters DEFAULTS = new Hyperparameters(
-            Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 0, 1.0, 1L);
+            Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 5, 0.0, 1L);
+
+    /**
+     * The defaults before GAE existed: A2C learning from the Monte-Carlo return minus V
+     * (λ = 1) at each episode's end ({@code --gae-lambda 1 --n-steps 0}); every earlier
+     * result, and the reference runs, reproduce with these bit for bit.
+     */
+    public static final Hyperparameters MONTE_CARLO_DEFAULTS = DEFAULTS.withGaeLambda(1)
+            .withNSteps(0);
 
     public Hyperparameters {
         Setting.ALGORITHM.checkPresent(algorithm);

@@ -38,6 +38,7 @@ final class PolicyGradientUpdate {
     private final DMatrixRMaj valueGradient;
     private final double[] advantages;
 
+    private int lastSteps;
     private long updates;
     private double actorLoss;
     private double criticLoss;
@@ -82,6 +83,7 @@ final class PolicyGradientUpdate {
             throw new IllegalStateException("no steps recorded: nothing to learn from");
         }
         final double invT = 1.0 / steps;
+        lastSteps = steps;
         final double gamma = hp.discount();
         final double c = algorithm.usesEntropy() ? hp.entropyCoefficient() : 0;
         final int[] actions = rollout.actions();
@@ -189,6 +191,11 @@ final class PolicyGradientUpdate {
                             + "discount (now %s)", what, value, updates + 1, hp.learningRate(),
                     hp.discount()));
         }
+    }
+
+    /** Ψ_t of the last update's steps, a copy. */
+    double[] multipliers() {
+        return java.util.Arrays.copyOf(advantages, lastSteps);
     }
 
     double actorLoss() {

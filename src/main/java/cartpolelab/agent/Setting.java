@@ -15,8 +15,9 @@ import java.util.Locale;
  */
 public enum Setting {
     ALGORITHM("algorithm", "--algorithm", "Algorithm",
-            "Policy-gradient stage: REINFORCE (Monte-Carlo returns), REINFORCE with the critic "
-                    + "as baseline, or A2C (bootstrapped advantage).",
+            "Policy-gradient stage, by what it multiplies \u2207log \u03c0(a|s) by: REINFORCE, the "
+                    + "return G\u209c; REINFORCE with baseline, G\u209c \u2212 V(s\u209c); A2C, the "
+                    + "GAE(\u03bb) advantage (\u03bb = 0, the default: r + \u03b3V(s') \u2212 V(s)).",
             "one of reinforce, reinforce-baseline, a2c", Double.NaN, Double.NaN, false, false),
     VERSION("version", "--env", "Version",
             "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of 195; "

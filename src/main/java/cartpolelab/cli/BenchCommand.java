@@ -186,7 +186,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "gradient variance    %10.1f %% slower    (K = %d, M = %d: %d "
                 + "measurements in a %d-episode run of %,d steps; %,.0f → %,.0f steps/s, best "
                 + "of 3 each; %.1f %% of the measured run's time)%n", a.percentSlower(),
-                settings.everyUpdates(), settings.episodes(), measured.gradientVariance().size(),
+                settings.everyEpisodes(), settings.episodes(), measured.gradientVariance().size(),
                 hp.episodes(), measured.totalSteps(), a.off(), a.on(), 100 * share[1]);
     }
 

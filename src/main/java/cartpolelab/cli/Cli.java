@@ -10,6 +10,7 @@ import java.security.CodeSource;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
+import cartpolelab.io.SafeText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -67,8 +68,10 @@ public final class Cli implements Runnable {
 
     /** Runs the command line on standard output and error; returns the exit code. */
     public static int run(String... args) {
-        return runAs(commandName(), new PrintWriter(System.out, true),
-                new PrintWriter(System.err, true), args);
+        // in the terminal's character set, or plain ASCII symbols where it has none (LANG=C)
+        java.nio.charset.Charset terminal = Terminal.charset();
+        return runAs(commandName(), Terminal.writer(System.out, terminal),
+                Terminal.writer(System.err, terminal), args);
     }
 
     /** Runs the command line on the given writers (tests run it in-process). */
@@ -82,12 +85,21 @@ public final class Cli implements Runnable {
      */
     public static int runAs(String name, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Cli());
-        cl.setResourceBundle(new SettingHelp());
+        // the settings' help only where the settings are flags: in eval, picocli would give
+        // --episodes and --seed train's texts (and train's range) by their names
+        SettingHelp help = new SettingHelp();
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            if (sub.getCommandSpec().mixins().values().stream().anyMatch(m ->
+                    m.userObject() instanceof HyperparameterOptions)) {
+                sub.setResourceBundle(help);
+            }
+        }
         nameProgram(cl, name);
         cl.setOut(out);
         cl.setErr(err);
+        cl.registerConverter(Path.class, Cli::path);
         cl.setParameterExceptionHandler((e, a) -> {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + SafeText.line(e.getMessage() + suggestion(e)));
             err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
                     + " --help'.");
             err.flush();
@@ -96,17 +108,17 @@ public final class Cli implements Runnable {
         cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
             if (cause instanceof UserError || cause instanceof IllegalArgumentException) {
-                err.println("error: " + cause.getMessage());
+                err.println("error: " + SafeText.line(cause.getMessage()));
                 err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
                 err.flush();
                 return USAGE;
             }
             if (cause instanceof IOException) {
-                err.println("error: " + cause.getMessage());
+                err.println("error: " + SafeText.line(cause.getMessage()));
                 err.flush();
                 return USAGE;
             }
-            err.println("error: " + cause);
+            err.println("error: " + SafeText.line(String.valueOf(cause)));
             err.flush();
             return 1;
         });
@@ -114,6 +126,52 @@ public final class Cli implements Runnable {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** A path flag; a name this locale cannot hold is one clear line, not picocli's trace. */
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new CommandLine.TypeConversionException("'" + SafeText.value(text)
+                    + "' is not a file name this system can use (" + e.getReason() + ")"
+                    + (Terminal.unicode() ? "" : "; the locale's character set ("
+                    + System.getProperty("sun.jnu.encoding") + ") holds only ASCII: run with "
+                    + "LC_ALL=C.UTF-8"));
+        }
+    }
+
+    /**
+     * Picocli's "Did you mean" for a mistyped flag or command ({@code --epsiodes},
+     * {@code trian}), on the error's line; a name starting with '-' that is no flag (a file
+     * called {@code -shard.csv}) gets the way to pass it.
+     */
+    private static String suggestion(CommandLine.ParameterException e) {
+        if (e instanceof CommandLine.UnmatchedArgumentException u) {
+            java.util.List<String> close = u.getSuggestions();
+            if (!close.isEmpty()) {
+                return "; did you mean " + String.join(" or ", close.subList(0,
+                        Math.min(3, close.size()))) + "?";
+            }
+            java.util.Optional<String> dash = u.getUnmatched().stream()
+                    .filter(a -> a.startsWith("-")).findFirst();
+            if (dash.isPresent()) {
+                return dashHint(dash.get());
+            }
+        }
+        if (e instanceof CommandLine.MissingParameterException m
+                && m.getMissing().stream().anyMatch(a -> a instanceof CommandLine.Model
+                        .PositionalParamSpec) && e.getCommandLine().getParseResult() != null) {
+            return e.getCommandLine().getParseResult().unmatched().stream()
+                    .filter(a -> a.startsWith("-")).findFirst().map(Cli::dashHint).orElse("");
+        }
+        return "";
+    }
+
+    private static String dashHint(String arg) {
+        String name = SafeText.value(arg);
+        return "; a file name starting with '-' needs '--' before it (-- " + name
+                + ") or './' in front (./" + name + ")";
     }
 
     /**
@@ -263,25 +321,17 @@ public final class Cli implements Runnable {
     // ---- @argfile errors: one line naming the file and the reason, never a stack trace ----
 
     private static int executeReadingArgFiles(CommandLine cl, PrintWriter err, String[] args) {
-        for (String arg : args) {
-            if (arg.length() > 1 && arg.startsWith("@") && !arg.startsWith("@@")) {
-                java.nio.file.Path file = java.nio.file.Path.of(arg.substring(1));
-                String problem = !java.nio.file.Files.exists(file) ? "it does not exist"
-                        : !java.nio.file.Files.isRegularFile(file) ? "it is not a regular file"
-                        : !java.nio.file.Files.isReadable(file) ? "permission denied" : null;
-                if (problem != null) {
-                    err.println("error: cannot read argument file " + file + ": " + problem
-                            + "; check the path after '@' (write '@@' for a literal '@')");
-                    return USAGE;
-                }
-            }
+        String problem = ArgFiles.problem(args);
+        if (problem != null) {
+            err.println("error: " + SafeText.line(problem));
+            return USAGE;
         }
         try {
             return cl.execute(args);
         } catch (CommandLine.InitializationException e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            err.println("error: " + e.getMessage() + ": " + cause.getMessage()
-                    + "; check the argument file");
+            err.println("error: " + SafeText.line(e.getMessage() + ": " + cause.getMessage()
+                    + "; check the argument file"));
             return USAGE;
         }
     }

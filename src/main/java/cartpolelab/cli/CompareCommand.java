@@ -1,10 +1,15 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.io.TensorBoardLog;
+import cartpolelab.io.TensorBoardWriter;
 import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.plot.CompareFigures;
 import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
@@ -96,6 +101,24 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     private ChartFiles chartFiles = new ChartFiles();
 
+    @Mixin
+    private GradientVarianceOptions gradientVariance = new GradientVarianceOptions();
+
+    @Option(names = "--variance-png", paramLabel = "FILE",
+            description = "the gradient-variance chart (median per group, log scale) as PNG; "
+                    + "needs --grad-variance-every K")
+    private Path variancePng;
+
+    @Option(names = "--variance-svg", paramLabel = "FILE",
+            description = "the same chart as SVG")
+    private Path varianceSvg;
+
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+            description = "write TensorBoard event files while training, one directory per "
+                    + "run named by its run id (DIR/a2c-s3), flushed every 2 s; watch with: "
+                    + "tensorboard --logdir DIR")
+    private Path tensorboard;
+
     @Option(names = "--quiet", description = "no progress output, only the summary")
     private boolean quiet;
 
@@ -118,6 +141,11 @@ final class CompareCommand implements Callable<Integer> {
         chart.bandKind();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        GradientVarianceProbe.Settings measure = gradientVariance.settings(spec, err);
+        if (measure == null && (variancePng != null || varianceSvg != null)) {
+            throw new Cli.UserError("--variance-png and --variance-svg need "
+                    + "--grad-variance-every K (the measurements they chart)");
+        }
         out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
                 grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
@@ -127,20 +155,37 @@ final class CompareCommand implements Callable<Integer> {
         out.flush();
 
         List<ExperimentCsv.Run> runs = new ArrayList<>();
+        Map<String, List<GradientVarianceHistory>> measured = new LinkedHashMap<>();
+        Map<String, Integer> longest = new LinkedHashMap<>();
         Map<String, String> states = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         try (Experiment e = new Experiment(grid, cells);
              GridProgress progress = quiet ? GridProgress.NONE : GridProgress.create(err)) {
+            e.measureGradientVariance(measure);
+            TensorBoardLog board = tensorboard == null ? null : TensorBoardLog.start(
+                    boardSources(e, cells), TensorBoardLog.DEFAULT_PERIOD);
             e.start();
             while (!e.awaitDone(Duration.ofMillis(250))) {
                 progress.update(e.status());
             }
             progress.update(e.status());
+            if (board != null) {
+                try {
+                    board.close();
+                    out.printf("wrote %-10s %s (%d runs)%n", "tensorboard", tensorboard,
+                            cells.size());
+                } catch (IOException x) {
+                    failures.add(x.getMessage());
+                }
+            }
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = cells.get(i);
                 runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                        c.sweepText(), e.history(i)));
+                        c.sweepText(), e.history(i), e.gradientVariance(i)));
                 states.put(c.runId(), e.state(i).name().toLowerCase(Locale.ROOT));
+                measured.computeIfAbsent(c.groupLabel(), k -> new ArrayList<>())
+                        .add(e.gradientVariance(i));
+                longest.merge(c.groupLabel(), e.history(i).size(), Math::max);
                 if (e.failure(i) != null) {
                     failures.add("run " + c.runId() + " failed: " + e.failure(i));
                 }
@@ -157,12 +202,45 @@ final class CompareCommand implements Callable<Integer> {
         List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
                 CompareReport.describe(title, PlotFiles.subtitle(base) + "  \u00b7  "
                         + base.episodes() + " episodes", threshold, chart), chart);
+        List<CompareFigures.VarianceGroup> variance = new ArrayList<>();
+        measured.forEach((label, list) -> variance.add(CompareFigures.VarianceGroup.of(label,
+                list, longest.get(label))));
+        CompareFigures.Description vd = CompareReport.describe(title + " \u00b7 gradient "
+                + "variance", PlotFiles.subtitle(base) + "  \u00b7  measured every "
+                + (measure == null ? 0 : measure.everyEpisodes()) + " episodes on "
+                + (measure == null ? 0 : measure.episodes()) + " episodes", threshold, chart);
+        for (Path p : new Path[] {variancePng, varianceSvg}) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                PlotFiles.write(p, p == variancePng ? PlotFiles.Format.PNG
+                        : PlotFiles.Format.SVG, CompareFigures.variance(variance, vd),
+                        PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT);
+                out.printf("wrote %-10s %s%n", "variance", p);
+            } catch (IOException x) {
+                failed.add(x.getMessage());
+            }
+        }
         failures.forEach(f -> err.println("error: " + f));
         if (!failed.isEmpty()) {
             err.println("error: " + String.join("; ", failed));
             return Cli.USAGE;
         }
         return failures.isEmpty() ? 0 : 1;
+    }
+
+    /** Each run's TensorBoard directory, named by its run id, and its histories. */
+    private List<TensorBoardLog.Source> boardSources(Experiment e, List<Cell> cells) {
+        List<TensorBoardLog.Source> sources = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            int at = i;
+            Cell c = cells.get(i);
+            sources.add(new TensorBoardLog.Source(tensorboard.resolve(c.runId()),
+                    TensorBoardWriter.settingsText(c.hyperparameters()), () -> e.history(at),
+                    () -> e.gradientVariance(at)));
+        }
+        return sources;
     }
 
     private ExperimentSpec grid(Hyperparameters base) {

@@ -3,6 +3,7 @@ package cartpolelab.cli;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.ExperimentReport;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.io.SafeText;
 import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.metrics.RunStatistics.Interval;
@@ -32,7 +33,7 @@ final class CompareReport {
         String center;
 
         @Option(names = "--band", paramLabel = "ci|minmax|sd", defaultValue = "ci",
-                description = "the band around it: ci (95% stratified bootstrap of the line, "
+                description = "the band around it: ci (95%% stratified bootstrap of the line, "
                         + RunStatistics.RESAMPLES + " resamples, seeded), minmax, or sd (mean ± "
                         + "one standard deviation) (default: ${DEFAULT-VALUE})")
         String band;
@@ -122,7 +123,8 @@ final class CompareReport {
             String solved = r.solvedAt() > 0
                     ? String.format(Locale.ROOT, "%d (%,d)", r.solvedAt(), r.solvedAtStep())
                     : String.format(Locale.ROOT, "not solved (best MA50 %.1f)", r.bestMa50());
-            out.printf(Locale.ROOT, "%-28s %8d  %-30s %10.1f %,12d  %s%n", r.id(),
+            out.printf(Locale.ROOT, "%-28s %8d  %-30s %10.1f %,12d  %s%n",
+                    SafeText.value(r.id()),
                     r.episodes(), solved, r.finalMa50(), r.steps(),
                     states == null ? "-" : states.getOrDefault(r.id(), "-"));
         }
@@ -132,7 +134,8 @@ final class CompareReport {
                 "median steps to solve [95% CI]", "final MA50 IQM [95% CI]");
         List<ExperimentSummary.Group> groups = s.groups();
         for (ExperimentSummary.Group g : groups) {
-            out.printf(Locale.ROOT, "%-28s %7s  %-24s %-24s %-32s %s%n", g.key(),
+            out.printf(Locale.ROOT, "%-28s %7s  %-24s %-24s %-32s %s%n",
+                    SafeText.value(g.key()),
                     g.solved() + "/" + g.runs(), ci(g.solveMedian(), "%.0f"),
                     ci(g.solveIqm(), "%.0f"), ci(g.stepsMedian(), "%,.0f"),
                     ci(g.finalMa50Iqm(), "%.1f"));
@@ -143,8 +146,9 @@ final class CompareReport {
             for (int i = 0; i < groups.size(); i++) {
                 for (int j = 0; j < groups.size(); j++) {
                     if (i != j) {
-                        out.printf(Locale.ROOT, "  %-28s vs %-28s %s%n", groups.get(i).key(),
-                                groups.get(j).key(), ci(s.sooner(i, j), "%.2f"));
+                        out.printf(Locale.ROOT, "  %-28s vs %-28s %s%n",
+                                SafeText.value(groups.get(i).key()),
+                                SafeText.value(groups.get(j).key()), ci(s.sooner(i, j), "%.2f"));
                     }
                 }
             }

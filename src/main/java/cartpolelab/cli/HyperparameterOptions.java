@@ -123,7 +123,14 @@ final class HyperparameterOptions {
     static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
         @Override
         public Algorithm convert(String value) {
-            return Algorithm.parse(value);
+            try {
+                return Algorithm.parse(value);
+            } catch (IllegalArgumentException e) {
+                // picocli would add "cannot convert ... (java.lang.IllegalArgumentException: ...)"
+                throw new picocli.CommandLine.TypeConversionException(
+                        "unknown algorithm '" + cartpolelab.io.SafeText.value(value)
+                                + "': use reinforce, reinforce-baseline or a2c");
+            }
         }
     }
 
@@ -179,7 +186,12 @@ final class HyperparameterOptions {
             implements picocli.CommandLine.ITypeConverter<CartPoleVersion> {
         @Override
         public CartPoleVersion convert(String value) {
-            return CartPoleVersion.parse(value);
+            try {
+                return CartPoleVersion.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        cartpolelab.io.SafeText.line(e.getMessage()));
+            }
         }
     }
 }

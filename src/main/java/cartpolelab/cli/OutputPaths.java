@@ -25,7 +25,13 @@ final class OutputPaths {
         List<OptionSpec> given = new ArrayList<>();
         List<Path> paths = new ArrayList<>();
         for (OptionSpec option : spec.options()) {
-            if (option.type() == Path.class && option.getValue() != null) {
+            // a DIR option (--tensorboard) is a directory its writer creates and checks itself
+            if (option.type() == Path.class && option.getValue() != null
+                    && !"DIR".equals(option.paramLabel())) {
+                if (option.getValue().toString().isEmpty()) {
+                    throw new Cli.UserError(option.longestName() + " is empty (\"\"): give a "
+                            + "file name");
+                }
                 Path p = ((Path) option.getValue()).toAbsolutePath().normalize();
                 for (int i = 0; i < paths.size(); i++) {
                     if (same(paths.get(i), p)) {
@@ -44,13 +50,31 @@ final class OutputPaths {
     }
 
     private static boolean same(Path a, Path b) {
-        if (a.equals(b)) {
+        if (a.equals(b) || real(a).equals(real(b))) {
             return true;
         }
         try {
             return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
+        }
+    }
+
+    /**
+     * The file a path names, through symbolic links in its directories: its directory's real
+     * path and its name ({@code linkdir/s.csv} with {@code linkdir -> .} is {@code ./s.csv}),
+     * so two names of one not-yet-existing file are caught; the path itself if the directory
+     * cannot be resolved.
+     */
+    private static Path real(Path p) {
+        Path dir = p.getParent();
+        if (dir == null || p.getFileName() == null) {
+            return p;
+        }
+        try {
+            return dir.toRealPath().resolve(p.getFileName());
+        } catch (IOException e) {
+            return p;
         }
     }
 }

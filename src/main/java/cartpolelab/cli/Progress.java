@@ -45,6 +45,9 @@ final class BarProgress implements Progress {
                 .setTaskName("train")
                 .setInitialMax(episodes)
                 .setUpdateIntervalMillis(200);
+        if (!Terminal.unicode()) { // LANG=C: '#' and '|', not blocks that print as '?'
+            b.setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII);
+        }
         if (consumer != null) {
             b.setConsumer(consumer);
         }

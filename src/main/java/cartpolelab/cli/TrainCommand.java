@@ -5,6 +5,11 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.io.PyTorchModel;
+import cartpolelab.io.Safetensors;
+import cartpolelab.io.TensorBoardLog;
+import cartpolelab.io.TensorBoardWriter;
+import cartpolelab.train.Cell;
 import cartpolelab.metrics.Collapse;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
@@ -58,23 +63,28 @@ final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE})")
     private int checkpointEvery;
 
+    @Option(names = "--pytorch", paramLabel = "FILE",
+            description = "write the networks as the notebook's PyTorch ActorCritic "
+                    + "(safetensors: critic_ln1.weight ... actor_ln2.bias); in Python: "
+                    + "model.load_state_dict(safetensors.torch.load_file(FILE))")
+    private Path pytorch;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
+            description = "the --pytorch file's numbers: float32 (PyTorch's default) or "
+                    + "float64 (every bit of ours) (default: ${DEFAULT-VALUE})")
+    private String dtype;
+
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+            description = "write TensorBoard event files while training, into DIR/<run id> "
+                    + "(a2c-s1; a2c-s1_2 if taken), flushed every 2 s: every CSV metric as a "
+                    + "scalar, the settings as text; watch with: tensorboard --logdir DIR")
+    private Path tensorboard;
+
     @Option(names = "--quiet", description = "no progress output, only the summary")
     private boolean quiet;
 
-    @Option(names = "--grad-variance-every", paramLabel = "K", defaultValue = "0",
-            description = "every K learning updates, measure the variance of the three "
-                    + "policy-gradient estimators (REINFORCE, baseline, TD) on extra episodes "
-                    + "of the current policy, into the CSV's gradvar/ columns; training is "
-                    + "unchanged; 0 = off (default: ${DEFAULT-VALUE}; the app uses "
-                    + GradientVarianceProbe.Settings.DEFAULT_EVERY + ")")
-    private int gradVarianceEvery;
-
-    @Option(names = "--grad-variance-episodes", paramLabel = "M",
-            defaultValue = "" + GradientVarianceProbe.Settings.DEFAULT_EPISODES,
-            description = "episodes per gradient-variance measurement, in [2, "
-                    + GradientVarianceProbe.Settings.MAX_EPISODES + "] (default: "
-                    + "${DEFAULT-VALUE})")
-    private int gradVarianceEpisodes;
+    @Mixin
+    private GradientVarianceOptions gradientVariance = new GradientVarianceOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -83,17 +93,16 @@ final class TrainCommand implements Callable<Integer> {
             throw new Cli.UserError("--checkpoint-every must be in [0, "
                     + Hyperparameters.MAX_EPISODES + "], was " + checkpointEvery);
         }
-        GradientVarianceProbe.Settings measure = gradientVarianceSettings();
         // fail before training, so no work is lost to a typo in a path
         OutputPaths.check(spec);
         List<ChartFiles.Chart> charts = chartFiles.charts();
+        Safetensors.Dtype type = Safetensors.Dtype.parse(dtype);
+        if (type == null) {
+            throw new Cli.UserError("--dtype must be float32 or float64, was " + dtype);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (measure == null && spec.commandLine().getParseResult()
-                .hasMatchedOption("--grad-variance-episodes")) {
-            err.println("note: --grad-variance-episodes does nothing without "
-                    + "--grad-variance-every K");
-        }
+        GradientVarianceProbe.Settings measure = gradientVariance.settings(spec, err);
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
@@ -102,19 +111,27 @@ final class TrainCommand implements Callable<Integer> {
 
         TrainingRun run = new TrainingRun(hp);
         run.measureGradientVariance(measure);
+        java.util.Set<Path> failing = new java.util.HashSet<>();
+        TensorBoardLog board = tensorboard == null ? null : TensorBoardLog.start(List.of(
+                new TensorBoardLog.Source(freeRunDirectory(tensorboard, hp),
+                        TensorBoardWriter.settingsText(hp), run::history,
+                        run::gradientVariance)), TensorBoardLog.DEFAULT_PERIOD);
         try (Progress progress = quiet ? Progress.NONE
                 : Progress.create(err, hp.episodes())) {
             run.train(stopWhenSolved, s -> {
                 progress.episode(s, run.progress());
                 if (checkpointEvery > 0 && s.episode() % checkpointEvery == 0
                         && s.episode() < hp.episodes()) {
-                    saveProgress(run);
+                    saveProgress(run, failing, err);
                 }
             });
         }
         summarize(out, run);
 
         List<String> failed = new ArrayList<>();
+        if (board != null) {
+            save(out, failed, "tensorboard", board.file(0).getParent(), board::close);
+        }
         if (csv != null) {
             save(out, failed, "metrics", csv, () -> MetricsCsv.write(csv, run.history(),
                     run.gradientVariance()));
@@ -126,12 +143,16 @@ final class TrainCommand implements Callable<Integer> {
                     PlotFiles.DEFAULT_WIDTH,
                     PlotFiles.DEFAULT_HEIGHT));
         }
+        if (pytorch != null) {
+            save(out, failed, "pytorch", pytorch, () -> PyTorchModel.write(pytorch, hp,
+                    run.snapshot().agent(), type));
+        }
         if (checkpoint != null) {
             save(out, failed, "checkpoint", checkpoint,
                     () -> Checkpoint.write(checkpoint, run.snapshot()));
         }
         if (!failed.isEmpty()) {
-            err.println("error: " + String.join("; ", failed));
+            err.println("error: " + cartpolelab.io.SafeText.line(String.join("; ", failed)));
             return failed.stream().anyMatch(m -> m.contains("out of memory")) ? 1 : Cli.USAGE;
         }
         if (run.failure() != null) {
@@ -142,43 +163,52 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The measurement settings of the flags, or null when off; bad values are a user error. */
-    private GradientVarianceProbe.Settings gradientVarianceSettings() {
-        if (gradVarianceEvery < 0 || gradVarianceEvery > GradientVarianceProbe.Settings.MAX_EVERY) {
-            throw new Cli.UserError("--grad-variance-every must be in [0, "
-                    + GradientVarianceProbe.Settings.MAX_EVERY + "] (0 = off), was "
-                    + gradVarianceEvery);
-        }
-        if (gradVarianceEpisodes < 2
-                || gradVarianceEpisodes > GradientVarianceProbe.Settings.MAX_EPISODES) {
-            throw new Cli.UserError("--grad-variance-episodes must be in [2, "
-                    + GradientVarianceProbe.Settings.MAX_EPISODES + "], was "
-                    + gradVarianceEpisodes);
-        }
-        return gradVarianceEvery == 0 ? null
-                : new GradientVarianceProbe.Settings(gradVarianceEvery, gradVarianceEpisodes);
-    }
-
     /**
      * The periodic save: checkpoint and CSV as they are after this episode (between episodes,
-     * so the checkpoint continues exactly). A failure stops training with the message: the
-     * same write would fail at the end.
+     * so the checkpoint continues exactly). A write that fails (a full disk) is said once, on
+     * one line; the file keeps its previous content, training goes on without saving that
+     * output periodically, and the end of the run tries it again with the others.
      */
-    private void saveProgress(TrainingRun run) {
+    private void saveProgress(TrainingRun run, java.util.Set<Path> failing, PrintWriter err) {
         try {
-            if (checkpoint != null) {
-                Checkpoint.write(checkpoint, run.snapshot());
+            if (checkpoint != null && !failing.contains(checkpoint)) {
+                try {
+                    Checkpoint.write(checkpoint, run.snapshot());
+                } catch (IOException e) {
+                    failing.add(checkpoint);
+                    goingOn(err, e);
+                }
             }
-            if (csv != null) {
-                MetricsCsv.write(csv, run.history(), run.gradientVariance());
+            if (csv != null && !failing.contains(csv)) {
+                try {
+                    MetricsCsv.write(csv, run.history(), run.gradientVariance());
+                } catch (IOException e) {
+                    failing.add(csv);
+                    goingOn(err, e);
+                }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (OutOfMemoryError e) {
             throw new UncheckedIOException(new IOException("out of memory while saving after "
                     + "episode " + run.history().size() + "; give Java more memory (-Xmx) or "
                     + "save less often (--checkpoint-every)", e));
         }
+    }
+
+    private static void goingOn(PrintWriter err, IOException e) {
+        err.println();
+        err.println("error: " + cartpolelab.io.SafeText.line(e.getMessage())
+                + " (training goes on; this file is tried again at the end)");
+        err.flush();
+    }
+
+    /** {@code DIR/a2c-s1}, or {@code DIR/a2c-s1_2}, ... when that exists: one run each. */
+    static Path freeRunDirectory(Path dir, Hyperparameters hp) {
+        String id = Cell.cliName(hp.algorithm()) + "-s" + hp.seed();
+        Path p = dir.resolve(id);
+        for (int i = 2; java.nio.file.Files.exists(p); i++) {
+            p = dir.resolve(id + "_" + i);
+        }
+        return p;
     }
 
     /** One chart file to write, in the format its option asks for. */

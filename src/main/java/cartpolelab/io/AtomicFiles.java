@@ -8,8 +8,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -18,7 +16,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.SecureRandom;
 import java.util.Set;
 
 /**
@@ -26,13 +23,15 @@ import java.util.Set;
  * leaves a broken or mixed file where a good one was.
  *
  * <p>Guarantees of {@link #write}: the bytes go to a temporary file of a unique name
- * ({@code .cplab-<pid>-<random>.tmp}) in the target's directory, created new (never an
- * existing file of the user's); it is forced to disk, given the target's permissions if the
+ * ({@code .cplab-<pid>-<random>-<check>.tmp}) in the target's directory, created new (never an
+ * existing file of the user's) and locked while it is written; it is forced to disk, given the target's permissions if the
  * target exists, and renamed over the target in one atomic step; then the directory is forced
  * too, so the rename survives a power cut. Two writers to one target each replace it whole
  * (the last rename wins). The target must be a regular file or absent: a symbolic link, a
- * directory, a device or a FIFO is refused. Temporary files of this program whose process has
- * ended (a crash, a kill) are deleted from the directory on the next write there.
+ * directory, a device or a FIFO is refused. A temporary file left by a crash or a kill is
+ * deleted by a later write in that directory only when it is proven ours and dead
+ * ({@link Temporaries}: check digits in its name, unchanged for a minute, its lock free), never
+ * by its name or process id alone. A failed write is one line naming the file and the reason.
  */
 public final class AtomicFiles {
 
@@ -42,10 +41,7 @@ public final class AtomicFiles {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    private static final String TEMP_PREFIX = ".cplab-";
-    private static final String TEMP_SUFFIX = ".tmp";
     private static final int MAX_NAME_BYTES = 255;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private AtomicFiles() {
     }
@@ -57,18 +53,24 @@ public final class AtomicFiles {
      *                     {@code target} is then exactly as it was before
      */
     public static void write(Path target, Writer writer) throws IOException {
-        Path file = target.toAbsolutePath();
+        Path file = absolute(target);
         checkTarget(file);
         Path dir = file.getParent();
-        cleanStaleTemporaries(dir);
-        Path tmp = createTemporary(file);
+        Temporaries.cleanStale(dir);
+        Temporaries.Open open = Temporaries.create(file);
+        Path tmp = open.path();
         boolean moved = false;
-        try {
-            try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel));
+        // the channel, and so the lock, stays open until the rename: a locked temporary file
+        // is never taken for a dead one by another writer (Temporaries)
+        try (FileChannel channel = open.channel()) {
+            try {
+                OutputStream out = new BufferedOutputStream(
+                        streams.apply(tmp, Channels.newOutputStream(channel)));
                 writer.writeTo(out);
                 out.flush();
                 channel.force(true);
+            } catch (IOException e) {
+                throw failed(file, e);
             }
             keepPermissions(file, tmp);
             try {
@@ -82,11 +84,52 @@ public final class AtomicFiles {
         } catch (AccessDeniedException e) {
             throw new IOException("cannot write " + file + ": permission denied; choose "
                     + "another location", e);
+        } catch (IOException e) {
+            throw failed(file, e);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /**
+     * Tests put a full disk here ({@code FullDisk}): the stream of each temporary file passes
+     * through it. Production leaves it alone.
+     */
+    static volatile java.util.function.BiFunction<Path, OutputStream, OutputStream> streams =
+            (tmp, out) -> out;
+
+    /**
+     * A failed write as one line naming the file, the reason (the innermost cause's, so
+     * ImageIO's "I/O error writing PNG file!" becomes "No space left on device") and what to
+     * do; the previous file at the path is untouched (the rename never happened).
+     */
+    private static IOException failed(Path file, IOException e) {
+        String message = e.getMessage();
+        if (message != null && message.startsWith("cannot write ")) {
+            return e;
+        }
+        Throwable root = e;
+        String reason = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t instanceof FileSystemException f && f.getReason() != null
+                    ? f.getReason() : t.getMessage();
+            if (m != null && !m.isBlank()) {
+                reason = m;
+                root = t;
+            }
+        }
+        if (reason == null) {
+            reason = root.getClass().getSimpleName();
+        }
+        String fix = reason.contains("No space left") || reason.contains("quota")
+                ? "free some space or choose another location"
+                : "check the disk or choose another location";
+        return new IOException("cannot write " + file + ": " + reason + "; "
+                + (Files.exists(file, LinkOption.NOFOLLOW_LINKS)
+                        ? "the previous file there is unchanged" : "nothing was written there")
+                + "; " + fix, e);
     }
 
     /**
@@ -102,7 +145,9 @@ public final class AtomicFiles {
         }
         javax.imageio.ImageWriter writer = writers.next();
         write(target, out -> {
-            try (var stream = javax.imageio.ImageIO.createImageOutputStream(out)) {
+            // in memory: ImageIO's default file cache in the temporary directory fails again
+            // on a full disk, and its shutdown hook then prints a NullPointerException
+            try (var stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
                 var param = writer.getDefaultWriteParam();
                 param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(0.75f); // deflate level 2 of 9
@@ -125,14 +170,20 @@ public final class AtomicFiles {
      * device, or no temporary file can be created beside it (this creates one and deletes it).
      */
     public static void checkWritable(Path target) throws IOException {
-        Path file = target.toAbsolutePath();
+        Path file = absolute(target);
         checkTarget(file);
-        Files.delete(createTemporary(file));
+        Temporaries.Open open = Temporaries.create(file);
+        try (FileChannel channel = open.channel()) {
+            Files.deleteIfExists(open.path());
+        }
     }
 
-    /** True for a name this class gives its temporary files. */
-    static boolean isTemporaryName(String name) {
-        return name.startsWith(TEMP_PREFIX) && name.endsWith(TEMP_SUFFIX);
+    /** The absolute path; an empty one ({@code --csv ""}) is refused by name. */
+    private static Path absolute(Path target) throws IOException {
+        if (target.toString().isEmpty()) {
+            throw new IOException("the file name is empty (\"\"): give a file name");
+        }
+        return target.toAbsolutePath();
     }
 
     private static void checkTarget(Path file) throws IOException {
@@ -142,6 +193,14 @@ public final class AtomicFiles {
                     + "name");
         }
         if (!Files.isDirectory(dir)) {
+            Path up = dir;
+            while (up != null && !Files.exists(up)) {
+                up = up.getParent();
+            }
+            if (up != null && !Files.isDirectory(up)) {
+                throw new IOException("cannot write " + file + ": " + up + " is a file, not a "
+                        + "directory; choose another location");
+            }
             throw new IOException("cannot write " + file + ": directory " + dir
                     + " does not exist; create it or choose another location");
         }
@@ -169,29 +228,6 @@ public final class AtomicFiles {
         }
     }
 
-    /** A new, empty file of a unique name in the target's directory, normal permissions. */
-    private static Path createTemporary(Path file) throws IOException {
-        Path dir = file.getParent();
-        for (int attempt = 0; ; attempt++) {
-            Path tmp = dir.resolve(TEMP_PREFIX + ProcessHandle.current().pid() + "-"
-                    + Long.toUnsignedString(RANDOM.nextLong(), 36) + TEMP_SUFFIX);
-            try {
-                return Files.createFile(tmp);
-            } catch (FileAlreadyExistsException e) {
-                if (attempt > 10) {
-                    throw e;
-                }
-            } catch (AccessDeniedException e) {
-                throw new IOException("cannot write " + file + ": permission denied in " + dir
-                        + "; choose another location", e);
-            } catch (FileSystemException e) {
-                String reason = e.getReason() != null ? e.getReason() : e.toString();
-                throw new IOException("cannot write " + file + ": cannot create a file in "
-                        + dir + " (" + reason + "); choose another location", e);
-            }
-        }
-    }
-
     private static void keepPermissions(Path file, Path tmp) throws IOException {
         PosixFileAttributeView view = Files.getFileAttributeView(file,
                 PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
@@ -208,31 +244,6 @@ public final class AtomicFiles {
             channel.force(true);
         } catch (IOException | UnsupportedOperationException e) {
             // Windows cannot open directories; the rename itself has happened
-        }
-    }
-
-    /** Deletes temporary files of this program in {@code dir} whose process has ended. */
-    static void cleanStaleTemporaries(Path dir) {
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir,
-                TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
-            for (Path p : files) {
-                String name = p.getFileName().toString();
-                int dash = name.indexOf('-', TEMP_PREFIX.length());
-                if (dash < 0) {
-                    continue;
-                }
-                try {
-                    long pid = Long.parseLong(name.substring(TEMP_PREFIX.length(), dash));
-                    if (ProcessHandle.of(pid).isEmpty()
-                            && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        Files.deleteIfExists(p);
-                    }
-                } catch (NumberFormatException | IOException e) {
-                    // not ours, or already gone: leave it
-                }
-            }
-        } catch (IOException e) {
-            // cleaning is a courtesy; the write itself reports real problems
         }
     }
 }

@@ -5,6 +5,8 @@ import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.RunSnapshot;
 import java.io.DataOutputStream;
@@ -22,11 +24,11 @@ import org.ejml.data.DMatrixRMaj;
  * <p>File format, version {@value #FORMAT_VERSION}, big-endian ({@link DataOutputStream}):
  * <pre>
  *   "CPLB"                       magic, 4 bytes
- *   int     format version       2 (1 is still read)
+ *   int     format version       3 (1 and 2 are still read)
  *   UTF     algorithm, version   enum names (A2C, V0, ...)
  *   int     hidden size;  double learning rate, discount, entropy coefficient
  *   int     max steps, episodes, n-steps;  long seed
- *   int     named settings K (format 2); K times: UTF key, UTF value (Java's shortest
+ *   int     named settings K (format 2 on); K times: UTF key, UTF value (Java's shortest
  *             round-tripping decimal for numbers). Keys: gaeLambda. Format 1 has no such
  *             block and loads as gaeLambda = 1, the advantage it was trained with.
  *   long    total steps, random draws, Adam step t
@@ -35,8 +37,12 @@ import org.ejml.data.DMatrixRMaj;
  *             then of Adam's first moment, then of its second moment
  *   int     episodes N; N times: reward, length (int), moving average, actor loss,
  *             critic loss, entropy, total steps (long), wall seconds, steps per second
+ *   int     gradient-variance measurements M ≥ 0 (format 3); M times: episode (int), update
+ *             (long), variance of REINFORCE, baseline, TD and the learner's (doubles),
+ *             samples (int)
  *   long    CRC-32 of every byte before it
  * </pre>
+ * Format 2 has the named settings but no measurements, format 1 neither: both are read.
  * Loading ({@link CheckpointReader}) checks the kind of file, magic, size, checksum and version
  * before parsing, then the settings, every shape against {@link Agent#parameterShapes}, every
  * value and the exact length, all before anything live is touched. Files are written with
@@ -44,7 +50,9 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Checkpoint {
 
-    public static final int FORMAT_VERSION = 2;
+    public static final int FORMAT_VERSION = 3;
+    /** Bytes of one gradient-variance measurement (format 3). */
+    static final int MEASUREMENT_BYTES = 4 + 8 + 4 * 8 + 4;
     /** Conventional file extension. */
     public static final String EXTENSION = ".cplb";
     static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
@@ -72,6 +80,7 @@ public final class Checkpoint {
             DataOutputStream data = new DataOutputStream(
                     new java.util.zip.CheckedOutputStream(out, crc));
             data.write(MAGIC);
+            GradientVarianceHistory measured = snapshot.gradientVariance();
             data.writeInt(FORMAT_VERSION);
             data.writeUTF(hp.algorithm().name());
             data.writeUTF(hp.version().name());
@@ -113,6 +122,17 @@ public final class Checkpoint {
                 data.writeLong(s.totalSteps());
                 data.writeDouble(s.wallSeconds());
                 data.writeDouble(s.stepsPerSecond());
+            }
+            data.writeInt(measured.size());
+            for (int i = 0; i < measured.size(); i++) {
+                GradientVariance g = measured.get(i);
+                data.writeInt(g.episode());
+                data.writeLong(g.update());
+                data.writeDouble(g.reinforce());
+                data.writeDouble(g.baseline());
+                data.writeDouble(g.td());
+                data.writeDouble(g.learner());
+                data.writeInt(g.samples());
             }
             data.flush();
             new DataOutputStream(out).writeLong(crc.getValue());

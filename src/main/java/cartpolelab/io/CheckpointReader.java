@@ -7,6 +7,8 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.RunSnapshot;
 import java.io.BufferedInputStream;
@@ -55,7 +57,11 @@ final class CheckpointReader {
      * @throws CheckpointException naming the file, what is wrong with it and what to do
      */
     static RunSnapshot read(Path file) throws CheckpointException {
-        String name = file.toString();
+        String name = SafeText.escape(file.toString());
+        if (name.isEmpty()) {
+            throw new CheckpointException("the checkpoint's file name is empty (\"\"): give a "
+                    + ".cplb file");
+        }
         if (Files.isDirectory(file)) {
             throw new CheckpointException(name + " is a directory, not a checkpoint file: give "
                     + "a .cplb file");
@@ -247,8 +253,8 @@ final class CheckpointReader {
             int cols = data.readInt();
             ParameterShape want = shapes.get(i);
             if (!pname.equals(want.name()) || rows != want.rows() || cols != want.cols()) {
-                throw invalid(name, "parameter " + pname + " is " + rows + "x" + cols
-                        + ", but " + want.name() + " of these networks is " + want.rows() + "x"
+                throw invalid(name, "parameter " + SafeText.value(pname) + " is " + rows + "x"
+                        + cols + ", but " + want.name() + " of these networks is " + want.rows() + "x"
                         + want.cols(), null);
             }
             params.add(readValues(data, rows, cols));
@@ -256,7 +262,9 @@ final class CheckpointReader {
             second.add(readValues(data, rows, cols));
         }
         int n = data.readInt();
-        if (n < 0 || n > hp.episodes() || length != expected + (long) n * EPISODE_BYTES) {
+        long historyEnd = expected + (long) n * EPISODE_BYTES;
+        if (n < 0 || n > hp.episodes() || (format < 3 ? length != historyEnd
+                : length < historyEnd + 4)) {
             throw invalid(name, n + " episodes in " + length + " bytes (budget "
                     + hp.episodes() + ")", null);
         }
@@ -266,10 +274,36 @@ final class CheckpointReader {
                     data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble(),
                     data.readLong(), data.readDouble(), data.readDouble()));
         }
+        GradientVarianceHistory measured = new GradientVarianceHistory();
+        if (format >= 3) { // the gradient-variance measurements follow
+            int m = data.readInt();
+            if (m < 0 || m > n || length != historyEnd + 4 + (long) m
+                    * Checkpoint.MEASUREMENT_BYTES) {
+                throw invalid(name, m + " gradient-variance measurements after " + n
+                        + " episodes in " + length + " bytes", null);
+            }
+            try {
+                for (int i = 0; i < m; i++) {
+                    GradientVariance g = new GradientVariance(data.readInt(), data.readLong(),
+                            data.readDouble(), data.readDouble(), data.readDouble(),
+                            data.readDouble(), data.readInt());
+                    if (g.episode() < 1 || g.episode() > n || g.update() < 0 || g.samples() < 2
+                            || !(g.reinforce() >= 0 && g.baseline() >= 0 && g.td() >= 0
+                            && g.learner() >= 0) || !Double.isFinite(g.reinforce()
+                            + g.baseline() + g.td() + g.learner())) {
+                        throw new IllegalArgumentException("gradient-variance measurement "
+                                + (i + 1) + " is out of range: " + g);
+                    }
+                    measured.add(g);
+                }
+            } catch (IllegalArgumentException e) {
+                throw invalid(name, e.getMessage(), null);
+            }
+        }
         try {
             RunSnapshot snapshot = atEpisodeStart(new RunSnapshot(hp,
                     new AgentState(params, first, second, adamStep), totalSteps, randomDraws,
-                    history.view()));
+                    history.view(), 0, measured));
             snapshot.checkValues();
             return snapshot;
         } catch (IllegalArgumentException e) {
@@ -290,7 +324,8 @@ final class CheckpointReader {
         if (partial >= 0 && partial < s.hyperparameters().episodeStepLimit()
                 && s.randomDraws() == s.totalSteps() + RunSnapshot.DRAWS_PER_RESET * (n + 1L)) {
             return new RunSnapshot(s.hyperparameters(), s.agent(), start,
-                    start + (long) RunSnapshot.DRAWS_PER_RESET * n, s.history(), (int) partial);
+                    start + (long) RunSnapshot.DRAWS_PER_RESET * n, s.history(), (int) partial,
+                    s.gradientVariance());
         }
         return s;
     }
@@ -301,7 +336,8 @@ final class CheckpointReader {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + text + "'");
+        throw new IllegalArgumentException("unknown " + what + " '" + SafeText.value(text)
+                + "'");
     }
 
     private static long utfLength(String s) {

@@ -3,7 +3,10 @@ package cartpolelab.io;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.GradientVariance;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunStatistics.Interval;
+import cartpolelab.plot.CompareFigures;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -43,10 +46,25 @@ public final class ExperimentCsv {
         /** The run of a history: every episode that exists now. */
         public static Run of(String id, String algorithm, long seed, String sweepValue,
                              EpisodeHistory h) {
+            return of(id, algorithm, seed, sweepValue, h, null);
+        }
+
+        /**
+         * The run of a history with its gradient-variance measurements (may be null) in the
+         * {@code gradvar/} columns of their episodes' rows.
+         */
+        public static Run of(String id, String algorithm, long seed, String sweepValue,
+                             EpisodeHistory h, GradientVarianceHistory g) {
             int n = h.size();
+            int measured = g == null ? 0 : g.size();
             List<String> rows = new ArrayList<>(n);
+            int next = 0;
             for (int i = 0; i < n; i++) {
-                rows.add(MetricsCsv.row(h.get(i)));
+                GradientVariance v = null;
+                if (next < measured && g.episode(next) == i + 1) {
+                    v = g.get(next++);
+                }
+                rows.add(MetricsCsv.row(h.get(i), v));
             }
             return new Run(id, algorithm, seed, sweepValue, rows, Arrays.copyOf(h.rewards(), n),
                     n == 0 ? 0 : h.get(n - 1).totalSteps());
@@ -85,7 +103,8 @@ public final class ExperimentCsv {
         write(file, w -> {
             line(w, tidyHeader(sweepName));
             for (Run r : sorted) {
-                String prefix = r.id() + "," + r.algorithm() + "," + r.seed() + ","
+                String prefix = SafeText.csvCell(r.id()) + "," + SafeText.csvCell(r.algorithm())
+                        + "," + r.seed() + ","
                         + (sweepName == null ? "" : r.sweepValue() + ",");
                 for (String row : r.rows()) {
                     line(w, prefix + row);
@@ -116,8 +135,12 @@ public final class ExperimentCsv {
                 throw new IOException("cannot read " + f + ": " + reason(e)
                         + "; check the shard's path", e);
             }
+            // shards written before gradvar/learner existed read with that cell empty
+            String legacy = MetricsCsv.header().substring(0,
+                    MetricsCsv.header().lastIndexOf(','));
+            boolean old = !lines.isEmpty() && lines.get(0).endsWith(legacy);
             if (lines.isEmpty() || !lines.get(0).startsWith("run,algorithm,seed,")
-                    || !lines.get(0).endsWith(MetricsCsv.header())) {
+                    || !lines.get(0).endsWith(MetricsCsv.header()) && !old) {
                 throw new IOException(f + " is not a tidy CSV of compare (its header is not "
                         + tidyHeader(null) + " with an optional sweep/ column): give the "
                         + "--csv files the shards wrote");
@@ -125,7 +148,8 @@ public final class ExperimentCsv {
             if (header == null) {
                 header = lines.get(0);
                 String[] h = header.split(",", -1);
-                sweepName = h[3].startsWith("sweep/") ? h[3].substring(6) : null;
+                sweepName = h[3].startsWith("sweep/") ? SafeText.escape(h[3].substring(6))
+                        : null;
             } else if (!header.equals(lines.get(0))) {
                 throw new IOException(f + " has other columns than " + files.get(0)
                         + ": merge only the shards of one experiment, written by one version");
@@ -138,12 +162,13 @@ public final class ExperimentCsv {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] cells = line.split(",", -1);
+                String[] cells = (old ? line + "," : line).split(",", -1);
                 if (cells.length != lead + metrics.length) {
                     throw new IOException(f + " line " + (ln + 1) + " has " + cells.length
                             + " fields, not " + (lead + metrics.length) + ": the file is cut "
                             + "or edited; write the shard again");
                 }
+                cells[0] = SafeText.fromCsvCell(cells[0]);
                 if (current == null || !current.id().equals(cells[0])) {
                     Path other = seen.putIfAbsent(cells[0], f);
                     if (other != null) {
@@ -152,12 +177,15 @@ public final class ExperimentCsv {
                     }
                     rows = new ArrayList<>();
                     try {
-                        Algorithm.parse(cells[1]);
-                        current = new Run(cells[0], cells[1], Long.parseLong(cells[2]),
-                                lead == 4 ? cells[3] : null, rows, null, 0);
+                        // the algorithm by its canonical name, the swept value as parsed: a
+                        // cell's stray control characters go no further
+                        String algorithm = Algorithm.parse(cells[1]).name()
+                                .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                         if (lead == 4) {
                             Double.parseDouble(cells[3]);
                         }
+                        current = new Run(cells[0], algorithm, Long.parseLong(cells[2]),
+                                lead == 4 ? cells[3].trim() : null, rows, null, 0);
                     } catch (IllegalArgumentException e) {
                         throw new IOException(f + " line " + (ln + 1) + ": " + e.getMessage());
                     }
@@ -219,7 +247,8 @@ public final class ExperimentCsv {
             line(w, h.toString());
             for (Run r : sorted) {
                 ExperimentSummary.Run s = lines.get(r.id());
-                line(w, "run," + r.id() + "," + r.group(sweepName) + "," + r.algorithm() + ","
+                line(w, "run," + SafeText.csvCell(r.id()) + "," + SafeText.csvCell(
+                        r.group(sweepName)) + "," + SafeText.csvCell(r.algorithm()) + ","
                         + r.seed() + "," + (sweepName == null ? "" : r.sweepValue() + ",")
                         + s.episodes() + "," + s.steps() + ","
                         + (s.solvedAt() > 0 ? s.solvedAt() : "") + ","
@@ -230,8 +259,8 @@ public final class ExperimentCsv {
                 ExperimentSummary.Group g = groups.get(i);
                 Run first = sorted.stream().filter(r -> r.group(sweepName).equals(g.key()))
                         .findFirst().orElseThrow();
-                StringBuilder b = new StringBuilder("group,," + g.key() + ","
-                        + first.algorithm() + ",," + (sweepName == null ? ""
+                StringBuilder b = new StringBuilder("group,," + SafeText.csvCell(g.key()) + ","
+                        + SafeText.csvCell(first.algorithm()) + ",," + (sweepName == null ? ""
                         : first.sweepValue() + ",") + ",,,,,," + g.runs() + "," + g.solved());
                 for (Interval v : new Interval[] {g.solveMedian(), g.solveIqm(),
                     g.stepsMedian(), g.stepsIqm(), g.finalMa50Iqm()}) {
@@ -255,28 +284,46 @@ public final class ExperimentCsv {
     }
 
     private interface Body {
-        void write(PrintWriter w);
+        void write(java.io.Writer w) throws IOException;
     }
 
     private static void write(Path file, Body body) throws IOException {
         AtomicFiles.write(file, out -> {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            // a Writer that throws: PrintWriter would swallow "No space left on device"
+            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.write(w);
             w.flush();
-            if (w.checkError()) {
-                throw new IOException("cannot write " + file + ": the write failed (disk full?)");
-            }
         });
     }
 
-    private static void line(PrintWriter w, String s) {
-        w.print(s);
-        w.print('\n');
+    private static void line(java.io.Writer w, String s) throws IOException {
+        w.write(s);
+        w.write('\n');
     }
 
     private static String reason(IOException e) {
         return e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
                 : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                 : e.getMessage();
+    }
+
+    /**
+     * The data of the variance chart: per group and episode from the first measurement on,
+     * the median over the group's runs of each estimator's variance as last measured.
+     */
+    public static void writeVariance(Path file, List<CompareFigures.VarianceGroup> groups)
+            throws IOException {
+        write(file, w -> {
+            line(w, "group,episode," + String.join(",", MetricsCsv.GRADIENT_VARIANCE_COLUMNS));
+            for (CompareFigures.VarianceGroup g : groups) {
+                for (int i = 0; i < g.reinforce().length; i++) {
+                    if (!Double.isNaN(g.reinforce()[i])) {
+                        line(w, "\"" + g.label().replace("\"", "\"\"") + "\"," + (i + 1)
+                                + "," + g.reinforce()[i] + "," + g.baseline()[i] + ","
+                                + g.td()[i]);
+                    }
+                }
+            }
+        });
     }
 }

@@ -67,17 +67,38 @@ public final class MetricsCsv {
         int n = history.size();
         int measured = gradientVariance == null ? 0 : gradientVariance.size();
         AtomicFiles.write(file, out -> {
-            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            w.print(header());
-            w.print('\n');
+            // a Writer that throws: PrintWriter would swallow "No space left on device"
+            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            w.write(header());
+            w.write('\n');
             int next = 0;
             for (int i = 0; i < n; i++) {
                 GradientVariance g = null;
                 if (next < measured && gradientVariance.episode(next) == i + 1) {
                     g = gradientVariance.get(next++);
                 }
-                w.print(row(history.get(i), g));
-                w.print('\n');
+                w.write(row(history.get(i), g));
+                w.write('\n');
+            }
+            w.flush();
+        });
+    }
+
+    /**
+     * The measurements alone, one row each ({@code episode,update,gradvar/reinforce,
+     * gradvar/baseline,gradvar/td,samples}): the data of the gradient-variance chart.
+     */
+    public static void writeGradientVariance(Path file, GradientVarianceHistory g)
+            throws IOException {
+        int n = g.size();
+        AtomicFiles.write(file, out -> {
+            PrintWriter w = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+            w.print("episode,update," + String.join(",", GRADIENT_VARIANCE_COLUMNS)
+                    + ",samples\n");
+            for (int i = 0; i < n; i++) {
+                GradientVariance v = g.get(i);
+                w.print(v.episode() + "," + v.update() + "," + v.reinforce() + ","
+                        + v.baseline() + "," + v.td() + "," + v.samples() + "\n");
             }
             w.flush();
             if (w.checkError()) {

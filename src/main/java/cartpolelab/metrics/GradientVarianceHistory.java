@@ -83,6 +83,21 @@ public final class GradientVarianceHistory {
         return size;
     }
 
+    /** The measurements that exist when the call starts, as a new history. */
+    public GradientVarianceHistory copy() {
+        GradientVarianceHistory c = new GradientVarianceHistory();
+        c.addAll(this);
+        return c;
+    }
+
+    /** Appends the measurements {@code other} has when the call starts. Writer thread only. */
+    public void addAll(GradientVarianceHistory other) {
+        int n = other.size();
+        for (int i = 0; i < n; i++) {
+            add(other.get(i));
+        }
+    }
+
     /** The measurement at {@code index} (0 = the first taken). */
     public GradientVariance get(int index) {
         Columns c = checked(index);

@@ -1,5 +1,6 @@
 package cartpolelab.plot;
 
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunStatistics;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,37 @@ public final class CompareFigures {
      */
     public record VarianceGroup(String label, double[] reinforce, double[] baseline,
                                 double[] td) {
+
+        /**
+         * The group of {@code runs}' measurements over episodes 1 … {@code episodes}: at each
+         * episode, per estimator, the median over the runs of the value last measured at or
+         * before it (runs not yet measured left out; NaN while none is).
+         */
+        public static VarianceGroup of(String label, List<GradientVarianceHistory> runs,
+                                       int episodes) {
+            double[][] medians = new double[3][episodes];
+            double[] values = new double[runs.size()];
+            int[] at = new int[runs.size()];
+            for (int ep = 1; ep <= episodes; ep++) {
+                for (int k = 0; k < 3; k++) {
+                    int n = 0;
+                    for (int r = 0; r < runs.size(); r++) {
+                        GradientVarianceHistory h = runs.get(r);
+                        while (at[r] < h.size() && h.episode(at[r]) <= ep) {
+                            at[r]++;
+                        }
+                        if (at[r] > 0) {
+                            int m = at[r] - 1;
+                            values[n++] = k == 0 ? h.reinforce(m) : k == 1 ? h.baseline(m)
+                                    : h.td(m);
+                        }
+                    }
+                    medians[k][ep - 1] = n == 0 ? Double.NaN
+                            : RunStatistics.median(java.util.Arrays.copyOf(values, n));
+                }
+            }
+            return new VarianceGroup(label, medians[0], medians[1], medians[2]);
+        }
     }
 
     private static final double[][] ESTIMATOR_DASH = {null, {7, 4}, {2, 3}};
@@ -88,7 +120,7 @@ public final class CompareFigures {
             }
         }
         if (!any) {
-            p.note("no measurement yet: one every K learning updates of each run");
+            p.note("no measurement yet: one every K episodes of each run");
         }
         return new Figure("Gradient variance, median of each group's runs",
                 "solid: REINFORCE \u00b7 dashed: baseline \u00b7 dotted: TD \u00b7 "

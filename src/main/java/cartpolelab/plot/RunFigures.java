@@ -28,7 +28,7 @@ public final class RunFigures {
     public static final String VARIANCE_TD = "TD  \u03a3 \u2207log \u03c0 \u00b7 \u03b4\u209c";
     public static final String VARIANCE_LEARNER =
             "This run's learner  \u03a3 \u2207log \u03c0 \u00b7 \u03a8\u209c";
-    public static final String NO_MEASUREMENT = "no measurement yet: one every K learning updates";
+    public static final String NO_MEASUREMENT = "no measurement yet: one every K episodes";
 
     /**
      * What the figures say about the run.

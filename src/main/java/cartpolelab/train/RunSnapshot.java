@@ -6,6 +6,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.env.CartPole;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import java.util.List;
 import java.util.Objects;
 
@@ -33,14 +34,24 @@ import java.util.Objects;
  * @param history         the finished episodes
  * @param replayedSteps   steps of the episode in progress that are not kept (0 between
  *                        episodes)
+ * @param gradientVariance the gradient-variance measurements of the finished episodes
  */
 public record RunSnapshot(Hyperparameters hyperparameters, AgentState agent, long totalSteps,
-                          long randomDraws, EpisodeHistory history, int replayedSteps) {
+                          long randomDraws, EpisodeHistory history, int replayedSteps,
+                          GradientVarianceHistory gradientVariance) {
 
     /** Random numbers an episode draws before its first step ({@code env.reset}). */
     public static final int DRAWS_PER_RESET = CartPole.OBSERVATION_SIZE;
 
+    /** Without gradient-variance measurements. */
+    public RunSnapshot(Hyperparameters hyperparameters, AgentState agent, long totalSteps,
+                       long randomDraws, EpisodeHistory history, int replayedSteps) {
+        this(hyperparameters, agent, totalSteps, randomDraws, history, replayedSteps,
+                new GradientVarianceHistory());
+    }
+
     public RunSnapshot {
+        Objects.requireNonNull(gradientVariance, "gradientVariance");
         Objects.requireNonNull(hyperparameters, "hyperparameters");
         Objects.requireNonNull(agent, "agent");
         Objects.requireNonNull(history, "history");

@@ -33,8 +33,8 @@ import java.util.function.Consumer;
  * volatile size, so other threads may read them while this run trains; everything else is for
  * the driving thread.
  *
- * <p>Measurements: with {@link #measureGradientVariance} on, the end of an episode whose updates
- * complete another K is followed by a {@link GradientVarianceProbe} measurement on the agent as
+ * <p>Measurements: with {@link #measureGradientVariance} on, every K-th episode's end is
+ * followed by a {@link GradientVarianceProbe} measurement on the agent as
  * it now is, timed as training (it slows training; it changes nothing learned).
  *
  * <p>Time: the only clock is {@link System#nanoTime()} around each step, for the
@@ -60,7 +60,6 @@ public final class TrainingRun {
     /** Null unless {@link #measureGradientVariance} switched it on. */
     private GradientVarianceProbe probe;
     private final GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
-    private long updatesAtLastEpisode;
     private GradientVarianceProbe.Measurement pendingMeasurement;
     private long measuringNanos;
 
@@ -85,7 +84,6 @@ public final class TrainingRun {
         EpisodeStats last = history.last();
         this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
         this.episodeStartNanos = activeNanos;
-        this.updatesAtLastEpisode = agent.updates();
         runner.beginEpisode();
     }
 
@@ -101,8 +99,10 @@ public final class TrainingRun {
     public static TrainingRun restore(RunSnapshot snapshot) {
         snapshot.checkPosition();
         Hyperparameters hp = snapshot.hyperparameters();
-        return new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
+        TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
                 snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
+        run.gradientVariance.addAll(snapshot.gradientVariance());
+        return run;
     }
 
     /**
@@ -114,7 +114,7 @@ public final class TrainingRun {
     public RunSnapshot snapshot() {
         int partial = runner.inEpisode() ? runner.episodeSteps() : 0;
         return new RunSnapshot(hp, agent.state(), baseSteps + runner.episodeStartSteps(),
-                runner.episodeStartDraws(), history.view(), partial);
+                runner.episodeStartDraws(), history.view(), partial, gradientVariance.copy());
     }
 
     // ------------------------------------------------------------------ training
@@ -192,17 +192,19 @@ public final class TrainingRun {
         }
     }
 
-    /** The probe's measurement when this episode's updates complete another K; timed. */
+    /**
+     * The probe's measurement when this episode is the K-th since the last one; timed. Counted
+     * in episodes, not updates, so n-step runs (several updates an episode) measure as often
+     * as end-of-episode runs; the probe's stream is keyed by the update count.
+     */
     private void measureIfDue() {
-        long updates = agent.updates();
-        long before = updatesAtLastEpisode;
-        updatesAtLastEpisode = updates;
-        if (probe == null || !probe.due(before, updates)) {
+        int episode = history.size() + 1;
+        if (probe == null || !probe.due(episode - 1, episode)) {
             return;
         }
         long t0 = System.nanoTime();
         try {
-            pendingMeasurement = probe.measure(agent, updates);
+            pendingMeasurement = probe.measure(agent, agent.updates());
         } catch (RuntimeException e) {
             failure = "gradient-variance measurement failed: " + (e.getMessage() != null
                     ? e.getMessage() : e.toString());
@@ -248,7 +250,7 @@ public final class TrainingRun {
 
     /**
      * Measures the variance of the three policy-gradient estimators every
-     * {@code settings.everyUpdates()} learning updates from now on, into
+     * {@code settings.everyEpisodes()} episodes from now on, into
      * {@link #gradientVariance()}; null switches it off. Training is the same either way.
      */
     public void measureGradientVariance(GradientVarianceProbe.Settings settings) {

@@ -2,7 +2,10 @@ package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
+import cartpolelab.io.EpisodeGif;
 import cartpolelab.io.MetricsCsv;
+import cartpolelab.io.PyTorchModel;
+import cartpolelab.io.Safetensors;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.TrainerPort;
 import cartpolelab.ui.export.Picture;
@@ -120,16 +123,65 @@ public final class BackgroundWork implements AutoCloseable {
      * that cannot be read or restored leaves the run untouched.
      */
     public CompletableFuture<Outcome> loadCheckpoint(Path file) {
+        return restoreFrom(() -> Checkpoint.read(file), "Checkpoint loaded from " + file,
+                "Could not load the checkpoint");
+    }
+
+    /** Writes an episode as a GIF on the I/O executor. */
+    public CompletableFuture<Outcome> saveGif(Path file, EpisodeGif.Track episode,
+                                              EpisodeGif.Options options) {
+        return track(CompletableFuture.runAsync(() -> {
+            try {
+                EpisodeGif.write(file, java.util.List.of(episode), options);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io).thenApply(v -> (RunSnapshot) null), false, "GIF saved to " + file,
+                "Could not save the GIF");
+    }
+
+    /** Writes the networks as the notebook's PyTorch model (float32 safetensors). */
+    public CompletableFuture<Outcome> savePyTorch(Path file) {
+        return track(guard(trainer::snapshot).thenApplyAsync(snapshot -> {
+            try {
+                PyTorchModel.write(file, snapshot.hyperparameters(), snapshot.agent(),
+                        Safetensors.Dtype.F32);
+                return (RunSnapshot) null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, io), false, "PyTorch networks saved to " + file,
+                "Could not save the PyTorch networks");
+    }
+
+    /**
+     * Reads a PyTorch model of the notebook's layout on the I/O executor and starts a new run
+     * from its networks (the current settings, its hidden size); a file that cannot be read
+     * leaves the run untouched.
+     */
+    public CompletableFuture<Outcome> openPyTorch(Path file) {
+        Hyperparameters base = trainer.hyperparameters();
+        return restoreFrom(() -> PyTorchModel.read(file, base),
+                "Opened the PyTorch networks of " + file + " as a new run",
+                "Could not open the PyTorch networks");
+    }
+
+    /** Reads a file into a snapshot. */
+    private interface Reading {
+        RunSnapshot read() throws IOException;
+    }
+
+    private CompletableFuture<Outcome> restoreFrom(Reading reading, String success,
+                                                   String failureTitle) {
         CompletableFuture<RunSnapshot> loaded = CompletableFuture.supplyAsync(() -> {
             try {
-                return Checkpoint.read(file);
+                return reading.read();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }, io).thenCompose((RunSnapshot snapshot) -> guard(() -> trainer.restore(snapshot))
                 .thenApply(v -> snapshot));
-        return track(loaded, true, "Checkpoint loaded from " + file,
-                "Could not load the checkpoint");
+        return track(loaded, true, success, failureTitle);
     }
 
     /**

@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.io.Checkpoint;
+import cartpolelab.io.EpisodeGif;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.ui.export.PlotExport;
 import java.nio.file.Path;
@@ -38,6 +39,24 @@ public final class FileActions {
 
     public void setMaps(Supplier<cartpolelab.ui.export.Picture> maps) {
         this.maps = Objects.requireNonNull(maps);
+    }
+
+    /** What "Gradient-variance chart…" saves. */
+    private Supplier<PlotExport> variance = () -> null;
+
+    public void setVariance(Supplier<PlotExport> variance) {
+        this.variance = Objects.requireNonNull(variance);
+    }
+
+    /**
+     * Asks for a file and writes the gradient-variance chart as PNG or SVG, and its
+     * measurements as CSV beside it (same name, .csv).
+     */
+    public void saveVariance() {
+        PlotExport picture = variance.get();
+        if (picture != null) {
+            savePicture(picture);
+        }
     }
 
     /**
@@ -88,5 +107,49 @@ public final class FileActions {
 
     public void loadCheckpoint() {
         dialogs.loadCheckpoint(owner.get()).ifPresent(p -> vm.files().loadCheckpoint(p));
+    }
+
+    /**
+     * Asks for a file and writes {@code episode} (null: nothing shown, nothing done) as a GIF
+     * on the I/O thread.
+     *
+     * @param stride       frames kept: 1 is real time, k the replay at ×k
+     * @param canvasWidth  the width used when {@code choice} asks for the canvas's size
+     */
+    void saveGif(cartpolelab.train.RecordedEpisode episode, ReplayBar.GifChoice choice,
+                 int stride, double canvasWidth) {
+        if (episode == null || vm.fileBusyProperty().get()) {
+            return;
+        }
+        int width = choice.width() > 0 ? choice.width() : (int) Math.round(Math.max(
+                EpisodeGif.MIN_WIDTH, Math.min(EpisodeGif.MAX_WIDTH, canvasWidth)));
+        EpisodeGif.Options options = new EpisodeGif.Options(width,
+                choice.atReplaySpeed() ? stride : 1, choice.overlay(),
+                vm.settingsProperty().get().algorithm().displayName());
+        EpisodeGif.Track track = track(episode);
+        dialogs.saveGif(owner.get()).ifPresent(p -> vm.files().saveGif(
+                FileNames.withExtension(p, ".gif"), track, options));
+    }
+
+    /** A recorded episode's frames for {@link EpisodeGif}. */
+    static EpisodeGif.Track track(cartpolelab.train.RecordedEpisode episode) {
+        EpisodeGif.Track t = new EpisodeGif.Track(episode.episode());
+        for (int k = 0; k <= episode.steps(); k++) {
+            cartpolelab.train.Frame f = episode.frame(k);
+            t.add(f.x(), f.theta(), f.action(), f.probRight(), f.value(), f.episodeReward());
+        }
+        t.end(episode.fell());
+        return t;
+    }
+
+    /** Asks for a file and writes the networks as the notebook's PyTorch model. */
+    public void savePyTorch() {
+        dialogs.savePyTorch(owner.get()).ifPresent(
+                p -> vm.files().savePyTorch(FileNames.withExtension(p, ".safetensors")));
+    }
+
+    /** Asks for a PyTorch model of the notebook's layout and opens it as a new run. */
+    public void openPyTorch() {
+        dialogs.openPyTorch(owner.get()).ifPresent(p -> vm.files().openPyTorch(p));
     }
 }

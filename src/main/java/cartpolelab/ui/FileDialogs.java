@@ -21,4 +21,13 @@ public interface FileDialogs {
 
     /** Which checkpoint to load. */
     Optional<Path> loadCheckpoint(Window owner);
+
+    /** Where to save the networks for PyTorch (.safetensors). */
+    Optional<Path> savePyTorch(Window owner);
+
+    /** Which PyTorch networks (.safetensors) to open. */
+    Optional<Path> openPyTorch(Window owner);
+
+    /** Where to save an episode as GIF. */
+    Optional<Path> saveGif(Window owner);
 }

@@ -42,6 +42,25 @@ public final class FxFileDialogs implements FileDialogs {
         return remember(chooser.showOpenDialog(owner));
     }
 
+    @Override
+    public Optional<Path> savePyTorch(Window owner) {
+        return save(owner, "Save networks for PyTorch", "model.safetensors",
+                new FileChooser.ExtensionFilter("safetensors", "*.safetensors"));
+    }
+
+    @Override
+    public Optional<Path> openPyTorch(Window owner) {
+        return remember(chooser("Open PyTorch networks",
+                new FileChooser.ExtensionFilter("safetensors", "*.safetensors"),
+                new FileChooser.ExtensionFilter("All files", "*")).showOpenDialog(owner));
+    }
+
+    @Override
+    public Optional<Path> saveGif(Window owner) {
+        return save(owner, "Save the episode as GIF", "cartpole-episode.gif",
+                new FileChooser.ExtensionFilter("GIF animation", "*.gif"));
+    }
+
     private Optional<Path> save(Window owner, String title, String name,
                                 FileChooser.ExtensionFilter... filters) {
         FileChooser chooser = chooser(title, filters);

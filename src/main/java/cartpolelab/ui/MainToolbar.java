@@ -43,6 +43,7 @@ public final class MainToolbar extends ToolBar {
     private final MenuItem saveReward = new MenuItem("Reward chart…");
     private final MenuItem saveStacked = new MenuItem("Both charts stacked…");
     private final MenuItem saveMaps = new MenuItem("Network maps…");
+    private final MenuItem saveVariance = new MenuItem("Gradient-variance chart and CSV…");
     private final Button compare = new Button("Compare…");
     private final javafx.scene.control.ToggleButton maps =
             new javafx.scene.control.ToggleButton("Maps");
@@ -51,6 +52,10 @@ public final class MainToolbar extends ToolBar {
     private final Button exportCsv = new Button("Export CSV");
     private final Button saveCheckpoint = new Button("Save checkpoint");
     private final Button loadCheckpoint = new Button("Load checkpoint");
+    private final javafx.scene.control.MenuButton pytorch =
+            new javafx.scene.control.MenuButton("PyTorch");
+    private final MenuItem savePyTorch = new MenuItem("Save networks for PyTorch…");
+    private final MenuItem openPyTorch = new MenuItem("Open PyTorch networks…");
 
     /** @param resetRun what Reset does (the view also clears its charts) */
     public MainToolbar(TrainingViewModel vm, Runnable resetRun, FileActions files) {
@@ -72,6 +77,10 @@ public final class MainToolbar extends ToolBar {
         exportCsv.setId("exportCsvButton");
         saveCheckpoint.setId("saveCheckpointButton");
         loadCheckpoint.setId("loadCheckpointButton");
+        pytorch.setId("pytorchMenu");
+        savePyTorch.setId("savePyTorchItem");
+        openPyTorch.setId("openPyTorchItem");
+        pytorch.getItems().addAll(savePyTorch, openPyTorch);
 
         startPause.getStyleClass().add("primary");
         startPause.setMinWidth(84);
@@ -79,7 +88,8 @@ public final class MainToolbar extends ToolBar {
         saveReward.setId("saveRewardChartItem");
         saveStacked.setId("saveStackedChartsItem");
         saveMaps.setId("saveMapsItem");
-        savePlots.getItems().addAll(saveReward, saveStacked, saveMaps);
+        saveVariance.setId("saveVarianceItem");
+        savePlots.getItems().addAll(saveReward, saveStacked, saveMaps, saveVariance);
         compare.setId("compareButton");
         tip(compare, "Compare algorithms across seeds: a grid of runs on every core, with the "
                 + "mean and its confidence band, in a window of its own");
@@ -108,6 +118,9 @@ public final class MainToolbar extends ToolBar {
         tip(exportCsv, "Write every finished episode's metrics to a CSV file");
         tip(saveCheckpoint, "Save the networks, the optimiser state and the settings to a file");
         tip(loadCheckpoint, "Load networks and settings from a checkpoint file, paused");
+        tip(pytorch, "The networks as the study notebook's PyTorch ActorCritic (safetensors): "
+                + "save them for model.load_state_dict(...), or open a model trained there as "
+                + "a new run");
 
         speed.setConverter(new StringConverter<>() {
             @Override
@@ -129,7 +142,7 @@ public final class MainToolbar extends ToolBar {
         getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
                 separator(), speedLabel, speed, stopWhenSolved, maps, compare, spacer, savePlots,
                 exportCsv,
-                saveCheckpoint, loadCheckpoint);
+                saveCheckpoint, loadCheckpoint, pytorch);
         for (Node n : getItems()) {
             if (n instanceof Control c) {
                 c.setMinWidth(Region.USE_PREF_SIZE);
@@ -147,6 +160,7 @@ public final class MainToolbar extends ToolBar {
         reset.disableProperty().bind(control(vm, ControlState::resetDisabled));
         saveCheckpoint.disableProperty().bind(vm.fileBusyProperty());
         loadCheckpoint.disableProperty().bind(vm.fileBusyProperty());
+        pytorch.disableProperty().bind(vm.fileBusyProperty());
         exportCsv.disableProperty().bind(vm.fileBusyProperty().or(Bindings.createBooleanBinding(
                 () -> vm.statusProperty().get() == null
                         || vm.statusProperty().get().episodes() == 0, vm.statusProperty())));
@@ -169,9 +183,12 @@ public final class MainToolbar extends ToolBar {
             files.savePlots(true);
         });
         saveMaps.setOnAction(e -> files.saveMaps());
+        saveVariance.setOnAction(e -> files.saveVariance());
         exportCsv.setOnAction(e -> files.exportCsv());
         saveCheckpoint.setOnAction(e -> files.saveCheckpoint());
         loadCheckpoint.setOnAction(e -> files.loadCheckpoint());
+        savePyTorch.setOnAction(e -> files.savePyTorch());
+        openPyTorch.setOnAction(e -> files.openPyTorch());
 
         vm.settingsNeedResetProperty().addListener((o, a, b) -> {
             reset.getStyleClass().remove("attention");

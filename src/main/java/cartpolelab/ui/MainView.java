@@ -1,5 +1,6 @@
 package cartpolelab.ui;
 
+import cartpolelab.io.SafeText;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.EpisodeSignals;
 import cartpolelab.train.Speed;
@@ -63,6 +64,10 @@ public final class MainView extends BorderPane {
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);
+        files.setVariance(() -> plotExport(false).withVariance(charts.boundVariance()));
+        replayBar.setOnSaveGif(c -> files.saveGif(replay.episode(), c,
+                replay.speed().stepsPerSecond() / Speed.REAL_TIME_STEPS_PER_SECOND,
+                canvas.getWidth()));
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         toolbar.setOnCompare(this::openCompare);
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
@@ -126,9 +131,11 @@ public final class MainView extends BorderPane {
         vm.statusProperty().addListener((o, a, b) -> showStatus());
         vm.controlsProperty().addListener((o, a, b) -> showStatus());
         vm.runSettingsProperty().addListener((o, a, b) -> showStatus());
-        vm.messageProperty().addListener((o, a, b) -> statusBar.setMessage(b));
+        // messages may quote a file's text: shown escaped and cut (SafeText)
+        vm.messageProperty().addListener((o, a, b) -> statusBar.setMessage(
+                b == null ? null : SafeText.line(b)));
         vm.speedProperty().addListener((o, a, b) -> updateCanvasMessage());
-        vm.setOnError((title, text) -> dialogs.showError(title, text));
+        vm.setOnError((title, text) -> dialogs.showError(title, SafeText.line(text)));
         showStatus();
         updateCanvasMessage();
         shortcuts.install(this);

@@ -52,6 +52,54 @@ final class ReplayBar extends VBox {
             100, 1_000, 10_000));
     private boolean updating;
 
+    /**
+     * What "Save as GIF…" was asked for.
+     *
+     * @param atReplaySpeed at the bar's speed (else ×1, real time)
+     * @param overlay       with the numbers panel
+     * @param width         pixels wide, or 0 for the canvas's width
+     */
+    record GifChoice(boolean atReplaySpeed, boolean overlay, int width) {
+    }
+
+    private final javafx.scene.control.MenuButton gif =
+            new javafx.scene.control.MenuButton("GIF");
+    private final javafx.scene.control.CheckMenuItem gifAtSpeed =
+            new javafx.scene.control.CheckMenuItem("At the replay speed (else ×1)");
+    private final javafx.scene.control.CheckMenuItem gifOverlay =
+            new javafx.scene.control.CheckMenuItem("With the numbers panel");
+    private final javafx.scene.control.ToggleGroup gifWidth =
+            new javafx.scene.control.ToggleGroup();
+    private java.util.function.Consumer<GifChoice> onSaveGif = c -> { };
+
+    /** What "Save as GIF…" does with the choice. */
+    void setOnSaveGif(java.util.function.Consumer<GifChoice> action) {
+        onSaveGif = java.util.Objects.requireNonNull(action);
+    }
+
+    private void createGifMenu() {
+        gif.setId("replayGif");
+        gif.setMinWidth(Region.USE_PREF_SIZE);
+        gif.setFocusTraversable(false);
+        gif.setTooltip(new Tooltip("Save the episode shown as an animated GIF, for slides"));
+        javafx.scene.control.MenuItem save =
+                new javafx.scene.control.MenuItem("Save as GIF…");
+        save.setId("replaySaveGif");
+        gifOverlay.setSelected(true);
+        gif.getItems().addAll(save, new javafx.scene.control.SeparatorMenuItem(), gifAtSpeed,
+                gifOverlay);
+        for (int w : new int[] {0, 480, 800}) {
+            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+                    w == 0 ? "Canvas size" : w + " px wide");
+            item.setUserData(w);
+            item.setToggleGroup(gifWidth);
+            item.setSelected(w == 0);
+            gif.getItems().add(item);
+        }
+        save.setOnAction(e -> onSaveGif.accept(new GifChoice(gifAtSpeed.isSelected(),
+                gifOverlay.isSelected(), (Integer) gifWidth.getSelectedToggle().getUserData())));
+    }
+
     ReplayBar(Replay replay) {
         this.replay = replay;
         setId("replayBar");
@@ -110,7 +158,9 @@ final class ReplayBar extends VBox {
         keep.setTooltip(new Tooltip("Recent episodes kept for replay, besides the milestones "
                 + "(first, each new best, the solving window's first). A frame takes 29 bytes: "
                 + "1,000 episodes of 200 steps take about 6 MB."));
-        HBox controls = new HBox(previous, back, play, forward, next, timeline, speed, keep, live);
+        createGifMenu();
+        HBox controls = new HBox(previous, back, play, forward, next, timeline, speed, keep, live,
+                gif);
         controls.getStyleClass().add("replay-controls");
         controls.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(controls, text);
@@ -176,6 +226,7 @@ final class ReplayBar extends VBox {
         back.setDisable(!on);
         forward.setDisable(!on);
         live.setDisable(!on);
+        gif.setDisable(!on);
         String playText = !on ? "Replay" : replay.playing() ? "Pause" : "Play";
         if (!playText.equals(play.getText())) {
             play.setText(playText);

@@ -29,7 +29,7 @@ final class RunCenter extends SplitPane {
     static final double MAPS_MIN_CARD_WIDTH = 760;
 
     private final javafx.beans.binding.BooleanBinding wide;
-    /** How often the gradient variance is measured: every K updates (0: off), M episodes. */
+    /** How often the gradient variance is measured: every K episodes (0: off), M episodes. */
     private final javafx.scene.control.ChoiceBox<Integer> every =
             new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections
                     .observableArrayList(0, 50, 100, 150, 300, 600));
@@ -129,7 +129,7 @@ final class RunCenter extends SplitPane {
             }
         });
         variance.setTooltip(new Tooltip("How noisy each estimator of the policy gradient is: "
-                + "every K learning updates, M episodes are sampled with the current networks "
+                + "every K episodes, M episodes are sampled with the current networks "
                 + "(training untouched) and the variance (trace of the covariance) of REINFORCE's "
                 + "\u03a3\u2207log \u03c0\u00b7G\u209c, the baseline's \u03a3\u2207log "
                 + "\u03c0\u00b7(G\u209c\u2212V) and the TD advantage's \u03a3\u2207log "
@@ -144,14 +144,14 @@ final class RunCenter extends SplitPane {
         samples.setAccessibleText("Episodes sampled per gradient-variance measurement");
         every.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY);
         samples.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES);
-        every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " updates"));
+        every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " episodes"));
         samples.setConverter(converter(m -> m + " episodes"));
         losses.setMinWidth(Region.USE_PREF_SIZE);
         variance.setMinWidth(Region.USE_PREF_SIZE);
         every.setMinWidth(0);
         samples.setMinWidth(0);
         every.setTooltip(new Tooltip("How often: the more often, the finer the curve and the "
-                + "slower the training (every 150 updates on 8 episodes costs about a tenth)"));
+                + "slower the training (every 150 episodes on 8 episodes costs about a tenth)"));
         samples.setTooltip(new Tooltip("Episodes sampled per measurement: more gives a "
                 + "steadier estimate of each variance and costs more"));
         samples.disableProperty().bind(every.valueProperty().isEqualTo(0));
@@ -188,7 +188,7 @@ final class RunCenter extends SplitPane {
     }
 
     /**
-     * The gradient-variance measurement chosen: every K updates on M episodes, or null for
+     * The gradient-variance measurement chosen: every K episodes on M episodes, or null for
      * none. {@code onChange} runs when either choice changes.
      */
     cartpolelab.agent.GradientVarianceProbe.Settings measurement() {

@@ -17,7 +17,7 @@ class AgentTest {
 
     @Test
     void parametersAndAdamStateHaveTheDocumentedNamesAndShapes() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withHiddenSize(32));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(32));
         assertEquals(List.of("actor.w1", "actor.b1", "actor.w2", "actor.b2",
                 "critic.w1", "critic.b1", "critic.w2", "critic.b2"), agent.parameterNames());
         int[][] shapes = {{4, 32}, {1, 32}, {2, 32}, {1, 2}, {4, 32}, {1, 32}, {1, 32}, {1, 1}};
@@ -37,8 +37,8 @@ class AgentTest {
 
     @Test
     void sameSeedSameWeightsAndWritingParametersChangesTheAgent() {
-        Agent a = new Agent(Hyperparameters.DEFAULTS.withSeed(4));
-        Agent b = new Agent(Hyperparameters.DEFAULTS.withSeed(4));
+        Agent a = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(4));
+        Agent b = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(4));
         for (int i = 0; i < 8; i++) {
             assertArrayEquals(a.parameters().get(i).data, b.parameters().get(i).data, 0);
         }
@@ -49,7 +49,7 @@ class AgentTest {
 
     @Test
     void inspectionIsConsistentAndUsesNoRandomNumbers() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withSeed(2));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(2));
         double[] p = new double[2];
         agent.probabilities(S, p);
         assertEquals(1, p[0] + p[1], 1e-15);
@@ -68,7 +68,7 @@ class AgentTest {
 
     /** Episode rewards and losses of a run, with or without inspection calls between steps. */
     private static long[] run(boolean inspect) {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withSeed(8));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(8));
         EpisodeRunner runner = new EpisodeRunner(agent);
         SplittableRandom other = new SplittableRandom(1);
         double[] p = new double[2];
@@ -96,7 +96,7 @@ class AgentTest {
 
     @Test
     void misuseFailsClearly() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS);
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS);
         SplittableRandom r = new SplittableRandom(1);
         assertThrows(IllegalStateException.class, () -> agent.observe(1, S, EpisodeEnd.RUNNING));
         agent.act(S, r);
@@ -111,7 +111,7 @@ class AgentTest {
 
     @Test
     void runningPastTheStepLimitWithoutCutOffIsAnError() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withMaxSteps(3));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withMaxSteps(3));
         SplittableRandom r = new SplittableRandom(1);
         for (int t = 0; t < 2; t++) {
             agent.act(S, r);
@@ -125,7 +125,7 @@ class AgentTest {
 
     @Test
     void nanParametersStopTrainingWithAClearMessage() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS);
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS);
         agent.parameters().get(6).data[3] = Double.NaN;
         EpisodeRunner runner = new EpisodeRunner(agent);
         IllegalStateException e = assertThrows(IllegalStateException.class, runner::runEpisode);
@@ -136,7 +136,7 @@ class AgentTest {
 
     @Test
     void anUpdateMovesTheParametersAndReportsStats() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withSeed(3));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(3));
         EpisodeRunner runner = new EpisodeRunner(agent);
         double[] before = agent.parameters().get(0).data.clone();
         assertEquals(UpdateStats.NONE, runner.takeEpisodeStats());
@@ -152,7 +152,7 @@ class AgentTest {
 
     @Test
     void plainReinforceLeavesTheCriticAlone() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.REINFORCE));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(Algorithm.REINFORCE));
         double[] critic = agent.parameters().get(4).data.clone();
         EpisodeRunner runner = new EpisodeRunner(agent);
         for (int i = 0; i < 5; i++) {
@@ -187,7 +187,7 @@ class AgentTest {
 
     @Test
     void restoringTheStateContinuesTrainingBitForBit() {
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(12);
+        Hyperparameters hp = Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(12);
         Agent trained = new Agent(hp);
         EpisodeRunner runner = new EpisodeRunner(trained);
         for (int e = 0; e < 40; e++) {
@@ -204,7 +204,7 @@ class AgentTest {
 
     @Test
     void nStepA2cUpdatesEveryNSteps() {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withNSteps(4).withSeed(6));
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withNSteps(4).withSeed(6));
         EpisodeRunner runner = new EpisodeRunner(agent);
         for (int e = 0; e < 10; e++) {
             runner.runEpisode();

@@ -73,18 +73,41 @@ class GradientCheckTest {
         return out;
     }
 
-    /** The frozen targets: returns (G_t or Q_t) and the actor's weights Ψ_t. */
+    /**
+     * The frozen targets and the actor's weights Ψ_t, from the definitions: Monte-Carlo
+     * returns for REINFORCE and the baseline; for A2C the GAE sum Â_t = Σ_l (γλ)^l δ_{t+l},
+     * δ_t = r_t + γ V(s_{t+1}) − V(s_t) with V after the last step 0 after a fall, and the
+     * critic's target Â_t + V(s_t).
+     */
     private static double[][] frozen(Hyperparameters hp, List<DMatrixRMaj> p, Rollout r,
                                      boolean terminated) {
         boolean critic = hp.algorithm() != Algorithm.REINFORCE;
-        double next = hp.algorithm() == Algorithm.A2C && !terminated
-                ? ReferenceNetworks.value(p, r.last()) : 0;
         double[] ret = new double[T];
+        double[] psi = new double[T];
+        if (hp.algorithm() == Algorithm.A2C) {
+            double[] v = new double[T + 1];
+            for (int t = 0; t < T; t++) {
+                v[t] = ReferenceNetworks.value(p, r.states()[t]);
+            }
+            v[T] = terminated ? 0 : ReferenceNetworks.value(p, r.last());
+            double gl = hp.discount() * hp.gaeLambda();
+            for (int t = 0; t < T; t++) {
+                double sum = 0;
+                double weight = 1;
+                for (int l = t; l < T; l++) {
+                    sum += weight * (r.rewards()[l] + hp.discount() * v[l + 1] - v[l]);
+                    weight *= gl;
+                }
+                psi[t] = sum;
+                ret[t] = sum + v[t];
+            }
+            return new double[][] {ret, psi};
+        }
+        double next = 0;
         for (int t = T - 1; t >= 0; t--) {
             next = r.rewards()[t] + hp.discount() * next;
             ret[t] = next;
         }
-        double[] psi = new double[T];
         for (int t = 0; t < T; t++) {
             psi[t] = critic ? ret[t] - ReferenceNetworks.value(p, r.states()[t]) : ret[t];
         }
@@ -119,21 +142,27 @@ class GradientCheckTest {
     }
 
     private static void check(Algorithm algorithm, boolean terminated, long seed) {
-        checkWith(algorithm, terminated, seed, 0.2);
+        checkWith(algorithm, terminated, seed, 0.2, 1);
     }
 
     private static void checkWith(Algorithm algorithm, boolean terminated, long seed,
                                   double entropyCoefficient) {
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withAlgorithm(algorithm)
+        checkWith(algorithm, terminated, seed, entropyCoefficient, 1);
+    }
+
+    private static void checkWith(Algorithm algorithm, boolean terminated, long seed,
+                                  double entropyCoefficient, double lambda) {
+        Hyperparameters hp = Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(algorithm)
                 .withHiddenSize(HIDDEN).withEntropyCoefficient(entropyCoefficient)
-                .withSeed(seed);
+                .withGaeLambda(lambda).withSeed(seed);
         Agent agent = new Agent(hp);
         Rollout r = record(agent, seed + 100, terminated);
         agent.learning().computeLossesAndGradients(agent.rollout());
         List<DMatrixRMaj> p = agent.parameters();
         double[][] targets = frozen(hp, p, r, terminated);
         double[] l0 = loss(hp, p, r, targets);
-        String where = algorithm + (terminated ? " (terminated)" : " (cut off)");
+        String where = algorithm + " λ " + lambda + (terminated ? " (terminated)"
+                : " (cut off)");
         assertEquals(l0[0], agent.learning().actorLoss(), 1e-12 * (1 + Math.abs(l0[0])), where);
         assertEquals(l0[1], agent.learning().criticLoss(), 1e-12 * (1 + Math.abs(l0[1])), where);
         assertEquals(l0[2], agent.learning().entropy(), 1e-12, where);
@@ -195,6 +224,20 @@ class GradientCheckTest {
     void a2cGradientsWithALargeEntropyCoefficient() {
         // the reference loss is actor + critic − c·H: a wrong entropy sign fails here
         checkWith(Algorithm.A2C, false, 5, 1.0);
+    }
+
+    @Test
+    void a2cGradientsWithTheTdAdvantage() {
+        // λ = 0, the notebook's r + γ V(s') − V(s): the critic's target is r + γ V(s')
+        checkWith(Algorithm.A2C, true, 6, 0.2, 0);
+        checkWith(Algorithm.A2C, false, 7, 0.2, 0);
+    }
+
+    @Test
+    void a2cGradientsWithGaeInBetween() {
+        // (seed 8 puts a ReLU kink within the finite-difference step: it fails at λ = 1 too)
+        checkWith(Algorithm.A2C, true, 10, 0.2, 0.7);
+        checkWith(Algorithm.A2C, false, 9, 0.2, 0.7);
     }
 
     @Test

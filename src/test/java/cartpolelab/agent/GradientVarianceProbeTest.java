@@ -25,7 +25,7 @@ class GradientVarianceProbeTest {
     private static final double H = 1e-6;
 
     private static Hyperparameters small(long seed) {
-        return Hyperparameters.DEFAULTS.withHiddenSize(HIDDEN).withSeed(seed);
+        return Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(HIDDEN).withSeed(seed);
     }
 
     private static double logPi(List<DMatrixRMaj> p, double[] s, int a) {

@@ -21,7 +21,12 @@ class HyperparametersTest {
         assertEquals(0.001, d.entropyCoefficient());
         assertEquals(300, d.maxSteps());
         assertEquals(3000, d.episodes());
-        assertEquals(0, d.nSteps());
+        // A2C as the notebook writes it: the TD advantage, updated every 5 steps
+        assertEquals(5, d.nSteps());
+        assertEquals(0, d.gaeLambda());
+        // the defaults before GAE, one setting pair away
+        assertEquals(0, Hyperparameters.MONTE_CARLO_DEFAULTS.nSteps());
+        assertEquals(1, Hyperparameters.MONTE_CARLO_DEFAULTS.gaeLambda());
         assertEquals(200, d.episodeStepLimit());
         assertEquals(300, d.withVersion(CartPoleVersion.V1).episodeStepLimit());
     }

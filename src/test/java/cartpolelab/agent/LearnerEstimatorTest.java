@@ -81,7 +81,7 @@ class LearnerEstimatorTest {
 
     @Test
     void theProbesLearnerEstimatorIsTheLearnersGradient() {
-        Hyperparameters base = Hyperparameters.DEFAULTS.withHiddenSize(8).withSeed(4)
+        Hyperparameters base = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(8).withSeed(4)
                 .withEntropyCoefficient(0);
         for (EpisodeEnd end : new EpisodeEnd[] {EpisodeEnd.FELL, EpisodeEnd.CUT_OFF}) {
             check(base.withAlgorithm(Algorithm.REINFORCE), end);
@@ -95,7 +95,7 @@ class LearnerEstimatorTest {
     @Test
     void atLambdaZeroTheLearnerIsTheNotebooksTdEstimator() {
         Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(8).withSeed(2)
-                .withGaeLambda(0);
+                .withNSteps(0);
         GradientVarianceProbe probe = new GradientVarianceProbe(hp,
                 GradientVarianceProbe.Settings.DEFAULT);
         probe.load(new Agent(hp));

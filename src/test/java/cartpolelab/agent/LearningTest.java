@@ -33,8 +33,10 @@ class LearningTest {
     @ParameterizedTest(name = "A2C solves CartPole-v1 (MA50 ≥ 475) with maxSteps 500 on seed {0}")
     @ValueSource(longs = {1, 2})
     void a2cSolvesV1WithMaxSteps500(long seed) {
-        // the only change from the defaults: maxSteps 500 so episodes can reach v1's limit
-        reaches(Hyperparameters.DEFAULTS.withVersion(CartPoleVersion.V1).withMaxSteps(500)
+        // v1's 500-step horizon needs the Monte-Carlo advantage (λ = 1: 10 of 10 seeds in
+        // the README's measurement; the TD advantage's bias solves 4 of 10 there)
+        reaches(Hyperparameters.MONTE_CARLO_DEFAULTS.withVersion(CartPoleVersion.V1)
+                .withMaxSteps(500)
                 .withSeed(seed), CartPoleVersion.V1.solvedThreshold());
     }
 
@@ -53,6 +55,6 @@ class LearningTest {
 
     @Test
     void nStepA2cLearns() {
-        reaches(Hyperparameters.DEFAULTS.withNSteps(32).withSeed(1), 150);
+        reaches(Hyperparameters.MONTE_CARLO_DEFAULTS.withNSteps(32).withSeed(1), 150);
     }
 }

@@ -36,7 +36,7 @@ class LossPinTest {
 
     @Test
     void reinforce() {
-        firstEpisodes(Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.REINFORCE).withSeed(11),
+        firstEpisodes(Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(Algorithm.REINFORCE).withSeed(11),
                 new double[][] {
                     {8.34307144965017, 0.0, 0.6917864422077478, 1},
                     {8.920001043179504, 0.0, 0.6915146442965561, 1},
@@ -45,7 +45,7 @@ class LossPinTest {
 
     @Test
     void reinforceWithBaseline() {
-        firstEpisodes(Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.REINFORCE_BASELINE)
+        firstEpisodes(Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(Algorithm.REINFORCE_BASELINE)
                 .withSeed(11), new double[][] {
                     {8.160164165108586, 179.77811347071813, 0.6917864422077478, 1},
                     {8.717062127237861, 205.80181484534353, 0.6915151862538566, 1},
@@ -54,7 +54,7 @@ class LossPinTest {
 
     @Test
     void a2c() {
-        firstEpisodes(Hyperparameters.DEFAULTS.withSeed(11), new double[][] {
+        firstEpisodes(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(11), new double[][] {
             {8.160164165108586, 89.88905673535906, 0.6917864422077478, 1},
             {8.717062127457252, 102.90090742312978, 0.6915151862542163, 1},
             {4.3877164393209656, 26.650439691532554, 0.6915824394925176, 1}});
@@ -62,7 +62,7 @@ class LossPinTest {
 
     @Test
     void nStepA2c() {
-        firstEpisodes(Hyperparameters.DEFAULTS.withNSteps(8).withSeed(11), new double[][] {
+        firstEpisodes(Hyperparameters.MONTE_CARLO_DEFAULTS.withNSteps(8).withSeed(11), new double[][] {
             {2.3909091464684504, 9.088733529946696, 0.6915078197434548, 4},
             {2.546429971852024, 9.645904230361912, 0.6913889298019862, 4},
             {2.3469336144288366, 8.44426775204719, 0.6920171431830471, 2}});
@@ -74,7 +74,7 @@ class LossPinTest {
      */
     private static void oneUpdate(Algorithm algorithm, boolean terminated, double[] losses,
                                   double[] gradientSquares) {
-        Agent agent = new Agent(Hyperparameters.DEFAULTS.withAlgorithm(algorithm)
+        Agent agent = new Agent(Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(algorithm)
                 .withHiddenSize(16).withSeed(21));
         SplittableRandom random = new SplittableRandom(5);
         double[] s = {0.02, -0.1, 0.03, 0.2};

@@ -31,7 +31,7 @@ class AgentBenchmarkTest {
 
     @Test
     void reportsTheEpisodesOfTheMeasuredWindows() {
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(16);
+        Hyperparameters hp = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(16);
         AgentBenchmark.Result r = AgentBenchmark.run(hp, 1_000, 5_000);
         assertEquals(5_000, r.measuredSteps());
         assertTrue(r.seconds() > 0 && r.stepsPerSecond() > 0);
@@ -46,17 +46,17 @@ class AgentBenchmarkTest {
         assertEquals((double) fresh[1] / fresh[0], r.freshMeanEpisodeLength());
         assertTrue(r.forwardNanos() > 0 && r.updateMicros() > 0);
         assertEquals(AgentBenchmark.UPDATE_BENCHMARK_STEPS, r.updateSteps());
-        assertEquals(10, AgentBenchmark.run(Hyperparameters.DEFAULTS.withMaxSteps(10)
+        assertEquals(10, AgentBenchmark.run(Hyperparameters.MONTE_CARLO_DEFAULTS.withMaxSteps(10)
                 .withHiddenSize(8), 0, 100).updateSteps());
-        assertEquals(16, AgentBenchmark.run(Hyperparameters.DEFAULTS.withNSteps(16)
+        assertEquals(16, AgentBenchmark.run(Hyperparameters.MONTE_CARLO_DEFAULTS.withNSteps(16)
                 .withHiddenSize(8), 0, 100).updateSteps(), "n-step A2C updates every 16 steps");
     }
 
     @Test
     void rejectsEmptyMeasurements() {
         assertThrows(IllegalArgumentException.class,
-                () -> AgentBenchmark.run(Hyperparameters.DEFAULTS, 0, 0));
+                () -> AgentBenchmark.run(Hyperparameters.MONTE_CARLO_DEFAULTS, 0, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> AgentBenchmark.run(Hyperparameters.DEFAULTS, -1, 10));
+                () -> AgentBenchmark.run(Hyperparameters.MONTE_CARLO_DEFAULTS, -1, 10));
     }
 }

@@ -124,17 +124,88 @@ class AtomicFilesTest {
         assertFalse(Files.isRegularFile(fifo), "the FIFO was not replaced");
     }
 
+    /** A temporary file as another writer would leave it, last changed {@code age} ago. */
+    private Path temporary(long pid, String content, java.time.Duration age)
+            throws IOException {
+        Path p = Files.writeString(dir.resolve(Temporaries.name(pid, 12345)), content);
+        Files.setLastModifiedTime(p, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(age)));
+        return p;
+    }
+
     @Test
-    void temporaryFilesOfEndedProcessesAreCleanedAndLiveOnesKept() throws IOException {
-        // pids above the kernel's maximum (4194304) never run
-        Path stale = Files.writeString(dir.resolve(".cplab-99999999-abc.tmp"), "crash");
-        Path live = Files.writeString(dir.resolve(".cplab-" + ProcessHandle.current().pid()
-                + "-def.tmp"), "in progress");
-        Path other = Files.writeString(dir.resolve(".cplab-notes.tmp"), "not ours");
+    void onlyTemporaryFilesProvenOursAndDeadAreCleaned() throws IOException {
+        java.time.Duration old = Temporaries.STALE_AFTER.plusMinutes(5);
+        // pids above the kernel's maximum (4194304) never run here
+        Path dead = temporary(99999999, "crash", old);
+        Path fresh = temporary(99999998, "just created", java.time.Duration.ZERO);
+        Path own = temporary(ProcessHandle.current().pid(), "ours, in progress", old);
+        Path notes = Files.writeString(dir.resolve(".cplab-notes.tmp"), "a user's");
+        Path lookalike = Files.writeString(dir.resolve(".cplab-99999997-abc.tmp"), "a user's");
+        Files.setLastModifiedTime(lookalike, Files.getLastModifiedTime(dead));
         AtomicFiles.write(dir.resolve("run.csv"), bytes(new byte[] {1}));
-        assertFalse(Files.exists(stale));
-        assertTrue(Files.exists(live));
-        assertTrue(Files.exists(other));
+        assertFalse(Files.exists(dead), "ours, old, unlocked: its writer ended");
+        for (Path kept : new Path[] {fresh, own, notes, lookalike}) {
+            assertTrue(Files.exists(kept), kept.getFileName() + " kept");
+        }
+        assertFalse(Temporaries.isOurs(lookalike.getFileName().toString()));
+        assertTrue(Temporaries.isOurs(dead.getFileName().toString()));
+    }
+
+    @Test
+    void aLockedTemporaryFileOfAnUnseenProcessIsKept() throws IOException {
+        // a writer in another container or on another host: its pid is not visible here, but
+        // it holds the lock of its temporary file while it writes
+        Path live = temporary(99999996, "being written elsewhere",
+                Temporaries.STALE_AFTER.plusMinutes(5));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(live,
+                java.nio.file.StandardOpenOption.WRITE);
+             java.nio.channels.FileLock lock = channel.lock()) {
+            AtomicFiles.write(dir.resolve("run.csv"), bytes(new byte[] {1}));
+            assertTrue(Files.exists(live), "a live write is never deleted");
+            assertTrue(lock.isValid());
+        }
+    }
+
+    @Test
+    void aTemporaryFileLockedByAnotherProcessIsKeptAndFreedOnceItEnds() throws Exception {
+        Path live = temporary(99999995, "being written by another process",
+                Temporaries.STALE_AFTER.plusMinutes(5));
+        Process holder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"),
+                HoldLock.class.getName(), live.toString()).redirectErrorStream(true).start();
+        try (var out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                holder.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            assertEquals("locked", out.readLine());
+            AtomicFiles.write(dir.resolve("run.csv"), bytes(new byte[] {1}));
+            assertTrue(Files.exists(live), "another process's live write is never deleted");
+        } finally {
+            holder.getOutputStream().close();
+            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+        }
+        Files.setLastModifiedTime(live, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(Temporaries.STALE_AFTER.plusMinutes(5))));
+        AtomicFiles.write(dir.resolve("run.csv"), bytes(new byte[] {2}));
+        assertFalse(Files.exists(live), "its writer ended: now it is cleaned");
+    }
+
+    @Test
+    void aWritersTemporaryFileIsLockedWhileItWrites() throws IOException {
+        Path target = dir.resolve("run.csv");
+        AtomicFiles.write(target, out -> {
+            Path tmp;
+            try (var files = Files.list(dir)) {
+                tmp = files.filter(p -> Temporaries.isOurs(p.getFileName().toString()))
+                        .findFirst().orElseThrow();
+            }
+            try (java.nio.channels.FileChannel other = java.nio.channels.FileChannel.open(tmp,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                assertThrows(java.nio.channels.OverlappingFileLockException.class,
+                        other::tryLock, "the writer holds the lock");
+            }
+            out.write(7);
+        });
+        assertArrayEquals(new byte[] {7}, Files.readAllBytes(target));
     }
 
     @Test

@@ -23,7 +23,7 @@ class EpisodeSignalsTest {
     }
 
     private static Hyperparameters hp(Algorithm a, int nSteps) {
-        return Hyperparameters.DEFAULTS.withAlgorithm(a).withDiscount(0.5).withNSteps(nSteps);
+        return Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(a).withDiscount(0.5).withNSteps(nSteps);
     }
 
     private static void assertSignals(EpisodeSignals s, double[] g, double[] psi) {
@@ -59,6 +59,48 @@ class EpisodeSignalsTest {
         // cut: G2 = 1 + ½·V(s3) = 3, G1 = 1 + ½·3 = 2.5, G0 = 1 + ½·2.5 = 2.25
         assertSignals(EpisodeSignals.of(episode(false), hp(Algorithm.A2C, 0)),
                 new double[] {2.25, 2.5, 3}, new double[] {1.25, 0.5, -2});
+    }
+
+    @Test
+    void atLambdaZeroA2cMultipliesByTheOneStepTdError() {
+        Hyperparameters td = hp(Algorithm.A2C, 0).withGaeLambda(0);
+        // G^0_t = r + ½ V(s_{t+1}): 1 + 1 = 2, 1 + 2.5 = 3.5, 1 + 2 = 3;  Ψ = G − V(s_t)
+        assertSignals(EpisodeSignals.of(episode(false), td),
+                new double[] {2, 3.5, 3}, new double[] {1, 1.5, -2});
+        // fell: the last step's target is r alone
+        assertSignals(EpisodeSignals.of(episode(true), td),
+                new double[] {2, 3.5, 1}, new double[] {1, 1.5, -4});
+        assertEquals("\u00c2\u209c", EpisodeSignals.of(episode(true), td).multiplierName());
+    }
+
+    /**
+     * The overlay's Ψ_t is the update's: a recorded episode of a real run (end-of-episode
+     * updates, so one update learned from exactly that episode) against what the agent's
+     * update multiplied ∇log π by, for each algorithm and λ.
+     */
+    @Test
+    void theOverlaysMultipliersAreTheOnesTheUpdateUsed() {
+        Hyperparameters base = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(16)
+                .withSeed(5);
+        for (Hyperparameters hp : new Hyperparameters[] {
+            base.withAlgorithm(Algorithm.REINFORCE),
+            base.withAlgorithm(Algorithm.REINFORCE_BASELINE), base.withGaeLambda(0),
+            base.withGaeLambda(0.7), base}) {
+            TrainingRun run = new TrainingRun(hp);
+            run.record(10);
+            for (int e = 0; e < 4; e++) {
+                run.finishEpisode();
+                RecordedEpisode recorded = run.recorder().latest();
+                double[] used = run.agent().lastMultipliers();
+                EpisodeSignals s = EpisodeSignals.of(recorded, hp);
+                assertEquals(recorded.steps(), used.length);
+                for (int k = 0; k < used.length; k++) {
+                    // V(s) is recorded as a float: the overlay's figure to float precision
+                    assertEquals(used[k], s.multiplierAt(k), 1e-4 * (1 + Math.abs(used[k])),
+                            hp.algorithm() + " λ " + hp.gaeLambda() + " frame " + k);
+                }
+            }
+        }
     }
 
     @Test

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class MidEpisodeSnapshotTest {
 
-    private static final Hyperparameters HP = Hyperparameters.DEFAULTS.withHiddenSize(16)
+    private static final Hyperparameters HP = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(16)
             .withEpisodes(30).withSeed(9);
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class TrainerTest {
 
     private static final long WAIT_MS = 20_000;
-    private static final Hyperparameters SMALL = Hyperparameters.DEFAULTS.withHiddenSize(32)
+    private static final Hyperparameters SMALL = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(32)
             .withEpisodes(100_000).withSeed(3);
 
     private final List<Trainer> trainers = new ArrayList<>();
@@ -327,7 +327,7 @@ class TrainerTest {
 
     @Test
     void stopWhenSolvedPausesInSolvedAndResumeGoesOn() throws Exception {
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(1);
+        Hyperparameters hp = Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(1);
         Trainer t = trainer(hp);
         t.setStopWhenSolved(true);
         t.setSpeed(Speed.MAXIMUM);

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** A run as one object: stepping, snapshots, restores, failure and the budget. */
 class TrainingRunTest {
 
-    private static final Hyperparameters SMALL = Hyperparameters.DEFAULTS.withHiddenSize(32)
+    private static final Hyperparameters SMALL = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(32)
             .withEpisodes(60).withSeed(4);
 
     @Test
@@ -97,7 +97,7 @@ class TrainingRunTest {
     @Test
     void stopWhenSolvedStopsOnTheSolvingEpisode() {
         // the notebook's defaults, seed 1: solved at episode 918 (figure of earlier releases)
-        TrainingRun run = new TrainingRun(Hyperparameters.DEFAULTS.withSeed(1));
+        TrainingRun run = new TrainingRun(Hyperparameters.MONTE_CARLO_DEFAULTS.withSeed(1));
         run.train(true, null);
         assertEquals(918, run.progress().solvedAtEpisode());
         assertEquals(918, run.history().size());

@@ -197,4 +197,97 @@ class BackgroundWorkTest {
         assertFalse(Files.exists(dir.resolve("x.cplb")));
         assertEquals("Could not save the checkpoint", save.failureTitle());
     }
+
+    @Test
+    void networksSavedForPyTorchOpenAsANewRunThatTrainsOn() throws Exception {
+        List<Trainer> trainers = new CopyOnWriteArrayList<>();
+        viewModel(hp -> {
+            Trainer t = new Trainer(hp);
+            trainers.add(t);
+            return t;
+        });
+        stepEpisode(1);
+        Path model = dir.resolve("model.safetensors");
+        BackgroundWork.Outcome saved = await(vm.files().savePyTorch(model));
+        assertTrue(saved.ok(), saved.message());
+        assertEquals("PyTorch networks saved to " + model, vm.messageProperty().get());
+        cartpolelab.agent.AgentState before = trainers.get(trainers.size() - 1).snapshot()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS).agent();
+
+        // the notebook's model (hidden 32, written by torch): a new run with its networks
+        Path torch = Path.of(getClass().getResource(
+                "/cartpolelab/io/notebook-actor-critic.safetensors").toURI());
+        BackgroundWork.Outcome opened = await(vm.files().openPyTorch(torch));
+        assertTrue(opened.ok(), opened.message());
+        assertEquals(32, vm.loadedSettingsProperty().get().hiddenSize());
+        poll("the opened run", () -> {
+            vm.pull();
+            return vm.statusProperty().get().episodes() == 0;
+        });
+        cartpolelab.train.RunSnapshot now = trainers.get(trainers.size() - 1).snapshot()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS);
+        double[] pi = new double[2];
+        cartpolelab.agent.Agent.restore(now.hyperparameters(), now.agent())
+                .probabilities(new double[4], pi);
+        assertEquals(0.43554243445396423, pi[0], 1e-6, "π(left | 0) as torch computed it");
+        stepEpisode(1); // it trains on
+
+        // and ours back, float32: every parameter within float rounding
+        assertTrue(await(vm.files().openPyTorch(model)).ok());
+        cartpolelab.agent.AgentState back = trainers.get(trainers.size() - 1).snapshot()
+                .get(WAIT_MS, TimeUnit.MILLISECONDS).agent();
+        for (int i = 0; i < before.parameters().size(); i++) {
+            double[] a = before.parameters().get(i).data;
+            double[] b = back.parameters().get(i).data;
+            for (int k = 0; k < a.length; k++) {
+                assertEquals((float) a[k], (float) b[k], "parameter " + i + "[" + k + "]");
+            }
+        }
+
+        Path junk = Files.writeString(dir.resolve("junk.safetensors"), "{}");
+        BackgroundWork.Outcome bad = await(vm.files().openPyTorch(junk));
+        assertFalse(bad.ok());
+        assertTrue(errors.get(0).startsWith("Could not open the PyTorch networks: " + junk
+                + " is not a safetensors file we can read: "), errors.get(0));
+        assertEquals(1, errors.size(), errors.toString());
+    }
+
+    @Test
+    void saveAsGifWritesTheEpisodeShownFrameByFrameAtX1OrEveryKthAtTheReplaySpeed()
+            throws Exception {
+        viewModel(Trainer::new);
+        cartpolelab.train.TrainingRun run = new cartpolelab.train.TrainingRun(SETTINGS
+                .withEpisodes(3).withSeed(4));
+        run.record(10);
+        run.train(false, null);
+        cartpolelab.train.RecordedEpisode episode = run.recorder().latest();
+        TestDialogs dialogs = new TestDialogs();
+        FileActions files = new FileActions(vm, dialogs, () -> null, stacked -> null);
+        dialogs.gif = dir.resolve("episode"); // the extension is added
+        files.saveGif(episode, new ReplayBar.GifChoice(false, true, 0), 4, 300);
+        Path gif = dir.resolve("episode.gif");
+        poll("the GIF", () -> vm.messageProperty().get() != null
+                && vm.messageProperty().get().startsWith("GIF saved to "));
+        assertEquals(episode.steps() + 1, frames(gif, 300), "×1: every frame of the episode");
+
+        dialogs.gif = dir.resolve("fast.gif");
+        files.saveGif(episode, new ReplayBar.GifChoice(true, false, 480), 4, 300);
+        poll("the second GIF", () -> vm.messageProperty().get().endsWith("fast.gif"));
+        assertEquals(cartpolelab.io.EpisodeGif.keptFrames(episode.steps() + 1, 4).length,
+                frames(dir.resolve("fast.gif"), 480), "×4: every 4th frame and the last");
+        assertEquals(List.of(), errors);
+    }
+
+    /** Frames of a GIF, checking its width. */
+    private static int frames(Path gif, int width) throws Exception {
+        try (javax.imageio.stream.ImageInputStream in =
+                     javax.imageio.ImageIO.createImageInputStream(gif.toFile())) {
+            javax.imageio.ImageReader r = javax.imageio.ImageIO.getImageReaders(in).next();
+            r.setInput(in);
+            assertEquals(width, r.getWidth(0));
+            int n = r.getNumImages(true);
+            r.dispose();
+            return n;
+        }
+    }
 }

@@ -58,7 +58,7 @@ class ChartInteractionTest {
 
     private static void waitFor(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }

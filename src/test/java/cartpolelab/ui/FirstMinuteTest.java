@@ -141,8 +141,9 @@ class FirstMinuteTest {
         robot.interact(() -> robot.lookup("#hiddenSizeField").queryAs(TextField.class)
                 .setText("lots"));
         Button start = robot.lookup("#startPauseButton").queryButton();
-        assertEquals("Resume", start.getText());
-        assertFalse(start.isDisabled(), "Resume continues with the run's own settings");
+        // Resume continues with the run's own settings
+        waitFor("Resume, enabled", () -> "Resume".equals(start.getText())
+                && !start.isDisabled());
         assertFalse(robot.lookup("#stepEpisodeButton").queryButton().isDisabled());
         assertTrue(robot.lookup("#resetButton").queryButton().isDisabled(),
                 "Reset would use the form: it waits for a valid value");
@@ -227,12 +228,13 @@ class FirstMinuteTest {
                 && state() == TrainerState.PAUSED);
         robot.clickOn("#watchButton");
         waitFor("watching", () -> view.viewModel().controlsProperty().get().watching());
-        assertEquals(StatusMessages.WATCHING, view.viewModel().messageProperty().get());
+        waitFor("the watching line", () -> StatusMessages.WATCHING.equals(
+                view.viewModel().messageProperty().get()));
         robot.clickOn("#startPauseButton");
         waitFor("paused", () -> state() == TrainerState.PAUSED);
-        assertEquals("", view.viewModel().messageProperty().get(), "Watch has ended");
-        assertEquals("\u2014 steps/s", robot.lookup("#statusSpeed").queryAs(Label.class)
-                .getText(), "no rate while paused");
+        waitFor("Watch's line gone", () -> "".equals(view.viewModel().messageProperty().get()));
+        waitFor("no rate while paused", () -> "\u2014 steps/s".equals(
+                robot.lookup("#statusSpeed").queryAs(Label.class).getText()));
         robot.clickOn("#startPauseButton");
         waitFor("FINISHED", () -> state() == TrainerState.FINISHED);
         waitFor("the overlay shows the last episode", () -> view.viewModel().frameProperty()

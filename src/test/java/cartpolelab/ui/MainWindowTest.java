@@ -84,7 +84,7 @@ class MainWindowTest {
 
     private void waitFor(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what + "; status " + status()
                     + ", button " + view.lookup("#startPauseButton"), e);
@@ -142,12 +142,14 @@ class MainWindowTest {
         assertEquals("Start", robot.lookup("#startPauseButton").queryButton().getText());
         click(robot, "#startPauseButton");
         waitFor("episodes to arrive", () -> episodes() >= 5);
-        assertEquals("Pause", robot.lookup("#startPauseButton").queryButton().getText());
+        waitFor("the button to say Pause", () -> "Pause".equals(
+                robot.lookup("#startPauseButton").queryButton().getText()));
         waitFor("the chart to show them", () -> chartedEpisodes() >= 5);
 
         click(robot, "#startPauseButton");
         waitForState(TrainerState.PAUSED);
-        assertEquals("Resume", robot.lookup("#startPauseButton").queryButton().getText());
+        waitFor("the button to say Resume", () -> "Resume".equals(
+                robot.lookup("#startPauseButton").queryButton().getText()));
         int paused = episodes();
         settle();
         assertEquals(paused, episodes(), "no episodes arrive while paused");
@@ -221,11 +223,11 @@ class MainWindowTest {
         waitFor("a fresh run", () -> episodes() == 0 && status().state() == TrainerState.IDLE);
         waitFor("the v1 settings", () -> vm().runSettingsProperty().get().version()
                 == cartpolelab.env.CartPoleVersion.V1);
-        WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(0, chartedEpisodes());
-        assertEquals(cartpolelab.env.CartPoleVersion.V1, view.charts().settings().version());
-        assertTrue(view.charts().reward().figure().title.startsWith("CartPole-v1"));
-        assertFalse(robot.lookup("#settingsResetNote").queryAs(Label.class).isVisible());
+        waitFor("the charts of the new v1 run", () -> chartedEpisodes() == 0
+                && view.charts().settings().version() == cartpolelab.env.CartPoleVersion.V1
+                && view.charts().reward().figure().title.startsWith("CartPole-v1"));
+        waitFor("the reset note gone", () -> !robot.lookup("#settingsResetNote")
+                .queryAs(Label.class).isVisible());
     }
 
     @Test
@@ -300,10 +302,10 @@ class MainWindowTest {
         waitFor("the loaded run", () -> episodes() == saved);
         waitFor("the form to show the checkpoint's seed", () -> "1".equals(robot
                 .lookup("#seedField").queryAs(javafx.scene.control.TextField.class).getText()));
-        assertEquals(TrainerState.PAUSED, status().state(), "a loaded checkpoint waits paused");
-        waitFor("the charts to show it", () -> chartedEpisodes() == saved);
+        waitForState(TrainerState.PAUSED); // a loaded checkpoint waits paused
+        waitFor("the charts to show it", () -> chartedEpisodes() == saved
+                && view.charts().reward().figure().title.endsWith("seed 1"));
         assertChartShowsTheTrainersRun(robot);
-        assertTrue(view.charts().reward().figure().title.endsWith("seed 1"));
     }
 
     /**
@@ -379,10 +381,32 @@ class MainWindowTest {
         waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).startsWith("Could not load the checkpoint"),
                 dialogs.errors.get(0));
-        assertTrue(vm().messageProperty().get().startsWith("Could not load the checkpoint"));
+        waitFor("the status line", () -> vm().messageProperty().get()
+                .startsWith("Could not load the checkpoint"));
         assertEquals(before, vm().history().size(), "the run is untouched");
         click(robot, "#startPauseButton");
         waitFor("training to go on", () -> episodes() > before);
+    }
+
+    @Test
+    void aCraftedCheckpointsTextIsShownEscapedAndCut(FxRobot robot) throws Exception {
+        Path evil = dir.resolve("evil.cplb");
+        Files.write(evil, cartpolelab.io.CraftedCheckpoints.withAlgorithmName(dir,
+                "A2C\n\u001b[31m" + "X".repeat(60_000)));
+        dialogs.checkpointLoad = evil;
+        click(robot, "#loadCheckpointButton");
+        waitFor("the error dialog", () -> !dialogs.errors.isEmpty());
+        waitFor("the status line", () -> statusMessage(robot).startsWith("Could not load"));
+        for (String shown : new String[] {dialogs.errors.get(0), statusMessage(robot)}) {
+            assertTrue(shown.contains("unknown algorithm 'A2C\\n\\e[31mXXX"), shown);
+            assertTrue(shown.chars().noneMatch(c -> c < 0x20), "no raw control: " + shown);
+            assertTrue(shown.length() < 1200, "cut: " + shown.length() + " characters");
+        }
+    }
+
+    private static String statusMessage(FxRobot robot) {
+        String text = robot.lookup("#statusMessage").queryAs(Label.class).getText();
+        return text == null ? "" : text;
     }
 
     @Test

@@ -171,6 +171,16 @@ class ReplayWindowTest {
         waitFor("the idle line is not cut", () -> shown(text).equals(text.getText()));
         robot.type(KeyCode.P);
         waitFor("replaying", () -> line(robot).startsWith("latest episode 6"));
+        waitFor("the bar laid out", () -> WaitForAsyncUtils.asyncFx(() -> {
+            for (String id : new String[] {"#replayPrevious", "#replayPlay", "#replayKeep"}) {
+                javafx.scene.control.Control c = robot.lookup(id).queryAs(
+                        javafx.scene.control.Control.class);
+                if (c.getWidth() < c.prefWidth(-1) - 0.5) {
+                    return false;
+                }
+            }
+            return true;
+        }).get(10, TimeUnit.SECONDS));
         for (String id : new String[] {"#replayPrevious", "#replayBack", "#replayPlay",
             "#replayForward", "#replayNext", "#replayLive", "#replaySpeed", "#replayKeep"}) {
             javafx.scene.control.Control c = robot.lookup(id).queryAs(

@@ -165,7 +165,7 @@ final class ScriptedTrainer implements TrainerPort {
     @Override
     public synchronized void measureGradientVariance(
             cartpolelab.agent.GradientVarianceProbe.Settings settings) {
-        commands.add("measure " + (settings == null ? "off" : settings.everyUpdates() + "/"
+        commands.add("measure " + (settings == null ? "off" : settings.everyEpisodes() + "/"
                 + settings.episodes()));
     }
 

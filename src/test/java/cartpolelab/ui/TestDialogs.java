@@ -13,6 +13,9 @@ public final class TestDialogs implements FileDialogs, Dialogs {
     public volatile Path csv;
     public volatile Path checkpointSave;
     public volatile Path checkpointLoad;
+    public volatile Path pytorchSave;
+    public volatile Path pytorchOpen;
+    public volatile Path gif;
     public final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> questions = new CopyOnWriteArrayList<>();
     /** What the user answers when asked to confirm. */
@@ -36,6 +39,21 @@ public final class TestDialogs implements FileDialogs, Dialogs {
     @Override
     public Optional<Path> loadCheckpoint(Window owner) {
         return Optional.ofNullable(checkpointLoad);
+    }
+
+    @Override
+    public Optional<Path> savePyTorch(Window owner) {
+        return Optional.ofNullable(pytorchSave);
+    }
+
+    @Override
+    public Optional<Path> openPyTorch(Window owner) {
+        return Optional.ofNullable(pytorchOpen);
+    }
+
+    @Override
+    public Optional<Path> saveGif(Window owner) {
+        return Optional.ofNullable(gif);
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A bounded wait for the window tests: a condition must hold within 20 s, however busy. */
+/** A bounded wait for the window tests: a condition must hold within 60 s, however busy. */
 final class Waits {
 
     private Waits() {
@@ -13,7 +13,7 @@ final class Waits {
 
     static void waitFor(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }

@@ -123,7 +123,7 @@ class WhyItLearnsWindowTest {
         train(robot, Algorithm.A2C);
         int k = replayAFewFramesIn(robot);
         String text = overlay(robot);
-        assertTrue(text.contains(String.format(Locale.ROOT, "A\u209c %+.2f",
+        assertTrue(text.contains(String.format(Locale.ROOT, "\u00c2\u209c %+.2f",
                 signals().multiplierAt(k))), text);
     }
 
@@ -164,6 +164,15 @@ class WhyItLearnsWindowTest {
                 && view.viewModel().messageProperty().get().startsWith("Plots saved"));
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dialogs.plots.toFile());
         assertTrue(png.getWidth() >= 720, "at least 720 px wide at scale 1");
+        // as SVG: the title names the algorithm, the run and the episodes
+        dialogs.plots = dir.resolve("maps.svg");
+        robot.interact(() -> view.files().saveMaps());
+        waitFor("the SVG", () -> java.nio.file.Files.exists(dialogs.plots));
+        String svg = java.nio.file.Files.readString(dialogs.plots);
+        assertTrue(svg.contains("What the networks know  \u00b7  A2C  \u00b7  seed "), svg
+                .substring(0, 200));
+        assertTrue(java.util.regex.Pattern.compile("after episode [1-6]<").matcher(svg).find(),
+                "the episode the weights are after");
     }
 
     @Test

@@ -66,7 +66,7 @@ class WindowBehaviourTest {
 
     private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
@@ -304,13 +304,15 @@ class WindowBehaviourTest {
         waitFor("the dialog", () -> !dialogs.errors.isEmpty());
         assertTrue(dialogs.errors.get(0).contains("actor loss became NaN in episode 13"));
         assertEquals(1, dialogs.errors.size(), "reported once, not once per frame");
-        assertTrue(robot.lookup("#startPauseButton").queryButton().isDisabled());
-        assertTrue(robot.lookup("#statusMessage").queryAs(Label.class).getText()
-                .contains("NaN"));
+        waitFor("Start disabled", () -> robot.lookup("#startPauseButton").queryButton()
+                .isDisabled());
+        waitFor("the status line", () -> String.valueOf(robot.lookup("#statusMessage")
+                .queryAs(Label.class).getText()).contains("NaN"));
 
         robot.clickOn("#resetButton");
         waitFor("Idle", () -> state.getText().equals("Idle"));
-        assertFalse(robot.lookup("#startPauseButton").queryButton().isDisabled());
+        waitFor("Start enabled", () -> !robot.lookup("#startPauseButton").queryButton()
+                .isDisabled());
     }
 
     @Test
@@ -353,7 +355,7 @@ class WindowBehaviourTest {
 
     @Test
     void everySettingsRowTakesItsLabelAndTooltipFromTheTable(FxRobot robot) {
-        assertEquals(10, SettingsTable.ROWS.size(), "every hyperparameter has a row");
+        assertEquals(11, SettingsTable.ROWS.size(), "every hyperparameter has a row");
         for (SettingsTable.Row<?> row : SettingsTable.ROWS) {
             Control c = robot.lookup("#" + row.fieldId()).queryAs(Control.class);
             assertEquals(row.meaning(), c.getTooltip().getText(), row.fieldId());

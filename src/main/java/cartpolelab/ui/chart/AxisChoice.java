@@ -24,7 +24,7 @@ public final class AxisChoice {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(XAxis a) {
-                return a == null ? "" : "x: " + a.label().toLowerCase(Locale.ROOT);
+                return a == null ? "" : "x: " + a.id();
             }
 
             @Override

@@ -40,6 +40,11 @@ public final class RunCharts {
         return training;
     }
 
+    /** The measurements the variance chart shows. */
+    public GradientVarianceHistory boundVariance() {
+        return boundVariance;
+    }
+
     /** The gradient-variance chart (shown instead of the training chart when chosen). */
     public PlotCanvas variance() {
         return variance;

@@ -66,10 +66,22 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
             }
         }
         // Runs still training take turns, so they stand a few episodes apart: the aggregates
-        // stop where every one of them has arrived, so N drops only where runs ended.
+        // stop where every one of them has arrived, so N drops only where runs ended. Over
+        // steps the frontier is the fewest steps any running run has taken.
+        long stepFrontier = Long.MAX_VALUE;
         for (int i = 0; i < cells.size(); i++) {
-            if (!states.get(i).terminal() && runs.get(i).rewards().length > frontier) {
-                runs.set(i, truncated(runs.get(i), frontier));
+            if (!states.get(i).terminal()) {
+                stepFrontier = Math.min(stepFrontier, runs.get(i).steps());
+            }
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            if (states.get(i).terminal()) {
+                continue;
+            }
+            int keep = axis == XAxis.STEPS ? episodesWithin(runs.get(i).rewards(), stepFrontier)
+                    : frontier;
+            if (runs.get(i).rewards().length > keep) {
+                runs.set(i, truncated(runs.get(i), keep));
             }
         }
         ExperimentSummary summary = ExperimentReport.summarize(runs, sweepName, threshold);
@@ -106,38 +118,15 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
             List<CompareFigures.Group> groups) {
         List<CompareFigures.VarianceGroup> out = new ArrayList<>();
         for (CompareFigures.Group g : groups) {
-            List<Integer> members = new ArrayList<>();
+            List<cartpolelab.metrics.GradientVarianceHistory> members = new ArrayList<>();
             int longest = 0;
             for (Cell c : e.cells()) {
                 if (c.groupLabel().equals(g.label())) {
-                    members.add(c.index());
+                    members.add(e.gradientVariance(c.index()));
                     longest = Math.max(longest, e.history(c.index()).size());
                 }
             }
-            double[][] medians = new double[3][longest];
-            double[] values = new double[members.size()];
-            int[] at = new int[members.size()];
-            for (int ep = 1; ep <= longest; ep++) {
-                for (int k = 0; k < 3; k++) {
-                    int n = 0;
-                    for (int r = 0; r < members.size(); r++) {
-                        cartpolelab.metrics.GradientVarianceHistory h =
-                                e.gradientVariance(members.get(r));
-                        while (at[r] < h.size() && h.episode(at[r]) <= ep) {
-                            at[r]++;
-                        }
-                        if (at[r] > 0) {
-                            int m = at[r] - 1;
-                            values[n++] = k == 0 ? h.reinforce(m) : k == 1 ? h.baseline(m)
-                                    : h.td(m);
-                        }
-                    }
-                    medians[k][ep - 1] = n == 0 ? Double.NaN
-                            : RunStatistics.median(Arrays.copyOf(values, n));
-                }
-            }
-            out.add(new CompareFigures.VarianceGroup(g.label(), medians[0], medians[1],
-                    medians[2]));
+            out.add(CompareFigures.VarianceGroup.of(g.label(), members, longest));
         }
         return out;
     }
@@ -145,6 +134,18 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
     private static ExperimentCsv.Run truncated(ExperimentCsv.Run r, int episodes) {
         return new ExperimentCsv.Run(r.id(), r.algorithm(), r.seed(), r.sweepValue(), r.rows(),
                 Arrays.copyOf(r.rewards(), episodes), r.steps());
+    }
+
+    /** Episodes whose steps (CartPole pays 1 a step: the summed rewards) fit in {@code steps}. */
+    private static int episodesWithin(double[] rewards, long steps) {
+        double sum = 0;
+        for (int e = 0; e < rewards.length; e++) {
+            sum += rewards[e];
+            if (sum > steps) {
+                return e;
+            }
+        }
+        return rewards.length;
     }
 
     /** A group's name for people ("REINFORCE + baseline · lr=1e-4"). */
@@ -166,7 +167,7 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
         for (int i = 0; i < e.cells().size(); i++) {
             Cell c = e.cells().get(i);
             runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                    c.sweepText(), e.history(i)));
+                    c.sweepText(), e.history(i), e.gradientVariance(i)));
         }
         return runs;
     }

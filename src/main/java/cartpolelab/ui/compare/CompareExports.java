@@ -28,15 +28,25 @@ final class CompareExports {
         this.files = files;
     }
 
-    /** Asks for a file and writes the reward chart over the profile, PNG or SVG. */
-    void saveCharts(CompareData d, Window owner) {
+    /**
+     * Asks for a file and writes the chart on screen, PNG or SVG: the reward chart over the
+     * profile, or (when {@code variance} is shown) the gradient-variance chart, with its
+     * per-group medians as CSV beside it ({@code name.csv}).
+     */
+    void saveCharts(CompareData d, Window owner, boolean variance) {
         if (d == null) {
             return;
         }
         dialogs.savePlots(owner).ifPresent(p -> {
             Path file = PlotFiles.Format.of(p) != null ? p
                     : FileNames.withExtension(p, PlotFiles.Format.PNG.extension);
-            Picture chart = f -> PlotFiles.write(f, CompareFigures.stacked(d.groups(),
+            Picture chart = variance ? f -> {
+                PlotFiles.write(f, CompareFigures.variance(d.variance(), d.description()),
+                        PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT);
+                String name = f.getFileName().toString();
+                ExperimentCsv.writeVariance(f.resolveSibling(name.substring(0,
+                        name.lastIndexOf('.')) + ".csv"), d.variance());
+            } : f -> PlotFiles.write(f, CompareFigures.stacked(d.groups(),
                     d.description(), d.axis()), PlotFiles.DEFAULT_WIDTH,
                     PlotFiles.DEFAULT_HEIGHT * 3 / 2);
             files.save(chart, file, "Charts saved to " + file, "Could not save the charts");

@@ -60,7 +60,7 @@ final class CompareSetup extends FlowPane {
         variance.setId("compareVariance");
         variance.setSelected(true);
         tip(variance, "Every " + cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY
-                + " learning updates of each run, sample "
+                + " episodes of each run, sample "
                 + cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES
                 + " episodes with its current networks (training untouched, bit for bit) and "
                 + "measure how noisy each estimator of the policy gradient is; costs about a "

@@ -50,6 +50,8 @@ final class CompareTables extends VBox {
                 column("Median episodes to solve [95% CI]", g -> ci(g.solveMedian(), "%.0f"),
                         null),
                 column("IQM episodes to solve [95% CI]", g -> ci(g.solveIqm(), "%.0f"), null),
+                column("Median env steps to solve [95% CI]", g -> ci(g.stepsMedian(), "%,.0f"),
+                        null),
                 column("Final MA50, IQM [95% CI]", g -> ci(g.finalMa50Iqm(), "%.1f"), null)));
         groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groupTable.setFixedCellSize(24);

@@ -132,7 +132,7 @@ public final class CompareView extends BorderPane {
                 experiment.stop();
             }
         });
-        saveCharts.setOnAction(e -> exports.saveCharts(data, owner()));
+        saveCharts.setOnAction(e -> exports.saveCharts(data, owner(), variance.isVisible()));
         tidy.setOnAction(e -> exports.exportCsv(experiment, false, owner()));
         summary.setOnAction(e -> exports.exportCsv(experiment, true, owner()));
         pause.setDisable(true);

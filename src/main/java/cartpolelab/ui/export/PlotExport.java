@@ -1,8 +1,10 @@
 package cartpolelab.ui.export;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.plot.Figure;
 import cartpolelab.plot.RunFigures;
 import java.io.IOException;
@@ -18,7 +20,22 @@ import java.nio.file.Path;
  */
 public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters settings,
                          int solvedAt, boolean stacked, int width, int height,
-                         double[] xRange) implements Picture {
+                         double[] xRange, GradientVarianceHistory variance)
+        implements Picture {
+
+    public PlotExport(EpisodeHistory history, int episodes, Hyperparameters settings,
+                      int solvedAt, boolean stacked, int width, int height, double[] xRange) {
+        this(history, episodes, settings, solvedAt, stacked, width, height, xRange, null);
+    }
+
+    /**
+     * The gradient-variance chart of {@code g} instead, at the same size and range; written
+     * with its measurements as CSV beside it ({@code name.csv}).
+     */
+    public PlotExport withVariance(GradientVarianceHistory g) {
+        return new PlotExport(history, episodes, settings, solvedAt, false, width, height,
+                xRange, g);
+    }
 
     /** The smallest picture written, in pixels at scale 1. */
     public static final int MIN_WIDTH = 640;
@@ -27,6 +44,16 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
     /** The figure, built from the data (any thread). */
     public Figure figure() {
         RunFigures.Description d = PlotFiles.describe(settings, solvedAt);
+        // a zoomed chart says so, with its range, on its subtitle line
+        String zoom = xRange == null ? "" : String.format(java.util.Locale.ROOT,
+                "  \u00b7  zoomed to episodes %,d\u2013%,d", (long) Math.ceil(xRange[0]),
+                (long) Math.floor(xRange[1]));
+        if (variance != null) { // its subtitle line is the run's title
+            return RunFigures.variance(history, variance, new RunFigures.Description(
+                    d.title() + zoom, d.subtitle(), d.threshold(), d.solvedAt(), d.critic()));
+        }
+        d = new RunFigures.Description(d.title(), d.subtitle() + zoom, d.threshold(),
+                d.solvedAt(), d.critic());
         return stacked ? RunFigures.stacked(history, episodes, d)
                 : RunFigures.reward(history, episodes, d);
     }
@@ -40,5 +67,11 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
         int w = Math.max(MIN_WIDTH, width);
         int h = Math.max(stacked ? 2 * MIN_HEIGHT : MIN_HEIGHT, height);
         PlotFiles.write(file, f, w, h, r[0], r[1]);
+        if (variance != null) {
+            String name = file.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            MetricsCsv.writeGradientVariance(file.resolveSibling(
+                    (dot > 0 ? name.substring(0, dot) : name) + ".csv"), variance);
+        }
     }
 }

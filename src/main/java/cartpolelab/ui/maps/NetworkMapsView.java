@@ -5,6 +5,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.NetworkMaps;
 import cartpolelab.plot.Heatmap;
 import cartpolelab.plot.HeatmapPainter;
+import cartpolelab.plot.Titled;
 import cartpolelab.train.Frame;
 import cartpolelab.train.RecordedEpisode;
 import cartpolelab.train.RunSnapshot;
@@ -181,11 +182,15 @@ public final class NetworkMapsView extends VBox {
         requestedAt = now;
         snapshots.get().thenApplyAsync(s -> {
             Hyperparameters hp = s.hyperparameters();
-            return NetworkMaps.of(Agent.restore(hp, s.agent()), x, xDot);
-        }, compute).whenComplete((m, error) -> Platform.runLater(() -> {
+            return new Computed(NetworkMaps.of(Agent.restore(hp, s.agent()), x, xDot), hp,
+                    s.episodes());
+        }, compute).whenComplete((c, error) -> Platform.runLater(() -> {
             inFlight = false;
-            if (m != null) {
-                maps = m;
+            if (c != null) {
+                maps = c.maps();
+                mapsTitle = String.format(java.util.Locale.ROOT, "What the networks know  "
+                        + "\u00b7  %s  \u00b7  seed %d  \u00b7  after episode %,d",
+                        c.hp().algorithm().displayName(), c.hp().seed(), c.episodes());
                 computedFor = totalSteps;
                 computedRun = run;
                 computedX = x;
@@ -227,6 +232,13 @@ public final class NetworkMapsView extends VBox {
         note.setManaged(figures.size() == 1);
     }
 
+    /** Maps computed from a snapshot, with what the export's title names. */
+    private record Computed(NetworkMaps maps, Hyperparameters hp, int episodes) {
+    }
+
+    /** The exported picture's title: algorithm, run, the episode the weights are after. */
+    private String mapsTitle = "";
+
     private List<Heatmap> heatmaps() {
         return MapFigures.of(maps, pathTheta, pathThetaDot, pathLength);
     }
@@ -238,9 +250,10 @@ public final class NetworkMapsView extends VBox {
         }
         List<Heatmap> figures = heatmaps();
         int w = Math.max(720, (int) canvasPane.getWidth());
-        int h = Math.max(360, (int) canvasPane.getHeight());
-        return file -> cartpolelab.io.PlotFiles.write(file, w, h,
-                s -> new HeatmapPainter().paint(s, figures, w, h));
+        int h = Math.max(360, (int) canvasPane.getHeight()) + (int) Titled.HEIGHT;
+        String title = mapsTitle;
+        return file -> cartpolelab.io.PlotFiles.write(file, w, h, s -> Titled.paint(s, title,
+                w, body -> new HeatmapPainter().paint(body, figures, w, h - Titled.HEIGHT)));
     }
 
     /** The maps last computed (tests), or null. */

@@ -61,6 +61,11 @@ class CompareWindowTest {
         }
     }
 
+    /** A value read on the FX thread, which owns it. */
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+    }
+
     private CompareView compare(FxRobot robot) {
         robot.clickOn("#compareButton");
         waitFor("the Compare window", () -> robot.lookup("#compareView").tryQuery().isPresent());
@@ -78,13 +83,17 @@ class CompareWindowTest {
             robot.lookup("#compareSeeds").queryAs(TextField.class).setText("3,7");
         });
         robot.clickOn("#compareStart");
+        waitFor("the experiment", () -> c.experiment() != null);
         Experiment e = c.experiment();
         assertEquals(4, e.cells().size(), "2 algorithms × 2 seeds");
         waitFor("every run finished and charted", () -> c.data() != null
                 && c.data().lines().stream().allMatch(l -> l.state() == CellState.FINISHED
                 && l.episodes() == 60));
-        assertEquals(4, c.tables().runTable().getItems().size());
-        assertEquals(2, c.tables().groupTable().getItems().size());
+        // the tables, charts and labels fill a frame after the data: wait for each
+        waitFor("4 rows in the run table", () -> onFx(() ->
+                c.tables().runTable().getItems().size()) == 4);
+        waitFor("2 rows in the group table", () -> onFx(() ->
+                c.tables().groupTable().getItems().size()) == 2);
         // sorting by a shown figure sorts by its value, not by its text
         robot.interact(() -> {
             var table = c.tables().runTable();
@@ -92,16 +101,19 @@ class CompareWindowTest {
                     .filter(col -> col.getText().equals("Final MA50")).findFirst().orElseThrow();
             table.getSortOrder().setAll(java.util.List.of(finalMa));
         });
-        var sorted = c.tables().runTable().getItems();
+        var sorted = onFx(() -> java.util.List.copyOf(c.tables().runTable().getItems()));
         for (int i = 1; i < sorted.size(); i++) {
             assertTrue(sorted.get(i - 1).finalMa50() <= sorted.get(i).finalMa50(),
                     sorted.toString());
         }
-        assertEquals(60, c.rewardChart().figure().length(), "the chart runs to episode 60");
-        String sooner = robot.lookup("#compareSooner").queryAs(Label.class).getText();
-        assertTrue(sooner.startsWith("P(solves sooner)"), sooner);
+        waitFor("the chart to run to episode 60", () -> onFx(() ->
+                c.rewardChart().figure().length()) == 60);
+        Label sooner = robot.lookup("#compareSooner").queryAs(Label.class);
+        waitFor("P(solves sooner)", () -> onFx(() -> String.valueOf(sooner.getText()))
+                .startsWith("P(solves sooner)"));
         waitFor("Start again", () -> !robot.lookup("#compareStart").queryButton().isDisabled());
-        assertTrue(robot.lookup("#compareProgress").queryAs(Label.class).getText()
+        Label progress = robot.lookup("#compareProgress").queryAs(Label.class);
+        waitFor("4/4 runs done", () -> onFx(() -> String.valueOf(progress.getText()))
                 .startsWith("4/4 runs done"));
 
         dialogs.csv = dir.resolve("runs.csv");
@@ -114,15 +126,29 @@ class CompareWindowTest {
         waitFor("the charts", () -> Files.exists(dir.resolve("charts.png")));
         assertTrue(javax.imageio.ImageIO.read(dir.resolve("charts.png").toFile())
                 .getWidth() > 1000);
+        // the variance chart shown: Save charts writes it, and its data as CSV beside it
+        robot.clickOn("#compareShowVariance");
+        dialogs.plots = dir.resolve("variance.svg");
+        robot.clickOn("#compareSaveCharts");
+        waitFor("the variance chart and its CSV", () -> Files.exists(dir.resolve("variance.csv"))
+                || !dialogs.errors.isEmpty());
+        assertEquals(java.util.List.of(), dialogs.errors);
+        assertTrue(Files.readString(dir.resolve("variance.svg"))
+                .contains("Gradient variance, median of each group"));
+        assertEquals("group,episode,gradvar/reinforce,gradvar/baseline,gradvar/td",
+                Files.readAllLines(dir.resolve("variance.csv")).get(0));
 
         // a double-click on the seed-7 A2C run opens it in the main window, paused
         int row = 0;
         for (int i = 0; i < 4; i++) {
-            if (c.tables().runTable().getItems().get(i).id().equals("a2c-s7")) {
+            if (sorted.get(i).id().equals("a2c-s7")) {
                 row = i;
             }
         }
         int index = row;
+        waitFor("the row's cell", () -> robot.lookup(".table-row-cell")
+                .queryAllAs(TableRow.class).stream().anyMatch(r -> r.getTableView()
+                        == c.tables().runTable() && r.getIndex() == index));
         TableRow<?> target = robot.lookup(".table-row-cell").queryAllAs(TableRow.class)
                 .stream().filter(r -> r.getTableView() == c.tables().runTable()
                         && r.getIndex() == index).findFirst().orElseThrow();
