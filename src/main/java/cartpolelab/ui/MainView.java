@@ -318,8 +318,9 @@ public final class MainView extends BorderPane {
     /** The projector mode's settings: the View menu, and the Compare window follows them. */
     void setAppearance(Appearance a) {
         appearance = a;
-        toolbar.addBeforeFiles(new ViewMenu(a));
-        toolbar.addBeforeFiles(lesson.button(this::openLesson));
+        ViewMenu menu = new ViewMenu(a);
+        menu.addLesson(this::openLesson); // in the menu: the toolbar has no room left
+        toolbar.addBeforeFiles(menu);
     }
 
     public Appearance appearance() {

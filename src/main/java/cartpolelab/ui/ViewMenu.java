@@ -62,4 +62,13 @@ final class ViewMenu extends MenuButton {
         contrast.selectedProperty().bindBidirectional(appearance.highContrastProperty());
         getItems().add(contrast);
     }
+
+    /** The lesson's item (Lesson…, L), first in the menu. */
+    void addLesson(Runnable open) {
+        javafx.scene.control.MenuItem lesson = new javafx.scene.control.MenuItem(
+                "Lesson: the notebook's story\u2026  (L)");
+        lesson.setId("lessonItem");
+        lesson.setOnAction(e -> open.run());
+        getItems().addAll(0, java.util.List.of(lesson, new SeparatorMenuItem()));
+    }
 }
