@@ -58,11 +58,16 @@ public final class PlotFiles {
                 + hp.seed();
     }
 
-    /** The other settings, for the subtitle. */
+    /**
+     * The other settings, for the subtitle: those the algorithm uses (REINFORCE and its
+     * baseline have no entropy bonus, so their subtitle names no coefficient).
+     */
     public static String subtitle(Hyperparameters hp) {
-        String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s  ·  entropy %s  ·  "
+        String entropy = hp.algorithm().usesEntropy()
+                ? "  ·  entropy " + plain(hp.entropyCoefficient()) : "";
+        String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s%s  ·  "
                 + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),
-                plain(hp.entropyCoefficient()), hp.maxSteps());
+                entropy, hp.maxSteps());
         return hp.nSteps() > 0 ? s + "  ·  " + hp.nSteps() + "-step" : s;
     }
 

@@ -85,9 +85,10 @@ public final class ExperimentSummary {
             double[] finalMa = rs.stream().mapToDouble(Run::finalMa50)
                     .filter(v -> !Double.isNaN(v)).toArray();
             RunStatistics.SolveSummary s = RunStatistics.solveSummary(solvedAt, SEED);
-            RunStatistics.SolveSummary steps = RunStatistics.solveSummary(
-                    RunStatistics.toSolve(rs.stream().mapToLong(Run::solvedAtStep).toArray()),
-                    SEED);
+            // steps to solve: a run not solved (-1) counts as +∞, as for episodes
+            RunStatistics.SolveSummary steps = RunStatistics.solveSummary(rs.stream()
+                    .mapToDouble(r -> r.solvedAtStep() > 0 ? r.solvedAtStep()
+                            : Double.POSITIVE_INFINITY).toArray(), SEED);
             groups.add(new Group(e.getKey(), rs.size(), s.solved(), s.median(), s.iqm(),
                     steps.median(), steps.iqm(),
                     RunStatistics.bootstrap(finalMa, RunStatistics::iqm, SEED), solvedAt));

@@ -208,15 +208,6 @@ public final class RunStatistics {
         return v;
     }
 
-    /** Steps (or episodes) to solve as numbers: {@code at <= 0} (not solved) becomes +∞. */
-    public static double[] toSolve(long[] at) {
-        double[] v = new double[at.length];
-        for (int i = 0; i < v.length; i++) {
-            v[i] = at[i] > 0 ? at[i] : Double.POSITIVE_INFINITY;
-        }
-        return v;
-    }
-
     /** Solved k of N, and the median and IQM of episodes to solve with bootstrap CIs. */
     public static SolveSummary solveSummary(int[] solvedAt, long seed) {
         return solveSummary(episodesToSolve(solvedAt), seed);

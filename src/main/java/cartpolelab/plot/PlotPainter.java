@@ -141,7 +141,8 @@ public final class PlotPainter {
         }
         for (Panel.Threshold t : p.thresholds) {
             s.stroke(t.argb(), 1.6, THRESHOLD_DASH);
-            double y = l.py(i, t.value());
+            // on a pixel row's centre, like the grid: crisp at any chart height
+            double y = Math.floor(l.py(i, t.value())) + 0.5;
             s.line(l.left, y, l.right, y);
         }
         s.font(TICK_SIZE, false);

@@ -120,21 +120,32 @@ public final class RunFigures {
     public static Figure variance(EpisodeHistory h, GradientVarianceHistory g, Description d,
                                   XAxis x) {
         RunAxis axis = RunAxis.of(h, h::size, x);
+        // Without a critic, V(s) keeps its initial weights: the baseline and TD lines measure
+        // an untrained V (the TD line is low only because δ ≈ r), and the chart says so.
+        String untrained = d.critic() ? "" : UNTRAINED_V;
         Panel p = new Panel("Variance (log scale)", 1).logY()
                 .add(step(VARIANCE_REINFORCE, g, 0, axis, Palette.REWARD, null))
-                .add(step(VARIANCE_BASELINE, g, 1, axis, Palette.MOVING_AVERAGE, null))
-                .add(step(VARIANCE_TD, g, 2, axis, Palette.THRESHOLD, null))
+                .add(step(VARIANCE_BASELINE + untrained, g, 1, axis, Palette.MOVING_AVERAGE,
+                        null))
+                .add(step(VARIANCE_TD + untrained, g, 2, axis, Palette.THRESHOLD, null))
                 .add(step(VARIANCE_LEARNER, g, 3, axis, Palette.ENTROPY, LEARNER_DASH));
         if (g.size() == 0) {
             p.note(NO_MEASUREMENT);
         }
-        return axis.figure(VARIANCE_TITLE, d.title()).add(p);
+        return axis.figure(VARIANCE_TITLE, d.critic() ? d.title() : d.title() + "  \u00b7  "
+                + NO_CRITIC_VARIANCE).add(p);
     }
 
-    /** log₁₀ of estimator {@code which} as last measured at or before each episode. */
+    /** Appended to the baseline and TD lines' names when the run trains no critic. */
+    public static final String UNTRAINED_V = " (untrained V)";
+    /** The variance chart's subtitle under REINFORCE: why its TD line is low. */
+    public static final String NO_CRITIC_VARIANCE =
+            "no critic: V(s) never trains, so the TD line is low only because \u03b4\u209c \u2248 r\u209c";
+
     /** Dashed, so the learner's line shows where it lies on one of the notebook's three. */
     private static final double[] LEARNER_DASH = {7, 4};
 
+    /** log₁₀ of estimator {@code which} as last measured at or before each episode. */
     private static Series step(String name, GradientVarianceHistory g, int which,
                                RunAxis axis, String colour, double[] dash) {
         return new Series(name, axis.column(i -> {

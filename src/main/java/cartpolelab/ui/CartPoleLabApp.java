@@ -28,7 +28,7 @@ public final class CartPoleLabApp extends Application {
     @Override
     public void start(Stage stage) {
         view = open(stage, Hyperparameters.DEFAULTS, cartpolelab.train.Trainer::new, new FxFileDialogs(),
-                null, Platform::exit);
+                null, Platform::exit, AppPrefs.user());
         view.openLibrary(null); // every run of the window is kept in the run library
     }
 
@@ -50,20 +50,52 @@ public final class CartPoleLabApp extends Application {
     public static MainView open(Stage stage, Hyperparameters initial,
                                 Function<Hyperparameters, TrainerPort> trainerFactory,
                                 FileDialogs fileDialogs, Dialogs dialogs, Runnable exit) {
-        TrainingViewModel vm = new TrainingViewModel(initial, trainerFactory);
+        return open(stage, initial, trainerFactory, fileDialogs, dialogs, exit, null);
+    }
+
+    /**
+     * As above, remembering the window between launches in {@code prefs} (null: remembers
+     * nothing, the defaults of the view model): its size, position, zoom, theme, chart
+     * colours, speed and the form's settings, read here and written when the window closes.
+     */
+    public static MainView open(Stage stage, Hyperparameters initial,
+                                Function<Hyperparameters, TrainerPort> trainerFactory,
+                                FileDialogs fileDialogs, Dialogs dialogs, Runnable exit,
+                                AppPrefs prefs) {
+        TrainingViewModel vm = new TrainingViewModel(
+                prefs == null ? initial : prefs.settings(initial), trainerFactory);
+        if (prefs != null) {
+            vm.speedProperty().set(prefs.speed());
+        }
         MainView view = new MainView(vm, fileDialogs,
                 dialogs != null ? dialogs : Dialogs.fx(stage));
+        ZoomPane zoomPane = new ZoomPane(view);
+        Appearance appearance = new Appearance(zoomPane);
+        if (prefs != null) {
+            appearance.zoomProperty().set(prefs.zoom());
+            appearance.themeProperty().set(prefs.theme());
+            appearance.highContrastProperty().set(prefs.highContrast());
+        }
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         // a comfortable size that fits the screen: 1280 × 800 on a laptop, 1536 × 972 on
         // full HD, the whole usable area on a small screen (the window's frame is extra)
-        double width = Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.8));
-        double height = Math.min(screen.getHeight() - 40,
+        double[] saved = prefs == null ? null : onScreen(prefs.bounds());
+        double width = saved != null ? saved[2]
+                : Math.min(screen.getWidth(), Math.max(1280, screen.getWidth() * 0.8));
+        double height = saved != null ? saved[3] : Math.min(screen.getHeight() - 40,
                 Math.max(800, screen.getHeight() * 0.9));
-        Scene scene = new Scene(view, width, height);
+        Scene scene = new Scene(zoomPane, width, height);
         scene.getStylesheets().add(STYLESHEET);
+        appearance.attach(scene);
+        appearance.installKeys(scene);
+        view.setAppearance(appearance);
+        Accessibility.describe(view);
         stage.setTitle("CartPole Lab");
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
+            if (prefs != null) {
+                remember(prefs, stage, view, appearance);
+            }
             view.shutdown();
             exit.run();
         });
@@ -75,8 +107,35 @@ public final class CartPoleLabApp extends Application {
         Platform.runLater(() -> {
             stage.setWidth(width);
             stage.setHeight(height);
-            stage.centerOnScreen();
+            if (saved != null) {
+                stage.setX(saved[0]);
+                stage.setY(saved[1]);
+                stage.setMaximized(prefs.maximized());
+            } else {
+                stage.centerOnScreen();
+            }
         });
         return view;
+    }
+
+    /** {@code bounds} if the window's title bar would be on some screen, else null. */
+    private static double[] onScreen(double[] bounds) {
+        if (bounds == null) {
+            return null;
+        }
+        var hits = javafx.stage.Screen.getScreensForRectangle(bounds[0], bounds[1],
+                Math.min(bounds[2], 200), 40);
+        return hits.isEmpty() ? null : bounds;
+    }
+
+    /** Writes what the next launch starts from (the window as it is now). */
+    static void remember(AppPrefs prefs, Stage stage, MainView view, Appearance appearance) {
+        prefs.saveBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
+                stage.isMaximized());
+        prefs.saveAppearance(appearance.zoomProperty().get(), appearance.themeProperty().get(),
+                appearance.highContrastProperty().get());
+        prefs.saveSpeed(view.viewModel().speedProperty().get());
+        prefs.saveSettings(view.viewModel().settingsProperty().get());
+        prefs.flush();
     }
 }

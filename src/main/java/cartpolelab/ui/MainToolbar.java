@@ -217,6 +217,15 @@ public final class MainToolbar extends ToolBar {
         runs.setOnAction(e -> action.run());
     }
 
+    /** Adds {@code n} after Compare…, before the file buttons (the View menu). */
+    void addBeforeFiles(Node n) {
+        int at = getItems().indexOf(compare) + 1;
+        getItems().add(at, n);
+        if (n instanceof Control c) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+    }
+
     /** What Compare… does. */
     void setOnCompare(Runnable action) {
         compare.setOnAction(e -> action.run());

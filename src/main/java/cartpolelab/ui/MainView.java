@@ -7,7 +7,6 @@ import cartpolelab.train.Speed;
 import cartpolelab.ui.canvas.CartPoleCanvas;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.TrainerStatus;
-import cartpolelab.ui.chart.PlotCanvas;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.export.PlotExport;
 import cartpolelab.ui.compare.CompareWindow;
@@ -33,7 +32,7 @@ import javafx.stage.Window;
 public final class MainView extends BorderPane {
 
     private final TrainingViewModel vm;
-    private Dialogs dialogs;
+    private final Dialogs dialogs;
 
     private final CartPoleCanvas canvas = new CartPoleCanvas();
     private final RunCharts charts = new RunCharts();
@@ -48,15 +47,20 @@ public final class MainView extends BorderPane {
     private final ReplayBar replayBar = new ReplayBar(replay);
     private final NetworkMapsView maps;
     private final FileDialogs fileDialogs;
-    private CompareWindow compare;
+    private final CompareOpener compare;
+    private Appearance appearance;
+    private final LessonOpener lesson;
     final WindowLibrary library;
     private boolean shutDown;
+    private boolean canvasShowsReplay;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
         this.vm = vm;
         this.dialogs = dialogs;
         this.settings = new SettingsPane(vm.settingsProperty().get());
         this.fileDialogs = fileDialogs;
+        this.compare = new CompareOpener(this, vm, fileDialogs);
+        this.lesson = new LessonOpener(() -> vm.runSettingsProperty().get());
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);
@@ -69,7 +73,8 @@ public final class MainView extends BorderPane {
         toolbar.setOnCompare(this::openCompare);
         toolbar.setOnRuns(() -> library.openRuns(window(), dialogs));
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
-                () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare);
+                () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare,
+                this::openLesson);
         this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
         setId("root");
         getStyleClass().add("app-root");
@@ -203,11 +208,14 @@ public final class MainView extends BorderPane {
 
     /** The replay's frame on the canvas while it is on; the live frame once it stops. */
     private void showReplay() {
-        boolean wasOn = replay.active();
+        // what the canvas showed, not replay.active(): Esc may have ended the replay between
+        // two frames, and its last frame must not stay on the canvas labelled as live
+        boolean wasOn = canvasShowsReplay;
         replayBar.applyKeep(vm.run().recorder()); // every run keeps what the bar says
         replay.bind(vm.run().recorder());
         replay.tick(System.nanoTime());
         boolean on = replay.active();
+        canvasShowsReplay = on;
         canvas.setReplaying(on);
         explain();
         if (on) {
@@ -256,25 +264,18 @@ public final class MainView extends BorderPane {
                 s == null ? "" : s.multiplierName());
     }
 
-    /** The Compare window, opened on first use over the form's settings (or the run's). */
+    /** The lesson's window, opened on first use (Lesson…, or L). */
+    void openLesson() {
+        lesson.open(appearance);
+    }
+
+    /** The Compare window, opened beside this one ({@link CompareOpener}). */
     void openCompare() {
-        if (compare == null) {
-            compare = new CompareWindow(window(), () -> {
-                Hyperparameters hp = vm.settingsProperty().get();
-                return hp != null ? hp : vm.runSettingsProperty().get();
-            }, fileDialogs, vm.files(), (experiment, cell) -> {
-                vm.files().open(experiment.snapshot(cell), "run "
-                        + experiment.cells().get(cell).runId() + " of the experiment");
-                if (window() instanceof javafx.stage.Stage s) {
-                    s.toFront();
-                }
-            }, CartPoleLabApp.STYLESHEET);
-        }
-        compare.show();
+        compare.open();
     }
 
     CompareWindow compareWindow() {
-        return compare;
+        return compare.window();
     }
 
     private Window window() {
@@ -284,17 +285,8 @@ public final class MainView extends BorderPane {
     /** What Save plots writes: the run as charted now, at the reward chart's size. */
     private PlotExport plotExport(boolean stacked) {
         refreshCharts();
-        PlotCanvas r = charts.reward();
-        int episodes = r.figure() == null ? 0 : r.figure().length();
-        double[] range = charts.view().following() || r.plotLayout() == null ? null
-                : new double[] {r.plotLayout().xFrom, r.plotLayout().xTo};
-        int width = (int) Math.round(r.getWidth());
-        int height = (int) Math.round(r.getHeight());
-        return new PlotExport(charts.boundHistory(), episodes, charts.settings(),
-                vm.statusProperty().get() == null ? -1
-                        : vm.statusProperty().get().solvedAtEpisode(), stacked, width,
-                stacked ? height + (int) Math.round(charts.training().getHeight()) : height,
-                range);
+        return charts.export(stacked, vm.statusProperty().get() == null ? -1
+                : vm.statusProperty().get().solvedAtEpisode());
     }
 
     /** Asks for a file and writes the plots (as the Save plots button would). */
@@ -311,9 +303,8 @@ public final class MainView extends BorderPane {
             return;
         }
         shutDown = true;
-        if (compare != null) {
-            compare.close();
-        }
+        compare.close();
+        lesson.close();
         pump.stop();
         library.close();
         vm.close();
@@ -324,16 +315,20 @@ public final class MainView extends BorderPane {
         return library.open(file, m -> dialogs.showError("Run library", m));
     }
 
-    public void setDialogs(Dialogs dialogs) {
-        this.dialogs = dialogs;
+    /** The projector mode's settings: the View menu, and the Compare window follows them. */
+    void setAppearance(Appearance a) {
+        appearance = a;
+        ViewMenu menu = new ViewMenu(a);
+        menu.addLesson(this::openLesson); // in the menu: the toolbar has no room left
+        toolbar.addBeforeFiles(menu);
+    }
+
+    public Appearance appearance() {
+        return appearance;
     }
 
     public boolean isStackCharts() {
         return toolbar.isStackCharts();
-    }
-
-    public void setStackCharts(boolean stacked) {
-        toolbar.setStackCharts(stacked);
     }
 
     public TrainingViewModel viewModel() {

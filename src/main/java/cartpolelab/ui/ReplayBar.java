@@ -115,6 +115,7 @@ final class ReplayBar extends VBox {
         });
         HBox.setHgrow(timeline, Priority.ALWAYS);
         speed.setId("replaySpeed");
+        speed.setAccessibleText("Replay speed");
         speed.setMinWidth(Region.USE_PREF_SIZE);
         speed.setValue(replay.speed());
         speed.setTooltip(new Tooltip("Replay speed: ×1 is the true motion, 50 frames a second"));
@@ -140,6 +141,7 @@ final class ReplayBar extends VBox {
         next.setOnAction(e -> replay.jump(1));
         live.setOnAction(e -> replay.stop());
         keep.setId("replayKeep");
+        keep.setAccessibleText("Recent episodes kept for replay");
         keep.setMinWidth(Region.USE_PREF_SIZE);
         keep.setValue(cartpolelab.train.EpisodeRecorder.DEFAULT_KEEP);
         keep.setConverter(new StringConverter<>() {
@@ -193,6 +195,7 @@ final class ReplayBar extends VBox {
         t.setWrapText(true);
         t.setMaxWidth(340);
         b.setTooltip(t);
+        b.setAccessibleText(Accessibility.firstSentence(tip)); // "One frame back", not "‹"
         b.setFocusTraversable(false);
         b.setMinWidth(Region.USE_PREF_SIZE);
         return b;

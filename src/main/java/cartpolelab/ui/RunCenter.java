@@ -140,6 +140,8 @@ final class RunCenter extends SplitPane {
                 .markDirty());
         every.setId("varianceEvery");
         samples.setId("varianceSamples");
+        every.setAccessibleText("How often the gradient variance is measured");
+        samples.setAccessibleText("Episodes sampled per gradient-variance measurement");
         every.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY);
         samples.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES);
         every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " episodes"));
@@ -214,6 +216,8 @@ final class RunCenter extends SplitPane {
         tip.setMaxWidth(380);
         tip.setShowDelay(javafx.util.Duration.millis(200));
         badge.setTooltip(tip);
+        badge.setAccessibleText("What this chart shows");
+        badge.setAccessibleHelp(text);
         StackPane.setAlignment(badge, Pos.TOP_LEFT);
         StackPane.setMargin(badge, new javafx.geometry.Insets(6, 0, 0, 10));
         return badge;

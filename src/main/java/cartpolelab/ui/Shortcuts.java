@@ -63,7 +63,7 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
     /** The window's shortcuts, in the order the hint panel lists them. */
     static Shortcuts standard(TrainingViewModel vm, Runnable reset, Runnable savePlots,
                               Replay replay,
-                              Runnable compare) {
+                              Runnable compare, Runnable lesson) {
         return new Shortcuts(List.of(
                 new Shortcut(KeyCode.SPACE, false, "Start / pause", vm::toggleStartPause),
                 new Shortcut(KeyCode.N, false, "Step one episode", vm::stepEpisode),
@@ -79,7 +79,8 @@ public final class Shortcuts implements EventHandler<KeyEvent> {
                 new Shortcut(KeyCode.PAGE_DOWN, false, "Replay: next episode",
                         () -> replay.jump(1)),
                 new Shortcut(KeyCode.ESCAPE, false, "Replay: back to live", replay::stop),
-                new Shortcut(KeyCode.C, false, "Compare algorithms", compare)));
+                new Shortcut(KeyCode.C, false, "Compare algorithms", compare),
+                new Shortcut(KeyCode.L, false, "Lesson: the notebook's story", lesson)));
     }
 
     public List<Shortcut> table() {

@@ -330,11 +330,12 @@ class WindowBehaviourTest {
     void theKeyboardHintPanelListsExactlyTheShortcutTable(FxRobot robot) {
         List<Shortcuts.Shortcut> table = view.shortcuts().table();
         assertEquals(List.of("Space", "N", "F", "R", "Ctrl+S", "P", "Left", "Right", "Page Up",
-                "Page Down", "Esc", "C"), table.stream().map(Shortcuts.Shortcut::keyText).toList());
+                "Page Down", "Esc", "C", "L"),
+                table.stream().map(Shortcuts.Shortcut::keyText).toList());
         assertEquals(List.of("Start / pause", "Step one episode", "Step one frame", "Reset",
                 "Save plots", "Replay: play / pause", "Replay: frame back",
                 "Replay: frame forward", "Replay: previous episode", "Replay: next episode",
-                "Replay: back to live", "Compare algorithms"),
+                "Replay: back to live", "Compare algorithms", "Lesson: the notebook's story"),
                 table.stream().map(Shortcuts.Shortcut::description).toList());
 
         GridPane grid = robot.lookup("#keysPane .keys-grid").queryAs(GridPane.class);

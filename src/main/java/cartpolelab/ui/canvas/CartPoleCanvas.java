@@ -61,6 +61,8 @@ public final class CartPoleCanvas extends Region {
 
     public CartPoleCanvas() {
         setId("cartPoleCanvas");
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleText("The cart and pole, with the numbers of the frame shown");
         getStyleClass().add("cartpole-canvas");
         getChildren().add(canvas);
         setMinSize(200, 120);

@@ -1,5 +1,6 @@
 package cartpolelab.ui.chart;
 
+import cartpolelab.plot.ChartScheme;
 import cartpolelab.plot.Surface;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -17,6 +18,14 @@ import javafx.scene.text.Text;
 public final class FxSurface implements Surface {
 
     private static final String FAMILY = "SansSerif";
+
+    /**
+     * How every chart of the window shows the palette (FX thread only, like every surface);
+     * files are painted by other surfaces, always in the standard colours.
+     */
+    private static ChartScheme scheme = ChartScheme.STANDARD;
+    /** Counts scheme changes, so a canvas painted in an older scheme knows to repaint. */
+    private static int schemeVersion;
 
     private final GraphicsContext g;
     private final Text measure = new Text();
@@ -41,13 +50,31 @@ public final class FxSurface implements Surface {
         measure.setFont(font);
     }
 
+    /** Shows every chart of the window in {@code s} from their next paint on. FX thread. */
+    public static void setScheme(ChartScheme s) {
+        if (s != scheme) {
+            scheme = s;
+            schemeVersion++;
+        }
+    }
+
+    public static ChartScheme scheme() {
+        return scheme;
+    }
+
+    /** Changes with every {@link #setScheme}: a canvas repaints when it differs. */
+    public static int schemeVersion() {
+        return schemeVersion;
+    }
+
     private static Color colour(int argb) {
         return Color.rgb(argb >> 16 & 0xFF, argb >> 8 & 0xFF, argb & 0xFF,
                 (argb >>> 24) / 255.0);
     }
 
     @Override
-    public void fill(int argb) {
+    public void fill(int paletteArgb) {
+        int argb = scheme.map(paletteArgb);
         if (argb != fillArgb) {
             fillArgb = argb;
             g.setFill(colour(argb));
@@ -55,7 +82,8 @@ public final class FxSurface implements Surface {
     }
 
     @Override
-    public void stroke(int argb, double width, double[] dash) {
+    public void stroke(int paletteArgb, double width, double[] dash) {
+        int argb = scheme.map(paletteArgb);
         if (argb != strokeArgb) {
             strokeArgb = argb;
             g.setStroke(colour(argb));

@@ -36,6 +36,7 @@ public final class PlotCanvas extends Region {
     private java.util.List<Figure> readout = java.util.List.of();
     private Layout layout;
     private boolean dirty = true;
+    private int paintedScheme = FxSurface.schemeVersion();
     private int paints;
     private double pressX = Double.NaN;
     /** The pointer's y while it is over this chart (names the faint run under it). */
@@ -52,6 +53,8 @@ public final class PlotCanvas extends Region {
     public PlotCanvas(String id, ChartView view) {
         this.view = view;
         setId(id);
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleText(id.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT));
         getStyleClass().add("plot-canvas");
         overlay.setMouseTransparent(true);
         getChildren().addAll(canvas, overlay);
@@ -104,6 +107,10 @@ public final class PlotCanvas extends Region {
 
     /** Paints if anything changed since the last paint. FX thread, once per frame. */
     public void paintIfDirty() {
+        if (paintedScheme != FxSurface.schemeVersion()) {
+            paintedScheme = FxSurface.schemeVersion();
+            markDirty(); // the theme or the chart colours changed
+        }
         if (dirty) {
             paint();
         }

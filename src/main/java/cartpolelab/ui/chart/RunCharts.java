@@ -155,6 +155,21 @@ public final class RunCharts {
         view.reset();
     }
 
+    /**
+     * What Save plots writes: the run as charted now, at the reward chart's size (with the
+     * training chart's height when {@code stacked}), and the zoomed range when zoomed.
+     */
+    public cartpolelab.ui.export.PlotExport export(boolean stacked, int solvedAt) {
+        int episodes = reward.figure() == null ? 0 : reward.figure().length();
+        double[] range = view.following() || reward.plotLayout() == null ? null
+                : new double[] {reward.plotLayout().xFrom, reward.plotLayout().xTo};
+        int width = (int) Math.round(reward.getWidth());
+        int height = (int) Math.round(reward.getHeight());
+        return new cartpolelab.ui.export.PlotExport(bound, episodes, settings, solvedAt,
+                stacked, width, stacked ? height + (int) Math.round(training.getHeight())
+                : height, range);
+    }
+
     /** Paints the charts that changed since their last paint. Once per frame. */
     public void paintIfDirty() {
         reward.paintIfDirty();

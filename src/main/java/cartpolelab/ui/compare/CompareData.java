@@ -23,13 +23,13 @@ import java.util.Locale;
  * profile), the summary (episodes to solve with CIs, probability of improvement) and a line
  * per run for the table. The same {@link ExperimentReport} code as {@code compare} uses.
  */
-record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
+public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
                    ExperimentSummary summary, List<RunLine> lines,
                    java.util.Map<String, String> groupLabels,
                    List<CompareFigures.VarianceGroup> variance, XAxis axis) {
 
     /** One run's row of the table. */
-    record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
+    public record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
                    int episodes, int solvedAt, double bestMa50, double finalMa50, long steps,
                    CellState state, String failure) {
 
@@ -41,7 +41,7 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
         }
     }
 
-    static CompareData of(Experiment e, RunStatistics.Center center,
+    public static CompareData of(Experiment e, RunStatistics.Center center,
                           RunStatistics.Spread spread) {
         return of(e, center, spread, XAxis.EPISODES);
     }

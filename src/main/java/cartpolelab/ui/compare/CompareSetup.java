@@ -68,6 +68,87 @@ final class CompareSetup extends FlowPane {
         getChildren().addAll(algorithms);
         getChildren().addAll(new Label("Seeds"), seeds, new Label("Episodes"), episodes,
                 new Label("Sweep"), sweep, new Label("Cores"), threads, variance);
+        seeds.setAccessibleText("Seeds: a count or a list");
+        episodes.setAccessibleText("Episodes per run");
+        sweep.setAccessibleText("Sweep: one setting and its values");
+        threads.setAccessibleText("Cores");
+        // checked as you type, like the main window's settings: every problem at once
+        for (TextField f : List.of(seeds, episodes, sweep)) {
+            f.textProperty().addListener((o, a, b) -> check());
+        }
+        for (CheckBox box : algorithms) {
+            box.selectedProperty().addListener((o, a, b) -> check());
+        }
+        check();
+    }
+
+    private static final javafx.css.PseudoClass INVALID =
+            javafx.css.PseudoClass.getPseudoClass("invalid");
+    private final javafx.beans.property.ReadOnlyStringWrapper problems =
+            new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** Every problem of the form, one line each; empty when Start can go. */
+    javafx.beans.property.ReadOnlyStringProperty problemsProperty() {
+        return problems.getReadOnlyProperty();
+    }
+
+    /** {@code note} shows the form's problems as they change (hidden when there are none). */
+    void showProblemsIn(Label note) {
+        problems.addListener((o, a, b) -> {
+            note.setText(b);
+            note.setVisible(!b.isEmpty());
+        });
+    }
+
+    private void check() {
+        List<String> lines = new ArrayList<>();
+        if (algorithms.stream().noneMatch(CheckBox::isSelected)) {
+            lines.add("Tick at least one algorithm.");
+        }
+        mark(seeds, lines, () -> ExperimentSpec.parseSeeds(seeds.getText()), "");
+        mark(episodes, lines, () -> episodes(Hyperparameters.DEFAULTS), "");
+        mark(sweep, lines, () -> sweep.getText().isBlank() ? null
+                : Sweep.parse(sweep.getText().trim()), "Sweep: ");
+        problems.set(String.join("\n", lines));
+    }
+
+    private static void mark(TextField f, List<String> lines, java.util.concurrent.Callable<?> parse,
+                             String prefix) {
+        String problem = null;
+        try {
+            parse.call();
+        } catch (Exception e) {
+            String m = windowText(e.getMessage());
+            problem = prefix.isEmpty() ? capitalised(m) : prefix + m;
+        }
+        f.pseudoClassStateChanged(INVALID, problem != null);
+        if (problem != null) {
+            lines.add(problem);
+        }
+    }
+
+    /** A message of the command line's parser, as the form says it (no flags, no repeats). */
+    static String windowText(String m) {
+        String t = m.replace("--sweep ", "").replace("--seeds ", "");
+        if (t.startsWith("sweep value ")) {
+            t = "value " + t.substring("sweep value ".length());
+        }
+        return t;
+    }
+
+    private Hyperparameters episodes(Hyperparameters base) {
+        int n;
+        try {
+            n = Integer.parseInt(episodes.getText().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Episodes: '" + episodes.getText()
+                    + "' is not a whole number; write e.g. 3000.");
+        }
+        try {
+            return base.withEpisodes(n);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Episodes: " + e.getMessage());
+        }
     }
 
     private static void tip(javafx.scene.control.Control c, String text) {
@@ -92,31 +173,19 @@ final class CompareSetup extends FlowPane {
         if (chosen.isEmpty()) {
             throw new IllegalArgumentException("Tick at least one algorithm.");
         }
-        int n;
-        try {
-            n = Integer.parseInt(episodes.getText().trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Episodes: '" + episodes.getText()
-                    + "' is not a whole number; write e.g. 3000.");
-        }
-        Hyperparameters hp;
-        try {
-            hp = base.withEpisodes(n);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Episodes: " + e.getMessage());
-        }
+        Hyperparameters hp = episodes(base);
         List<Long> seedList;
         try {
             seedList = ExperimentSpec.parseSeeds(seeds.getText());
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(capitalised(e.getMessage()));
+            throw new IllegalArgumentException(capitalised(windowText(e.getMessage())));
         }
         Sweep s = null;
         if (!sweep.getText().isBlank()) {
             try {
                 s = Sweep.parse(sweep.getText().trim());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("Sweep: " + e.getMessage());
+                throw new IllegalArgumentException("Sweep: " + windowText(e.getMessage()));
             }
         }
         return ExperimentSpec.of(hp, chosen, seedList).withSweep(s)

@@ -54,6 +54,8 @@ public final class CompareView extends BorderPane {
     private XAxis axis = XAxis.EPISODES;
     private final ChoiceBox<String> band = new ChoiceBox<>();
     private final Label error = new Label();
+    private final javafx.beans.property.BooleanProperty running =
+            new javafx.beans.property.SimpleBooleanProperty();
     private final Label progress = new Label("No experiment yet.");
     private final ChartView chartView = new ChartView();
     private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
@@ -118,9 +120,12 @@ public final class CompareView extends BorderPane {
         tidy.setId("compareExportCsv");
         summary.setId("compareSummaryCsv");
         for (Button b : List.of(saveCharts, tidy, summary)) {
-            b.disableProperty().bind(start.disableProperty().or(hasData.not()));
+            b.disableProperty().bind(running.or(hasData.not()));
         }
         start.setOnAction(e -> startExperiment());
+        // checked as you type: Start waits until the form is right, the note says what is not
+        start.disableProperty().bind(running.or(setup.problemsProperty().isNotEmpty()));
+        setup.showProblemsIn(error);
         pause.setOnAction(e -> togglePause());
         stop.setOnAction(e -> {
             if (experiment != null) {
@@ -212,7 +217,7 @@ public final class CompareView extends BorderPane {
         nextCompute = 0;
         experiment.start();
         setup.setRunning(true);
-        start.setDisable(true);
+        running.set(true);
         pause.setDisable(false);
         stop.setDisable(false);
         pause.setText("Pause");
@@ -236,20 +241,24 @@ public final class CompareView extends BorderPane {
         frames.update(now, ++frameCount);
         if (experiment != null) {
             ExperimentStatus s = experiment.status();
-            progress.setText(ProgressLine.of(s) + String.format(Locale.ROOT, " \u00b7 window %.0f fps",
-                    frames.perSecond()));
             boolean changed = s.episodesDone() != lastEpisodes;
-            if (!computing && now >= nextCompute && (changed || data == null
+            // the last statistics are computed at once, not when the throttle allows; until
+            // they are shown, the progress line says so (the rows and chart are behind it)
+            if (!computing && (now >= nextCompute || s.done()) && (changed || data == null
                     || nextCompute == 0)) {
                 lastEpisodes = s.episodesDone();
                 refresh(now, s.done());
             }
-            if (s.done() && start.isDisabled() && !computing && data != null
-                    && s.episodesDone() == lastEpisodes) {
+            boolean settled = s.done() && !computing && data != null
+                    && s.episodesDone() == lastEpisodes;
+            progress.setText(ProgressLine.of(s) + (s.done() && !settled ? " \u00b7 computing "
+                    + "the final statistics\u2026" : "") + String.format(Locale.ROOT,
+                    " \u00b7 window %.0f fps", frames.perSecond()));
+            pause.setDisable(s.done() || !running.get());
+            stop.setDisable(s.done() || !running.get());
+            if (settled && running.get()) {
                 setup.setRunning(false);
-                start.setDisable(false);
-                pause.setDisable(true);
-                stop.setDisable(true);
+                running.set(false);
             }
         }
         reward.paintIfDirty();

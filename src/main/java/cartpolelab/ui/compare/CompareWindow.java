@@ -22,6 +22,7 @@ public final class CompareWindow {
 
     private final Stage stage = new Stage();
     private final CompareView view;
+    private final cartpolelab.ui.ZoomPane zoomPane;
     private final ExecutorService statistics = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "compare-statistics");
         t.setDaemon(true);
@@ -38,11 +39,15 @@ public final class CompareWindow {
                          BackgroundWork files, BiConsumer<Experiment, Integer> open,
                          String stylesheet) {
         view = new CompareView(base, dialogs, files, open, statistics);
-        Scene scene = new Scene(view, 1280, 860);
+        zoomPane = new cartpolelab.ui.ZoomPane(view);
+        cartpolelab.ui.Accessibility.describe(view);
+        Scene scene = new Scene(zoomPane, 1280, 860);
         scene.getStylesheets().add(stylesheet);
         stage.setTitle("CartPole Lab \u2014 Compare");
         stage.setScene(scene);
-        stage.initOwner(owner);
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
         stage.setMinWidth(760);
         stage.setMinHeight(520);
         timer = new AnimationTimer() {
@@ -57,12 +62,26 @@ public final class CompareWindow {
         });
     }
 
-    /** Shows the window (again), in front. */
-    public void show() {
+    /** The main window's zoom and theme, from now on ({@code theme} attaches a scene). */
+    public void follow(javafx.beans.property.DoubleProperty zoom,
+                       java.util.function.Consumer<Scene> theme) {
+        zoomPane.zoomProperty().bind(zoom);
+        theme.accept(stage.getScene());
+    }
+
+    /**
+     * Shows the window (again), in front; {@code place} (null: a size that fits the screen)
+     * sets its bounds once it is on screen, where window managers honour them.
+     */
+    public void show(java.util.function.Consumer<Stage> place) {
         timer.start();
         stage.show();
         stage.toFront();
         javafx.application.Platform.runLater(() -> {
+            if (place != null) {
+                place.accept(stage);
+                return;
+            }
             stage.setWidth(Math.min(1280, javafx.stage.Screen.getPrimary().getVisualBounds()
                     .getWidth()));
             stage.setHeight(Math.min(860, javafx.stage.Screen.getPrimary().getVisualBounds()

@@ -71,6 +71,7 @@ public final class NetworkMapsView extends VBox {
     private int pathEpisode = -1;
     private int pathStep = -1;
     private boolean dirty = true;
+    private int paintedScheme = FxSurface.schemeVersion();
 
     /** @param snapshots the run's snapshot, taken on the trainer's thread */
     public NetworkMapsView(Supplier<CompletableFuture<RunSnapshot>> snapshots) {
@@ -205,6 +206,10 @@ public final class NetworkMapsView extends VBox {
     public void paintIfDirty() {
         double w = Math.floor(canvasPane.getWidth());
         double h = Math.floor(canvasPane.getHeight());
+        if (paintedScheme != FxSurface.schemeVersion()) {
+            paintedScheme = FxSurface.schemeVersion(); // the theme or chart colours changed
+            mapsDirty = dirty = true;
+        }
         if (!dirty || maps == null || w < 1 || h < 1) {
             return;
         }

@@ -76,6 +76,8 @@ class CompareWindowTest {
     void aGridRunsFillsTheTablesAndChartsAndARunOpensInTheMainWindow(FxRobot robot)
             throws Exception {
         CompareView c = compare(robot);
+        // beside the main window, not owned by it: an owned window stays on top of its owner
+        assertNull(((Stage) c.getScene().getWindow()).getOwner());
         robot.interact(() -> {
             robot.lookup("#compareREINFORCE").queryAs(CheckBox.class).setSelected(false);
             robot.lookup("#compareSeeds").queryAs(TextField.class).setText("3,7");
@@ -133,7 +135,7 @@ class CompareWindowTest {
         assertEquals(java.util.List.of(), dialogs.errors);
         assertTrue(Files.readString(dir.resolve("variance.svg"))
                 .contains("Gradient variance, median of each group"));
-        assertEquals("group,episode,gradvar/reinforce,gradvar/baseline,gradvar/td",
+        assertEquals("group,episode,gradvar/reinforce,gradvar/baseline,gradvar/td,gradvar/learner",
                 Files.readAllLines(dir.resolve("variance.csv")).get(0));
 
         // a double-click on the seed-7 A2C run opens it in the main window, paused
@@ -164,24 +166,70 @@ class CompareWindowTest {
     }
 
     @Test
-    void aBadGridSaysWhatIsWrongAndStartsNothing(FxRobot robot) {
+    void aBadGridIsCheckedAsYouTypeEveryProblemAtOnceAndStartWaits(FxRobot robot) {
         CompareView c = compare(robot);
-        robot.interact(() -> robot.lookup("#compareSeeds").queryAs(TextField.class)
-                .setText("x"));
-        robot.clickOn("#compareStart");
         Label error = robot.lookup("#compareError").queryAs(Label.class);
-        waitFor("the seeds error", () -> onFx(() -> error.isVisible()
-                && String.valueOf(error.getText()).startsWith(
-                        "Seeds x is neither a count nor a list")));
+        TextField seeds = robot.lookup("#compareSeeds").queryAs(TextField.class);
+        TextField sweep = robot.lookup("#compareSweep").queryAs(TextField.class);
+        assertFalse(error.isVisible());
+        // typed, not set: each key is checked, no Start needed
+        robot.clickOn(seeds).eraseText(seeds.getText().length()).write("x");
+        robot.clickOn(sweep).write("lr=5");
+        waitFor("both problems", () -> error.isVisible()
+                && error.getText().split("\n").length == 2);
+        String[] lines = error.getText().split("\n");
+        assertTrue(lines[0].startsWith("Seeds x is neither a count nor a list"), lines[0]);
+        assertTrue(lines[1].startsWith("Sweep: value 5 of lr is out of range"), lines[1]);
+        assertTrue(seeds.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("invalid")), "seeds marked");
+        assertTrue(robot.lookup("#compareStart").queryButton().isDisabled(),
+                "Start waits for a grid that can run");
         assertNull(c.experiment());
         robot.interact(() -> {
-            robot.lookup("#compareSeeds").queryAs(TextField.class).setText("2");
-            robot.lookup("#compareSweep").queryAs(TextField.class).setText("lr=abc");
+            seeds.setText("2");
+            sweep.setText("");
         });
+        waitFor("all fixed", () -> !error.isVisible()
+                && !robot.lookup("#compareStart").queryButton().isDisabled());
+        assertFalse(seeds.getPseudoClassStates().stream()
+                .anyMatch(p -> p.getPseudoClassName().equals("invalid")));
+    }
+
+    @Test
+    void theProgressLineNeverSaysDoneWhileTheChartAndRowsAreBehindIt(FxRobot robot) {
+        CompareView c = compare(robot);
+        robot.interact(() -> {
+            robot.lookup("#compareSeeds").queryAs(TextField.class).setText("2");
+            robot.lookup("#compareVariance").queryAs(CheckBox.class).setSelected(false);
+        });
+        Label progress = robot.lookup("#compareProgress").queryAs(Label.class);
+        java.util.List<String> wrong = new java.util.concurrent.CopyOnWriteArrayList<>();
+        // every frame: a line saying all runs are done, with nothing more to come, must come
+        // with the chart at the last episode, no row running and Pause and Stop disabled
+        javafx.animation.AnimationTimer watch = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                String text = progress.getText();
+                if (text != null && text.startsWith("6/6 runs done")
+                        && !text.contains("computing")) {
+                    boolean behind = c.data() == null
+                            || c.rewardChart().figure().length() != 60
+                            || c.data().lines().stream().anyMatch(l -> l.state()
+                            == CellState.RUNNING)
+                            || !robot.lookup("#comparePause").queryButton().isDisabled()
+                            || !robot.lookup("#compareStop").queryButton().isDisabled();
+                    if (behind) {
+                        wrong.add(text);
+                    }
+                }
+            }
+        };
+        robot.interact(watch::start);
         robot.clickOn("#compareStart");
-        waitFor("the sweep error", () -> onFx(() -> String.valueOf(error.getText()))
-                .startsWith("Sweep: "));
-        assertNull(c.experiment());
-        assertFalse(robot.lookup("#compareStart").queryButton().isDisabled());
+        waitFor("Start again", () -> c.experiment() != null
+                && !robot.lookup("#compareStart").queryButton().isDisabled());
+        robot.interact(watch::stop);
+        assertEquals(java.util.List.of(), wrong.stream().distinct().toList());
+        assertTrue(progress.getText().startsWith("6/6 runs done"), progress.getText());
     }
 }

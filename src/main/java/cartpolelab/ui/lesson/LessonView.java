@@ -1,0 +1,223 @@
+package cartpolelab.ui.lesson;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.RunStatistics;
+import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.Figure;
+import cartpolelab.train.Experiment;
+import cartpolelab.ui.chart.ChartView;
+import cartpolelab.ui.chart.PlotCanvas;
+import cartpolelab.ui.compare.CompareData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The lesson, one chapter at a time: its formula (typeset by JLaTeXMath), plain words, a
+ * button that runs the chapter's preset grid, the chart that makes the point and a caption
+ * computed from the numbers just measured ({@link Captions}). Previous / Next (or Page Up /
+ * Page Down) walk the chapters. The experiment trains on its own pool, never on the FX
+ * thread; its statistics are computed on {@code compute}.
+ */
+public final class LessonView extends BorderPane {
+
+    private final Supplier<Hyperparameters> base;
+    private final Executor compute;
+    private final Label title = new Label();
+    private final ImageView formula = new ImageView();
+    private final Label words = new Label();
+    private final Button run = new Button("Run the experiment");
+    private final Label progress = new Label();
+    private final PlotCanvas chart = new PlotCanvas("lessonChart", new ChartView());
+    private final Label caption = new Label();
+    private final Button previous = new Button("\u2039 Previous");
+    private final Button next = new Button("Next \u203a");
+    private final VBox page;
+    private Chapter chapter = Chapter.REINFORCE;
+    private Experiment experiment;
+    private Measured measured;
+    private int formulaScheme;
+
+    public LessonView(Supplier<Hyperparameters> base, Executor compute) {
+        this.base = base;
+        this.compute = compute;
+        setId("lessonView");
+        getStyleClass().add("app-root");
+        title.setId("lessonTitle");
+        title.getStyleClass().add("lesson-title");
+        formula.setId("lessonFormula");
+        words.setId("lessonWords");
+        words.setWrapText(true);
+        run.setId("lessonRun");
+        run.getStyleClass().add("primary");
+        progress.setId("lessonProgress");
+        caption.setId("lessonCaption");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("lesson-caption");
+        previous.setId("lessonPrevious");
+        next.setId("lessonNext");
+        chart.setPrefSize(900, 300);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        page = new VBox(12, title, formula, words, new HBox(10, run, progress), chart, caption);
+        page.setId("lessonPage");
+        page.getStyleClass().add("lesson-page");
+        page.setPadding(new Insets(16));
+        HBox nav = new HBox(10, previous, next);
+        nav.setPadding(new Insets(0, 16, 12, 16));
+        formula.setPreserveRatio(true);
+        formula.setSmooth(true);
+        page.widthProperty().addListener((o, a, b) -> fitFormula());
+        words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
+        chart.setMinHeight(140);
+        setCenter(page);
+        setBottom(nav);
+        previous.setOnAction(e -> show(Chapter.values()[chapter.ordinal() - 1]));
+        next.setOnAction(e -> show(Chapter.values()[chapter.ordinal() + 1]));
+        run.setOnAction(e -> runExperiment());
+        show(chapter);
+    }
+
+    /** Shows chapter {@code c}, without data until its experiment runs. */
+    public void show(Chapter c) {
+        stop();
+        chapter = c;
+        measured = null;
+        title.setText(c.title());
+        showFormula();
+        formula.setAccessibleText(c.title() + ": the gradient formula");
+        words.setText(c.words());
+        caption.setText("Run the experiment: the caption will say what it measured.");
+        progress.setText(String.format(java.util.Locale.ROOT, "%d seeds, about half a minute on 2 cores",
+                Chapter.SEEDS));
+        chart.show(null);
+        previous.setDisable(c.ordinal() == 0);
+        next.setDisable(c.ordinal() == Chapter.values().length - 1);
+    }
+
+    /**
+     * The chapter's formula in the theme's text colour, painted at twice its size and shown
+     * at half (sharp when zoomed), narrowed to the page when the page is narrower.
+     */
+    private void showFormula() {
+        formulaScheme = cartpolelab.ui.chart.FxSurface.schemeVersion();
+        formula.setImage(Formulas.image(chapter.tex(), 26,
+                cartpolelab.ui.chart.FxSurface.scheme().dark()));
+        fitFormula();
+    }
+
+    private void fitFormula() {
+        if (formula.getImage() != null) {
+            double room = page.getWidth() > 0 ? page.getWidth() - 32 : Double.MAX_VALUE;
+            formula.setFitWidth(Math.min(formula.getImage().getWidth() / 2, room));
+        }
+    }
+
+    public Chapter chapter() {
+        return chapter;
+    }
+
+    /** What the last experiment measured (null before one finished). */
+    public Measured measured() {
+        return measured;
+    }
+
+    public String captionText() {
+        return caption.getText();
+    }
+
+    public PlotCanvas chart() {
+        return chart;
+    }
+
+    /** The chapter as on screen, for Save (PNG). */
+    public VBox page() {
+        return page;
+    }
+
+    /** Runs the chapter's preset grid (the Run button, or Enter). */
+    public void runExperiment() {
+        stop();
+        Experiment e = new Experiment(chapter.spec(base.get()));
+        if (chapter.varianceChart()) {
+            e.measureGradientVariance(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT);
+        }
+        experiment = e;
+        run.setDisable(true);
+        progress.setText("training\u2026");
+        e.start();
+        e.done().whenComplete((v, failure) -> CompletableFuture
+                .supplyAsync(() -> CompareData.of(e, RunStatistics.Center.MEAN,
+                        RunStatistics.Spread.MIN_MAX), compute)
+                .whenComplete((d, f) -> Platform.runLater(() -> finished(e, d, f))));
+    }
+
+    private void finished(Experiment e, CompareData d, Throwable failure) {
+        if (e != experiment) {
+            return; // another chapter or run since
+        }
+        run.setDisable(false);
+        if (d == null) {
+            progress.setText("Could not compute the statistics: " + failure);
+            return;
+        }
+        progress.setText(String.format(java.util.Locale.ROOT, "%d runs \u00b7 %,d episodes each \u00b7 done",
+                e.cells().size(), e.spec().base().episodes()));
+        show(d);
+    }
+
+    /** Shows what {@code d} measured: the chart and the caption computed from it. */
+    void show(CompareData d) {
+        measured = measure(d);
+        Figure f = chapter.varianceChart() ? CompareFigures.variance(d.variance(),
+                d.description()) : CompareFigures.reward(d.groups(), d.description());
+        f.catchUp();
+        chart.show(f);
+        chart.setReadout(List.of(f));
+        caption.setText(chapter.caption(measured));
+    }
+
+    /** The numbers the caption reads, from the experiment's statistics. */
+    static Measured measure(CompareData d) {
+        List<Measured.Group> groups = new ArrayList<>();
+        for (int i = 0; i < d.groups().size(); i++) {
+            CompareFigures.Group g = d.groups().get(i);
+            int[] solved = d.lines().stream().filter(l -> l.algorithm().equals(g.label()))
+                    .mapToInt(CompareData.RunLine::solvedAt).toArray();
+            CompareFigures.VarianceGroup v = d.variance().get(i);
+            groups.add(new Measured.Group(g.label(), g.runs(), solved,
+                    new double[][] {v.reinforce(), v.baseline(), v.td()}));
+        }
+        return new Measured(groups);
+    }
+
+    /** Stops the experiment in progress, if any. */
+    public void stop() {
+        if (experiment != null) {
+            Experiment old = experiment;
+            experiment = null;
+            old.stop();
+            compute.execute(old::close); // its threads end off the FX thread
+        }
+        run.setDisable(false);
+    }
+
+    /** Once per frame: repaints the chart if it changed. */
+    public void tick() {
+        if (formulaScheme != cartpolelab.ui.chart.FxSurface.schemeVersion()) {
+            showFormula(); // the theme changed
+        }
+        chart.paintIfDirty();
+    }
+}

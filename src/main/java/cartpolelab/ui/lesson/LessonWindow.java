@@ -1,0 +1,93 @@
+package cartpolelab.ui.lesson;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.ui.ZoomPane;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+
+/**
+ * The lesson in a window of its own (Lesson…, or L in the main window): one at a time,
+ * asking again brings it forward. Page Up / Page Down walk the chapters, Enter runs the
+ * chapter's experiment. Closing it stops the experiment.
+ */
+public final class LessonWindow {
+
+    private final Stage stage = new Stage();
+    private final LessonView view;
+    private final ExecutorService compute = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "lesson-statistics");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AnimationTimer timer;
+
+    public LessonWindow(Supplier<Hyperparameters> base, String stylesheet, DoubleProperty zoom,
+                        Consumer<Scene> theme) {
+        view = new LessonView(base, compute);
+        ZoomPane pane = new ZoomPane(view);
+        if (zoom != null) {
+            pane.zoomProperty().bind(zoom);
+        }
+        Scene scene = new Scene(pane, 1000, 860);
+        scene.getStylesheets().add(stylesheet);
+        if (theme != null) {
+            theme.accept(scene);
+        }
+        scene.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.PAGE_DOWN) {
+                step(1);
+            } else if (e.getCode() == KeyCode.PAGE_UP) {
+                step(-1);
+            } else if (e.getCode() == KeyCode.ENTER) {
+                view.runExperiment();
+            }
+        });
+        stage.setTitle("CartPole Lab \u2014 Lesson");
+        stage.setScene(scene);
+        stage.setMinWidth(700);
+        stage.setMinHeight(560);
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                view.tick();
+            }
+        };
+        stage.setOnHidden(e -> {
+            timer.stop();
+            view.stop();
+        });
+    }
+
+    private void step(int by) {
+        int i = view.chapter().ordinal() + by;
+        if (i >= 0 && i < Chapter.values().length) {
+            view.show(Chapter.values()[i]);
+        }
+    }
+
+    public void show() {
+        timer.start();
+        stage.show();
+        stage.toFront();
+    }
+
+    public LessonView view() {
+        return view;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public void close() {
+        stage.hide();
+        compute.shutdown();
+    }
+}

@@ -1,0 +1,104 @@
+package cartpolelab.ui.lesson;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.Trainer;
+import cartpolelab.ui.CartPoleLabApp;
+import cartpolelab.ui.MainView;
+import cartpolelab.ui.TestDialogs;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The lesson: L opens it, its chapters are walked in order, an experiment's caption is
+ * computed from what it measured. */
+@ExtendWith(ApplicationExtension.class)
+class LessonWindowTest {
+
+    private final TestDialogs dialogs = new TestDialogs();
+    private MainView view;
+
+    @Start
+    void start(Stage stage) {
+        // small networks keep the chapter's grid to a few seconds here
+        view = CartPoleLabApp.open(stage, Hyperparameters.DEFAULTS.withHiddenSize(16),
+                Trainer::new, dialogs, dialogs, () -> { });
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+    }
+
+    private static void waitFor(String what, java.util.concurrent.Callable<Boolean> c) {
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, c);
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    private LessonView open(FxRobot robot) {
+        robot.clickOn("#cartPoleCanvas");
+        robot.type(KeyCode.L);
+        waitFor("the lesson", () -> robot.lookup("#lessonView").tryQuery().isPresent());
+        return robot.lookup("#lessonView").queryAs(LessonView.class);
+    }
+
+    private static String title(FxRobot robot) {
+        return robot.lookup("#lessonTitle").queryAs(Label.class).getText();
+    }
+
+    @Test
+    void theChaptersAreWalkedInTheNotebooksOrderWithTheirFormulas(FxRobot robot) {
+        LessonView lesson = open(robot);
+        assertEquals(Chapter.REINFORCE.title(), title(robot));
+        assertTrue(robot.lookup("#lessonPrevious").queryButton().isDisabled());
+        assertNotNull(robot.lookup("#lessonFormula").queryAs(ImageView.class).getImage());
+        double width = robot.lookup("#lessonFormula").queryAs(ImageView.class).getImage()
+                .getWidth();
+        assertTrue(width > 200, "a typeset formula, " + width + " px wide");
+        for (Chapter c : new Chapter[] {Chapter.BASELINE, Chapter.ACTOR_CRITIC, Chapter.A2C}) {
+            robot.clickOn("#lessonNext");
+            assertEquals(c.title(), title(robot));
+        }
+        assertTrue(robot.lookup("#lessonNext").queryButton().isDisabled());
+        robot.type(KeyCode.PAGE_UP);
+        assertEquals(Chapter.ACTOR_CRITIC.title(), title(robot));
+        assertEquals(Chapter.ACTOR_CRITIC, lesson.chapter());
+        robot.clickOn("#lessonPrevious").clickOn("#lessonPrevious");
+        assertEquals(Chapter.REINFORCE.title(), title(robot));
+    }
+
+    @Test
+    void runningAChapterMeasuresChartsAndCaptionsWhatItMeasured(FxRobot robot) {
+        LessonView lesson = open(robot);
+        robot.clickOn("#lessonRun");
+        waitFor("the experiment measured", () -> lesson.measured() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        Measured m = lesson.measured();
+        Measured.Group g = m.group(Captions.REINFORCE);
+        assertEquals(Chapter.SEEDS, g.runs());
+        assertEquals(1000, g.episodes());
+        // the caption is the one the numbers give, and carries those numbers
+        assertEquals(Captions.reinforce(m), lesson.captionText());
+        assertTrue(lesson.captionText().contains(Measured.number(g.meanMa50(1000))),
+                lesson.captionText());
+        assertTrue(lesson.captionText().contains(g.solvedText()), lesson.captionText());
+        assertNotNull(lesson.chart().figure());
+        assertEquals(1000, lesson.chart().figure().length());
+    }
+}
