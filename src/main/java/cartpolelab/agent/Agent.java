@@ -2,9 +2,10 @@ package cartpolelab.agent;
 
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
-import cartpolelab.nn.Adam;
 import cartpolelab.nn.Categorical;
+import cartpolelab.nn.Initialisation;
 import cartpolelab.nn.Mlp;
+import cartpolelab.nn.Optimiser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -57,16 +58,18 @@ public final class Agent {
 
     private static final int IN = CartPole.OBSERVATION_SIZE;
     private static final int ACTIONS = CartPole.ACTION_COUNT;
-    private static final List<String> PARAMETER_NAMES = List.of(
-            "actor.w1", "actor.b1", "actor.w2", "actor.b2",
-            "critic.w1", "critic.b1", "critic.w2", "critic.b2");
+    /** SB3's ortho_init gains: hidden layers, the policy's output, the value's output. */
+    private static final double HIDDEN_GAIN = Math.sqrt(2);
+    private static final double POLICY_GAIN = 0.01;
+    private static final double VALUE_GAIN = 1;
 
     private final Hyperparameters hp;
     private final boolean nStepUpdates;
 
     private final Mlp actor;
     private final Mlp critic;
-    private final Adam adam;
+    private final Optimiser adam;
+    private final List<String> parameterNames;
     private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> gradients;
     private final RolloutBuffer rollout;
@@ -86,8 +89,13 @@ public final class Agent {
     private double sumCriticLoss;
     private double sumEntropy;
     private int updatesSinceTake;
+    /** Environment steps observed (restored runs start from their count): for schedules. */
+    private long steps;
 
-    /** Networks initialised like PyTorch's nn.Linear from {@link RandomStreams#weights}. */
+    /**
+     * Networks initialised from {@link RandomStreams#weights} like PyTorch's nn.Linear, or
+     * orthogonally with SB3's gains ({@link Hyperparameters#initialisation()}).
+     */
     public Agent(Hyperparameters hyperparameters) {
         if (hyperparameters == null) {
             throw new IllegalArgumentException("hyperparameters must not be null");
@@ -97,11 +105,16 @@ public final class Agent {
         this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
         int capacity = hp.maxStepsPerUpdate();
 
-        this.actor = new Mlp(IN, hidden, ACTIONS);
-        this.critic = new Mlp(IN, hidden, 1);
+        this.actor = new Mlp(IN, hidden, hp.hiddenLayers(), ACTIONS, hp.activation());
+        this.critic = new Mlp(IN, hidden, hp.hiddenLayers(), 1, hp.activation());
         RandomGenerator init = RandomStreams.weights(hp.seed());
-        actor.initLikePyTorch(init);
-        critic.initLikePyTorch(init);
+        if (hp.initialisation() == Initialisation.ORTHOGONAL) {
+            actor.initOrthogonal(HIDDEN_GAIN, POLICY_GAIN, init);
+            critic.initOrthogonal(HIDDEN_GAIN, VALUE_GAIN, init);
+        } else {
+            actor.initLikePyTorch(init);
+            critic.initLikePyTorch(init);
+        }
 
         List<DMatrixRMaj> p = new ArrayList<>(actor.parameters());
         p.addAll(critic.parameters());
@@ -109,11 +122,13 @@ public final class Agent {
         g.addAll(critic.gradients());
         this.parameters = List.copyOf(p);
         this.gradients = List.copyOf(g);
-        this.adam = new Adam(hp.learningRate(), parameters, gradients);
+        this.parameterNames = parameterShapes(hp).stream().map(ParameterShape::name).toList();
+        this.adam = Optimiser.of(hp.optimiser(), hp.learningRate(), hp.optimiserEpsilon(),
+                hp.rmspropAlpha(), parameters, gradients);
 
         this.rollout = new RolloutBuffer(capacity, hidden);
-        this.learning = new PolicyGradientUpdate(hp, actor, critic, adam, PARAMETER_NAMES,
-                parameters, capacity);
+        this.learning = new PolicyGradientUpdate(hp, actor, critic, adam, parameterNames,
+                parameters, gradients, capacity);
         this.actWorkspace = actor.newWorkspace(1, 1);
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
@@ -123,7 +138,7 @@ public final class Agent {
         return hp;
     }
 
-    /** Learning updates so far (Adam's step count, so a restored agent continues it). */
+    /** Learning updates so far (the optimiser's step count, so a restored agent continues it). */
     public long updates() {
         return adam.stepCount();
     }
@@ -170,9 +185,10 @@ public final class Agent {
      */
     public boolean observe(double reward, double[] nextObservation, EpisodeEnd end) {
         rollout.recordOutcome(reward, nextObservation, end);
+        steps++;
         if (end.ended() || (nStepUpdates && rollout.full())) {
             try {
-                learning.apply(rollout);
+                learning.apply(rollout, steps);
             } finally {
                 rollout.clear();
             }
@@ -259,13 +275,7 @@ public final class Agent {
      * a file against.
      */
     public static List<ParameterShape> parameterShapes(Hyperparameters hp) {
-        int h = hp.hiddenSize();
-        return List.of(
-                new ParameterShape("actor.w1", IN, h), new ParameterShape("actor.b1", 1, h),
-                new ParameterShape("actor.w2", ACTIONS, h),
-                new ParameterShape("actor.b2", 1, ACTIONS),
-                new ParameterShape("critic.w1", IN, h), new ParameterShape("critic.b1", 1, h),
-                new ParameterShape("critic.w2", 1, h), new ParameterShape("critic.b2", 1, 1));
+        return ParameterShape.of(hp, IN, ACTIONS);
     }
 
     /** A deep copy of the parameters and Adam's state as they are now. */
@@ -280,6 +290,14 @@ public final class Agent {
      * @throws IllegalArgumentException if a matrix's shape does not fit these settings
      */
     public static Agent restore(Hyperparameters hp, AgentState state) {
+        return restore(hp, state, 0);
+    }
+
+    /**
+     * {@link #restore(Hyperparameters, AgentState)} for a run that has taken {@code stepsSoFar}
+     * environment steps (where a learning-rate schedule continues from).
+     */
+    public static Agent restore(Hyperparameters hp, AgentState state, long stepsSoFar) {
         List<ParameterShape> shapes = parameterShapes(hp);
         if (state.parameters().size() != shapes.size()) {
             throw new IllegalArgumentException("the state holds " + state.parameters().size()
@@ -298,6 +316,7 @@ public final class Agent {
             agent.adam.secondMoments().get(i).setTo(state.secondMoments().get(i));
         }
         agent.adam.setStepCount(state.adamStep());
+        agent.steps = stepsSoFar;
         return agent;
     }
 
@@ -309,7 +328,7 @@ public final class Agent {
      * transposed), w2 is outputs × hidden (PyTorch's layout), biases are 1 × outputs.
      */
     public List<String> parameterNames() {
-        return PARAMETER_NAMES;
+        return parameterNames;
     }
 
     /** The live parameter matrices; writing into them changes the agent. */

@@ -3,7 +3,11 @@ package cartpolelab.cli;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Setting;
+import cartpolelab.agent.Schedule;
 import cartpolelab.env.CartPoleVersion;
+import cartpolelab.nn.Activation;
+import cartpolelab.nn.Initialisation;
+import cartpolelab.nn.Optimiser;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -25,8 +29,10 @@ final class HyperparameterOptions {
             descriptionKey = "env")
     CartPoleVersion version = D.version();
 
-    @Option(names = "--hidden", paramLabel = "UNITS", descriptionKey = "hidden")
-    int hidden = D.hiddenSize();
+    @Option(names = "--hidden", paramLabel = "UNITS[,UNITS…]", converter = ChoiceConverters.Hidden.class,
+            descriptionKey = "hidden")
+    ChoiceConverters.HiddenLayers hidden =
+            new ChoiceConverters.HiddenLayers(D.hiddenSize(), D.hiddenLayers());
 
     @Option(names = "--lr", converter = Decimal.Lr.class, paramLabel = "RATE", descriptionKey = "lr")
     double learningRate = D.learningRate();
@@ -49,6 +55,40 @@ final class HyperparameterOptions {
 
     @Option(names = "--gae-lambda", converter = Decimal.GaeLambda.class, paramLabel = "LAMBDA", descriptionKey = "gae-lambda")
     double gaeLambda = D.gaeLambda();
+
+    @Option(names = "--activation", paramLabel = "NAME", converter = ChoiceConverters.ActivationConverter.class,
+            descriptionKey = "activation")
+    Activation activation = D.activation();
+
+    @Option(names = "--init", paramLabel = "NAME", converter = ChoiceConverters.InitConverter.class,
+            descriptionKey = "init")
+    Initialisation initialisation = D.initialisation();
+
+    @Option(names = {"--optimiser", "--optimizer"}, paramLabel = "NAME",
+            converter = ChoiceConverters.OptimiserConverter.class, descriptionKey = "optimiser")
+    Optimiser.Kind optimiser = D.optimiser();
+
+    @Option(names = "--optimiser-eps", converter = Decimal.Eps.class, paramLabel = "EPS", descriptionKey = "optimiser-eps")
+    double optimiserEpsilon = D.optimiserEpsilon();
+
+    @Option(names = "--rmsprop-alpha", converter = Decimal.Alpha.class, paramLabel = "ALPHA", descriptionKey = "rmsprop-alpha")
+    double rmspropAlpha = D.rmspropAlpha();
+
+    @Option(names = "--max-grad-norm", converter = Decimal.GradNorm.class, paramLabel = "NORM", descriptionKey = "max-grad-norm")
+    double maxGradNorm = D.maxGradNorm();
+
+    @Option(names = "--vf-coef", converter = Decimal.ValueCoef.class, paramLabel = "K", descriptionKey = "vf-coef")
+    double valueCoefficient = D.valueCoefficient();
+
+    @Option(names = "--normalise-advantage", arity = "0..1", paramLabel = "BOOL", descriptionKey = "normalise-advantage")
+    boolean normaliseAdvantage = D.normaliseAdvantage();
+
+    @Option(names = "--lr-schedule", paramLabel = "NAME", converter = ChoiceConverters.ScheduleConverter.class,
+            descriptionKey = "lr-schedule")
+    Schedule learningRateSchedule = D.learningRateSchedule();
+
+    @Option(names = "--schedule-steps", paramLabel = "STEPS", descriptionKey = "schedule-steps")
+    long scheduleSteps = D.scheduleSteps();
 
     @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
@@ -82,8 +122,16 @@ final class HyperparameterOptions {
     private Hyperparameters settings() {
         int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
         try {
-            return new Hyperparameters(algorithm, version, hidden, learningRate, discount,
-                    entropyCoefficient, steps, episodes, nSteps, gaeLambda, seed);
+            return D.toBuilder().algorithm(algorithm).version(version).hiddenSize(hidden.width())
+                    .hiddenLayers(hidden.layers()).learningRate(learningRate).discount(discount)
+                    .entropyCoefficient(entropyCoefficient).maxSteps(steps).episodes(episodes)
+                    .nSteps(nSteps).gaeLambda(gaeLambda).activation(activation)
+                    .initialisation(initialisation).optimiser(optimiser)
+                    .optimiserEpsilon(optimiserEpsilon).rmspropAlpha(rmspropAlpha)
+                    .maxGradNorm(maxGradNorm).valueCoefficient(valueCoefficient)
+                    .normaliseAdvantage(normaliseAdvantage)
+                    .learningRateSchedule(learningRateSchedule).scheduleSteps(scheduleSteps)
+                    .seed(seed).build();
         } catch (IllegalArgumentException e) {
             // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();
@@ -171,6 +219,30 @@ final class HyperparameterOptions {
         static final class GaeLambda extends Decimal {
             GaeLambda() {
                 super(Setting.GAE_LAMBDA);
+            }
+        }
+
+        static final class Eps extends Decimal {
+            Eps() {
+                super(Setting.OPTIMISER_EPSILON);
+            }
+        }
+
+        static final class Alpha extends Decimal {
+            Alpha() {
+                super(Setting.RMSPROP_ALPHA);
+            }
+        }
+
+        static final class GradNorm extends Decimal {
+            GradNorm() {
+                super(Setting.MAX_GRAD_NORM);
+            }
+        }
+
+        static final class ValueCoef extends Decimal {
+            ValueCoef() {
+                super(Setting.VALUE_COEFFICIENT);
             }
         }
     }

@@ -101,7 +101,7 @@ public final class TrainingRun {
     public static TrainingRun restore(RunSnapshot snapshot) {
         snapshot.checkPosition();
         Hyperparameters hp = snapshot.hyperparameters();
-        return new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
+        return new TrainingRun(hp, Agent.restore(hp, snapshot.agent(), snapshot.totalSteps()),
                 snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
     }
 

@@ -28,7 +28,10 @@ class SettingTest {
     @Test
     void flagsAreTheCommandLines() {
         List<String> flags = List.of("--algorithm", "--env", "--hidden", "--lr", "--gamma",
-                "--entropy-coef", "--max-steps", "--episodes", "--n-steps", "--seed");
+                "--entropy-coef", "--max-steps", "--episodes", "--n-steps", "--gae-lambda",
+                "--hidden", "--activation", "--init", "--optimiser", "--optimiser-eps",
+                "--rmsprop-alpha", "--max-grad-norm", "--vf-coef", "--normalise-advantage",
+                "--lr-schedule", "--schedule-steps", "--seed");
         Set<String> labels = new HashSet<>();
         for (Setting s : Setting.values()) {
             assertEquals(flags.get(s.ordinal()), s.flag());
