@@ -15,38 +15,19 @@ import org.ejml.data.DMatrixRMaj;
  * The actor and critic networks with their optimiser and the selected policy-gradient
  * algorithm, as in the study notebook.
  *
- * <p>Networks (two separate ones, as in the notebook): actor {@code 4 → hidden → 2} with a
- * softmax, critic {@code 4 → hidden → 1}; both initialised like PyTorch's {@code nn.Linear}
- * from {@link RandomStreams#weights}. One Adam (Kingma and Ba 2015) over all eight parameter
- * matrices, like the notebook's {@code optim.Adam(ac.parameters())}; since Adam works
- * elementwise this equals one Adam per network.
+ * <p>Networks (two separate ones, as in the notebook and SB3's MlpPolicy): actor
+ * {@code 4 → hidden → 2} with a softmax, critic {@code 4 → hidden → 1} (L hidden layers,
+ * ReLU or tanh); both initialised like PyTorch's {@code nn.Linear} (or orthogonally) from
+ * {@link RandomStreams#weights}. One optimiser (Adam, Kingma and Ba 2015, or RMSprop) over all
+ * parameter matrices, like the notebook's {@code optim.Adam(ac.parameters())}; since both work
+ * elementwise this equals one per network.
  *
- * <p>Algorithms (T = steps in the rollout, γ = discount, c = entropy coefficient):
- * <ul>
- *   <li>{@link Algorithm#REINFORCE} (Williams 1992) — the notebook's first formula,
- *       ∇J = E[Σ_t ∇ log π(a_t|s_t) G_t]: Monte-Carlo returns G_t = r_t + γ G_{t+1}, G_T = 0,
- *       loss = −(1/T) Σ_t log π(a_t|s_t) G_t. The critic is not used.</li>
- *   <li>{@link Algorithm#REINFORCE_BASELINE} — the notebook's "introduce a baseline b(s)",
- *       ∇J = E[Σ_t ∇ log π(a_t|s_t) (G_t − b(s_t))] with b = V: actor loss
- *       −(1/T) Σ_t log π(a_t|s_t) (G_t − V(s_t)) with the advantage held constant, critic loss
- *       (1/T) Σ_t (G_t − V(s_t))².</li>
- *   <li>{@link Algorithm#A2C} (Mnih et al. 2016, the synchronous variant of A3C) — the
- *       notebook's A(s_t, a_t) = Q(s_t, a_t) − V(s_t) with bootstrapped returns
- *       Q_t = r_t + γ Q_{t+1}; Q_T = V(s_T) when the episode was cut by the time or step limit
- *       (or at an n-step boundary), Q_T = 0 when the pole fell or the cart left the track.
- *       loss = −(1/T) Σ log π(a_t|s_t) A_t  +  ½ (1/T) Σ A_t²  −  c (1/T) Σ H(π(·|s_t)),
- *       with A held constant in the actor term and Q held constant in the critic term. The
- *       notebook writes the one-step form A = r_{t+1} + γ V(s_{t+1}) − V(s_t); its code, like
- *       this one, uses the discounted return to the end of the rollout, bootstrapped once
- *       from V(s_T) (n-step returns when {@code hp.nSteps() > 0}).</li>
- * </ul>
- * Two bugs of the notebook's source article are not reproduced: it detached the values (so its
- * critic never learned) and added the entropy with the wrong sign (a penalty, not a bonus).
- * It also bootstrapped from V(s_T) after the pole fell; here that is 0.
+ * <p>Algorithms: the formulas, their sources and where this differs from the notebook's
+ * source article are in {@link Algorithm}'s class comment.
  *
  * <p>Parts: a {@link RolloutBuffer} keeps the steps since the last update (what is stored,
  * and the bootstrap rule); {@link PolicyGradientUpdate} turns it into losses, gradients and an
- * Adam step; {@link Algorithm}'s properties are all that differs between the algorithms. Per
+ * optimiser step ({@link PpoUpdate} for PPO); {@link Algorithm}'s properties are all that differs between the algorithms. Per
  * step only the actor runs, on one row; everything is allocated in the constructor, so
  * {@link #act} and {@link #observe} allocate nothing.
  *
@@ -73,7 +54,12 @@ public final class Agent {
     private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> gradients;
     private final RolloutBuffer rollout;
+    /** Null for PPO, which learns with {@link #ppo} instead. */
     private final PolicyGradientUpdate learning;
+    /** Null unless PPO. */
+    private final PpoUpdate ppo;
+    /** PPO: steps of the rollout that belong to finished episodes (kept by discardRollout). */
+    private int finishedEpisodeSteps;
 
     // ---- acting (one row) ----
     private final Mlp.Workspace actWorkspace;
@@ -85,10 +71,7 @@ public final class Agent {
     private final double[] inspectProbabilities = new double[ACTIONS];
 
     // ---- statistics since the last takeEpisodeStats() ----
-    private double sumActorLoss;
-    private double sumCriticLoss;
-    private double sumEntropy;
-    private int updatesSinceTake;
+    private final UpdateTally tally = new UpdateTally();
     /** Environment steps observed (restored runs start from their count): for schedules. */
     private long steps;
 
@@ -127,8 +110,10 @@ public final class Agent {
                 hp.rmspropAlpha(), parameters, gradients);
 
         this.rollout = new RolloutBuffer(capacity, hidden);
-        this.learning = new PolicyGradientUpdate(hp, actor, critic, adam, parameterNames,
-                parameters, gradients, capacity);
+        this.ppo = hp.algorithm().clipped() ? new PpoUpdate(hp, actor, critic, adam,
+                parameterNames, parameters, gradients, capacity) : null;
+        this.learning = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
+                parameterNames, parameters, gradients, capacity);
         this.actWorkspace = actor.newWorkspace(1, 1);
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
@@ -186,16 +171,16 @@ public final class Agent {
     public boolean observe(double reward, double[] nextObservation, EpisodeEnd end) {
         rollout.recordOutcome(reward, nextObservation, end);
         steps++;
+        if (ppo != null) {
+            return observePpo(end);
+        }
         if (end.ended() || (nStepUpdates && rollout.full())) {
             try {
                 learning.apply(rollout, steps);
             } finally {
                 rollout.clear();
             }
-            sumActorLoss += learning.actorLoss();
-            sumCriticLoss += learning.criticLoss();
-            sumEntropy += learning.entropy();
-            updatesSinceTake++;
+            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
             return true;
         }
         if (rollout.full()) {
@@ -207,23 +192,36 @@ public final class Agent {
         return false;
     }
 
+    /** PPO learns when its rollout of n steps is full, whatever the episodes did. */
+    private boolean observePpo(EpisodeEnd end) {
+        if (end.ended()) {
+            finishedEpisodeSteps = rollout.size();
+        }
+        if (!rollout.full()) {
+            return false;
+        }
+        try {
+            ppo.apply(rollout, steps);
+        } finally {
+            rollout.clear();
+            finishedEpisodeSteps = 0;
+        }
+        tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
+        return true;
+    }
+
     /** Means over the updates since the last call; resets the accumulators. */
     public UpdateStats takeEpisodeStats() {
-        if (updatesSinceTake == 0) {
-            return UpdateStats.NONE;
-        }
-        UpdateStats stats = new UpdateStats(sumActorLoss / updatesSinceTake,
-                sumCriticLoss / updatesSinceTake, sumEntropy / updatesSinceTake,
-                updatesSinceTake);
-        sumActorLoss = 0;
-        sumCriticLoss = 0;
-        sumEntropy = 0;
-        updatesSinceTake = 0;
-        return stats;
+        return tally.take();
     }
 
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
+        if (ppo != null) {
+            // PPO's rollout spans episodes: only the episode in progress is dropped
+            rollout.truncate(finishedEpisodeSteps);
+            return;
+        }
         rollout.clear();
     }
 
@@ -235,6 +233,10 @@ public final class Agent {
 
     PolicyGradientUpdate learning() {
         return learning;
+    }
+
+    PpoUpdate ppo() {
+        return ppo;
     }
 
     List<DMatrixRMaj> gradients() {

@@ -32,6 +32,10 @@ public final class HyperparameterBuilder {
     private boolean normaliseAdvantage;
     private Schedule learningRateSchedule;
     private long scheduleSteps;
+    private int epochs;
+    private int minibatch;
+    private double clipRange;
+    private Schedule clipRangeSchedule;
     private long seed;
 
     HyperparameterBuilder(Hyperparameters h) {
@@ -56,6 +60,10 @@ public final class HyperparameterBuilder {
         normaliseAdvantage = h.normaliseAdvantage();
         learningRateSchedule = h.learningRateSchedule();
         scheduleSteps = h.scheduleSteps();
+        epochs = h.epochs();
+        minibatch = h.minibatch();
+        clipRange = h.clipRange();
+        clipRangeSchedule = h.clipRangeSchedule();
         seed = h.seed();
     }
 
@@ -164,6 +172,26 @@ public final class HyperparameterBuilder {
         return this;
     }
 
+    public HyperparameterBuilder epochs(int v) {
+        epochs = v;
+        return this;
+    }
+
+    public HyperparameterBuilder minibatch(int v) {
+        minibatch = v;
+        return this;
+    }
+
+    public HyperparameterBuilder clipRange(double v) {
+        clipRange = v;
+        return this;
+    }
+
+    public HyperparameterBuilder clipRangeSchedule(Schedule v) {
+        clipRangeSchedule = v;
+        return this;
+    }
+
     public HyperparameterBuilder seed(long v) {
         seed = v;
         return this;
@@ -175,6 +203,6 @@ public final class HyperparameterBuilder {
                 entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, hiddenLayers,
                 activation, initialisation, optimiser, optimiserEpsilon, rmspropAlpha,
                 maxGradNorm, valueCoefficient, normaliseAdvantage, learningRateSchedule,
-                scheduleSteps, seed);
+                scheduleSteps, epochs, minibatch, clipRange, clipRangeSchedule, seed);
     }
 }

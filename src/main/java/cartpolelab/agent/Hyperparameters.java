@@ -34,6 +34,10 @@ import cartpolelab.nn.Optimiser;
  * @param normaliseAdvantage   {@link Setting#NORMALISE_ADVANTAGE} (false)
  * @param learningRateSchedule {@link Setting#LR_SCHEDULE} (constant)
  * @param scheduleSteps        {@link Setting#SCHEDULE_STEPS} (100000)
+ * @param epochs               {@link Setting#EPOCHS} (PPO's passes over a rollout, 10)
+ * @param minibatch            {@link Setting#MINIBATCH} (PPO's minibatch size, 64)
+ * @param clipRange            {@link Setting#CLIP_RANGE} (PPO's ε, 0.2)
+ * @param clipRangeSchedule    {@link Setting#CLIP_SCHEDULE} (constant)
  * @param seed                 {@link Setting#SEED} (1)
  */
 public record Hyperparameters(
@@ -58,6 +62,10 @@ public record Hyperparameters(
         boolean normaliseAdvantage,
         Schedule learningRateSchedule,
         long scheduleSteps,
+        int epochs,
+        int minibatch,
+        double clipRange,
+        Schedule clipRangeSchedule,
         long seed) {
 
     public static final int MAX_HIDDEN_SIZE = 4096;
@@ -70,7 +78,7 @@ public record Hyperparameters(
     public static final Hyperparameters DEFAULTS = new Hyperparameters(
             Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 0, 1.0,
             1, Activation.RELU, Initialisation.PYTORCH, Optimiser.Kind.ADAM, 1e-8, 0.99, 0, 0.5,
-            false, Schedule.CONSTANT, 100_000, 1L);
+            false, Schedule.CONSTANT, 100_000, 10, 64, 0.2, Schedule.CONSTANT, 1L);
 
     public Hyperparameters {
         Setting.ALGORITHM.checkPresent(algorithm);
@@ -93,6 +101,14 @@ public record Hyperparameters(
         Setting.VALUE_COEFFICIENT.check(valueCoefficient);
         Setting.LR_SCHEDULE.checkPresent(learningRateSchedule);
         Setting.SCHEDULE_STEPS.check(scheduleSteps);
+        Setting.EPOCHS.check(epochs);
+        Setting.MINIBATCH.check(minibatch);
+        Setting.CLIP_RANGE.check(clipRange);
+        Setting.CLIP_SCHEDULE.checkPresent(clipRangeSchedule);
+        if (algorithm == Algorithm.PPO && minibatch > ppoRolloutSteps(nSteps)) {
+            throw new IllegalArgumentException("minibatch must be at most the rollout's "
+                    + ppoRolloutSteps(nSteps) + " steps (n-steps), was " + minibatch);
+        }
     }
 
     /**
@@ -117,13 +133,24 @@ public record Hyperparameters(
         return Math.min(maxSteps, version.timeLimit());
     }
 
+    /** PPO's rollout when n-steps is 0 (SB3's default n_steps). */
+    public static final int PPO_DEFAULT_STEPS = 2048;
+
     /**
-     * Steps one learning update learns from at most: n for n-step A2C (at most the episode's
-     * step limit), otherwise a whole episode ({@link #episodeStepLimit()}).
+     * Steps one learning update learns from at most: PPO's rollout of n steps across episodes
+     * ({@value #PPO_DEFAULT_STEPS} when n is 0), n for n-step A2C (at most the episode's step
+     * limit), otherwise a whole episode ({@link #episodeStepLimit()}).
      */
     public int maxStepsPerUpdate() {
+        if (algorithm.clipped()) {
+            return ppoRolloutSteps(nSteps);
+        }
         return algorithm.supportsNSteps() && nSteps > 0
                 ? Math.min(nSteps, episodeStepLimit()) : episodeStepLimit();
+    }
+
+    private static int ppoRolloutSteps(int nSteps) {
+        return nSteps > 0 ? nSteps : PPO_DEFAULT_STEPS;
     }
 
     /** A builder holding these settings, to change several at once. */
@@ -213,6 +240,22 @@ public record Hyperparameters(
 
     public Hyperparameters withScheduleSteps(long v) {
         return toBuilder().scheduleSteps(v).build();
+    }
+
+    public Hyperparameters withEpochs(int v) {
+        return toBuilder().epochs(v).build();
+    }
+
+    public Hyperparameters withMinibatch(int v) {
+        return toBuilder().minibatch(v).build();
+    }
+
+    public Hyperparameters withClipRange(double v) {
+        return toBuilder().clipRange(v).build();
+    }
+
+    public Hyperparameters withClipRangeSchedule(Schedule v) {
+        return toBuilder().clipRangeSchedule(v).build();
     }
 
     public Hyperparameters withSeed(long v) {

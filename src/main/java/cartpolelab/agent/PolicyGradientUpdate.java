@@ -15,7 +15,7 @@ import org.ejml.dense.row.MatrixFeatures_DDRM;
  * advantages, actor loss, critic loss, gradient clipping, the learning-rate schedule, the
  * optimiser step and the NaN/Inf checks, in that order,
  * the equation above each block. The algorithms differ only through {@link Algorithm}'s
- * properties; the formulas and their sources are in {@link Agent}'s class comment.
+ * properties; the formulas and their sources are in {@link Algorithm}'s class comment.
  *
  * <p>The critic's forward pass and both backward passes run once per update on the whole
  * rollout as matrices; the actor's activations h_t were kept from acting. Every work matrix

@@ -47,4 +47,13 @@ public final class RandomStreams {
         // split(): a new gamma, so the streams of nearby updates do not overlap
         return new SplittableRandom(base ^ (update * 0xD1B54A32D192ED03L)).split();
     }
+
+    /**
+     * The stream that shuffles PPO's minibatches in update {@code update}: a function of the
+     * seed and the update count only, so a restored run shuffles as the uninterrupted one.
+     */
+    public static SplittableRandom minibatches(long seed, long update) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L ^ (update * 0xBF58476D1CE4E5B9L)
+                ^ 0x94D049BB133111EBL).split();
+    }
 }

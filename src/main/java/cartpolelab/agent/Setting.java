@@ -16,8 +16,9 @@ import java.util.Locale;
 public enum Setting {
     ALGORITHM("algorithm", "--algorithm", "Algorithm",
             "Policy-gradient stage: REINFORCE (Monte-Carlo returns), REINFORCE with the critic "
-                    + "as baseline, or A2C (bootstrapped advantage).",
-            "one of reinforce, reinforce-baseline, a2c", Double.NaN, Double.NaN, false, false),
+                    + "as baseline, A2C (bootstrapped advantage) or PPO (clipped surrogate, "
+                    + "epochs of minibatches).",
+            "one of reinforce, reinforce-baseline, a2c, ppo", Double.NaN, Double.NaN, false, false),
     VERSION("version", "--env", "Version",
             "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of 195; "
                     + "CartPole-v1: 500 steps, solved at 475.",
@@ -96,6 +97,22 @@ public enum Setting {
             "Environment steps over which a linear schedule reaches 0 (SB3's total_timesteps).",
             "[1, " + Hyperparameters.MAX_SCHEDULE_STEPS + "]", 1,
             Hyperparameters.MAX_SCHEDULE_STEPS, false, true),
+    EPOCHS("epochs", "--epochs", "Epochs",
+            "PPO only: passes over each rollout, each in shuffled minibatches (SB3's n_epochs).",
+            "[1, 1000]", 1, 1000, false, true),
+    MINIBATCH("minibatch", "--minibatch", "Minibatch",
+            "PPO only: steps per gradient step, at most the rollout's n steps (SB3's "
+                    + "batch_size).",
+            "[1, " + Hyperparameters.MAX_STEPS_LIMIT + "], at most n-steps", 1,
+            Hyperparameters.MAX_STEPS_LIMIT, false, true),
+    CLIP_RANGE("clipRange", "--clip-range", "Clip range \u03b5",
+            "PPO only: the ratio \u03c1 = \u03c0/\u03c0_old is clipped to [1 \u2212 \u03b5, 1 + \u03b5] "
+                    + "in the surrogate \u2212min(\u03c1\u00c2, clip(\u03c1)\u00c2).",
+            "(0, 10]", 0, 10, true, false),
+    CLIP_SCHEDULE("clipRangeSchedule", "--clip-schedule", "Clip schedule",
+            "PPO only: constant, or linear: \u03b5 falls to 0 over the schedule steps (SB3's "
+                    + "lin_0.2).",
+            "constant or linear", Double.NaN, Double.NaN, false, false),
     SEED("seed", "--seed", "Seed",
             "Seeds the weights, the resets and the action sampling: same seed and settings, "
                     + "same run.",

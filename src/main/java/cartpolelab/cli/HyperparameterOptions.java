@@ -90,6 +90,19 @@ final class HyperparameterOptions {
     @Option(names = "--schedule-steps", paramLabel = "STEPS", descriptionKey = "schedule-steps")
     long scheduleSteps = D.scheduleSteps();
 
+    @Option(names = "--epochs", paramLabel = "K", descriptionKey = "epochs")
+    int epochs = D.epochs();
+
+    @Option(names = "--minibatch", paramLabel = "STEPS", descriptionKey = "minibatch")
+    int minibatch = D.minibatch();
+
+    @Option(names = "--clip-range", converter = Decimal.ClipRange.class, paramLabel = "EPS", descriptionKey = "clip-range")
+    double clipRange = D.clipRange();
+
+    @Option(names = "--clip-schedule", paramLabel = "NAME",
+            converter = ChoiceConverters.ScheduleConverter.class, descriptionKey = "clip-schedule")
+    Schedule clipRangeSchedule = D.clipRangeSchedule();
+
     @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
 
@@ -131,7 +144,8 @@ final class HyperparameterOptions {
                     .maxGradNorm(maxGradNorm).valueCoefficient(valueCoefficient)
                     .normaliseAdvantage(normaliseAdvantage)
                     .learningRateSchedule(learningRateSchedule).scheduleSteps(scheduleSteps)
-                    .seed(seed).build();
+                    .epochs(epochs).minibatch(minibatch).clipRange(clipRange)
+                    .clipRangeSchedule(clipRangeSchedule).seed(seed).build();
         } catch (IllegalArgumentException e) {
             // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();
@@ -237,6 +251,12 @@ final class HyperparameterOptions {
         static final class GradNorm extends Decimal {
             GradNorm() {
                 super(Setting.MAX_GRAD_NORM);
+            }
+        }
+
+        static final class ClipRange extends Decimal {
+            ClipRange() {
+                super(Setting.CLIP_RANGE);
             }
         }
 

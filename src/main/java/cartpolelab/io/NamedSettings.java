@@ -35,6 +35,10 @@ final class NamedSettings {
         m.put("normaliseAdvantage", Boolean.toString(hp.normaliseAdvantage()));
         m.put("learningRateSchedule", hp.learningRateSchedule().id());
         m.put("scheduleSteps", Long.toString(hp.scheduleSteps()));
+        m.put("epochs", Integer.toString(hp.epochs()));
+        m.put("minibatch", Integer.toString(hp.minibatch()));
+        m.put("clipRange", Double.toString(hp.clipRange()));
+        m.put("clipRangeSchedule", hp.clipRangeSchedule().id());
         return m;
     }
 
@@ -58,6 +62,10 @@ final class NamedSettings {
             case "normaliseAdvantage" -> b.normaliseAdvantage(parseBoolean(value));
             case "learningRateSchedule" -> b.learningRateSchedule(Schedule.parse(value));
             case "scheduleSteps" -> b.scheduleSteps(Long.parseLong(value));
+            case "epochs" -> b.epochs(Integer.parseInt(value));
+            case "minibatch" -> b.minibatch(Integer.parseInt(value));
+            case "clipRange" -> b.clipRange(Double.parseDouble(value));
+            case "clipRangeSchedule" -> b.clipRangeSchedule(Schedule.parse(value));
             default -> throw new IllegalArgumentException("a setting unknown to this build, '"
                     + key + "' (a newer build's checkpoint?)");
         }

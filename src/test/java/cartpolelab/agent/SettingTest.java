@@ -31,7 +31,8 @@ class SettingTest {
                 "--entropy-coef", "--max-steps", "--episodes", "--n-steps", "--gae-lambda",
                 "--hidden", "--activation", "--init", "--optimiser", "--optimiser-eps",
                 "--rmsprop-alpha", "--max-grad-norm", "--vf-coef", "--normalise-advantage",
-                "--lr-schedule", "--schedule-steps", "--seed");
+                "--lr-schedule", "--schedule-steps", "--epochs", "--minibatch", "--clip-range",
+                "--clip-schedule", "--seed");
         Set<String> labels = new HashSet<>();
         for (Setting s : Setting.values()) {
             assertEquals(flags.get(s.ordinal()), s.flag());
