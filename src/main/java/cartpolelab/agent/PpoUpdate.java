@@ -92,27 +92,8 @@ final class PpoUpdate {
      * @param stepsSoFar environment steps taken, this rollout's included (for the schedules)
      */
     void apply(RolloutBuffer rollout, long stepsSoFar) {
+        prepare(rollout);
         final int steps = rollout.size();
-        if (steps == 0) {
-            throw new IllegalStateException("no steps recorded: nothing to learn from");
-        }
-        // ---- V(s_t) and V(s_{t+1}) of every step, one critic pass each ----
-        critic.forward(rollout.states(), rolloutCritic);
-        System.arraycopy(rolloutCritic.output().data, 0, values, 0, steps);
-        critic.forward(rollout.nextStates(), rolloutCritic);
-        System.arraycopy(rolloutCritic.output().data, 0, nextValues, 0, steps);
-
-        // ---- GAE(λ) per episode segment: Â_t = Σ_l (γλ)^l δ_{t+l}, R_t = Â_t + V(s_t) ----
-        // a segment ends where its episode ended (fell → 0, cut → V of the real last state)
-        // or at the rollout's end (V of the state after it)
-        EpisodeEnd[] ends = rollout.ends();
-        for (int start = 0, t = 0; t < steps; t++) {
-            if (ends[t].ended() || t == steps - 1) {
-                Advantages.gae(rollout.rewards(), values, start, t - start + 1, 1, ends[t],
-                        nextValues[t], hp.discount(), hp.gaeLambda(), advantages, returns);
-                start = t + 1;
-            }
-        }
 
         // ---- schedules: lr_k, ε_k = start · (1 − steps / schedule steps) when linear ----
         if (hp.learningRateSchedule() != Schedule.CONSTANT) {
@@ -123,9 +104,6 @@ final class PpoUpdate {
 
         // ---- epochs × shuffled minibatches, one optimiser step each ----
         SplittableRandom shuffle = RandomStreams.minibatches(hp.seed(), optimiser.stepCount());
-        for (int i = 0; i < steps; i++) {
-            order[i] = i;
-        }
         int minibatch = Math.min(hp.minibatch(), steps);
         int count = 0;
         double sumPolicy = 0;
@@ -153,6 +131,37 @@ final class PpoUpdate {
         entropy = sumEntropy / count;
         approxKl = sumKl / count;
         clipFraction = sumClipped / count;
+    }
+
+    /**
+     * The rollout's values, GAE advantages Â_t and targets R_t, and the identity order: the
+     * constants of the epochs that follow.
+     */
+    void prepare(RolloutBuffer rollout) {
+        final int steps = rollout.size();
+        if (steps == 0) {
+            throw new IllegalStateException("no steps recorded: nothing to learn from");
+        }
+        // ---- V(s_t) and V(s_{t+1}) of every step, one critic pass each ----
+        critic.forward(rollout.states(), rolloutCritic);
+        System.arraycopy(rolloutCritic.output().data, 0, values, 0, steps);
+        critic.forward(rollout.nextStates(), rolloutCritic);
+        System.arraycopy(rolloutCritic.output().data, 0, nextValues, 0, steps);
+
+        // ---- GAE(λ) per episode segment: Â_t = Σ_l (γλ)^l δ_{t+l}, R_t = Â_t + V(s_t) ----
+        // a segment ends where its episode ended (fell → 0, cut → V of the real last state)
+        // or at the rollout's end (V of the state after it)
+        EpisodeEnd[] ends = rollout.ends();
+        for (int start = 0, t = 0; t < steps; t++) {
+            if (ends[t].ended() || t == steps - 1) {
+                Advantages.gae(rollout.rewards(), values, start, t - start + 1, 1, ends[t],
+                        nextValues[t], hp.discount(), hp.gaeLambda(), advantages, returns);
+                start = t + 1;
+            }
+        }
+        for (int i = 0; i < steps; i++) {
+            order[i] = i;
+        }
     }
 
     /** Fisher–Yates on {@code order[0..n)} with one nextInt per position, as numpy's shuffle. */
