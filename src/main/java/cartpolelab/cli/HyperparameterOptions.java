@@ -1,7 +1,9 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 import cartpolelab.agent.Setting;
 import cartpolelab.agent.Schedule;
 import cartpolelab.env.CartPoleVersion;
@@ -20,6 +22,12 @@ import picocli.CommandLine.Spec;
 final class HyperparameterOptions {
 
     private static final Hyperparameters D = Hyperparameters.DEFAULTS;
+
+    @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
+            description = "Start from a preset's settings: notebook (the defaults), sb3-a2c or "
+                    + "sb3-ppo (rl-baselines3-zoo's CartPole-v1 settings for Stable-Baselines3, "
+                    + "see the README); flags given as well override it.")
+    Preset preset;
 
     @Option(names = "--algorithm", paramLabel = "NAME", converter = AlgorithmConverter.class,
             descriptionKey = "algorithm")
@@ -126,26 +134,27 @@ final class HyperparameterOptions {
                         hp.version().id(), hp.version().solvedThreshold(),
                         hp.version().timeLimit());
             }
-            ignoredFlags().forEach(note -> err.println("note: " + note));
+            ignoredFlags(hp.algorithm()).forEach(note -> err.println("note: " + note));
             err.flush();
         }
         return hp;
     }
 
     private Hyperparameters settings() {
-        int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
         try {
-            return D.toBuilder().algorithm(algorithm).version(version).hiddenSize(hidden.width())
-                    .hiddenLayers(hidden.layers()).learningRate(learningRate).discount(discount)
-                    .entropyCoefficient(entropyCoefficient).maxSteps(steps).episodes(episodes)
-                    .nSteps(nSteps).gaeLambda(gaeLambda).activation(activation)
-                    .initialisation(initialisation).optimiser(optimiser)
-                    .optimiserEpsilon(optimiserEpsilon).rmspropAlpha(rmspropAlpha)
-                    .maxGradNorm(maxGradNorm).valueCoefficient(valueCoefficient)
-                    .normaliseAdvantage(normaliseAdvantage)
-                    .learningRateSchedule(learningRateSchedule).scheduleSteps(scheduleSteps)
-                    .epochs(epochs).minibatch(minibatch).clipRange(clipRange)
-                    .clipRangeSchedule(clipRangeSchedule).seed(seed).build();
+            if (preset == null) {
+                int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
+                return apply(D.toBuilder(), true).maxSteps(steps).build();
+            }
+            // a preset, then the flags given on the command line
+            Hyperparameters base = preset.hyperparameters();
+            HyperparameterBuilder b = apply(base.toBuilder(), false);
+            if (maxSteps != null) {
+                b.maxSteps(maxSteps);
+            } else if (given("--env") && version != base.version()) {
+                b.maxSteps(Hyperparameters.defaultMaxSteps(version));
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();
@@ -159,12 +168,47 @@ final class HyperparameterOptions {
         }
     }
 
+    /** Every setting's flag value onto {@code b}: all of them, or only those given. */
+    private HyperparameterBuilder apply(HyperparameterBuilder b, boolean all) {
+        if (all || given("--algorithm")) b.algorithm(algorithm);
+        if (all || given("--env")) b.version(version);
+        if (all || given("--hidden")) b.hiddenSize(hidden.width()).hiddenLayers(hidden.layers());
+        if (all || given("--lr")) b.learningRate(learningRate);
+        if (all || given("--gamma")) b.discount(discount);
+        if (all || given("--entropy-coef")) b.entropyCoefficient(entropyCoefficient);
+        if (all || given("--episodes")) b.episodes(episodes);
+        if (all || given("--n-steps")) b.nSteps(nSteps);
+        if (all || given("--gae-lambda")) b.gaeLambda(gaeLambda);
+        if (all || given("--activation")) b.activation(activation);
+        if (all || given("--init")) b.initialisation(initialisation);
+        if (all || given("--optimiser")) b.optimiser(optimiser);
+        if (all || given("--optimiser-eps")) b.optimiserEpsilon(optimiserEpsilon);
+        if (all || given("--rmsprop-alpha")) b.rmspropAlpha(rmspropAlpha);
+        if (all || given("--max-grad-norm")) b.maxGradNorm(maxGradNorm);
+        if (all || given("--vf-coef")) b.valueCoefficient(valueCoefficient);
+        if (all || given("--normalise-advantage")) b.normaliseAdvantage(normaliseAdvantage);
+        if (all || given("--lr-schedule")) b.learningRateSchedule(learningRateSchedule);
+        if (all || given("--schedule-steps")) b.scheduleSteps(scheduleSteps);
+        if (all || given("--epochs")) b.epochs(epochs);
+        if (all || given("--minibatch")) b.minibatch(minibatch);
+        if (all || given("--clip-range")) b.clipRange(clipRange);
+        if (all || given("--clip-schedule")) b.clipRangeSchedule(clipRangeSchedule);
+        if (all || given("--seed")) b.seed(seed);
+        return b;
+    }
+
+    /** True if {@code flag} was given on the command line. */
+    private boolean given(String flag) {
+        return command != null && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption(flag);
+    }
+
     /**
      * A note for each flag given on the command line that the chosen algorithm ignores
      * ({@code --entropy-coef} without the entropy bonus, {@code --n-steps} without n-step
      * updates), so nobody tunes a setting that does nothing.
      */
-    private java.util.List<String> ignoredFlags() {
+    private java.util.List<String> ignoredFlags(Algorithm algorithm) {
         picocli.CommandLine.ParseResult parsed = command.commandLine().getParseResult();
         java.util.List<String> notes = new java.util.ArrayList<>();
         if (!algorithm.usesEntropy() && parsed.hasMatchedOption("--entropy-coef")) {
@@ -180,6 +224,13 @@ final class HyperparameterOptions {
                     + " learns from the Monte-Carlo return (only A2C has a \u03bb)");
         }
         return notes;
+    }
+
+    static final class PresetConverter implements picocli.CommandLine.ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            return Preset.parse(value);
+        }
     }
 
     static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {

@@ -82,7 +82,7 @@ class SettingTest {
         assertEquals("hiddenSize must be in [1, 4096], was 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Hyperparameters.DEFAULTS.withAlgorithm(null));
-        assertEquals("algorithm must be one of reinforce, reinforce-baseline, a2c, was null",
+        assertEquals("algorithm must be one of reinforce, reinforce-baseline, a2c, ppo, was null",
                 e.getMessage());
     }
 }
