@@ -9,7 +9,7 @@ import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * One episode of the {@link GradientVarianceProbe} and the three estimators' gradients of it:
+ * One episode of the {@link GradientVarianceProbe} and the estimators' gradients of it:
  * s_0 … s_T, a_t, r_t, how it ended, and h_t and π(·|s_t) kept from acting. The formulas are in
  * the probe's class comment and above {@link #computeGradients()}. Reads the networks it is
  * given (the probe's copies); every buffer is allocated in the constructor.
@@ -18,7 +18,7 @@ final class EstimatorGradients {
 
     private static final int IN = CartPole.OBSERVATION_SIZE;
     private static final int ACTIONS = CartPole.ACTION_COUNT;
-    private static final int ESTIMATORS = 3;
+    private static final int ESTIMATORS = GradientVarianceProbe.ESTIMATORS;
 
     private final Hyperparameters hp;
     private final Mlp actor;
@@ -119,14 +119,14 @@ final class EstimatorGradients {
     }
 
     /**
-     * The three estimators' gradients of the episode into {@link #gradient(int)}, in one pass
-     * for all three. With e_t = onehot(a_t) − π(·|s_t) (∂ log π(a_t|s_t)/∂z_t) and Ψ^e_t the
+     * The estimators' gradients of the episode into {@link #gradient(int)}, in one pass for
+     * all of them. With e_t = onehot(a_t) − π(·|s_t) (∂ log π(a_t|s_t)/∂z_t) and Ψ^e_t the
      * estimator's weight, Σ_t Ψ_t ∇ log π(a_t|s_t) is, layer by layer (W2 is outputs × hidden):
      * <pre>
      *   dW2 = Σ_t Ψ_t e_tᵀ h_t        db2 = Σ_t Ψ_t e_t
      *   dW1 = Σ_t Ψ_t s_tᵀ u_t        db1 = Σ_t Ψ_t u_t       u_t = (e_t W2) ⊙ [h_t > 0]
      * </pre>
-     * u_t does not depend on the estimator, so the three are two matrix products:
+     * u_t does not depend on the estimator, so all of them are two matrix products:
      * [Ψ^e s_t, Ψ^e]ᵀ U and [Ψ^e e_t]ᵀ H, with the estimators side by side in the columns.
      */
     void computeGradients() {
@@ -148,6 +148,18 @@ final class EstimatorGradients {
             weights[GradientVarianceProbe.BASELINE][t] = g - v[t];
             weights[GradientVarianceProbe.TD][t] = rewards[t] + gamma * next - v[t];
         }
+        // the learner's own Ψ_t: its rule in Advantages, per update-sized rollout (the
+        // episode, or n steps for n-step A2C, bootstrapping at each boundary), with its λ
+        Algorithm algorithm = hp.algorithm();
+        boolean bootstraps = algorithm.bootstraps();
+        int rollout = hp.maxStepsPerUpdate();
+        for (int start = 0; start < steps; start += rollout) {
+            int stop = Math.min(steps, start + rollout);
+            Advantages.gae(rewards, algorithm.usesCritic() ? v : null, start, stop - start, 1,
+                    stop < steps ? EpisodeEnd.RUNNING : end, bootstraps ? v[stop] : 0, gamma,
+                    bootstraps ? hp.gaeLambda() : 1, weights[GradientVarianceProbe.LEARNER],
+                    null);
+        }
 
         // ---- e_t = onehot(a_t) − π(·|s_t);  U = (E W2) ⊙ [H > 0] ----
         scores.reshape(steps, ACTIONS);
@@ -165,7 +177,7 @@ final class EstimatorGradients {
             u[i] = h[i] > 0 ? u[i] : 0;
         }
 
-        // ---- factors: row t holds [Ψ^e_t s_t, Ψ^e_t] and [Ψ^e_t e_t] for e = 0, 1, 2 ----
+        // ---- factors: row t holds [Ψ^e_t s_t, Ψ^e_t] and [Ψ^e_t e_t] for each estimator e ----
         int wide = IN + 1;
         firstLayerFactors.reshape(steps, ESTIMATORS * wide);
         secondLayerFactors.reshape(steps, ESTIMATORS * ACTIONS);

@@ -9,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * The study notebook's claim, measured: how noisy each of its three policy-gradient estimators
- * is on the current policy and critic. Nothing here learns.
+ * is on the current policy and critic, and beside them the run's own learner's. Nothing here
+ * learns.
  *
  * <p>A measurement ({@link #measure}) copies the agent's actor and critic into this probe's own
  * networks, runs M episodes of its own {@link CartPole} sampling from π with its own random
@@ -21,7 +22,11 @@ import org.ejml.data.DMatrixRMaj;
  *   baseline    g = Σ_t ∇ log π(a_t|s_t) · (G_t − V(s_t))
  *   TD          g = Σ_t ∇ log π(a_t|s_t) · δ_t            δ_t = r_t + γ V(s_{t+1}) − V(s_t)
  * </pre>
- * (r_t is the notebook's r_{t+1}, the reward a_t earned). In δ, V(s_T) is replaced by 0 when
+ * and a fourth, the learner's: g = Σ_t ∇ log π(a_t|s_t) · Ψ_t with Ψ_t exactly as the run's
+ * update computes it ({@link Advantages}: G_t for REINFORCE, G_t − V(s_t) for the baseline,
+ * GAE(λ) at the run's λ for A2C, split into n-step rollouts as n-step A2C splits them), so the
+ * chart measures the estimator the run really uses, not only the notebook's three. (r_t is the
+ * notebook's r_{t+1}, the reward a_t earned). In δ, V(s_T) is replaced by 0 when
  * the pole fell or the cart left the track, and kept when the episode was cut by the time or
  * step limit ({@link EpisodeEnd}). G_t is the Monte-Carlo return of the notebook's first two
  * formulas, never bootstrapped. Each estimator's variance is the trace of the sample covariance
@@ -40,7 +45,9 @@ public final class GradientVarianceProbe {
     public static final int REINFORCE = 0;
     public static final int BASELINE = 1;
     public static final int TD = 2;
-    private static final int ESTIMATORS = 3;
+    /** The run's own learner: its algorithm's Ψ_t, through {@link Advantages}, at its λ. */
+    public static final int LEARNER = 3;
+    static final int ESTIMATORS = 4;
 
     private static final int IN = CartPole.OBSERVATION_SIZE;
     private static final int ACTIONS = CartPole.ACTION_COUNT;
@@ -79,7 +86,7 @@ public final class GradientVarianceProbe {
      * {@code episodes} episodes, taken after learning update {@code update}.
      */
     public record Measurement(long update, double reinforce, double baseline, double td,
-                              int episodes) {
+                              double learner, int episodes) {
     }
 
     private final Hyperparameters hp;
@@ -121,7 +128,7 @@ public final class GradientVarianceProbe {
     }
 
     /**
-     * Measures the three variances on {@code agent}'s current actor and critic, with the
+     * Measures the four variances on {@code agent}'s current actor and critic, with the
      * stream of ({@code hp.seed()}, {@code update}). The agent is only read.
      */
     public Measurement measure(Agent agent, long update) {
@@ -137,7 +144,8 @@ public final class GradientVarianceProbe {
             computeGradients();
             accumulate(n);
         }
-        return new Measurement(update, variance(REINFORCE), variance(BASELINE), variance(TD), m);
+        return new Measurement(update, variance(REINFORCE), variance(BASELINE), variance(TD),
+                variance(LEARNER), m);
     }
 
     // ---- the parts of a measurement (the tests drive them one by one) ----
@@ -186,7 +194,7 @@ public final class GradientVarianceProbe {
         }
     }
 
-    /** The three estimators' gradients of the episode into {@link #gradient(int)}. */
+    /** The estimators' gradients of the episode into {@link #gradient(int)}. */
     void computeGradients() {
         episode.computeGradients();
     }

@@ -1,6 +1,7 @@
 package cartpolelab.cli;
 
 import cartpolelab.io.PlotFiles;
+import cartpolelab.plot.XAxis;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +14,26 @@ import picocli.CommandLine.Option;
  */
 final class ChartFiles {
 
-    /** One chart file and the format it is written in. */
-    record Chart(Path file, PlotFiles.Format format) {
+    /** One chart file, the format it is written in and what its x axis counts. */
+    record Chart(Path file, PlotFiles.Format format, XAxis xAxis) {
+    }
+
+    @Option(names = "--x-axis", paramLabel = "episodes|steps", defaultValue = "episodes",
+            converter = XAxisConverter.class,
+            description = "what the chart's x axis counts: episodes, or environment steps "
+                    + "(the way RL papers and Stable-Baselines3 plot sample efficiency) "
+                    + "(default: ${DEFAULT-VALUE})")
+    XAxis xAxis = XAxis.EPISODES;
+
+    static final class XAxisConverter implements picocli.CommandLine.ITypeConverter<XAxis> {
+        @Override
+        public XAxis convert(String value) {
+            try {
+                return XAxis.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     @Option(names = "--plot", paramLabel = "FILE",
@@ -44,15 +63,15 @@ final class ChartFiles {
                 throw new Cli.UserError("--plot " + plot + ": unknown image type; use a .png "
                         + "or .svg file name");
             }
-            charts.add(new Chart(plot, f));
+            charts.add(new Chart(plot, f, xAxis));
         }
         addTyped(charts, "--png", png, PlotFiles.Format.PNG);
         addTyped(charts, "--svg", svg, PlotFiles.Format.SVG);
         return charts;
     }
 
-    private static void addTyped(List<Chart> charts, String option, Path file,
-                                 PlotFiles.Format format) {
+    private void addTyped(List<Chart> charts, String option, Path file,
+                          PlotFiles.Format format) {
         if (file == null) {
             return;
         }
@@ -61,6 +80,6 @@ final class ChartFiles {
                     + " file name" + (format == PlotFiles.Format.PNG
                     ? " (for SVG use --svg)" : " (for PNG use --png)"));
         }
-        charts.add(new Chart(file, format));
+        charts.add(new Chart(file, format, xAxis));
     }
 }

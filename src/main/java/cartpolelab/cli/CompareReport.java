@@ -7,6 +7,7 @@ import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.metrics.RunStatistics.Interval;
 import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.XAxis;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,8 +68,13 @@ final class CompareReport {
 
     static List<CompareFigures.Group> groups(List<ExperimentCsv.Run> runs, String sweepName,
                                              double threshold, ChartOptions chart) {
+        return groups(runs, sweepName, threshold, chart, XAxis.EPISODES);
+    }
+
+    static List<CompareFigures.Group> groups(List<ExperimentCsv.Run> runs, String sweepName,
+                                             double threshold, ChartOptions chart, XAxis x) {
         return ExperimentReport.groups(runs, sweepName, threshold, chart.centerKind(),
-                chart.bandKind());
+                chart.bandKind(), x);
     }
 
     static CompareFigures.Description describe(String title, String subtitle,
@@ -94,7 +100,8 @@ final class CompareReport {
             }
             for (ChartFiles.Chart file : charts) {
                 PlotFiles.write(file.file(), file.format(), CompareFigures.stacked(
-                        groups(runs, sweepName, d.threshold(), chart), d),
+                        groups(runs, sweepName, d.threshold(), chart, file.xAxis()), d,
+                        file.xAxis()),
                         PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT * 3 / 2);
                 out.printf("wrote %-10s %s%n", "chart", file.file());
             }
@@ -110,22 +117,25 @@ final class CompareReport {
     /** The table: a line per run, a line per group, and who solves sooner than whom. */
     static void print(PrintWriter out, ExperimentSummary s, Map<String, String> states) {
         out.printf(Locale.ROOT, "%-28s %8s  %-30s %10s %12s  %s%n", "run", "episodes",
-                "episodes to solve", "final MA50", "steps", "state");
+                "episodes (steps) to solve", "final MA50", "steps", "state");
         for (ExperimentSummary.Run r : s.runs()) {
-            String solved = r.solvedAt() > 0 ? Integer.toString(r.solvedAt())
+            String solved = r.solvedAt() > 0
+                    ? String.format(Locale.ROOT, "%d (%,d)", r.solvedAt(), r.solvedAtStep())
                     : String.format(Locale.ROOT, "not solved (best MA50 %.1f)", r.bestMa50());
             out.printf(Locale.ROOT, "%-28s %8d  %-30s %10.1f %,12d  %s%n", r.id(),
                     r.episodes(), solved, r.finalMa50(), r.steps(),
                     states == null ? "-" : states.getOrDefault(r.id(), "-"));
         }
         out.println();
-        out.printf(Locale.ROOT, "%-28s %7s  %-24s %-24s %s%n", "group", "solved",
-                "median to solve [95% CI]", "IQM to solve [95% CI]", "final MA50 IQM [95% CI]");
+        out.printf(Locale.ROOT, "%-28s %7s  %-24s %-24s %-32s %s%n", "group", "solved",
+                "median to solve [95% CI]", "IQM to solve [95% CI]",
+                "median steps to solve [95% CI]", "final MA50 IQM [95% CI]");
         List<ExperimentSummary.Group> groups = s.groups();
         for (ExperimentSummary.Group g : groups) {
-            out.printf(Locale.ROOT, "%-28s %7s  %-24s %-24s %s%n", g.key(),
+            out.printf(Locale.ROOT, "%-28s %7s  %-24s %-24s %-32s %s%n", g.key(),
                     g.solved() + "/" + g.runs(), ci(g.solveMedian(), "%.0f"),
-                    ci(g.solveIqm(), "%.0f"), ci(g.finalMa50Iqm(), "%.1f"));
+                    ci(g.solveIqm(), "%.0f"), ci(g.stepsMedian(), "%,.0f"),
+                    ci(g.finalMa50Iqm(), "%.1f"));
         }
         if (groups.size() > 1) {
             out.println();

@@ -123,7 +123,8 @@ final class TrainCommand implements Callable<Integer> {
         for (ChartFiles.Chart chart : charts) {
             save(out, failed, "chart", chart.file(), () -> PlotFiles.write(chart.file(),
                     chart.format(), RunFigures.reward(run.history(), run.history().size(),
-                    PlotFiles.describe(hp, run.history())), PlotFiles.DEFAULT_WIDTH,
+                    PlotFiles.describe(hp, run.history()), chart.xAxis()),
+                    PlotFiles.DEFAULT_WIDTH,
                     PlotFiles.DEFAULT_HEIGHT));
         }
         if (checkpoint != null) {
@@ -228,14 +229,16 @@ final class TrainCommand implements Callable<Integer> {
         GradientVarianceHistory g = run.gradientVariance();
         int n = g.size();
         if (n > 0) {
-            double[][] v = new double[3][n];
+            double[][] v = new double[4][n];
             for (int i = 0; i < n; i++) {
                 v[0][i] = g.reinforce(i);
                 v[1][i] = g.baseline(i);
                 v[2][i] = g.td(i);
+                v[3][i] = g.learner(i);
             }
             out.printf(Locale.ROOT, "gradvar      median of %d measurements: REINFORCE %.3g · "
-                    + "baseline %.3g · TD %.3g%n", n, median(v[0]), median(v[1]), median(v[2]));
+                    + "baseline %.3g · TD %.3g · this run's learner %.3g%n", n, median(v[0]),
+                    median(v[1]), median(v[2]), median(v[3]));
         }
         out.flush();
     }

@@ -189,9 +189,9 @@ public final class ExperimentCsv {
 
     /**
      * The summary CSV: a row per run ({@code kind} run: its episodes, steps, {@code solved_at}
-     * — empty when not solved — best and final MA50), then a row per group ({@code kind}
-     * group: runs, solved, median and IQM of episodes to solve with their CIs — "inf" when
-     * not solved —, the IQM of the final MA50 with its CI, and for each group g
+     * and {@code solved_at_step} — empty when not solved — best and final MA50), then a row
+     * per group ({@code kind} group: runs, solved, median and IQM of episodes to solve and of
+     * environment steps to solve with their CIs — "inf" when not solved —, the IQM of the final MA50 with its CI, and for each group g
      * {@code p_sooner_than/g}: P(this group solves sooner than g), with its CI).
      */
     public static void writeSummary(Path file, String sweepName, List<Run> runs,
@@ -199,9 +199,11 @@ public final class ExperimentCsv {
         List<ExperimentSummary.Group> groups = summary.groups();
         StringBuilder h = new StringBuilder("kind,run,group,algorithm,seed,");
         h.append(sweepName == null ? "" : "sweep/" + sweepName + ",");
-        h.append("episodes,steps,solved_at,best_ma50,final_ma50,runs,solved,"
+        h.append("episodes,steps,solved_at,solved_at_step,best_ma50,final_ma50,runs,solved,"
                 + "solve_median,solve_median_lo,solve_median_hi,solve_iqm,solve_iqm_lo,"
-                + "solve_iqm_hi,final_ma50_iqm,final_ma50_iqm_lo,final_ma50_iqm_hi");
+                + "solve_iqm_hi,steps_to_solve_median,steps_to_solve_median_lo,"
+                + "steps_to_solve_median_hi,steps_to_solve_iqm,steps_to_solve_iqm_lo,"
+                + "steps_to_solve_iqm_hi,final_ma50_iqm,final_ma50_iqm_lo,final_ma50_iqm_hi");
         for (ExperimentSummary.Group g : groups) {
             String col = "p_sooner_than/" + g.key();
             h.append(',').append(col).append(',').append(col).append("_lo,").append(col)
@@ -212,7 +214,7 @@ public final class ExperimentCsv {
         for (ExperimentSummary.Run r : summary.runs()) {
             lines.put(r.id(), r);
         }
-        String empties = ",".repeat(11 + 3 * groups.size());
+        String empties = ",".repeat(17 + 3 * groups.size());
         write(file, w -> {
             line(w, h.toString());
             for (Run r : sorted) {
@@ -220,7 +222,8 @@ public final class ExperimentCsv {
                 line(w, "run," + r.id() + "," + r.group(sweepName) + "," + r.algorithm() + ","
                         + r.seed() + "," + (sweepName == null ? "" : r.sweepValue() + ",")
                         + s.episodes() + "," + s.steps() + ","
-                        + (s.solvedAt() > 0 ? s.solvedAt() : "") + "," + num(s.bestMa50())
+                        + (s.solvedAt() > 0 ? s.solvedAt() : "") + ","
+                        + (s.solvedAtStep() > 0 ? s.solvedAtStep() : "") + "," + num(s.bestMa50())
                         + "," + num(s.finalMa50()) + empties);
             }
             for (int i = 0; i < groups.size(); i++) {
@@ -229,9 +232,9 @@ public final class ExperimentCsv {
                         .findFirst().orElseThrow();
                 StringBuilder b = new StringBuilder("group,," + g.key() + ","
                         + first.algorithm() + ",," + (sweepName == null ? ""
-                        : first.sweepValue() + ",") + ",,,,," + g.runs() + "," + g.solved());
+                        : first.sweepValue() + ",") + ",,,,,," + g.runs() + "," + g.solved());
                 for (Interval v : new Interval[] {g.solveMedian(), g.solveIqm(),
-                    g.finalMa50Iqm()}) {
+                    g.stepsMedian(), g.stepsIqm(), g.finalMa50Iqm()}) {
                     b.append(',').append(interval(v));
                 }
                 for (int j = 0; j < groups.size(); j++) {

@@ -5,7 +5,10 @@ import cartpolelab.io.ExperimentCsv.Run;
 import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.MovingAverage;
 import cartpolelab.metrics.RunStatistics;
+import cartpolelab.plot.Column;
 import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.StepColumns;
+import cartpolelab.plot.XAxis;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,18 @@ public final class ExperimentReport {
     public static List<CompareFigures.Group> groups(List<Run> runs,
             String sweepName, double threshold, RunStatistics.Center center,
             RunStatistics.Spread spread) {
+        return groups(runs, sweepName, threshold, center, spread, XAxis.EPISODES);
+    }
+
+    /**
+     * The figure's groups over {@code x}. Over steps each run's MA50 and the profile are
+     * resampled every {@link StepColumns#UNIT} environment steps (the value of the last
+     * episode finished by then; CartPole pays 1 a step, so the steps are the summed rewards),
+     * so runs that took different numbers of steps per episode line up.
+     */
+    public static List<CompareFigures.Group> groups(List<Run> runs,
+            String sweepName, double threshold, RunStatistics.Center center,
+            RunStatistics.Spread spread, XAxis x) {
         Map<String, List<Run>> byGroup = new LinkedHashMap<>();
         for (Run r : runs.stream().sorted(ExperimentCsv.ORDER).toList()) {
             byGroup.computeIfAbsent(r.group(sweepName), g -> new ArrayList<>()).add(r);
@@ -51,7 +66,9 @@ public final class ExperimentReport {
         List<CompareFigures.Group> out = new ArrayList<>();
         // every profile runs to the longest run of all, so a group that stopped early shows
         // its fraction solved held to the end
-        int longest = runs.stream().mapToInt(r -> r.rewards().length).max().orElse(0);
+        boolean steps = x == XAxis.STEPS;
+        int longest = runs.stream().mapToInt(r -> steps ? (int) (total(r.rewards())
+                / StepColumns.UNIT) : r.rewards().length).max().orElse(0);
         for (List<Run> rs : byGroup.values()) {
             double[][] ma = new double[rs.size()][];
             int[] solvedAt = new int[rs.size()];
@@ -62,14 +79,46 @@ public final class ExperimentReport {
                 for (int e = 0; e < rewards.length; e++) {
                     ma[i][e] = avg.add(rewards[e]);
                 }
-                solvedAt[i] = ExperimentSummary.Run.of("", "", rewards, 0, threshold)
-                        .solvedAt();
+                ExperimentSummary.Run line = ExperimentSummary.Run.of("", "", rewards, 0,
+                        threshold);
+                solvedAt[i] = line.solvedAt();
+                if (steps) {
+                    ma[i] = overSteps(rewards, ma[i]);
+                    // solved by the bucket that holds the solving episode's last step
+                    solvedAt[i] = line.solvedAt() > 0 ? (int) Math.ceil(
+                            (double) line.solvedAtStep() / StepColumns.UNIT) : -1;
+                }
             }
             out.add(new CompareFigures.Group(label(rs.get(0), sweepName), ma,
                     RunStatistics.curve(ma, center, spread,
                             ExperimentSummary.SEED),
                     RunStatistics.profile(solvedAt, longest),
                     rs.stream().map(Run::id).toList()));
+        }
+        return out;
+    }
+
+    private static long total(double[] rewards) {
+        double sum = 0;
+        for (double r : rewards) {
+            sum += r;
+        }
+        return (long) sum;
+    }
+
+    /** Per-episode {@code values} resampled every UNIT steps (episode lengths = rewards). */
+    private static double[] overSteps(double[] rewards, double[] values) {
+        long[] cumulative = new long[rewards.length];
+        long sum = 0;
+        for (int e = 0; e < rewards.length; e++) {
+            sum += (long) rewards[e];
+            cumulative[e] = sum;
+        }
+        StepColumns c = StepColumns.fixed(e -> cumulative[e], rewards.length);
+        Column column = c.of(e -> values[e]);
+        double[] out = new double[column.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = column.value(k);
         }
         return out;
     }

@@ -19,9 +19,12 @@ import java.nio.file.Path;
  */
 public final class MetricsCsv {
 
-    /** The three estimators' variances: REINFORCE, with the baseline, with the TD error. */
+    /**
+     * The estimators' variances: the notebook's three (REINFORCE, with the baseline, with the
+     * TD error) and the run's own learner's (its algorithm's Ψ at its λ).
+     */
     public static final String[] GRADIENT_VARIANCE_COLUMNS = {
-        "gradvar/reinforce", "gradvar/baseline", "gradvar/td"
+        "gradvar/reinforce", "gradvar/baseline", "gradvar/td", "gradvar/learner"
     };
 
     private MetricsCsv() {
@@ -46,8 +49,8 @@ public final class MetricsCsv {
                 + s.movingAverage() + "," + s.actorLoss() + "," + s.criticLoss() + ","
                 + s.entropy() + "," + s.totalSteps() + "," + s.wallSeconds() + ","
                 + s.stepsPerSecond();
-        return g == null ? stats + ",,," : stats + "," + g.reinforce() + "," + g.baseline() + ","
-                + g.td();
+        return g == null ? stats + ",,,," : stats + "," + g.reinforce() + "," + g.baseline() + ","
+                + g.td() + "," + g.learner();
     }
 
     /** Writes every episode of {@code history} that exists when the call starts. */

@@ -133,6 +133,11 @@ public final class EpisodeHistory {
         return checked(index).entropy[index];
     }
 
+    /** Environment steps taken by the end of the episode at {@code index}. */
+    public long totalSteps(int index) {
+        return checked(index).totalSteps[index];
+    }
+
     /** Rewards of episodes 1 .. size() as a new array (tests, CSV, summaries). */
     public double[] rewards() {
         int n = size;

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * What an experiment's table, summary CSV and printout say: per run its episodes to solve
  * (or best moving average), final moving average and steps; per group (an algorithm, or an
- * algorithm at one swept value) solved k/N, the median and IQM of episodes to solve with
- * bootstrap CIs, the IQM of the final moving average with its CI, and the probability that
+ * algorithm at one swept value) solved k/N, the median and IQM of episodes to solve and of
+ * environment steps to solve with bootstrap CIs, the IQM of the final moving average with its CI, and the probability that
  * each group solves sooner than each other group ({@link RunStatistics}). Every bootstrap is
  * seeded from {@link #SEED}, so the same runs always give the same table.
  */
@@ -23,20 +23,35 @@ public final class ExperimentSummary {
      * One run's line.
      *
      * @param solvedAt  first solved episode, or -1
+     * @param solvedAtStep environment steps taken by the end of episode {@code solvedAt}, or
+     *                  -1: the x of "solved" on a chart over environment steps
      * @param bestMa50  best 50-episode moving average (NaN before the first episode)
      * @param finalMa50 the moving average after the last episode
      */
     public record Run(String id, String group, int episodes, long steps, int solvedAt,
-                      double bestMa50, double finalMa50) {
+                      long solvedAtStep, double bestMa50, double finalMa50) {
 
-        /** The line of a run whose episode rewards are {@code rewards}. */
+        /**
+         * The line of a run whose episode rewards are {@code rewards}. CartPole pays 1 for
+         * every step, the last one included, so an episode's reward is its length and the
+         * steps to solve are the rewards summed up to the solving episode.
+         */
         public static Run of(String id, String group, double[] rewards, long steps,
                              double threshold) {
             RunProgress p = new RunProgress(threshold);
             for (double r : rewards) {
                 p.add(r);
             }
-            return new Run(id, group, rewards.length, steps, p.solvedAtEpisode(),
+            int at = p.solvedAtEpisode();
+            long atStep = -1;
+            if (at > 0) {
+                double sum = 0;
+                for (int i = 0; i < at; i++) {
+                    sum += rewards[i];
+                }
+                atStep = (long) sum;
+            }
+            return new Run(id, group, rewards.length, steps, at, atStep,
                     p.bestMovingAverage(), p.movingAverage());
         }
 
@@ -50,7 +65,8 @@ public final class ExperimentSummary {
 
     /** One group's line. */
     public record Group(String key, int runs, int solved, Interval solveMedian,
-                        Interval solveIqm, Interval finalMa50Iqm, int[] solvedAt) {
+                        Interval solveIqm, Interval stepsMedian, Interval stepsIqm,
+                        Interval finalMa50Iqm, int[] solvedAt) {
     }
 
     private final List<Run> runs;
@@ -69,7 +85,11 @@ public final class ExperimentSummary {
             double[] finalMa = rs.stream().mapToDouble(Run::finalMa50)
                     .filter(v -> !Double.isNaN(v)).toArray();
             RunStatistics.SolveSummary s = RunStatistics.solveSummary(solvedAt, SEED);
+            RunStatistics.SolveSummary steps = RunStatistics.solveSummary(
+                    RunStatistics.toSolve(rs.stream().mapToLong(Run::solvedAtStep).toArray()),
+                    SEED);
             groups.add(new Group(e.getKey(), rs.size(), s.solved(), s.median(), s.iqm(),
+                    steps.median(), steps.iqm(),
                     RunStatistics.bootstrap(finalMa, RunStatistics::iqm, SEED), solvedAt));
         }
         int g = groups.size();

@@ -3,7 +3,7 @@ package cartpolelab.metrics;
 /**
  * The gradient-variance measurements of a run, in the order taken: sparse (one every K
  * updates) and append-only, next to the run's {@link EpisodeHistory} rather than inside it, so
- * the history stays 64 bytes an episode and runs without measurements pay nothing. 40 bytes a
+ * the history stays 64 bytes an episode and runs without measurements pay nothing. 48 bytes a
  * measurement, in primitive columns.
  *
  * <p>Threads as in {@link EpisodeHistory}: one writer (the run's thread) fills index n of every
@@ -23,6 +23,7 @@ public final class GradientVarianceHistory {
         final double[] reinforce;
         final double[] baseline;
         final double[] td;
+        final double[] learner;
         final int[] samples;
 
         Columns(int capacity) {
@@ -31,6 +32,7 @@ public final class GradientVarianceHistory {
             reinforce = new double[capacity];
             baseline = new double[capacity];
             td = new double[capacity];
+            learner = new double[capacity];
             samples = new int[capacity];
         }
 
@@ -41,6 +43,7 @@ public final class GradientVarianceHistory {
             System.arraycopy(reinforce, 0, c.reinforce, 0, used);
             System.arraycopy(baseline, 0, c.baseline, 0, used);
             System.arraycopy(td, 0, c.td, 0, used);
+            System.arraycopy(learner, 0, c.learner, 0, used);
             System.arraycopy(samples, 0, c.samples, 0, used);
             return c;
         }
@@ -70,6 +73,7 @@ public final class GradientVarianceHistory {
         c.reinforce[n] = g.reinforce();
         c.baseline[n] = g.baseline();
         c.td[n] = g.td();
+        c.learner[n] = g.learner();
         c.samples[n] = g.samples();
         size = n + 1; // publishes the writes above
     }
@@ -83,7 +87,7 @@ public final class GradientVarianceHistory {
     public GradientVariance get(int index) {
         Columns c = checked(index);
         return new GradientVariance(c.episode[index], c.update[index], c.reinforce[index],
-                c.baseline[index], c.td[index], c.samples[index]);
+                c.baseline[index], c.td[index], c.learner[index], c.samples[index]);
     }
 
     /** The episode number (1-based) of the measurement at {@code index}: a chart's x. */
@@ -101,6 +105,11 @@ public final class GradientVarianceHistory {
 
     public double td(int index) {
         return checked(index).td[index];
+    }
+
+    /** The run's own learner's estimator (see {@link GradientVariance#learner()}). */
+    public double learner(int index) {
+        return checked(index).learner[index];
     }
 
     /**

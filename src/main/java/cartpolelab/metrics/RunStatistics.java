@@ -208,12 +208,29 @@ public final class RunStatistics {
         return v;
     }
 
+    /** Steps (or episodes) to solve as numbers: {@code at <= 0} (not solved) becomes +∞. */
+    public static double[] toSolve(long[] at) {
+        double[] v = new double[at.length];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = at[i] > 0 ? at[i] : Double.POSITIVE_INFINITY;
+        }
+        return v;
+    }
+
     /** Solved k of N, and the median and IQM of episodes to solve with bootstrap CIs. */
     public static SolveSummary solveSummary(int[] solvedAt, long seed) {
-        double[] v = episodesToSolve(solvedAt);
+        return solveSummary(episodesToSolve(solvedAt), seed);
+    }
+
+    /**
+     * Solved k of N, and the median and IQM of {@code toSolve} (episodes or environment steps
+     * to solve, +∞ for a run not solved) with bootstrap CIs.
+     */
+    public static SolveSummary solveSummary(double[] toSolve, long seed) {
+        double[] v = toSolve;
         int solved = 0;
-        for (int s : solvedAt) {
-            solved += s > 0 ? 1 : 0;
+        for (double s : toSolve) {
+            solved += Double.isFinite(s) ? 1 : 0;
         }
         return new SolveSummary(v.length, solved, bootstrap(v, RunStatistics::median, seed),
                 bootstrap(v, RunStatistics::iqm, mix(seed, 1)));

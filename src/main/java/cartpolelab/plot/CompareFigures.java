@@ -97,19 +97,43 @@ public final class CompareFigures {
 
     /** The reward chart. */
     public static Figure reward(List<Group> groups, Description d) {
-        return new Figure(d.title(), d.subtitle(), "Episode").add(rewardPanel(groups, d, 1));
+        return reward(groups, d, XAxis.EPISODES);
+    }
+
+    /**
+     * The reward chart over {@code x}: the groups' arrays must have been made for that axis
+     * (per episode, or per {@link StepColumns#UNIT} environment steps).
+     */
+    public static Figure reward(List<Group> groups, Description d, XAxis x) {
+        return figure(d.title(), d.subtitle(), x).add(rewardPanel(groups, d, 1));
     }
 
     /** The performance profile. */
     public static Figure profile(List<Group> groups, Description d) {
-        return new Figure("Performance profile: runs solved by episode", d.title(), "Episode")
+        return profile(groups, d, XAxis.EPISODES);
+    }
+
+    /** The performance profile over {@code x}. */
+    public static Figure profile(List<Group> groups, Description d, XAxis x) {
+        return figure("Performance profile: runs solved by " + (x == XAxis.STEPS
+                ? "environment step" : "episode"), d.title(), x)
                 .add(profilePanel(groups, 1, true));
     }
 
     /** Reward chart over the profile, one x axis (the files of {@code compare}). */
     public static Figure stacked(List<Group> groups, Description d) {
-        return new Figure(d.title(), d.subtitle(), "Episode").add(rewardPanel(groups, d, 2.2))
+        return stacked(groups, d, XAxis.EPISODES);
+    }
+
+    /** {@link #stacked(List, Description)} over {@code x}. */
+    public static Figure stacked(List<Group> groups, Description d, XAxis x) {
+        return figure(d.title(), d.subtitle(), x).add(rewardPanel(groups, d, 2.2))
                 .add(profilePanel(groups, 1, false));
+    }
+
+    private static Figure figure(String title, String subtitle, XAxis x) {
+        Figure f = new Figure(title, subtitle, x.label());
+        return x == XAxis.STEPS ? f.overStepPoints() : f;
     }
 
     private static Panel rewardPanel(List<Group> groups, Description d, double weight) {

@@ -19,11 +19,69 @@ public final class Figure {
     public final String xLabel;
     final List<Panel> panels = new ArrayList<>();
     private int length;
+    /** What one x unit counts: 1 for episodes, {@link StepColumns#UNIT} steps over steps. */
+    private double xUnit = 1;
+    private java.util.function.IntToDoubleFunction xOfEpisode = e -> e;
+    private java.util.function.IntUnaryOperator episodeAt = i -> i + 1;
+    private java.util.function.IntFunction<String> describeX = i -> "Episode "
+            + String.format(java.util.Locale.ROOT, "%,d", i + 1);
 
     public Figure(String title, String subtitle, String xLabel) {
         this.title = title;
         this.subtitle = subtitle;
         this.xLabel = xLabel;
+    }
+
+    /**
+     * Makes x count environment steps: value i stands for step (i + 1) · UNIT, ticks are
+     * labelled in steps and the hover's first line names the step and its episode.
+     */
+    public Figure overSteps(StepColumns steps) {
+        xUnit = StepColumns.UNIT;
+        xOfEpisode = e -> steps.pointOf(e - 1);
+        episodeAt = i -> steps.episodeAt(i) + 1;
+        describeX = i -> {
+            int e = steps.episodeAt(i);
+            String step = String.format(java.util.Locale.ROOT, "Step %,d",
+                    (i + 1L) * StepColumns.UNIT);
+            return e < 0 ? step : step + " \u00b7 episode "
+                    + String.format(java.util.Locale.ROOT, "%,d", e + 1);
+        };
+        return this;
+    }
+
+    /**
+     * Makes x count environment steps for values that are already per {@link StepColumns#UNIT}
+     * steps (an experiment's aggregates): value i stands for step (i + 1) · UNIT.
+     */
+    public Figure overStepPoints() {
+        xUnit = StepColumns.UNIT;
+        describeX = i -> String.format(java.util.Locale.ROOT, "Step %,d",
+                (i + 1L) * StepColumns.UNIT);
+        return this;
+    }
+
+    /**
+     * The episode (1-based) value index {@code i} shows: i + 1, or over steps the last episode
+     * finished by that step (0 when none had).
+     */
+    public int episodeAt(int i) {
+        return episodeAt.applyAsInt(i);
+    }
+
+    /** The x at which episode {@code episode} (1-based) ended. */
+    public double xOfEpisode(int episode) {
+        return xOfEpisode.applyAsDouble(episode);
+    }
+
+    /** Data units per x unit as labelled (1, or the steps a point stands for). */
+    public double xUnit() {
+        return xUnit;
+    }
+
+    /** The hover's name for value index {@code i}: "Episode 12" or "Step 1,200 · episode 31". */
+    public String describeX(int i) {
+        return describeX.apply(i);
     }
 
     public Figure add(Panel p) {

@@ -36,7 +36,7 @@ public final class Hover {
         s.line(Math.round(x) + 0.5, top, Math.round(x) + 0.5, bottom);
         List<String> lines = new ArrayList<>();
         List<Integer> colours = new ArrayList<>();
-        lines.add("Episode " + String.format(java.util.Locale.ROOT, "%,d", index + 1));
+        lines.add(f.describeX(index));
         colours.add(PlotPainter.TEXT);
         for (int p = 0; p < f.panels.size(); p++) {
             for (Series se : f.panels.get(p).series) {

@@ -15,10 +15,12 @@ public final class Layout {
     public final double[] bottoms;
     /** Each panel's y range: [lo, hi]. */
     final double[][] yRanges;
+    /** The x ticks in labelled units (episodes, or steps: {@link #xUnit} per data unit). */
     final Ticks xTicks;
+    final double xUnit;
 
     Layout(double xFrom, double xTo, double left, double right, double[] tops,
-           double[] bottoms, double[][] yRanges, Ticks xTicks) {
+           double[] bottoms, double[][] yRanges, Ticks xTicks, double xUnit) {
         this.xFrom = xFrom;
         this.xTo = xTo;
         this.left = left;
@@ -27,6 +29,12 @@ public final class Layout {
         this.bottoms = bottoms;
         this.yRanges = yRanges;
         this.xTicks = xTicks;
+        this.xUnit = xUnit;
+    }
+
+    /** The k-th x tick in data units. */
+    double xTick(int k) {
+        return xTicks.value(k) / xUnit;
     }
 
     /** The pixel column of {@code x} (data units). */

@@ -103,8 +103,11 @@ public final class PlotPainter {
             }
         }
         double left = labelBand + widest + 6;
-        Ticks xTicks = Ticks.chooseWhole(xFrom, xTo, right - left, 16, s::textWidth);
-        Layout layout = new Layout(xFrom, xTo, left, right, tops, bottoms, ranges, xTicks);
+        double unit = f.xUnit();
+        Ticks xTicks = Ticks.chooseWhole(xFrom * unit, xTo * unit, right - left, 16,
+                s::textWidth);
+        Layout layout = new Layout(xFrom, xTo, left, right, tops, bottoms, ranges, xTicks,
+                unit);
         for (int i = 0; i < n; i++) {
             paintPanel(s, layout, i, f.panels.get(i), yTicks[i]);
         }
@@ -126,7 +129,7 @@ public final class PlotPainter {
             s.line(l.left, y, l.right, y);
         }
         for (int k = 0; k < l.xTicks.count; k++) {
-            double x = Math.round(l.px(l.xTicks.value(k))) + 0.5;
+            double x = Math.round(l.px(l.xTick(k))) + 0.5;
             s.line(x, top, x, bottom);
         }
         s.clip(l.left, top - 1, l.right - l.left + 1, bottom - top + 2);
@@ -180,7 +183,7 @@ public final class PlotPainter {
         s.fill(TEXT);
         for (int k = 0; k < l.xTicks.count; k++) {
             String label = l.xTicks.label(k);
-            double x = l.px(l.xTicks.value(k));
+            double x = l.px(l.xTick(k));
             s.stroke(AXIS, 1, null);
             s.line(Math.round(x) + 0.5, bottom, Math.round(x) + 0.5, bottom + 4);
             centred(s, label, x, bottom + 5 + TICK_SIZE);

@@ -20,12 +20,14 @@ public final class RunFigures {
     public static final String ENTROPY = "Entropy";
     public static final String TRAINING_TITLE = "Losses and entropy per episode";
     public static final String NO_CRITIC = "no critic: REINFORCE learns from returns alone";
-    public static final String VARIANCE_TITLE = "Gradient variance of the three estimators";
+    public static final String VARIANCE_TITLE = "Gradient variance of the estimators";
     public static final String VARIANCE_REINFORCE =
             "REINFORCE  \u03a3 \u2207log \u03c0 \u00b7 G\u209c";
     public static final String VARIANCE_BASELINE =
             "Baseline  \u03a3 \u2207log \u03c0 \u00b7 (G\u209c \u2212 V)";
     public static final String VARIANCE_TD = "TD  \u03a3 \u2207log \u03c0 \u00b7 \u03b4\u209c";
+    public static final String VARIANCE_LEARNER =
+            "This run's learner  \u03a3 \u2207log \u03c0 \u00b7 \u03a8\u209c";
     public static final String NO_MEASUREMENT = "no measurement yet: one every K learning updates";
 
     /**
@@ -55,30 +57,49 @@ public final class RunFigures {
     private RunFigures() {
     }
 
-    /** The reward chart over {@code h} as it grows (the window). */
+    /** The reward chart over {@code h} as it grows (the window), over episodes. */
     public static Figure reward(EpisodeHistory h, Description d) {
-        return reward(h, h::size, d);
+        return reward(h, d, XAxis.EPISODES);
+    }
+
+    /** The reward chart over {@code h} as it grows (the window), over {@code x}. */
+    public static Figure reward(EpisodeHistory h, Description d, XAxis x) {
+        return reward(RunAxis.of(h, h::size, x), h, d);
     }
 
     /** The reward chart over the first {@code n} episodes of {@code h} (a file). */
     public static Figure reward(EpisodeHistory h, int n, Description d) {
-        return reward(h, () -> n, d);
+        return reward(h, n, d, XAxis.EPISODES);
+    }
+
+    /** The reward chart over the first {@code n} episodes of {@code h}, over {@code x}. */
+    public static Figure reward(EpisodeHistory h, int n, Description d, XAxis x) {
+        return reward(RunAxis.of(h, () -> n, x), h, d);
     }
 
     public static Figure training(EpisodeHistory h, Description d) {
-        return training(h, h::size, d);
+        return training(h, d, XAxis.EPISODES);
+    }
+
+    public static Figure training(EpisodeHistory h, Description d, XAxis x) {
+        return training(RunAxis.of(h, h::size, x), h, d);
     }
 
     public static Figure training(EpisodeHistory h, int n, Description d) {
-        return training(h, () -> n, d);
+        return training(RunAxis.of(h, () -> n, XAxis.EPISODES), h, d);
     }
 
     /** Reward over losses and entropy, one x axis, one set of fonts (files). */
     public static Figure stacked(EpisodeHistory h, int n, Description d) {
-        IntSupplier size = () -> n;
-        Figure f = new Figure(d.title(), d.fullSubtitle(), "Episode");
-        f.add(rewardPanel(h, size, d, 2.4));
-        for (Panel p : trainingPanels(h, size, d)) {
+        return stacked(h, n, d, XAxis.EPISODES);
+    }
+
+    /** {@link #stacked(EpisodeHistory, int, Description)} over {@code x}. */
+    public static Figure stacked(EpisodeHistory h, int n, Description d, XAxis x) {
+        RunAxis axis = RunAxis.of(h, () -> n, x);
+        Figure f = axis.figure(d.title(), d.fullSubtitle());
+        f.add(rewardPanel(axis, h, d, 2.4));
+        for (Panel p : trainingPanels(axis, h, d)) {
             f.add(p);
         }
         return f;
@@ -87,32 +108,48 @@ public final class RunFigures {
     /**
      * The notebook's claim, measured: per measurement, the variance (trace of the covariance
      * over M sampled episodes) of the policy gradient as REINFORCE, the baseline and the
-     * one-step TD advantage estimate it, on a log axis. Each value holds from the episode it
+     * one-step TD advantage estimate it, and as this run's own learner does (dashed), on a
+     * log axis. Each value holds from the episode it
      * was measured at to the next measurement.
      */
     public static Figure variance(EpisodeHistory h, GradientVarianceHistory g, Description d) {
-        IntSupplier size = h::size;
+        return variance(h, g, d, XAxis.EPISODES);
+    }
+
+    /** {@link #variance(EpisodeHistory, GradientVarianceHistory, Description)} over x. */
+    public static Figure variance(EpisodeHistory h, GradientVarianceHistory g, Description d,
+                                  XAxis x) {
+        RunAxis axis = RunAxis.of(h, h::size, x);
         Panel p = new Panel("Variance (log scale)", 1).logY()
-                .add(step(VARIANCE_REINFORCE, g, 0, size, Palette.REWARD))
-                .add(step(VARIANCE_BASELINE, g, 1, size, Palette.MOVING_AVERAGE))
-                .add(step(VARIANCE_TD, g, 2, size, Palette.THRESHOLD));
+                .add(step(VARIANCE_REINFORCE, g, 0, axis, Palette.REWARD, null))
+                .add(step(VARIANCE_BASELINE, g, 1, axis, Palette.MOVING_AVERAGE, null))
+                .add(step(VARIANCE_TD, g, 2, axis, Palette.THRESHOLD, null))
+                .add(step(VARIANCE_LEARNER, g, 3, axis, Palette.ENTROPY, LEARNER_DASH));
         if (g.size() == 0) {
             p.note(NO_MEASUREMENT);
         }
-        return new Figure(VARIANCE_TITLE, d.title(), "Episode").add(p);
+        return axis.figure(VARIANCE_TITLE, d.title()).add(p);
     }
 
     /** log₁₀ of estimator {@code which} as last measured at or before each episode. */
+    /** Dashed, so the learner's line shows where it lies on one of the notebook's three. */
+    private static final double[] LEARNER_DASH = {7, 4};
+
     private static Series step(String name, GradientVarianceHistory g, int which,
-                               IntSupplier size, String colour) {
-        return new Series(name, Column.of(i -> {
+                               RunAxis axis, String colour, double[] dash) {
+        return new Series(name, axis.column(i -> {
             int m = lastAtOrBefore(g, i + 1);
             if (m < 0) {
                 return Double.NaN;
             }
-            double v = which == 0 ? g.reinforce(m) : which == 1 ? g.baseline(m) : g.td(m);
+            double v = switch (which) {
+                case 0 -> g.reinforce(m);
+                case 1 -> g.baseline(m);
+                case 2 -> g.td(m);
+                default -> g.learner(m);
+            };
             return v > 0 ? Math.log10(v) : Double.NaN;
-        }, size), Palette.argb(colour), 1.8, null, Series.Kind.SMOOTH);
+        }), Palette.argb(colour), 1.8, dash, Series.Kind.SMOOTH);
     }
 
     /** The last measurement taken at or before {@code episode}, or −1. */
@@ -140,48 +177,50 @@ public final class RunFigures {
         f.setSubtitle(d.fullSubtitle());
         Panel p = f.panels.get(0);
         if (p.markers.isEmpty()) {
-            p.add(new Panel.Marker(d.solvedAt(), "solved at " + String.format(Locale.ROOT,
-                    "%,d", d.solvedAt()), Palette.argb(Palette.THRESHOLD)));
+            p.add(new Panel.Marker(f.xOfEpisode(d.solvedAt()), "solved at "
+                    + String.format(Locale.ROOT, "%,d", d.solvedAt()),
+                    Palette.argb(Palette.THRESHOLD)));
         }
     }
 
-    private static Figure reward(EpisodeHistory h, IntSupplier size, Description d) {
-        Figure f = new Figure(d.title(), d.fullSubtitle(), "Episode");
-        f.add(rewardPanel(h, size, d, 1));
+    private static Figure reward(RunAxis axis, EpisodeHistory h, Description d) {
+        Figure f = axis.figure(d.title(), d.fullSubtitle());
+        f.add(rewardPanel(axis, h, d, 1));
         return f;
     }
 
-    private static Figure training(EpisodeHistory h, IntSupplier size, Description d) {
-        Figure f = new Figure(TRAINING_TITLE, d.title(), "Episode");
-        for (Panel p : trainingPanels(h, size, d)) {
+    private static Figure training(RunAxis axis, EpisodeHistory h, Description d) {
+        Figure f = axis.figure(TRAINING_TITLE, d.title());
+        for (Panel p : trainingPanels(axis, h, d)) {
             f.add(p);
         }
         return f;
     }
 
-    private static Panel rewardPanel(EpisodeHistory h, IntSupplier size, Description d,
+    private static Panel rewardPanel(RunAxis axis, EpisodeHistory h, Description d,
                                      double weight) {
         Panel p = new Panel("Reward", weight)
-                .add(new Series(REWARD, Column.of(h::reward, size),
+                .add(new Series(REWARD, axis.column(h::reward),
                         Palette.argb(Palette.REWARD), 1, null, Series.Kind.NOISY))
-                .add(new Series(MOVING_AVERAGE, Column.of(h::movingAverage, size),
+                .add(new Series(MOVING_AVERAGE, axis.column(h::movingAverage),
                         Palette.argb(Palette.MOVING_AVERAGE), 2.2, null, Series.Kind.SMOOTH))
                 .add(new Panel.Threshold(d.threshold(), String.format(Locale.ROOT,
                         "Solved (%.0f)", d.threshold()), Palette.argb(Palette.THRESHOLD)))
                 .alwaysShow(0, d.threshold());
         if (d.solvedAt() > 0) {
-            p.add(new Panel.Marker(d.solvedAt(), "solved at " + String.format(Locale.ROOT,
-                    "%,d", d.solvedAt()), Palette.argb(Palette.THRESHOLD)));
+            p.add(new Panel.Marker(axis.xOf(d.solvedAt()), "solved at "
+                    + String.format(Locale.ROOT, "%,d", d.solvedAt()),
+                    Palette.argb(Palette.THRESHOLD)));
         }
         return p;
     }
 
-    private static Panel[] trainingPanels(EpisodeHistory h, IntSupplier size, Description d) {
-        Panel critic = line(CRITIC_LOSS, Column.of(h::criticLoss, size), Palette.CRITIC_LOSS);
+    private static Panel[] trainingPanels(RunAxis axis, EpisodeHistory h, Description d) {
+        Panel critic = line(CRITIC_LOSS, axis.column(h::criticLoss), Palette.CRITIC_LOSS);
         return new Panel[] {
-            line(ACTOR_LOSS, Column.of(h::actorLoss, size), Palette.ACTOR_LOSS),
+            line(ACTOR_LOSS, axis.column(h::actorLoss), Palette.ACTOR_LOSS),
             d.critic() ? critic : critic.note(NO_CRITIC),
-            line(ENTROPY, Column.of(h::entropy, size), Palette.ENTROPY).alwaysShow(0, 0.1),
+            line(ENTROPY, axis.column(h::entropy), Palette.ENTROPY).alwaysShow(0, 0.1),
         };
     }
 

@@ -227,7 +227,7 @@ public final class TrainingRun {
         if (m != null) {
             pendingMeasurement = null;
             gradientVariance.add(new GradientVariance(episode, m.update(), m.reinforce(),
-                    m.baseline(), m.td(), m.episodes()));
+                    m.baseline(), m.td(), m.learner(), m.episodes()));
         }
         if (recorder != null) {
             int solved = progress.solvedAtEpisode();

@@ -1,6 +1,8 @@
 package cartpolelab.ui;
 
+import cartpolelab.plot.XAxis;
 import cartpolelab.ui.canvas.CartPoleCanvas;
+import cartpolelab.ui.chart.AxisChoice;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.maps.NetworkMapsView;
 import javafx.geometry.Orientation;
@@ -58,9 +60,15 @@ final class RunCenter extends SplitPane {
         followButton.setTooltip(new Tooltip("Zoomed in: show the whole run again and follow "
                 + "new episodes (or double-click a chart). Drag across a chart to zoom."));
         followButton.setVisible(false);
-        StackPane rewardCard = new StackPane(charts.reward(), followButton);
-        StackPane.setAlignment(followButton, Pos.TOP_RIGHT);
-        StackPane.setMargin(followButton, new javafx.geometry.Insets(6, 8, 0, 0));
+        javafx.scene.control.ChoiceBox<XAxis> xAxis = AxisChoice.create("xAxisChoice",
+                charts.axis(), charts::showOver);
+        HBox corner = new HBox(6, followButton, xAxis);
+        corner.setAlignment(Pos.TOP_RIGHT);
+        corner.setPickOnBounds(false);
+        corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        StackPane rewardCard = new StackPane(charts.reward(), corner);
+        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
+        StackPane.setMargin(corner, new javafx.geometry.Insets(6, 8, 0, 0));
         rewardCard.getStyleClass().addAll("card", "chart-card");
         Label rewardInfo = info("rewardChartInfo", "Episode reward (thin): the steps the pole "
                 + "stayed up, one point per episode, noisy by nature. Moving average (thick): "

@@ -31,7 +31,8 @@ class GradientVarianceCliTest {
                 "--quiet", "--csv", off.toString()).code());
         List<String> withProbe = Files.readAllLines(on);
         List<String> without = Files.readAllLines(off);
-        assertTrue(withProbe.get(0).endsWith(",gradvar/reinforce,gradvar/baseline,gradvar/td"));
+        assertTrue(withProbe.get(0).endsWith(
+                ",gradvar/reinforce,gradvar/baseline,gradvar/td,gradvar/learner"));
         assertEquals(31, withProbe.size());
         for (int n = 1; n <= 30; n++) {
             String[] cells = withProbe.get(n).split(",", -1);
@@ -39,13 +40,13 @@ class GradientVarianceCliTest {
             for (int c = 0; c < 7; c++) {
                 assertEquals(plain[c], cells[c], "episode " + n + " column " + c);
             }
-            assertEquals(List.of("", "", ""), List.of(plain).subList(10, 13));
+            assertEquals(List.of("", "", "", ""), List.of(plain).subList(10, 14));
             if (n % 10 == 0) {
-                for (int c = 10; c < 13; c++) {
+                for (int c = 10; c < 14; c++) {
                     assertTrue(Double.parseDouble(cells[c]) > 0, withProbe.get(n));
                 }
             } else {
-                assertEquals(List.of("", "", ""), List.of(cells).subList(10, 13), "row " + n);
+                assertEquals(List.of("", "", "", ""), List.of(cells).subList(10, 14), "row " + n);
             }
         }
     }

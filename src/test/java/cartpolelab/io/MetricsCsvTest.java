@@ -33,36 +33,36 @@ class MetricsCsvTest {
         for (int n = 1; n <= 6; n++) {
             history.add(episode(n));
         }
-        g.add(new GradientVariance(2, 2, 1234.5, 67.25, 8.0e-3, 8));
-        g.add(new GradientVariance(5, 5, 2e6, 1e5, 0.125, 8));
+        g.add(new GradientVariance(2, 2, 1234.5, 67.25, 8.0e-3, 0.5, 8));
+        g.add(new GradientVariance(5, 5, 2e6, 1e5, 0.125, 3.0, 8));
         Path csv = dir.resolve("m.csv");
         MetricsCsv.write(csv, history, g);
         List<String> lines = Files.readAllLines(csv);
         assertEquals(7, lines.size());
         String[] header = lines.get(0).split(",");
-        assertEquals(13, header.length);
-        assertEquals(List.of("gradvar/reinforce", "gradvar/baseline", "gradvar/td"),
-                List.of(header).subList(10, 13));
+        assertEquals(14, header.length);
+        assertEquals(List.of("gradvar/reinforce", "gradvar/baseline", "gradvar/td",
+                "gradvar/learner"), List.of(header).subList(10, 14));
         for (int n = 1; n <= 6; n++) {
             String[] cells = lines.get(n).split(",", -1);
-            assertEquals(13, cells.length, lines.get(n));
+            assertEquals(14, cells.length, lines.get(n));
             assertEquals(String.valueOf(n), cells[0]);
-            List<String> last = List.of(cells).subList(10, 13);
+            List<String> last = List.of(cells).subList(10, 14);
             if (n == 2) {
-                assertEquals(List.of("1234.5", "67.25", "0.008"), last);
+                assertEquals(List.of("1234.5", "67.25", "0.008", "0.5"), last);
             } else if (n == 5) {
-                assertEquals(List.of("2000000.0", "100000.0", "0.125"), last);
+                assertEquals(List.of("2000000.0", "100000.0", "0.125", "3.0"), last);
             } else {
-                assertEquals(List.of("", "", ""), last, "row " + n);
+                assertEquals(List.of("", "", "", ""), last, "row " + n);
             }
         }
         // without measurements: the same header, every gradient-variance cell empty
         MetricsCsv.write(csv, history);
         for (String line : Files.readAllLines(csv).subList(1, 7)) {
-            assertTrue(line.endsWith(",,,") && line.split(",", -1).length == 13, line);
+            assertTrue(line.endsWith(",,,,") && line.split(",", -1).length == 14, line);
         }
         assertEquals(MetricsCsv.row(episode(3)), MetricsCsv.row(episode(3), null));
-        assertEquals(13, MetricsCsv.row(episode(3)).split(",", -1).length,
+        assertEquals(14, MetricsCsv.row(episode(3)).split(",", -1).length,
                 "row(EpisodeStats) matches header()");
     }
 }

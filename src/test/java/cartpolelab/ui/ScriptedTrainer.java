@@ -62,7 +62,7 @@ final class ScriptedTrainer implements TrainerPort {
             if ((i + 1) % MEASURE_EVERY == 0) {
                 double scale = 1e4 * Math.exp(-i / 1500.0) + 100;
                 gradientVariance.add(new GradientVariance(i + 1, i + 1, scale, scale / 5,
-                        scale / 40, 8));
+                        scale / 40, scale / 40, 8));
             }
         }
         episodes = copy;

@@ -194,9 +194,12 @@ public final class PlotCanvas extends Region {
                     view.zoom(a, b);
                 }
             } else if (figure != null && figure.length() > 0) {
-                int episode = (int) Math.max(1, Math.min(figure.length(), Math.round(a)));
-                pendingClick.setOnFinished(done -> view.clicked(episode));
-                pendingClick.playFromStart();
+                int index = (int) Math.max(1, Math.min(figure.length(), Math.round(a))) - 1;
+                int episode = figure.episodeAt(index);
+                if (episode > 0) {
+                    pendingClick.setOnFinished(done -> view.clicked(episode));
+                    pendingClick.playFromStart();
+                }
             }
         }
         pressX = Double.NaN;

@@ -7,6 +7,7 @@ import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.plot.Panel;
 import cartpolelab.plot.Figure;
 import cartpolelab.plot.RunFigures;
+import cartpolelab.plot.XAxis;
 import java.util.Objects;
 
 /**
@@ -29,6 +30,7 @@ public final class RunCharts {
     private EpisodeHistory replaced;
     private Hyperparameters settings;
     private int solvedAt = -1;
+    private XAxis axis = XAxis.EPISODES;
 
     public PlotCanvas reward() {
         return reward;
@@ -50,6 +52,22 @@ public final class RunCharts {
     /** The history the charts show (an empty one while a replaced run is on its way out). */
     public EpisodeHistory boundHistory() {
         return bound;
+    }
+
+    /** What the charts' x axis counts. */
+    public XAxis axis() {
+        return axis;
+    }
+
+    /** Shows every chart over {@code x} (episodes or environment steps) from now on. */
+    public void showOver(XAxis x) {
+        if (x == axis) {
+            return;
+        }
+        axis = Objects.requireNonNull(x);
+        if (settings != null) {
+            bind(bound, settings, solvedAt);
+        }
     }
 
     /** The settings the charts describe. */
@@ -117,9 +135,9 @@ public final class RunCharts {
         settings = hp;
         solvedAt = solved;
         RunFigures.Description d = PlotFiles.describe(hp, solved);
-        Figure r = RunFigures.reward(h, d);
-        Figure t = RunFigures.training(h, d);
-        Figure v = RunFigures.variance(h, boundVariance, d);
+        Figure r = RunFigures.reward(h, d, axis);
+        Figure t = RunFigures.training(h, d, axis);
+        Figure v = RunFigures.variance(h, boundVariance, d, axis);
         r.catchUp();
         t.catchUp();
         v.catchUp();

@@ -7,6 +7,7 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.XAxis;
 import cartpolelab.train.Cell;
 import cartpolelab.train.CellState;
 import cartpolelab.train.Experiment;
@@ -25,7 +26,7 @@ import java.util.Locale;
 record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
                    ExperimentSummary summary, List<RunLine> lines,
                    java.util.Map<String, String> groupLabels,
-                   List<CompareFigures.VarianceGroup> variance) {
+                   List<CompareFigures.VarianceGroup> variance, XAxis axis) {
 
     /** One run's row of the table. */
     record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
@@ -42,6 +43,12 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
 
     static CompareData of(Experiment e, RunStatistics.Center center,
                           RunStatistics.Spread spread) {
+        return of(e, center, spread, XAxis.EPISODES);
+    }
+
+    /** {@link #of(Experiment, RunStatistics.Center, RunStatistics.Spread)} charted over x. */
+    static CompareData of(Experiment e, RunStatistics.Center center,
+                          RunStatistics.Spread spread, XAxis axis) {
         ExperimentSpec spec = e.spec();
         String sweepName = spec.sweep() == null ? null : spec.sweep().name();
         double threshold = spec.base().version().solvedThreshold();
@@ -83,8 +90,12 @@ record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description
                 PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
                         + " episodes", threshold, center, spread);
         List<CompareFigures.Group> groups = ExperimentReport.groups(runs, sweepName,
-                threshold, center, spread);
-        return new CompareData(groups, d, summary, lines, labels, variance(e, groups));
+                threshold, center, spread, axis);
+        // the variance medians are per episode: measured over episodes whatever the axis
+        List<CompareFigures.Group> perEpisode = axis == XAxis.EPISODES ? groups
+                : ExperimentReport.groups(runs, sweepName, threshold, center, spread);
+        return new CompareData(groups, d, summary, lines, labels, variance(e, perEpisode),
+                axis);
     }
 
     /**

@@ -37,7 +37,8 @@ final class CompareExports {
             Path file = PlotFiles.Format.of(p) != null ? p
                     : FileNames.withExtension(p, PlotFiles.Format.PNG.extension);
             Picture chart = f -> PlotFiles.write(f, CompareFigures.stacked(d.groups(),
-                    d.description()), PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT * 3 / 2);
+                    d.description(), d.axis()), PlotFiles.DEFAULT_WIDTH,
+                    PlotFiles.DEFAULT_HEIGHT * 3 / 2);
             files.save(chart, file, "Charts saved to " + file, "Could not save the charts");
         });
     }

@@ -3,6 +3,8 @@ package cartpolelab.ui.compare;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.RunStatistics;
 import cartpolelab.plot.CompareFigures;
+import cartpolelab.plot.XAxis;
+import cartpolelab.ui.chart.AxisChoice;
 import cartpolelab.plot.Figure;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
@@ -49,6 +51,7 @@ public final class CompareView extends BorderPane {
     private final Button pause = new Button("Pause");
     private final Button stop = new Button("Stop");
     private final ChoiceBox<String> center = new ChoiceBox<>();
+    private XAxis axis = XAxis.EPISODES;
     private final ChoiceBox<String> band = new ChoiceBox<>();
     private final Label error = new Label();
     private final Label progress = new Label("No experiment yet.");
@@ -104,6 +107,10 @@ public final class CompareView extends BorderPane {
         band.setValue("95% CI");
         center.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         band.valueProperty().addListener((o, a, b) -> nextCompute = 0);
+        ChoiceBox<XAxis> xAxis = AxisChoice.create("compareXAxis", axis, a -> {
+            axis = a;
+            nextCompute = 0;
+        });
         Button saveCharts = new Button("Save charts");
         Button tidy = new Button("Export CSV");
         Button summary = new Button("Summary CSV");
@@ -128,7 +135,7 @@ public final class CompareView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox controls = new HBox(8, start, pause, stop, new Label("Line"), center,
-                new Label("Band"), band, spacer, saveCharts, tidy, summary);
+                new Label("Band"), band, xAxis, spacer, saveCharts, tidy, summary);
         controls.getStyleClass().add("compare-controls");
         controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         error.setId("compareError");
@@ -229,7 +236,7 @@ public final class CompareView extends BorderPane {
         frames.update(now, ++frameCount);
         if (experiment != null) {
             ExperimentStatus s = experiment.status();
-            progress.setText(describe(s) + String.format(Locale.ROOT, " \u00b7 window %.0f fps",
+            progress.setText(ProgressLine.of(s) + String.format(Locale.ROOT, " \u00b7 window %.0f fps",
                     frames.perSecond()));
             boolean changed = s.episodesDone() != lastEpisodes;
             if (!computing && now >= nextCompute && (changed || data == null
@@ -263,7 +270,8 @@ public final class CompareView extends BorderPane {
             case "\u00b1 1 sd" -> RunStatistics.Spread.STD_DEV;
             default -> RunStatistics.Spread.BOOTSTRAP;
         };
-        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp), compute)
+        XAxis x = axis;
+        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp, x), compute)
                 .whenComplete((d, failure) -> Platform.runLater(() -> {
                     computing = false;
                     long cost = System.nanoTime() - now;
@@ -281,8 +289,8 @@ public final class CompareView extends BorderPane {
     private void show(CompareData d) {
         data = d;
         hasData.set(true);
-        Figure r = CompareFigures.reward(d.groups(), d.description());
-        Figure p = CompareFigures.profile(d.groups(), d.description());
+        Figure r = CompareFigures.reward(d.groups(), d.description(), d.axis());
+        Figure p = CompareFigures.profile(d.groups(), d.description(), d.axis());
         Figure v = CompareFigures.variance(d.variance(), d.description());
         r.catchUp();
         p.catchUp();
@@ -294,23 +302,6 @@ public final class CompareView extends BorderPane {
         profile.setReadout(List.of(p));
         variance.setReadout(List.of(v));
         tables.show(d);
-    }
-
-    static String describe(ExperimentStatus s) {
-        String eta = Double.isNaN(s.etaSeconds()) || s.done() ? "" : String.format(Locale.ROOT,
-                " \u00b7 about %s left", duration(s.etaSeconds()));
-        return String.format(Locale.ROOT, "%d/%d runs done%s%s \u00b7 %,d/%,d episodes "
-                        + "\u00b7 %,.0f episodes/s \u00b7 %s%s",
-                s.finished() + s.failed() + s.stopped(), s.total(),
-                s.failed() > 0 ? " (" + s.failed() + " failed)" : "",
-                s.paused() > 0 ? " \u00b7 paused" : "", s.episodesDone(), s.episodesTotal(),
-                s.episodesPerSecond(), duration(s.elapsedSeconds()), eta);
-    }
-
-    private static String duration(double seconds) {
-        long t = Math.round(seconds);
-        return t >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", t / 3600, t / 60 % 60,
-                t % 60) : String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60);
     }
 
     private Window owner() {
