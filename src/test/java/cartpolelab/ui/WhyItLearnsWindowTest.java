@@ -123,7 +123,7 @@ class WhyItLearnsWindowTest {
         train(robot, Algorithm.A2C);
         int k = replayAFewFramesIn(robot);
         String text = overlay(robot);
-        assertTrue(text.contains(String.format(Locale.ROOT, "A\u209c %+.2f",
+        assertTrue(text.contains(String.format(Locale.ROOT, "\u00c2\u209c %+.2f",
                 signals().multiplierAt(k))), text);
     }
 
