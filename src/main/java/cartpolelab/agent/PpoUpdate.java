@@ -6,7 +6,6 @@ import cartpolelab.nn.GradientClipping;
 import cartpolelab.nn.Mlp;
 import cartpolelab.nn.Optimiser;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.MatrixFeatures_DDRM;
 
@@ -21,8 +20,7 @@ import org.ejml.dense.row.MatrixFeatures_DDRM;
  * <p>Per update it reports the means over its minibatches of the policy loss, the value loss,
  * the entropy, {@code ppo/approx_kl} (SB3's estimator mean((ρ − 1) − log ρ)) and
  * {@code ppo/clip_fraction} (mean of [|ρ − 1| &gt; ε]). Every work array is allocated in the
- * constructor: an update allocates nothing (the shuffling stream is a new SplittableRandom
- * per update, a few words).
+ * constructor: an update allocates nothing (the shuffling generator is a long).
  */
 final class PpoUpdate {
 
@@ -45,6 +43,7 @@ final class PpoUpdate {
     private final double[] advantages;
     private final double[] returns;
     private final int[] order;
+    private final long[] shuffleState = new long[1];
     private final DMatrixRMaj batchStates;
     private final double[] batchAdvantages;
     private final double[] probabilities;
@@ -103,7 +102,7 @@ final class PpoUpdate {
         double clip = hp.clipRangeSchedule().at(hp.clipRange(), stepsSoFar, hp.scheduleSteps());
 
         // ---- epochs × shuffled minibatches, one optimiser step each ----
-        SplittableRandom shuffle = RandomStreams.minibatches(hp.seed(), optimiser.stepCount());
+        shuffleState[0] = RandomStreams.minibatchSeed(hp.seed(), optimiser.stepCount());
         int minibatch = Math.min(hp.minibatch(), steps);
         int count = 0;
         double sumPolicy = 0;
@@ -112,7 +111,7 @@ final class PpoUpdate {
         double sumKl = 0;
         double sumClipped = 0;
         for (int epoch = 0; epoch < hp.epochs(); epoch++) {
-            shuffle(order, steps, shuffle);
+            shuffle(order, steps, shuffleState);
             for (int from = 0; from < steps; from += minibatch) {
                 int size = Math.min(minibatch, steps - from);
                 minibatchGradients(rollout, from, size, clip);
@@ -164,10 +163,13 @@ final class PpoUpdate {
         }
     }
 
-    /** Fisher–Yates on {@code order[0..n)} with one nextInt per position, as numpy's shuffle. */
-    static void shuffle(int[] order, int n, SplittableRandom random) {
+    /**
+     * Fisher–Yates on {@code order[0..n)}, one SplitMix64 draw per position from
+     * {@code state} ({@link RandomStreams#nextLong}), which it advances.
+     */
+    static void shuffle(int[] order, int n, long[] state) {
         for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
+            int j = (int) Long.remainderUnsigned(RandomStreams.nextLong(state), i + 1);
             int tmp = order[i];
             order[i] = order[j];
             order[j] = tmp;

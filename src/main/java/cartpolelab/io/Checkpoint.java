@@ -27,7 +27,7 @@ import org.ejml.data.DMatrixRMaj;
  *   int     hidden size;  double learning rate, discount, entropy coefficient
  *   int     max steps, episodes, n-steps;  long seed
  *   int     named settings K (format 2); K times: UTF key, UTF value (Java's shortest
- *             round-tripping decimal for numbers). Keys: {@link NamedSettings} (gaeLambda,
+ *             round-tripping decimal for numbers). Keys: {@link cartpolelab.agent.NamedSettings} (gaeLambda,
  *             hiddenLayers, activation, …); a key a file lacks keeps its default, so format 1
  *             and earlier format-2 files load with the meaning they were trained with.
  *   long    total steps, random draws, Adam step t
@@ -85,7 +85,7 @@ public final class Checkpoint {
             data.writeInt(hp.nSteps());
             data.writeLong(hp.seed());
             // settings added after format 1, by name: (key, value) pairs
-            java.util.Map<String, String> named = NamedSettings.of(hp);
+            java.util.Map<String, String> named = cartpolelab.agent.NamedSettings.of(hp);
             data.writeInt(named.size());
             for (java.util.Map.Entry<String, String> e : named.entrySet()) {
                 data.writeUTF(e.getKey());

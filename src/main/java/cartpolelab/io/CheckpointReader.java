@@ -214,7 +214,7 @@ final class CheckpointReader {
                     String key = data.readUTF();
                     String value = data.readUTF();
                     named += 4 + utfLength(key) + utfLength(value);
-                    NamedSettings.apply(b, key, value);
+                    cartpolelab.agent.NamedSettings.apply(b, key, value);
                 }
             }
             hp = b.build();

@@ -1,6 +1,6 @@
 package cartpolelab.nn;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -42,41 +42,16 @@ public final class Adam implements Optimiser {
     /** Adam with ε = {@code epsilon} (in the denominator, √v̂ + ε, like PyTorch). */
     public Adam(double learningRate, double epsilon, List<DMatrixRMaj> parameters,
                 List<DMatrixRMaj> gradients) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, was "
-                    + learningRate);
-        }
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be positive and finite, was "
-                    + epsilon);
-        }
-        this.epsilon = epsilon;
-        if (parameters.size() != gradients.size()) {
-            throw new IllegalArgumentException(parameters.size() + " parameters but "
-                    + gradients.size() + " gradients");
-        }
-        int n = parameters.size();
+        Optimiser.checkPositive("learningRate", learningRate);
+        Optimiser.checkPositive("epsilon", epsilon);
         this.learningRate = learningRate;
+        this.epsilon = epsilon;
+        this.firstMoments = Optimiser.zerosLike(parameters, gradients);
+        this.secondMoments = Optimiser.zerosLike(parameters, gradients);
         this.parameters = parameters.toArray(new DMatrixRMaj[0]);
         this.gradients = gradients.toArray(new DMatrixRMaj[0]);
-        this.firstMoments = new DMatrixRMaj[n];
-        this.secondMoments = new DMatrixRMaj[n];
-        List<DMatrixRMaj> m = new ArrayList<>(n);
-        List<DMatrixRMaj> v = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            DMatrixRMaj p = this.parameters[i];
-            DMatrixRMaj g = this.gradients[i];
-            if (p.numRows != g.numRows || p.numCols != g.numCols) {
-                throw new IllegalArgumentException("parameter " + i + " is " + p.numRows + "×"
-                        + p.numCols + " but its gradient is " + g.numRows + "×" + g.numCols);
-            }
-            firstMoments[i] = new DMatrixRMaj(p.numRows, p.numCols);
-            secondMoments[i] = new DMatrixRMaj(p.numRows, p.numCols);
-            m.add(firstMoments[i]);
-            v.add(secondMoments[i]);
-        }
-        this.firstMomentList = Collections.unmodifiableList(m);
-        this.secondMomentList = Collections.unmodifiableList(v);
+        this.firstMomentList = Collections.unmodifiableList(Arrays.asList(firstMoments));
+        this.secondMomentList = Collections.unmodifiableList(Arrays.asList(secondMoments));
     }
 
     /** One Adam step over every parameter, in place. */

@@ -60,6 +60,39 @@ public interface Optimiser {
                 : new RmsProp(learningRate, rmspropAlpha, epsilon, parameters, gradients);
     }
 
+    /**
+     * @throws IllegalArgumentException "{name} must be positive and finite, was {value}"
+     */
+    static void checkPositive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new IllegalArgumentException(name + " must be positive and finite, was "
+                    + value);
+        }
+    }
+
+    /**
+     * Zero matrices shaped like {@code parameters}, one each: an optimiser's moments.
+     *
+     * @throws IllegalArgumentException if the counts or a gradient's shape do not match
+     */
+    static DMatrixRMaj[] zerosLike(List<DMatrixRMaj> parameters, List<DMatrixRMaj> gradients) {
+        if (parameters.size() != gradients.size()) {
+            throw new IllegalArgumentException(parameters.size() + " parameters but "
+                    + gradients.size() + " gradients");
+        }
+        DMatrixRMaj[] zeros = new DMatrixRMaj[parameters.size()];
+        for (int i = 0; i < zeros.length; i++) {
+            DMatrixRMaj p = parameters.get(i);
+            DMatrixRMaj g = gradients.get(i);
+            if (p.numRows != g.numRows || p.numCols != g.numCols) {
+                throw new IllegalArgumentException("parameter " + i + " is " + p.numRows + "×"
+                        + p.numCols + " but its gradient is " + g.numRows + "×" + g.numCols);
+            }
+            zeros[i] = new DMatrixRMaj(p.numRows, p.numCols);
+        }
+        return zeros;
+    }
+
     /** Checks a learning rate: positive and finite. */
     static void checkLearningRate(double learningRate) {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {

@@ -1,6 +1,6 @@
 package cartpolelab.nn;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -38,43 +38,20 @@ public final class RmsProp implements Optimiser {
      */
     public RmsProp(double learningRate, double alpha, double epsilon,
                    List<DMatrixRMaj> parameters, List<DMatrixRMaj> gradients) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, was "
-                    + learningRate);
-        }
+        Optimiser.checkPositive("learningRate", learningRate);
+        Optimiser.checkPositive("epsilon", epsilon);
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("alpha must be in [0, 1], was " + alpha);
-        }
-        if (!(epsilon > 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("epsilon must be positive and finite, was "
-                    + epsilon);
-        }
-        if (parameters.size() != gradients.size()) {
-            throw new IllegalArgumentException(parameters.size() + " parameters but "
-                    + gradients.size() + " gradients");
         }
         this.learningRate = learningRate;
         this.alpha = alpha;
         this.epsilon = epsilon;
-        int n = parameters.size();
+        this.squareAverages = Optimiser.zerosLike(parameters, gradients);
         this.parameters = parameters.toArray(new DMatrixRMaj[0]);
         this.gradients = gradients.toArray(new DMatrixRMaj[0]);
-        this.squareAverages = new DMatrixRMaj[n];
-        List<DMatrixRMaj> zeros = new ArrayList<>(n);
-        List<DMatrixRMaj> squares = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            DMatrixRMaj p = this.parameters[i];
-            DMatrixRMaj g = this.gradients[i];
-            if (p.numRows != g.numRows || p.numCols != g.numCols) {
-                throw new IllegalArgumentException("parameter " + i + " is " + p.numRows + "×"
-                        + p.numCols + " but its gradient is " + g.numRows + "×" + g.numCols);
-            }
-            squareAverages[i] = new DMatrixRMaj(p.numRows, p.numCols);
-            squares.add(squareAverages[i]);
-            zeros.add(new DMatrixRMaj(p.numRows, p.numCols));
-        }
-        this.zeroList = Collections.unmodifiableList(zeros);
-        this.squareList = Collections.unmodifiableList(squares);
+        this.zeroList = Collections.unmodifiableList(
+                Arrays.asList(Optimiser.zerosLike(parameters, gradients)));
+        this.squareList = Collections.unmodifiableList(Arrays.asList(squareAverages));
     }
 
     /** One RMSprop step over every parameter, in place. */

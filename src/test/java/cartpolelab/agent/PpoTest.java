@@ -178,8 +178,8 @@ class PpoTest {
             a[i] = i;
             b[i] = i;
         }
-        PpoUpdate.shuffle(a, 50, RandomStreams.minibatches(1, 40));
-        PpoUpdate.shuffle(b, 50, RandomStreams.minibatches(1, 40));
+        PpoUpdate.shuffle(a, 50, new long[] {RandomStreams.minibatchSeed(1, 40)});
+        PpoUpdate.shuffle(b, 50, new long[] {RandomStreams.minibatchSeed(1, 40)});
         assertArrayEquals(a, b, "same seed and update, same order");
         int[] sorted = a.clone();
         Arrays.sort(sorted);
@@ -187,7 +187,7 @@ class PpoTest {
             assertEquals(i, sorted[i]);
         }
         int[] c = sorted.clone();
-        PpoUpdate.shuffle(c, 50, RandomStreams.minibatches(1, 41));
+        PpoUpdate.shuffle(c, 50, new long[] {RandomStreams.minibatchSeed(1, 41)});
         assertFalse(Arrays.equals(a, c), "another update, another order");
         assertFalse(Arrays.equals(a, sorted));
     }

@@ -154,7 +154,8 @@ class CheckpointTest {
         var lines = Files.readAllLines(csv);
         assertEquals("episode,episode/reward,episode/length,episode/reward_ma50,loss/actor,"
                 + "loss/critic,policy/entropy,perf/total_steps,perf/wall_seconds,"
-                + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td", lines.get(0));
+                + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td,"
+                + "gradvar/learner", lines.get(0));
         assertEquals(13, lines.size());
         String[] first = lines.get(1).split(",");
         assertEquals("1", first[0]);

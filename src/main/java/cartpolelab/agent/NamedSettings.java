@@ -1,8 +1,5 @@
-package cartpolelab.io;
+package cartpolelab.agent;
 
-import cartpolelab.agent.HyperparameterBuilder;
-import cartpolelab.agent.Hyperparameters;
-import cartpolelab.agent.Schedule;
 import cartpolelab.nn.Activation;
 import cartpolelab.nn.Initialisation;
 import cartpolelab.nn.Optimiser;
@@ -10,18 +7,18 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The settings a checkpoint stores by name (format 2's block of key, value pairs): everything
+ * The settings a checkpoint (in {@code io}) stores by name (format 2's block of key, value pairs): everything
  * added after format 1, so adding a setting adds a key and never changes the layout. A key a
  * file lacks keeps its default, the meaning the file was trained with (an older build had
  * no such setting). Numbers are Java's shortest round-tripping decimal, choices their ids.
  */
-final class NamedSettings {
+public final class NamedSettings {
 
     private NamedSettings() {
     }
 
     /** The (key, value) pairs of {@code hp}, in a fixed order. */
-    static Map<String, String> of(Hyperparameters hp) {
+    public static Map<String, String> of(Hyperparameters hp) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("gaeLambda", Double.toString(hp.gaeLambda()));
         m.put("hiddenLayers", Integer.toString(hp.hiddenLayers()));
@@ -48,7 +45,7 @@ final class NamedSettings {
      * @throws IllegalArgumentException for an unknown key (a newer build's file) or a value
      *                                  that does not parse
      */
-    static void apply(HyperparameterBuilder b, String key, String value) {
+    public static void apply(HyperparameterBuilder b, String key, String value) {
         switch (key) {
             case "gaeLambda" -> b.gaeLambda(Double.parseDouble(value));
             case "hiddenLayers" -> b.hiddenLayers(Integer.parseInt(value));
