@@ -81,8 +81,10 @@ class CompareWindowTest {
         waitFor("every run finished and charted", () -> c.data() != null
                 && c.data().lines().stream().allMatch(l -> l.state() == CellState.FINISHED
                 && l.episodes() == 60));
-        assertEquals(4, c.tables().runTable().getItems().size());
-        assertEquals(2, c.tables().groupTable().getItems().size());
+        // the tables fill on a later frame than the data: wait for them too
+        waitFor("four runs and two groups in the tables",
+                () -> c.tables().runTable().getItems().size() == 4
+                        && c.tables().groupTable().getItems().size() == 2);
         // sorting by a shown figure sorts by its value, not by its text
         robot.interact(() -> {
             var table = c.tables().runTable();
