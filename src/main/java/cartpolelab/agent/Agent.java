@@ -2,9 +2,10 @@ package cartpolelab.agent;
 
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
-import cartpolelab.nn.Adam;
 import cartpolelab.nn.Categorical;
+import cartpolelab.nn.Initialisation;
 import cartpolelab.nn.Mlp;
+import cartpolelab.nn.Optimiser;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -14,38 +15,19 @@ import org.ejml.data.DMatrixRMaj;
  * The actor and critic networks with their optimiser and the selected policy-gradient
  * algorithm, as in the study notebook.
  *
- * <p>Networks (two separate ones, as in the notebook): actor {@code 4 → hidden → 2} with a
- * softmax, critic {@code 4 → hidden → 1}; both initialised like PyTorch's {@code nn.Linear}
- * from {@link RandomStreams#weights}. One Adam (Kingma and Ba 2015) over all eight parameter
- * matrices, like the notebook's {@code optim.Adam(ac.parameters())}; since Adam works
- * elementwise this equals one Adam per network.
+ * <p>Networks (two separate ones, as in the notebook and SB3's MlpPolicy): actor
+ * {@code 4 → hidden → 2} with a softmax, critic {@code 4 → hidden → 1} (L hidden layers,
+ * ReLU or tanh); both initialised like PyTorch's {@code nn.Linear} (or orthogonally) from
+ * {@link RandomStreams#weights}. One optimiser (Adam, Kingma and Ba 2015, or RMSprop) over all
+ * parameter matrices, like the notebook's {@code optim.Adam(ac.parameters())}; since both work
+ * elementwise this equals one per network.
  *
- * <p>Algorithms (T = steps in the rollout, γ = discount, c = entropy coefficient):
- * <ul>
- *   <li>{@link Algorithm#REINFORCE} (Williams 1992) — the notebook's first formula,
- *       ∇J = E[Σ_t ∇ log π(a_t|s_t) G_t]: Monte-Carlo returns G_t = r_t + γ G_{t+1}, G_T = 0,
- *       loss = −(1/T) Σ_t log π(a_t|s_t) G_t. The critic is not used.</li>
- *   <li>{@link Algorithm#REINFORCE_BASELINE} — the notebook's "introduce a baseline b(s)",
- *       ∇J = E[Σ_t ∇ log π(a_t|s_t) (G_t − b(s_t))] with b = V: actor loss
- *       −(1/T) Σ_t log π(a_t|s_t) (G_t − V(s_t)) with the advantage held constant, critic loss
- *       (1/T) Σ_t (G_t − V(s_t))².</li>
- *   <li>{@link Algorithm#A2C} (Mnih et al. 2016, the synchronous variant of A3C) — the
- *       notebook's A(s_t, a_t) = Q(s_t, a_t) − V(s_t) with bootstrapped returns
- *       Q_t = r_t + γ Q_{t+1}; Q_T = V(s_T) when the episode was cut by the time or step limit
- *       (or at an n-step boundary), Q_T = 0 when the pole fell or the cart left the track.
- *       loss = −(1/T) Σ log π(a_t|s_t) A_t  +  ½ (1/T) Σ A_t²  −  c (1/T) Σ H(π(·|s_t)),
- *       with A held constant in the actor term and Q held constant in the critic term. The
- *       notebook writes the one-step form A = r_{t+1} + γ V(s_{t+1}) − V(s_t); its code, like
- *       this one, uses the discounted return to the end of the rollout, bootstrapped once
- *       from V(s_T) (n-step returns when {@code hp.nSteps() > 0}).</li>
- * </ul>
- * Two bugs of the notebook's source article are not reproduced: it detached the values (so its
- * critic never learned) and added the entropy with the wrong sign (a penalty, not a bonus).
- * It also bootstrapped from V(s_T) after the pole fell; here that is 0.
+ * <p>Algorithms: the formulas, their sources and where this differs from the notebook's
+ * source article are in {@link Algorithm}'s class comment.
  *
  * <p>Parts: a {@link RolloutBuffer} keeps the steps since the last update (what is stored,
  * and the bootstrap rule); {@link PolicyGradientUpdate} turns it into losses, gradients and an
- * Adam step; {@link Algorithm}'s properties are all that differs between the algorithms. Per
+ * optimiser step ({@link PpoUpdate} for PPO); {@link Algorithm}'s properties are all that differs between the algorithms. Per
  * step only the actor runs, on one row; everything is allocated in the constructor, so
  * {@link #act} and {@link #observe} allocate nothing.
  *
@@ -57,20 +39,27 @@ public final class Agent {
 
     private static final int IN = CartPole.OBSERVATION_SIZE;
     private static final int ACTIONS = CartPole.ACTION_COUNT;
-    private static final List<String> PARAMETER_NAMES = List.of(
-            "actor.w1", "actor.b1", "actor.w2", "actor.b2",
-            "critic.w1", "critic.b1", "critic.w2", "critic.b2");
+    /** SB3's ortho_init gains: hidden layers, the policy's output, the value's output. */
+    private static final double HIDDEN_GAIN = Math.sqrt(2);
+    private static final double POLICY_GAIN = 0.01;
+    private static final double VALUE_GAIN = 1;
 
     private final Hyperparameters hp;
     private final boolean nStepUpdates;
 
     private final Mlp actor;
     private final Mlp critic;
-    private final Adam adam;
+    private final Optimiser adam;
+    private final List<String> parameterNames;
     private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> gradients;
     private final RolloutBuffer rollout;
+    /** Null for PPO, which learns with {@link #ppo} instead. */
     private final PolicyGradientUpdate learning;
+    /** Null unless PPO. */
+    private final PpoUpdate ppo;
+    /** PPO: steps of the rollout that belong to finished episodes (kept by discardRollout). */
+    private int finishedEpisodeSteps;
 
     // ---- acting (one row) ----
     private final Mlp.Workspace actWorkspace;
@@ -82,12 +71,14 @@ public final class Agent {
     private final double[] inspectProbabilities = new double[ACTIONS];
 
     // ---- statistics since the last takeEpisodeStats() ----
-    private double sumActorLoss;
-    private double sumCriticLoss;
-    private double sumEntropy;
-    private int updatesSinceTake;
+    private final UpdateTally tally = new UpdateTally();
+    /** Environment steps observed (restored runs start from their count): for schedules. */
+    private long steps;
 
-    /** Networks initialised like PyTorch's nn.Linear from {@link RandomStreams#weights}. */
+    /**
+     * Networks initialised from {@link RandomStreams#weights} like PyTorch's nn.Linear, or
+     * orthogonally with SB3's gains ({@link Hyperparameters#initialisation()}).
+     */
     public Agent(Hyperparameters hyperparameters) {
         if (hyperparameters == null) {
             throw new IllegalArgumentException("hyperparameters must not be null");
@@ -97,11 +88,16 @@ public final class Agent {
         this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
         int capacity = hp.maxStepsPerUpdate();
 
-        this.actor = new Mlp(IN, hidden, ACTIONS);
-        this.critic = new Mlp(IN, hidden, 1);
+        this.actor = new Mlp(IN, hidden, hp.hiddenLayers(), ACTIONS, hp.activation());
+        this.critic = new Mlp(IN, hidden, hp.hiddenLayers(), 1, hp.activation());
         RandomGenerator init = RandomStreams.weights(hp.seed());
-        actor.initLikePyTorch(init);
-        critic.initLikePyTorch(init);
+        if (hp.initialisation() == Initialisation.ORTHOGONAL) {
+            actor.initOrthogonal(HIDDEN_GAIN, POLICY_GAIN, init);
+            critic.initOrthogonal(HIDDEN_GAIN, VALUE_GAIN, init);
+        } else {
+            actor.initLikePyTorch(init);
+            critic.initLikePyTorch(init);
+        }
 
         List<DMatrixRMaj> p = new ArrayList<>(actor.parameters());
         p.addAll(critic.parameters());
@@ -109,11 +105,15 @@ public final class Agent {
         g.addAll(critic.gradients());
         this.parameters = List.copyOf(p);
         this.gradients = List.copyOf(g);
-        this.adam = new Adam(hp.learningRate(), parameters, gradients);
+        this.parameterNames = parameterShapes(hp).stream().map(ParameterShape::name).toList();
+        this.adam = Optimiser.of(hp.optimiser(), hp.learningRate(), hp.optimiserEpsilon(),
+                hp.rmspropAlpha(), parameters, gradients);
 
         this.rollout = new RolloutBuffer(capacity, hidden);
-        this.learning = new PolicyGradientUpdate(hp, actor, critic, adam, PARAMETER_NAMES,
-                parameters, capacity);
+        this.ppo = hp.algorithm().clipped() ? new PpoUpdate(hp, actor, critic, adam,
+                parameterNames, parameters, gradients, capacity) : null;
+        this.learning = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
+                parameterNames, parameters, gradients, capacity);
         this.actWorkspace = actor.newWorkspace(1, 1);
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
@@ -123,7 +123,7 @@ public final class Agent {
         return hp;
     }
 
-    /** Learning updates so far (Adam's step count, so a restored agent continues it). */
+    /** Learning updates so far (the optimiser's step count, so a restored agent continues it). */
     public long updates() {
         return adam.stepCount();
     }
@@ -170,16 +170,17 @@ public final class Agent {
      */
     public boolean observe(double reward, double[] nextObservation, EpisodeEnd end) {
         rollout.recordOutcome(reward, nextObservation, end);
+        steps++;
+        if (ppo != null) {
+            return observePpo(end);
+        }
         if (end.ended() || (nStepUpdates && rollout.full())) {
             try {
-                learning.apply(rollout);
+                learning.apply(rollout, steps);
             } finally {
                 rollout.clear();
             }
-            sumActorLoss += learning.actorLoss();
-            sumCriticLoss += learning.criticLoss();
-            sumEntropy += learning.entropy();
-            updatesSinceTake++;
+            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
             return true;
         }
         if (rollout.full()) {
@@ -191,19 +192,27 @@ public final class Agent {
         return false;
     }
 
+    /** PPO learns when its rollout of n steps is full, whatever the episodes did. */
+    private boolean observePpo(EpisodeEnd end) {
+        if (end.ended()) {
+            finishedEpisodeSteps = rollout.size();
+        }
+        if (!rollout.full()) {
+            return false;
+        }
+        try {
+            ppo.apply(rollout, steps);
+        } finally {
+            rollout.clear();
+            finishedEpisodeSteps = 0;
+        }
+        tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
+        return true;
+    }
+
     /** Means over the updates since the last call; resets the accumulators. */
     public UpdateStats takeEpisodeStats() {
-        if (updatesSinceTake == 0) {
-            return UpdateStats.NONE;
-        }
-        UpdateStats stats = new UpdateStats(sumActorLoss / updatesSinceTake,
-                sumCriticLoss / updatesSinceTake, sumEntropy / updatesSinceTake,
-                updatesSinceTake);
-        sumActorLoss = 0;
-        sumCriticLoss = 0;
-        sumEntropy = 0;
-        updatesSinceTake = 0;
-        return stats;
+        return tally.take();
     }
 
     /**
@@ -217,6 +226,11 @@ public final class Agent {
 
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
+        if (ppo != null) {
+            // PPO's rollout spans episodes: only the episode in progress is dropped
+            rollout.truncate(finishedEpisodeSteps);
+            return;
+        }
         rollout.clear();
     }
 
@@ -228,6 +242,10 @@ public final class Agent {
 
     PolicyGradientUpdate learning() {
         return learning;
+    }
+
+    PpoUpdate ppo() {
+        return ppo;
     }
 
     List<DMatrixRMaj> gradients() {
@@ -268,13 +286,7 @@ public final class Agent {
      * a file against.
      */
     public static List<ParameterShape> parameterShapes(Hyperparameters hp) {
-        int h = hp.hiddenSize();
-        return List.of(
-                new ParameterShape("actor.w1", IN, h), new ParameterShape("actor.b1", 1, h),
-                new ParameterShape("actor.w2", ACTIONS, h),
-                new ParameterShape("actor.b2", 1, ACTIONS),
-                new ParameterShape("critic.w1", IN, h), new ParameterShape("critic.b1", 1, h),
-                new ParameterShape("critic.w2", 1, h), new ParameterShape("critic.b2", 1, 1));
+        return ParameterShape.of(hp, IN, ACTIONS);
     }
 
     /** A deep copy of the parameters and Adam's state as they are now. */
@@ -289,6 +301,14 @@ public final class Agent {
      * @throws IllegalArgumentException if a matrix's shape does not fit these settings
      */
     public static Agent restore(Hyperparameters hp, AgentState state) {
+        return restore(hp, state, 0);
+    }
+
+    /**
+     * {@link #restore(Hyperparameters, AgentState)} for a run that has taken {@code stepsSoFar}
+     * environment steps (where a learning-rate schedule continues from).
+     */
+    public static Agent restore(Hyperparameters hp, AgentState state, long stepsSoFar) {
         List<ParameterShape> shapes = parameterShapes(hp);
         if (state.parameters().size() != shapes.size()) {
             throw new IllegalArgumentException("the state holds " + state.parameters().size()
@@ -307,6 +327,7 @@ public final class Agent {
             agent.adam.secondMoments().get(i).setTo(state.secondMoments().get(i));
         }
         agent.adam.setStepCount(state.adamStep());
+        agent.steps = stepsSoFar;
         return agent;
     }
 
@@ -318,7 +339,7 @@ public final class Agent {
      * transposed), w2 is outputs × hidden (PyTorch's layout), biases are 1 × outputs.
      */
     public List<String> parameterNames() {
-        return PARAMETER_NAMES;
+        return parameterNames;
     }
 
     /** The live parameter matrices; writing into them changes the agent. */

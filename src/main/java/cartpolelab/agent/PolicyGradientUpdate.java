@@ -2,8 +2,9 @@ package cartpolelab.agent;
 
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
-import cartpolelab.nn.Adam;
+import cartpolelab.nn.GradientClipping;
 import cartpolelab.nn.Mlp;
+import cartpolelab.nn.Optimiser;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
@@ -11,9 +12,10 @@ import org.ejml.dense.row.MatrixFeatures_DDRM;
 
 /**
  * One learning update on a {@link RolloutBuffer}, for every {@link Algorithm}: returns,
- * advantages, actor loss, critic loss, the Adam step and the NaN/Inf checks, in that order,
+ * advantages, actor loss, critic loss, gradient clipping, the learning-rate schedule, the
+ * optimiser step and the NaN/Inf checks, in that order,
  * the equation above each block. The algorithms differ only through {@link Algorithm}'s
- * properties; the formulas and their sources are in {@link Agent}'s class comment.
+ * properties; the formulas and their sources are in {@link Algorithm}'s class comment.
  *
  * <p>The critic's forward pass and both backward passes run once per update on the whole
  * rollout as matrices; the actor's activations h_t were kept from acting. Every work matrix
@@ -27,7 +29,8 @@ final class PolicyGradientUpdate {
     private final Algorithm algorithm;
     private final Mlp actor;
     private final Mlp critic;
-    private final Adam adam;
+    private final Optimiser adam;
+    private final List<DMatrixRMaj> allGradients;
     private final List<String> parameterNames;
     private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> criticGradients;
@@ -37,6 +40,9 @@ final class PolicyGradientUpdate {
     private final DMatrixRMaj logitGradient;
     private final DMatrixRMaj valueGradient;
     private final double[] advantages;
+    /** The actor's Ψ_t: the advantages, normalised when the settings say so. */
+    private final double[] actorAdvantages;
+    private final double criticLossScale;
 
     private int lastSteps;
     private long updates;
@@ -48,9 +54,9 @@ final class PolicyGradientUpdate {
      * @param parameters the matrices {@code adam} moves, named by {@code parameterNames}
      *                   (for the NaN message)
      */
-    PolicyGradientUpdate(Hyperparameters hp, Mlp actor, Mlp critic, Adam adam,
+    PolicyGradientUpdate(Hyperparameters hp, Mlp actor, Mlp critic, Optimiser adam,
                          List<String> parameterNames, List<DMatrixRMaj> parameters,
-                         int capacity) {
+                         List<DMatrixRMaj> gradients, int capacity) {
         this.hp = hp;
         this.algorithm = hp.algorithm();
         this.actor = actor;
@@ -58,19 +64,30 @@ final class PolicyGradientUpdate {
         this.adam = adam;
         this.parameterNames = parameterNames;
         this.parameters = parameters;
+        this.allGradients = gradients;
         this.criticGradients = critic.gradients();
-        // the actor's activations come from acting: backward rows only
-        this.actorWorkspace = actor.newWorkspace(1, capacity);
+        // one hidden layer: its activations come from acting, backward rows only; deeper
+        // networks run the actor forward on the rollout again for the earlier layers
+        this.actorWorkspace = actor.hiddenLayers() == 1 ? actor.newWorkspace(1, capacity)
+                : actor.newWorkspace(capacity, capacity);
         this.criticWorkspace = critic.newWorkspace(capacity + 1);
         this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
         this.valueGradient = new DMatrixRMaj(capacity, 1);
         this.advantages = new double[capacity];
+        this.actorAdvantages = hp.normaliseAdvantage() ? new double[capacity] : advantages;
+        // k of the critic loss: A2C's is a setting (default ½, the notebook's and SB3's)
+        this.criticLossScale = algorithm == Algorithm.A2C ? hp.valueCoefficient()
+                : algorithm.criticLossScale();
     }
 
-    /** Losses and gradients of the rollout, then the checked Adam step. */
-    void apply(RolloutBuffer rollout) {
+    /**
+     * Losses and gradients of the rollout, then the checked optimiser step.
+     *
+     * @param stepsSoFar environment steps taken, this rollout's included (for a schedule)
+     */
+    void apply(RolloutBuffer rollout, long stepsSoFar) {
         computeLossesAndGradients(rollout);
-        step();
+        step(stepsSoFar);
     }
 
     /**
@@ -106,6 +123,11 @@ final class PolicyGradientUpdate {
         Advantages.gae(rollout.rewards(), v, steps, rollout.end(), bootstraps ? v[steps] : 0,
                 gamma, bootstraps ? hp.gaeLambda() : 1, advantages, null);
 
+        // ---- SB3's normalize_advantage: Ψ_t ← (Ψ_t − mean Ψ) / (std Ψ + 1e-8) for the actor ----
+        if (hp.normaliseAdvantage()) {
+            normalise(advantages, actorAdvantages, steps);
+        }
+
         // ---- actor loss and dL/dz at the logits ----
         // L_actor = −(1/T) Σ_t log π(a_t|s_t) Ψ_t            H_t = −Σ_k π_tk log π_tk
         // ∂L_actor/∂z_tk = −(1/T) Ψ_t (1[k = a_t] − π_tk)
@@ -116,7 +138,7 @@ final class PolicyGradientUpdate {
         double entropySum = 0;
         for (int t = 0; t < steps; t++) {
             int base = t * ACTIONS;
-            double psi = advantages[t];
+            double psi = actorAdvantages[t];
             double h = Activations.entropy(probabilities, logProbabilities, base, ACTIONS);
             entropySum += h;
             actorSum -= logProbabilities[base + actions[t]] * psi;
@@ -129,15 +151,22 @@ final class PolicyGradientUpdate {
         }
         actorLoss = actorSum * invT;
         entropy = entropySum * invT;
-        // dW, db of the actor from dz, with h_t kept from acting
-        actor.backward(rollout.states(), rollout.actorHidden(), logitGradient, actorWorkspace);
+        // dW, db of the actor from dz, with h_t kept from acting (deeper networks: forward again)
+        if (actor.hiddenLayers() == 1) {
+            actor.backward(rollout.states(), rollout.actorHidden(), logitGradient,
+                    actorWorkspace);
+        } else {
+            actor.forward(rollout.states(), actorWorkspace);
+            actor.backward(rollout.states(), actorWorkspace.hidden(), logitGradient,
+                    actorWorkspace);
+        }
 
         // ---- critic loss and dL/dV ----
         // L_critic = k (1/T) Σ_t (G^λ_t − V(s_t))² = k (1/T) Σ_t Â_t²,
         // ∂L_critic/∂V_t = −2k (1/T) Â_t   (target G^λ_t = Â_t + V(s_t) held constant;
         // k = 1 for the baseline, ½ for A2C)
         if (algorithm.usesCritic()) {
-            double scale = algorithm.criticLossScale();
+            double scale = criticLossScale;
             valueGradient.reshape(steps, 1);
             double[] dv = valueGradient.data;
             double criticSum = 0;
@@ -160,8 +189,36 @@ final class PolicyGradientUpdate {
         }
     }
 
-    /** The NaN/Inf check of the losses, the Adam step, the NaN/Inf check of the parameters. */
-    private void step() {
+    /**
+     * Ψ_t ← (Ψ_t − mean) / (std + 1e-8), std with Bessel's correction (torch's {@code std()}),
+     * over the first {@code n} values; one value is left as it is (SB3 skips a batch of one).
+     */
+    static void normalise(double[] in, double[] out, int n) {
+        if (n < 2) {
+            System.arraycopy(in, 0, out, 0, n);
+            return;
+        }
+        double mean = 0;
+        for (int t = 0; t < n; t++) {
+            mean += in[t];
+        }
+        mean /= n;
+        double sumSquares = 0;
+        for (int t = 0; t < n; t++) {
+            double d = in[t] - mean;
+            sumSquares += d * d;
+        }
+        double std = Math.sqrt(sumSquares / (n - 1));
+        for (int t = 0; t < n; t++) {
+            out[t] = (in[t] - mean) / (std + 1e-8);
+        }
+    }
+
+    /**
+     * The NaN/Inf check of the losses, gradient clipping, the learning-rate schedule, the
+     * optimiser step, the NaN/Inf check of the parameters.
+     */
+    private void step(long stepsSoFar) {
         // ---- L = L_actor + L_critic − c · mean H; stop before a non-finite loss moves θ ----
         double total = actorLoss + criticLoss
                 - (algorithm.usesEntropy() ? hp.entropyCoefficient() * entropy : 0);
@@ -170,7 +227,18 @@ final class PolicyGradientUpdate {
         checkFinite("entropy", entropy);
         checkFinite("total loss", total);
 
-        // ---- optimiser step: θ ← θ − lr · m̂ / (√v̂ + ε) ----
+        // ---- g ← g · min(1, max_norm / (‖g‖ + 1e-6)), one norm over all parameters ----
+        if (hp.maxGradNorm() > 0) {
+            GradientClipping.clipGlobalNorm(allGradients, hp.maxGradNorm());
+        }
+
+        // ---- lr_k = lr · (1 − steps / schedule steps), linear schedule only ----
+        if (hp.learningRateSchedule() != Schedule.CONSTANT) {
+            adam.setLearningRate(hp.learningRateSchedule().at(hp.learningRate(), stepsSoFar,
+                    hp.scheduleSteps()));
+        }
+
+        // ---- optimiser step: Adam θ ← θ − lr · m̂ / (√v̂ + ε), RMSprop θ ← θ − lr g / (√v + ε)
         adam.step();
         updates++;
 

@@ -47,4 +47,28 @@ public final class RandomStreams {
         // split(): a new gamma, so the streams of nearby updates do not overlap
         return new SplittableRandom(base ^ (update * 0xD1B54A32D192ED03L)).split();
     }
+
+    /**
+     * The seed of PPO's minibatch shuffling in the update after optimiser step {@code step}:
+     * a function of the run's seed and the step count only, so a restored run shuffles as the
+     * uninterrupted one. A plain long (see {@link #nextLong}), so shuffling allocates nothing.
+     */
+    public static long minibatchSeed(long seed, long step) {
+        return mix(seed * 0x9E3779B97F4A7C15L ^ mix(step + 0x94D049BB133111EBL));
+    }
+
+    /**
+     * SplitMix64 (Steele, Lea and Flood 2014): advances {@code state[0]} by the golden gamma and
+     * returns the mixed value; the generator SplittableRandom uses, without an object.
+     */
+    public static long nextLong(long[] state) {
+        state[0] += 0x9E3779B97F4A7C15L;
+        return mix(state[0]);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
 }

@@ -46,6 +46,10 @@ final class RolloutBuffer {
     private final DMatrixRMaj actorHidden;
     private final double[] probabilities;
     private final double[] logProbabilities;
+    /** Per step: s_{t+1} as the environment returned it and how step t ended (PPO's rollouts
+     *  span episodes, so the row after t may be the next episode's first state). */
+    private final DMatrixRMaj nextStates;
+    private final EpisodeEnd[] ends;
     private int size;
     private boolean awaitingOutcome;
     private EpisodeEnd end = EpisodeEnd.RUNNING;
@@ -63,6 +67,8 @@ final class RolloutBuffer {
         this.actorHidden = new DMatrixRMaj(capacity, hidden);
         this.probabilities = new double[capacity * ACTIONS];
         this.logProbabilities = new double[capacity * ACTIONS];
+        this.nextStates = new DMatrixRMaj(capacity, IN);
+        this.ends = new EpisodeEnd[capacity];
     }
 
     /**
@@ -103,6 +109,8 @@ final class RolloutBuffer {
         }
         rewards[size - 1] = reward;
         System.arraycopy(nextObservation, 0, states.data, size * IN, IN);
+        System.arraycopy(nextObservation, 0, nextStates.data, (size - 1) * IN, IN);
+        ends[size - 1] = end;
         this.end = end;
         awaitingOutcome = false;
     }
@@ -112,6 +120,30 @@ final class RolloutBuffer {
         size = 0;
         awaitingOutcome = false;
         end = EpisodeEnd.RUNNING;
+    }
+
+    /**
+     * Keeps only the first {@code steps} steps (drops a partly recorded episode of a rollout
+     * that spans episodes).
+     */
+    void truncate(int steps) {
+        if (steps < 0 || steps > size) {
+            throw new IllegalArgumentException("cannot truncate " + size + " steps to " + steps);
+        }
+        size = steps;
+        awaitingOutcome = false;
+        end = steps == 0 ? EpisodeEnd.RUNNING : ends[steps - 1];
+    }
+
+    /** s_{t+1} of each step t as the environment returned it (T × 4); a view. */
+    DMatrixRMaj nextStates() {
+        nextStates.reshape(size, IN);
+        return nextStates;
+    }
+
+    /** How each step t ended; entries past {@link #size()} are stale. */
+    EpisodeEnd[] ends() {
+        return ends;
     }
 
     /** T, the steps recorded. */

@@ -17,14 +17,15 @@ public enum Setting {
     ALGORITHM("algorithm", "--algorithm", "Algorithm",
             "Policy-gradient stage, by what it multiplies \u2207log \u03c0(a|s) by: REINFORCE, the "
                     + "return G\u209c; REINFORCE with baseline, G\u209c \u2212 V(s\u209c); A2C, the "
-                    + "GAE(\u03bb) advantage (\u03bb = 0, the default: r + \u03b3V(s') \u2212 V(s)).",
-            "one of reinforce, reinforce-baseline, a2c", Double.NaN, Double.NaN, false, false),
+                    + "GAE(\u03bb) advantage (\u03bb = 0, the default: r + \u03b3V(s') \u2212 V(s)); "
+                    + "PPO, the clipped ratio times the GAE advantage, epochs of minibatches.",
+            "one of reinforce, reinforce-baseline, a2c, ppo", Double.NaN, Double.NaN, false, false),
     VERSION("version", "--env", "Version",
             "CartPole-v0: episodes end at 200 steps, solved at a 50-episode average of 195; "
                     + "CartPole-v1: 500 steps, solved at 475.",
             "v0 or v1", Double.NaN, Double.NaN, false, false),
     HIDDEN_SIZE("hiddenSize", "--hidden", "Hidden size",
-            "Units in the hidden layer of the actor and of the critic.",
+            "Units in each hidden layer of the actor and of the critic.",
             "[1, " + Hyperparameters.MAX_HIDDEN_SIZE + "]", 1, Hyperparameters.MAX_HIDDEN_SIZE,
             false, true),
     LEARNING_RATE("learningRate", "--lr", "Learning rate",
@@ -54,6 +55,65 @@ public enum Setting {
                     + "\u03b4\u209c = r + \u03b3V(s') \u2212 V(s): 0 = the notebook's TD advantage, "
                     + "1 = the return minus V (REINFORCE with a baseline's multiplier).",
             "[0, 1]", 0, 1, false, false),
+    HIDDEN_LAYERS("hiddenLayers", "--hidden", "Hidden layers",
+            "Hidden layers of the actor and of the critic, each of the hidden size: --hidden "
+                    + "64,64 is two layers of 64 (SB3's MlpPolicy), --hidden 256 the notebook's one.",
+            "[1, " + Hyperparameters.MAX_HIDDEN_LAYERS + "]", 1,
+            Hyperparameters.MAX_HIDDEN_LAYERS, false, true),
+    ACTIVATION("activation", "--activation", "Activation",
+            "Nonlinearity of the hidden layers: relu (the notebook's) or tanh (SB3's).",
+            "relu or tanh", Double.NaN, Double.NaN, false, false),
+    INITIALISATION("initialisation", "--init", "Initialisation",
+            "Starting weights: pytorch (nn.Linear's uniform \u00b11/\u221afan_in, the notebook's) "
+                    + "or orthogonal (SB3's ortho_init: gains \u221a2 hidden, 0.01 policy, 1 value; "
+                    + "biases 0).",
+            "pytorch or orthogonal", Double.NaN, Double.NaN, false, false),
+    OPTIMISER("optimiser", "--optimiser", "Optimiser",
+            "adam (the notebook's) or rmsprop (PyTorch's RMSprop, as SB3's A2C uses it).",
+            "adam or rmsprop", Double.NaN, Double.NaN, false, false),
+    OPTIMISER_EPSILON("optimiserEpsilon", "--optimiser-eps", "Optimiser \u03b5",
+            "\u03b5 in the optimiser's denominator \u221av + \u03b5: 1e-8 is PyTorch's Adam "
+                    + "default, SB3 uses 1e-5.",
+            "(0, 1]", 0, 1, true, false),
+    RMSPROP_ALPHA("rmspropAlpha", "--rmsprop-alpha", "RMSprop \u03b1",
+            "RMSprop only: smoothing of its running average of g\u00b2 (SB3: 0.99).",
+            "[0, 1]", 0, 1, false, false),
+    MAX_GRAD_NORM("maxGradNorm", "--max-grad-norm", "Max grad norm",
+            "Clips the gradient of all parameters together to this norm before each step, as "
+                    + "torch's clip_grad_norm_ (SB3: 0.5); 0 = no clipping.",
+            "[0, 1000000]", 0, 1_000_000, false, false),
+    VALUE_COEFFICIENT("valueCoefficient", "--vf-coef", "Value coef.",
+            "A2C only: weight k of the critic loss k \u00b7 mean (G \u2212 V)\u00b2 (the "
+                    + "notebook's and SB3's 0.5).",
+            "[0, 100]", 0, 100, false, false),
+    NORMALISE_ADVANTAGE("normaliseAdvantage", "--normalise-advantage", "Normalise adv.",
+            "Scale the actor's advantages of each update to mean 0, standard deviation 1 "
+                    + "(SB3's normalize_advantage); the critic's targets are unchanged.",
+            "true or false", Double.NaN, Double.NaN, false, false),
+    LR_SCHEDULE("learningRateSchedule", "--lr-schedule", "LR schedule",
+            "constant, or linear: the learning rate falls to 0 over the schedule steps (SB3's "
+                    + "lin_0.001).",
+            "constant or linear", Double.NaN, Double.NaN, false, false),
+    SCHEDULE_STEPS("scheduleSteps", "--schedule-steps", "Schedule steps",
+            "Environment steps over which a linear schedule reaches 0 (SB3's total_timesteps).",
+            "[1, " + Hyperparameters.MAX_SCHEDULE_STEPS + "]", 1,
+            Hyperparameters.MAX_SCHEDULE_STEPS, false, true),
+    EPOCHS("epochs", "--epochs", "Epochs",
+            "PPO only: passes over each rollout, each in shuffled minibatches (SB3's n_epochs).",
+            "[1, 1000]", 1, 1000, false, true),
+    MINIBATCH("minibatch", "--minibatch", "Minibatch",
+            "PPO only: steps per gradient step, at most the rollout's n steps (SB3's "
+                    + "batch_size).",
+            "[1, " + Hyperparameters.MAX_STEPS_LIMIT + "], at most n-steps", 1,
+            Hyperparameters.MAX_STEPS_LIMIT, false, true),
+    CLIP_RANGE("clipRange", "--clip-range", "Clip range \u03b5",
+            "PPO only: the ratio \u03c1 = \u03c0/\u03c0_old is clipped to [1 \u2212 \u03b5, 1 + \u03b5] "
+                    + "in the surrogate \u2212min(\u03c1\u00c2, clip(\u03c1)\u00c2).",
+            "(0, 10]", 0, 10, true, false),
+    CLIP_SCHEDULE("clipRangeSchedule", "--clip-schedule", "Clip schedule",
+            "PPO only: constant, or linear: \u03b5 falls to 0 over the schedule steps (SB3's "
+                    + "lin_0.2).",
+            "constant or linear", Double.NaN, Double.NaN, false, false),
     SEED("seed", "--seed", "Seed",
             "Seeds the weights, the resets and the action sampling: same seed and settings, "
                     + "same run.",

@@ -1,9 +1,15 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 import cartpolelab.agent.Setting;
+import cartpolelab.agent.Schedule;
 import cartpolelab.env.CartPoleVersion;
+import cartpolelab.nn.Activation;
+import cartpolelab.nn.Initialisation;
+import cartpolelab.nn.Optimiser;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -17,6 +23,12 @@ final class HyperparameterOptions {
 
     private static final Hyperparameters D = Hyperparameters.DEFAULTS;
 
+    @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
+            description = "Start from a preset's settings: notebook (the defaults), sb3-a2c or "
+                    + "sb3-ppo (rl-baselines3-zoo's CartPole-v1 settings for Stable-Baselines3, "
+                    + "see the README); flags given as well override it.")
+    Preset preset;
+
     @Option(names = "--algorithm", paramLabel = "NAME", converter = AlgorithmConverter.class,
             descriptionKey = "algorithm")
     Algorithm algorithm = D.algorithm();
@@ -25,8 +37,10 @@ final class HyperparameterOptions {
             descriptionKey = "env")
     CartPoleVersion version = D.version();
 
-    @Option(names = "--hidden", paramLabel = "UNITS", descriptionKey = "hidden")
-    int hidden = D.hiddenSize();
+    @Option(names = "--hidden", paramLabel = "UNITS[,UNITS…]", converter = ChoiceConverters.Hidden.class,
+            descriptionKey = "hidden")
+    ChoiceConverters.HiddenLayers hidden =
+            new ChoiceConverters.HiddenLayers(D.hiddenSize(), D.hiddenLayers());
 
     @Option(names = "--lr", converter = Decimal.Lr.class, paramLabel = "RATE", descriptionKey = "lr")
     double learningRate = D.learningRate();
@@ -49,6 +63,53 @@ final class HyperparameterOptions {
 
     @Option(names = "--gae-lambda", converter = Decimal.GaeLambda.class, paramLabel = "LAMBDA", descriptionKey = "gae-lambda")
     double gaeLambda = D.gaeLambda();
+
+    @Option(names = "--activation", paramLabel = "NAME", converter = ChoiceConverters.ActivationConverter.class,
+            descriptionKey = "activation")
+    Activation activation = D.activation();
+
+    @Option(names = "--init", paramLabel = "NAME", converter = ChoiceConverters.InitConverter.class,
+            descriptionKey = "init")
+    Initialisation initialisation = D.initialisation();
+
+    @Option(names = {"--optimiser", "--optimizer"}, paramLabel = "NAME",
+            converter = ChoiceConverters.OptimiserConverter.class, descriptionKey = "optimiser")
+    Optimiser.Kind optimiser = D.optimiser();
+
+    @Option(names = "--optimiser-eps", converter = Decimal.Eps.class, paramLabel = "EPS", descriptionKey = "optimiser-eps")
+    double optimiserEpsilon = D.optimiserEpsilon();
+
+    @Option(names = "--rmsprop-alpha", converter = Decimal.Alpha.class, paramLabel = "ALPHA", descriptionKey = "rmsprop-alpha")
+    double rmspropAlpha = D.rmspropAlpha();
+
+    @Option(names = "--max-grad-norm", converter = Decimal.GradNorm.class, paramLabel = "NORM", descriptionKey = "max-grad-norm")
+    double maxGradNorm = D.maxGradNorm();
+
+    @Option(names = "--vf-coef", converter = Decimal.ValueCoef.class, paramLabel = "K", descriptionKey = "vf-coef")
+    double valueCoefficient = D.valueCoefficient();
+
+    @Option(names = "--normalise-advantage", arity = "0..1", paramLabel = "BOOL", descriptionKey = "normalise-advantage")
+    boolean normaliseAdvantage = D.normaliseAdvantage();
+
+    @Option(names = "--lr-schedule", paramLabel = "NAME", converter = ChoiceConverters.ScheduleConverter.class,
+            descriptionKey = "lr-schedule")
+    Schedule learningRateSchedule = D.learningRateSchedule();
+
+    @Option(names = "--schedule-steps", paramLabel = "STEPS", descriptionKey = "schedule-steps")
+    long scheduleSteps = D.scheduleSteps();
+
+    @Option(names = "--epochs", paramLabel = "K", descriptionKey = "epochs")
+    int epochs = D.epochs();
+
+    @Option(names = "--minibatch", paramLabel = "STEPS", descriptionKey = "minibatch")
+    int minibatch = D.minibatch();
+
+    @Option(names = "--clip-range", converter = Decimal.ClipRange.class, paramLabel = "EPS", descriptionKey = "clip-range")
+    double clipRange = D.clipRange();
+
+    @Option(names = "--clip-schedule", paramLabel = "NAME",
+            converter = ChoiceConverters.ScheduleConverter.class, descriptionKey = "clip-schedule")
+    Schedule clipRangeSchedule = D.clipRangeSchedule();
 
     @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
@@ -73,17 +134,27 @@ final class HyperparameterOptions {
                         hp.version().id(), hp.version().solvedThreshold(),
                         hp.version().timeLimit());
             }
-            ignoredFlags().forEach(note -> err.println("note: " + note));
+            ignoredFlags(hp.algorithm()).forEach(note -> err.println("note: " + note));
             err.flush();
         }
         return hp;
     }
 
     private Hyperparameters settings() {
-        int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
         try {
-            return new Hyperparameters(algorithm, version, hidden, learningRate, discount,
-                    entropyCoefficient, steps, episodes, nSteps, gaeLambda, seed);
+            if (preset == null) {
+                int steps = maxSteps != null ? maxSteps : Hyperparameters.defaultMaxSteps(version);
+                return apply(D.toBuilder(), true).maxSteps(steps).build();
+            }
+            // a preset, then the flags given on the command line
+            Hyperparameters base = preset.hyperparameters();
+            HyperparameterBuilder b = apply(base.toBuilder(), false);
+            if (maxSteps != null) {
+                b.maxSteps(maxSteps);
+            } else if (given("--env") && version != base.version()) {
+                b.maxSteps(Hyperparameters.defaultMaxSteps(version));
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             // "learningRate must be in (0, 1], was 2.0" → "--lr must be in (0, 1], was 2.0"
             String message = e.getMessage();
@@ -97,12 +168,47 @@ final class HyperparameterOptions {
         }
     }
 
+    /** Every setting's flag value onto {@code b}: all of them, or only those given. */
+    private HyperparameterBuilder apply(HyperparameterBuilder b, boolean all) {
+        if (all || given("--algorithm")) b.algorithm(algorithm);
+        if (all || given("--env")) b.version(version);
+        if (all || given("--hidden")) b.hiddenSize(hidden.width()).hiddenLayers(hidden.layers());
+        if (all || given("--lr")) b.learningRate(learningRate);
+        if (all || given("--gamma")) b.discount(discount);
+        if (all || given("--entropy-coef")) b.entropyCoefficient(entropyCoefficient);
+        if (all || given("--episodes")) b.episodes(episodes);
+        if (all || given("--n-steps")) b.nSteps(nSteps);
+        if (all || given("--gae-lambda")) b.gaeLambda(gaeLambda);
+        if (all || given("--activation")) b.activation(activation);
+        if (all || given("--init")) b.initialisation(initialisation);
+        if (all || given("--optimiser")) b.optimiser(optimiser);
+        if (all || given("--optimiser-eps")) b.optimiserEpsilon(optimiserEpsilon);
+        if (all || given("--rmsprop-alpha")) b.rmspropAlpha(rmspropAlpha);
+        if (all || given("--max-grad-norm")) b.maxGradNorm(maxGradNorm);
+        if (all || given("--vf-coef")) b.valueCoefficient(valueCoefficient);
+        if (all || given("--normalise-advantage")) b.normaliseAdvantage(normaliseAdvantage);
+        if (all || given("--lr-schedule")) b.learningRateSchedule(learningRateSchedule);
+        if (all || given("--schedule-steps")) b.scheduleSteps(scheduleSteps);
+        if (all || given("--epochs")) b.epochs(epochs);
+        if (all || given("--minibatch")) b.minibatch(minibatch);
+        if (all || given("--clip-range")) b.clipRange(clipRange);
+        if (all || given("--clip-schedule")) b.clipRangeSchedule(clipRangeSchedule);
+        if (all || given("--seed")) b.seed(seed);
+        return b;
+    }
+
+    /** True if {@code flag} was given on the command line. */
+    private boolean given(String flag) {
+        return command != null && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption(flag);
+    }
+
     /**
      * A note for each flag given on the command line that the chosen algorithm ignores
      * ({@code --entropy-coef} without the entropy bonus, {@code --n-steps} without n-step
      * updates), so nobody tunes a setting that does nothing.
      */
-    private java.util.List<String> ignoredFlags() {
+    private java.util.List<String> ignoredFlags(Algorithm algorithm) {
         picocli.CommandLine.ParseResult parsed = command.commandLine().getParseResult();
         java.util.List<String> notes = new java.util.ArrayList<>();
         if (!algorithm.usesEntropy() && parsed.hasMatchedOption("--entropy-coef")) {
@@ -118,6 +224,13 @@ final class HyperparameterOptions {
                     + " learns from the Monte-Carlo return (only A2C has a \u03bb)");
         }
         return notes;
+    }
+
+    static final class PresetConverter implements picocli.CommandLine.ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            return Preset.parse(value);
+        }
     }
 
     static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
@@ -178,6 +291,36 @@ final class HyperparameterOptions {
         static final class GaeLambda extends Decimal {
             GaeLambda() {
                 super(Setting.GAE_LAMBDA);
+            }
+        }
+
+        static final class Eps extends Decimal {
+            Eps() {
+                super(Setting.OPTIMISER_EPSILON);
+            }
+        }
+
+        static final class Alpha extends Decimal {
+            Alpha() {
+                super(Setting.RMSPROP_ALPHA);
+            }
+        }
+
+        static final class GradNorm extends Decimal {
+            GradNorm() {
+                super(Setting.MAX_GRAD_NORM);
+            }
+        }
+
+        static final class ClipRange extends Decimal {
+            ClipRange() {
+                super(Setting.CLIP_RANGE);
+            }
+        }
+
+        static final class ValueCoef extends Decimal {
+            ValueCoef() {
+                super(Setting.VALUE_COEFFICIENT);
             }
         }
     }

@@ -14,10 +14,20 @@ final class SettingHelp extends ListResourceBundle {
 
     @Override
     protected Object[][] getContents() {
-        Setting[] settings = Setting.values();
+        // --hidden sets two settings (width and layers): its text is HIDDEN_SIZE's and
+        // HIDDEN_LAYERS's together, under the one key
+        Setting[] settings = java.util.Arrays.stream(Setting.values())
+                .filter(s -> s != Setting.HIDDEN_LAYERS).toArray(Setting[]::new);
         Object[][] contents = new Object[settings.length][];
         for (int i = 0; i < settings.length; i++) {
             Setting s = settings[i];
+            if (s == Setting.HIDDEN_SIZE) {
+                contents[i] = new Object[] {"hidden", s.meaning() + " "
+                        + Setting.HIDDEN_LAYERS.meaning() + " Range: widths in "
+                        + s.rangeText() + ", all equal, " + Setting.HIDDEN_LAYERS.rangeText()
+                        + " layers. Default: " + Hyperparameters.DEFAULTS.hiddenSize() + "."};
+                continue;
+            }
             String fallback = s == Setting.MAX_STEPS
                     ? Hyperparameters.defaultMaxSteps(CartPoleVersion.V0) + ", or the "
                             + "version's limit when longer (" + Hyperparameters.defaultMaxSteps(

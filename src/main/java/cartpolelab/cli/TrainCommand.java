@@ -111,8 +111,9 @@ final class TrainCommand implements Callable<Integer> {
         LibraryWriter library = libraryOptions.openWriter(err);
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
-        out.printf(Locale.ROOT, "training %s · hidden %d · lr %s · %d episodes%n", title,
-                hp.hiddenSize(), hp.learningRate(), hp.episodes());
+        out.printf(Locale.ROOT, "training %s · hidden %s · lr %s · %d episodes%n", title,
+                String.join(",", java.util.Collections.nCopies(hp.hiddenLayers(),
+                        Integer.toString(hp.hiddenSize()))), hp.learningRate(), hp.episodes());
         out.flush();
 
         TrainingRun run = new TrainingRun(hp);

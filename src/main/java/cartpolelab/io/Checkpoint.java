@@ -29,8 +29,9 @@ import org.ejml.data.DMatrixRMaj;
  *   int     hidden size;  double learning rate, discount, entropy coefficient
  *   int     max steps, episodes, n-steps;  long seed
  *   int     named settings K (format 2 on); K times: UTF key, UTF value (Java's shortest
- *             round-tripping decimal for numbers). Keys: gaeLambda. Format 1 has no such
- *             block and loads as gaeLambda = 1, the advantage it was trained with.
+ *             round-tripping decimal for numbers). Keys: {@link cartpolelab.agent.NamedSettings}
+ *             (gaeLambda, hiddenLayers, activation, …); a key a file lacks keeps its default, so
+ *             format 1 loads as gaeLambda = 1, the advantage it was trained with.
  *   long    total steps, random draws, Adam step t
  *   int     parameter count P; P times:
  *             UTF name, int rows, int cols, rows·cols doubles of the parameter,
@@ -142,9 +143,12 @@ public final class Checkpoint {
         data.writeInt(hp.nSteps());
         data.writeLong(hp.seed());
         // settings added after format 1, by name: (key, value) pairs
-        data.writeInt(1);
-        data.writeUTF("gaeLambda");
-        data.writeUTF(Double.toString(hp.gaeLambda()));
+        java.util.Map<String, String> named = cartpolelab.agent.NamedSettings.of(hp);
+        data.writeInt(named.size());
+        for (java.util.Map.Entry<String, String> e : named.entrySet()) {
+            data.writeUTF(e.getKey());
+            data.writeUTF(e.getValue());
+        }
         data.writeLong(snapshot.totalSteps());
         data.writeLong(snapshot.randomDraws());
         data.writeLong(agent.adamStep());

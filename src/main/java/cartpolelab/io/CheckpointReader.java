@@ -3,6 +3,7 @@ package cartpolelab.io;
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.env.CartPoleVersion;
@@ -201,8 +202,14 @@ final class CheckpointReader {
             int episodes = data.readInt();
             int nSteps = data.readInt();
             long seed = data.readLong();
-            // format 1 predates GAE: its A2C learned from G_t − V(s_t), which is λ = 1
-            double lambda = 1;
+            // format 1 predates GAE: its A2C learned from G_t − V(s_t), which is λ = 1; the
+            // named settings a file lacks keep their defaults (the meaning it was trained with)
+            HyperparameterBuilder b = Hyperparameters.DEFAULTS.toBuilder()
+                    .algorithm(enumNamed(Algorithm.class, algorithm, "algorithm"))
+                    .version(enumNamed(CartPoleVersion.class, version, "environment version"))
+                    .hiddenSize(hidden).learningRate(lr).discount(gamma)
+                    .entropyCoefficient(entropy).maxSteps(maxSteps).episodes(episodes)
+                    .nSteps(nSteps).gaeLambda(1).seed(seed);
             if (format >= 2) {
                 int count = data.readInt();
                 named += 4;
@@ -213,17 +220,10 @@ final class CheckpointReader {
                     String key = data.readUTF();
                     String value = data.readUTF();
                     named += 4 + utfLength(key) + utfLength(value);
-                    if (key.equals("gaeLambda")) {
-                        lambda = Double.parseDouble(value);
-                    } else {
-                        throw new IllegalArgumentException("a setting unknown to this build "
-                                + "(a newer build's checkpoint?)");
-                    }
+                    cartpolelab.agent.NamedSettings.apply(b, key, value);
                 }
             }
-            hp = new Hyperparameters(enumNamed(Algorithm.class, algorithm, "algorithm"),
-                    enumNamed(CartPoleVersion.class, version, "environment version"),
-                    hidden, lr, gamma, entropy, maxSteps, episodes, nSteps, lambda, seed);
+            hp = b.build();
         } catch (IllegalArgumentException e) {
             throw invalid(name, "settings: " + e.getMessage(), e);
         }

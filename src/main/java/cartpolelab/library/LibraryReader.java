@@ -19,7 +19,7 @@ public final class LibraryReader {
 
     private static final String RUN_COLUMNS = "id, name, source, experiment_id, cell, "
             + "sweep_value, algorithm, env, hidden, lr, gamma, entropy_coef, max_steps, "
-            + "episode_budget, n_steps, gae_lambda, seed, grad_variance_every, "
+            + "episode_budget, n_steps, gae_lambda, named_settings, seed, grad_variance_every, "
             + "grad_variance_episodes, "
             + "app_version, started, ended, state, failure, episodes, total_steps, solved_at, "
             + "best_ma50, final_ma50, notes";
@@ -116,11 +116,23 @@ public final class LibraryReader {
     }
 
     private static StoredRun row(ResultSet r) throws SQLException {
-        Hyperparameters hp = new Hyperparameters(Names.algorithm(r.getString("algorithm")),
-                Names.version(r.getString("env")), r.getInt("hidden"), r.getDouble("lr"),
-                r.getDouble("gamma"), r.getDouble("entropy_coef"), r.getInt("max_steps"),
-                r.getInt("episode_budget"), r.getInt("n_steps"), r.getDouble("gae_lambda"),
-                r.getLong("seed"));
+        cartpolelab.agent.HyperparameterBuilder b = Hyperparameters.DEFAULTS.toBuilder()
+                .algorithm(Names.algorithm(r.getString("algorithm")))
+                .version(Names.version(r.getString("env"))).hiddenSize(r.getInt("hidden"))
+                .learningRate(r.getDouble("lr")).discount(r.getDouble("gamma"))
+                .entropyCoefficient(r.getDouble("entropy_coef"))
+                .maxSteps(r.getInt("max_steps")).episodes(r.getInt("episode_budget"))
+                .nSteps(r.getInt("n_steps")).gaeLambda(r.getDouble("gae_lambda"))
+                .seed(r.getLong("seed"));
+        // every other setting as the checkpoint's named settings: key=value lines
+        for (String line : r.getString("named_settings").split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                cartpolelab.agent.NamedSettings.apply(b, line.substring(0, eq),
+                        line.substring(eq + 1));
+            }
+        }
+        Hyperparameters hp = b.build();
         long experiment = r.getLong("experiment_id");
         Long experimentId = r.wasNull() ? null : experiment;
         double sweep = r.getDouble("sweep_value");

@@ -45,8 +45,9 @@ final class RunRows {
                 + "source, experiment_id, cell, sweep_value, algorithm, env, hidden, lr, "
                 + "gamma, entropy_coef, max_steps, episode_budget, n_steps, seed, "
                 + "grad_variance_every, grad_variance_episodes, app_version, started, "
-                + "state, pid, gae_lambda) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, 'running', ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + "state, pid, gae_lambda, named_settings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?, ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
             p.setString(1, run.name());
             p.setString(2, run.source());
             setLong(p, 3, experimentId);
@@ -72,6 +73,10 @@ final class RunRows {
             p.setString(19, Instant.now().toString());
             p.setLong(20, ProcessHandle.current().pid());
             p.setDouble(21, hp.gaeLambda());
+            StringBuilder named = new StringBuilder();
+            cartpolelab.agent.NamedSettings.of(hp).forEach((k, v) -> named.append(k).append('=')
+                    .append(v).append('\n'));
+            p.setString(22, named.toString());
             p.executeUpdate();
             id = generatedKey(p);
         }

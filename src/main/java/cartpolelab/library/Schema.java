@@ -58,6 +58,7 @@ final class Schema {
               episode_budget         INTEGER NOT NULL,
               n_steps                INTEGER NOT NULL,
               gae_lambda             REAL NOT NULL DEFAULT 1,
+              named_settings         TEXT NOT NULL DEFAULT '',
               seed                   INTEGER NOT NULL,
               grad_variance_every    INTEGER NOT NULL DEFAULT 0,
               grad_variance_episodes INTEGER NOT NULL DEFAULT 0,

@@ -1,6 +1,6 @@
 package cartpolelab.nn;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
@@ -15,16 +15,18 @@ import org.ejml.data.DMatrixRMaj;
  * the moments into {@link #firstMoments()} and {@link #secondMoments()} and set
  * {@link #setStepCount}; a new run takes a new Adam. Nothing is allocated per step.
  *
- * <p>Settings: β1 = {@value #BETA1}, β2 = {@value #BETA2}, ε = {@value #EPSILON}, the learning
- * rate given at construction.
+ * <p>Settings: β1 = {@value #BETA1}, β2 = {@value #BETA2}, ε ({@value #EPSILON} unless given:
+ * PyTorch's default; SB3's policies use 1e-5), the learning rate given at construction and
+ * changed by {@link #setLearningRate} (a schedule).
  */
-public final class Adam {
+public final class Adam implements Optimiser {
 
     public static final double BETA1 = 0.9;
     public static final double BETA2 = 0.999;
     public static final double EPSILON = 1e-8;
 
-    private final double learningRate;
+    private double learningRate;
+    private final double epsilon;
     private final DMatrixRMaj[] parameters;
     private final DMatrixRMaj[] gradients;
     private final DMatrixRMaj[] firstMoments;
@@ -34,40 +36,28 @@ public final class Adam {
     private long step;
 
     public Adam(double learningRate, List<DMatrixRMaj> parameters, List<DMatrixRMaj> gradients) {
-        if (!(learningRate > 0) || Double.isInfinite(learningRate)) {
-            throw new IllegalArgumentException("learningRate must be positive and finite, was "
-                    + learningRate);
-        }
-        if (parameters.size() != gradients.size()) {
-            throw new IllegalArgumentException(parameters.size() + " parameters but "
-                    + gradients.size() + " gradients");
-        }
-        int n = parameters.size();
+        this(learningRate, EPSILON, parameters, gradients);
+    }
+
+    /** Adam with ε = {@code epsilon} (in the denominator, √v̂ + ε, like PyTorch). */
+    public Adam(double learningRate, double epsilon, List<DMatrixRMaj> parameters,
+                List<DMatrixRMaj> gradients) {
+        Optimiser.checkPositive("learningRate", learningRate);
+        Optimiser.checkPositive("epsilon", epsilon);
         this.learningRate = learningRate;
+        this.epsilon = epsilon;
+        this.firstMoments = Optimiser.zerosLike(parameters, gradients);
+        this.secondMoments = Optimiser.zerosLike(parameters, gradients);
         this.parameters = parameters.toArray(new DMatrixRMaj[0]);
         this.gradients = gradients.toArray(new DMatrixRMaj[0]);
-        this.firstMoments = new DMatrixRMaj[n];
-        this.secondMoments = new DMatrixRMaj[n];
-        List<DMatrixRMaj> m = new ArrayList<>(n);
-        List<DMatrixRMaj> v = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            DMatrixRMaj p = this.parameters[i];
-            DMatrixRMaj g = this.gradients[i];
-            if (p.numRows != g.numRows || p.numCols != g.numCols) {
-                throw new IllegalArgumentException("parameter " + i + " is " + p.numRows + "×"
-                        + p.numCols + " but its gradient is " + g.numRows + "×" + g.numCols);
-            }
-            firstMoments[i] = new DMatrixRMaj(p.numRows, p.numCols);
-            secondMoments[i] = new DMatrixRMaj(p.numRows, p.numCols);
-            m.add(firstMoments[i]);
-            v.add(secondMoments[i]);
-        }
-        this.firstMomentList = Collections.unmodifiableList(m);
-        this.secondMomentList = Collections.unmodifiableList(v);
+        this.firstMomentList = Collections.unmodifiableList(Arrays.asList(firstMoments));
+        this.secondMomentList = Collections.unmodifiableList(Arrays.asList(secondMoments));
     }
 
     /** One Adam step over every parameter, in place. */
+    @Override
     public void step() {
+        final double eps = epsilon;
         step++;
         // bias corrections c1 = 1 − β1^t, c2 = 1 − β2^t
         double c1 = 1 - power(BETA1, step);
@@ -87,7 +77,7 @@ public final class Adam {
                 // v ← β2 v + (1 − β2) g²
                 v[j] = BETA2 * v[j] + (1 - BETA2) * gj * gj;
                 // θ ← θ − (lr / c1) · m / (√v / √c2 + ε)
-                p[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / sqrtC2 + EPSILON);
+                p[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / sqrtC2 + eps);
             }
         }
     }
@@ -109,12 +99,25 @@ public final class Adam {
         return result;
     }
 
+    @Override
+    public double learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void setLearningRate(double learningRate) {
+        Optimiser.checkLearningRate(learningRate);
+        this.learningRate = learningRate;
+    }
+
     /** The step count t used in the bias correction. */
+    @Override
     public long stepCount() {
         return step;
     }
 
     /** Sets t (when restoring a checkpoint). */
+    @Override
     public void setStepCount(long step) {
         if (step < 0) {
             throw new IllegalArgumentException("Adam step must be ≥ 0, was " + step);
@@ -123,18 +126,20 @@ public final class Adam {
     }
 
     /** The live first moments m, in the order of the parameters. */
+    @Override
     public List<DMatrixRMaj> firstMoments() {
         return firstMomentList;
     }
 
     /** The live second moments v, in the order of the parameters. */
+    @Override
     public List<DMatrixRMaj> secondMoments() {
         return secondMomentList;
     }
 
     @Override
     public String toString() {
-        return "Adam(lr=" + learningRate + ", β1=" + BETA1 + ", β2=" + BETA2 + ", ε=" + EPSILON
+        return "Adam(lr=" + learningRate + ", β1=" + BETA1 + ", β2=" + BETA2 + ", ε=" + epsilon
                 + ", t=" + step + ")";
     }
 }

@@ -69,6 +69,21 @@ public final class Dense {
         fillUniform(bias, bound, random);
     }
 
+    /**
+     * SB3's {@code ortho_init}: the weight orthogonal times {@code gain}
+     * ({@link Initialisation#orthogonal}, drawn in PyTorch's outputs × inputs shape and stored
+     * in this layer's layout), the bias 0.
+     */
+    public void initOrthogonal(double gain, RandomGenerator random) {
+        DMatrixRMaj w = Initialisation.orthogonal(outputs, inputs, gain, random);
+        if (layout == Layout.INPUT_ROWS) {
+            CommonOps_DDRM.transpose(w, weight);
+        } else {
+            weight.setTo(w);
+        }
+        bias.zero();
+    }
+
     private static void fillUniform(DMatrixRMaj m, double bound, RandomGenerator random) {
         double[] d = m.data;
         int n = m.getNumElements();

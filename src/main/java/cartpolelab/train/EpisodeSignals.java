@@ -84,7 +84,7 @@ public final class EpisodeSignals {
         return switch (algorithm) {
             case REINFORCE -> "G\u209c";
             case REINFORCE_BASELINE -> "G\u209c \u2212 V(s\u209c)";
-            case A2C -> "\u00c2\u209c";
+            case A2C, PPO -> "\u00c2\u209c";
         };
     }
 

@@ -99,7 +99,8 @@ public final class TrainingRun {
     public static TrainingRun restore(RunSnapshot snapshot) {
         snapshot.checkPosition();
         Hyperparameters hp = snapshot.hyperparameters();
-        TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent()),
+        TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent(),
+                snapshot.totalSteps()),
                 snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
         run.gradientVariance.addAll(snapshot.gradientVariance());
         return run;

@@ -58,7 +58,8 @@ class HyperparametersTest {
     void algorithmNamesParse() {
         assertEquals(Algorithm.REINFORCE_BASELINE, Algorithm.parse("reinforce-baseline"));
         assertEquals(Algorithm.A2C, Algorithm.parse(" A2C "));
-        rejects(() -> Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.parse("ppo")),
+        assertEquals(Algorithm.PPO, Algorithm.parse("ppo"));
+        rejects(() -> Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.parse("dqn")),
                 "ppo", "a2c");
     }
 }

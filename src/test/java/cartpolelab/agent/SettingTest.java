@@ -29,7 +29,10 @@ class SettingTest {
     void flagsAreTheCommandLines() {
         List<String> flags = List.of("--algorithm", "--env", "--hidden", "--lr", "--gamma",
                 "--entropy-coef", "--max-steps", "--episodes", "--n-steps", "--gae-lambda",
-                "--seed");
+                "--hidden", "--activation", "--init", "--optimiser", "--optimiser-eps",
+                "--rmsprop-alpha", "--max-grad-norm", "--vf-coef", "--normalise-advantage",
+                "--lr-schedule", "--schedule-steps", "--epochs", "--minibatch", "--clip-range",
+                "--clip-schedule", "--seed");
         Set<String> labels = new HashSet<>();
         for (Setting s : Setting.values()) {
             assertEquals(flags.get(s.ordinal()), s.flag());
@@ -79,7 +82,7 @@ class SettingTest {
         assertEquals("hiddenSize must be in [1, 4096], was 0", e.getMessage());
         e = assertThrows(IllegalArgumentException.class,
                 () -> Hyperparameters.DEFAULTS.withAlgorithm(null));
-        assertEquals("algorithm must be one of reinforce, reinforce-baseline, a2c, was null",
+        assertEquals("algorithm must be one of reinforce, reinforce-baseline, a2c, ppo, was null",
                 e.getMessage());
     }
 }

@@ -144,7 +144,7 @@ class CliTest {
     void badInputIsOneLineExitTwoAndNoStackTrace() throws Exception {
         assertUsage(cli("train", "--lr", "5"), "--lr must be in (0, 1], was 5.0");
         assertUsage(cli("train", "--lr", "abc"), "'abc' is not a number");
-        assertUsage(cli("train", "--algorithm", "ppo"), "unknown algorithm 'ppo'");
+        assertUsage(cli("train", "--algorithm", "dqn"), "unknown algorithm 'dqn'");
         assertUsage(cli("train", "--env", "v3"), "use v0 or v1");
         assertUsage(cli("train", "--hidden", "0"), "--hidden must be in [1, 4096], was 0");
         assertUsage(cli("train", "--frobnicate"), "Unknown option: '--frobnicate'");

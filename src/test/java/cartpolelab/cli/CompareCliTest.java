@@ -106,7 +106,7 @@ class CompareCliTest {
             {"--shard", "3/2", "shard 3/2 does not exist"},
             {"--shard", "half", "--shard half is not K/N"},
             {"--threads", "0", "--threads must be in [1, 1024]"},
-            {"--algorithms", "ppo", "unknown algorithm 'ppo'"},
+            {"--algorithms", "dqn", "unknown algorithm 'dqn'"},
             {"--seed", "3", "--seed does not apply to compare: use --seeds"},
             {"--band", "iqr", "--band iqr is not a band"},
             {"--csv", "/", "is a directory"},

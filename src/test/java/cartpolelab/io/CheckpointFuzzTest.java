@@ -43,9 +43,9 @@ class CheckpointFuzzTest {
     private static final int VERSION = 4;
     private static final int ALGORITHM_NAME = 10;
     private static final int LEARNING_RATE = 21;
-    // format 2's named settings after the seed: count, "gaeLambda", "1.0" (or another
-    // three-character value)
-    private static final int NAMED = 4 + 2 + 9 + 2 + 3;
+    // format 2's named settings after the seed: count, then each (key, value) as UTF
+    private static final int NAMED = 4 + cartpolelab.agent.NamedSettings.of(HP).entrySet()
+            .stream().mapToInt(e -> 2 + e.getKey().length() + 2 + e.getValue().length()).sum();
     private static final int RANDOM_DRAWS = 73 + NAMED;
     private static final int ADAM_STEP = 81 + NAMED;
     private static final int ACTOR_W1 = 111 + NAMED;

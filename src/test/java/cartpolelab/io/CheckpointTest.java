@@ -156,8 +156,8 @@ class CheckpointTest {
         var lines = Files.readAllLines(csv);
         assertEquals("episode,episode/reward,episode/length,episode/reward_ma50,loss/actor,"
                 + "loss/critic,policy/entropy,perf/total_steps,perf/wall_seconds,"
-                + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td,gradvar/learner",
-                lines.get(0));
+                + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td,"
+                + "gradvar/learner", lines.get(0));
         assertEquals(13, lines.size());
         String[] first = lines.get(1).split(",");
         assertEquals("1", first[0]);
@@ -232,5 +232,61 @@ class CheckpointTest {
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoint.read(v2));
         assertTrue(e.getMessage().contains("gradient-variance measurement"), e.getMessage());
+    }
+
+    @Test
+    void everyNewSettingRoundTripsThroughTheNamedSettings() throws IOException {
+        Hyperparameters hp = HP.toBuilder().hiddenSize(6).hiddenLayers(2)
+                .activation(cartpolelab.nn.Activation.TANH)
+                .initialisation(cartpolelab.nn.Initialisation.ORTHOGONAL)
+                .optimiser(cartpolelab.nn.Optimiser.Kind.RMSPROP).optimiserEpsilon(1e-5)
+                .rmspropAlpha(0.95).maxGradNorm(0.5).valueCoefficient(0.25)
+                .normaliseAdvantage(true)
+                .learningRateSchedule(cartpolelab.agent.Schedule.LINEAR).scheduleSteps(12_345)
+                .build();
+        TrainingRun run = new TrainingRun(hp);
+        run.finishEpisode();
+        run.finishEpisode();
+        RunSnapshot saved = run.snapshot();
+        Checkpoint.write(file, saved);
+        RunSnapshot read = Checkpoint.read(file);
+        assertEquals(hp, read.hyperparameters());
+        assertEquals(12, read.agent().parameters().size(), "two hidden layers: 6 per network");
+        for (int i = 0; i < 12; i++) {
+            assertArrayEquals(data(saved.agent().parameters().get(i)),
+                    data(read.agent().parameters().get(i)));
+            assertArrayEquals(data(saved.agent().secondMoments().get(i)),
+                    data(read.agent().secondMoments().get(i)));
+        }
+        // and it continues as the uninterrupted run does
+        TrainingRun whole = new TrainingRun(hp);
+        for (int e = 0; e < 6; e++) {
+            whole.finishEpisode();
+        }
+        TrainingRun continued = TrainingRun.restore(read);
+        for (int e = 0; e < 4; e++) {
+            continued.finishEpisode();
+        }
+        assertArrayEquals(whole.history().rewards(), continued.history().rewards());
+    }
+
+    /**
+     * Written by the build of the GAE commit (format 2 with gaeLambda as its only named
+     * setting; hidden 8, seed 3, n-steps 5, λ 0.9, 5 episodes of 50): loads with today's
+     * meaning of every later setting and continues exactly.
+     */
+    @Test
+    void aFormatTwoFileWithoutTheNewSettingsLoadsWithTodaysMeaning() throws Exception {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(8).withSeed(3)
+                .withEpisodes(50).withGaeLambda(0.9).withNSteps(5);
+        Path old = Path.of(getClass().getResource("/checkpoints/v2-gae-lambda-only.cplb")
+                .toURI());
+        RunSnapshot s = Checkpoint.read(old);
+        assertEquals(hp, s.hyperparameters());
+        TrainingRun whole = new TrainingRun(hp);
+        whole.train(false, null);
+        TrainingRun continued = TrainingRun.restore(s);
+        continued.train(false, null);
+        assertArrayEquals(whole.history().rewards(), continued.history().rewards());
     }
 }

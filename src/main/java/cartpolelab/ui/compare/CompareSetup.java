@@ -36,7 +36,8 @@ final class CompareSetup extends FlowPane {
         for (Algorithm a : Algorithm.values()) {
             CheckBox box = new CheckBox(a.displayName());
             box.setId("compare" + a.name());
-            box.setSelected(true);
+            // the notebook's three by default, as the command line's compare (PPO on request)
+            box.setSelected(!a.clipped());
             algorithms.add(box);
         }
         seeds.setId("compareSeeds");

@@ -1,0 +1,35 @@
+package cartpolelab.agent;
+
+/**
+ * Sums of the losses of the updates since the last {@link #take()}: what an episode's record
+ * shows as its losses (their means). No allocation but the record {@link #take()} returns.
+ */
+final class UpdateTally {
+
+    private double actorLoss;
+    private double criticLoss;
+    private double entropy;
+    private int updates;
+
+    /** One update's actor (policy) loss, critic (value) loss and mean entropy. */
+    void add(double actor, double critic, double meanEntropy) {
+        actorLoss += actor;
+        criticLoss += critic;
+        entropy += meanEntropy;
+        updates++;
+    }
+
+    /** Means over the updates since the last call ({@link UpdateStats#NONE} if none); resets. */
+    UpdateStats take() {
+        if (updates == 0) {
+            return UpdateStats.NONE;
+        }
+        UpdateStats stats = new UpdateStats(actorLoss / updates, criticLoss / updates,
+                entropy / updates, updates);
+        actorLoss = 0;
+        criticLoss = 0;
+        entropy = 0;
+        updates = 0;
+        return stats;
+    }
+}
