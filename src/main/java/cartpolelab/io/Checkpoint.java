@@ -96,6 +96,12 @@ public final class Checkpoint {
      * @throws IllegalArgumentException if {@code headless} is not such bytes
      */
     public static byte[] joinHistory(byte[] headless, EpisodeHistory history) {
+        return joinHistory(headless, history, new GradientVarianceHistory());
+    }
+
+    /** {@link #joinHistory(byte[], EpisodeHistory)} with the run's measurements by then. */
+    public static byte[] joinHistory(byte[] headless, EpisodeHistory history,
+                                     GradientVarianceHistory measured) {
         // the headless bytes end in N = 0 episodes, M = 0 measurements and the checksum
         int prefix = headless.length - 4 - 4 - 8;
         if (prefix < MIN_BYTES || headless[0] != MAGIC[0] || headless[1] != MAGIC[1]
@@ -112,7 +118,7 @@ public final class Checkpoint {
                     new java.util.zip.CheckedOutputStream(bytes, crc));
             data.write(headless, 0, prefix);
             writeHistory(data, history);
-            data.writeInt(0); // the library keeps the measurements in its own table
+            writeMeasurements(data, measured);
             data.flush();
             new DataOutputStream(bytes).writeLong(crc.getValue());
         } catch (IOException e) {

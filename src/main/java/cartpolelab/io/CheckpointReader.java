@@ -225,7 +225,7 @@ final class CheckpointReader {
             }
             hp = b.build();
         } catch (IllegalArgumentException e) {
-            throw invalid(name, "settings: " + e.getMessage(), e);
+            throw invalid(name, "settings: " + SafeText.line(e.getMessage()), e);
         }
         long totalSteps = data.readLong();
         long randomDraws = data.readLong();

@@ -164,7 +164,8 @@ public final class LibraryReader {
         if (c == null) {
             return null;
         }
-        EpisodeHistory all = history(runId).episodes();
+        History stored = history(runId);
+        EpisodeHistory all = stored.episodes();
         if (all.size() < c.episode()) {
             throw new LibraryException("run " + runId + " of " + library.file() + " has a "
                     + "checkpoint after episode " + c.episode() + " but only " + all.size()
@@ -175,7 +176,14 @@ public final class LibraryReader {
             first.add(all.get(i));
         }
         try {
-            return cartpolelab.io.Checkpoint.joinHistory(c.data(), first);
+            // the measurements taken by then, as train's checkpoint holds them
+            cartpolelab.metrics.GradientVarianceHistory measured =
+                    new cartpolelab.metrics.GradientVarianceHistory();
+            for (int i = 0; i < stored.gradientVariance().size()
+                    && stored.gradientVariance().episode(i) <= c.episode(); i++) {
+                measured.add(stored.gradientVariance().get(i));
+            }
+            return cartpolelab.io.Checkpoint.joinHistory(c.data(), first, measured);
         } catch (IllegalArgumentException e) {
             throw new LibraryException("run " + runId + " of " + library.file() + " has a "
                     + "damaged checkpoint (" + e.getMessage() + ")", e);

@@ -45,7 +45,6 @@ public final class MainToolbar extends ToolBar {
     private final MenuItem saveMaps = new MenuItem("Network maps…");
     private final MenuItem saveVariance = new MenuItem("Gradient-variance chart and CSV…");
     private final Button compare = new Button("Compare…");
-    private final Button runs = new Button("Runs…");
     private final javafx.scene.control.ToggleButton maps =
             new javafx.scene.control.ToggleButton("Maps");
     /** What the button part saves: the last choice of the arrow's menu. */
@@ -92,9 +91,6 @@ public final class MainToolbar extends ToolBar {
         saveVariance.setId("saveVarianceItem");
         savePlots.getItems().addAll(saveReward, saveStacked, saveMaps, saveVariance);
         compare.setId("compareButton");
-        runs.setId("runsButton");
-        tip(runs, "Every run kept in the run library: open one, rename, tag, annotate, "
-                + "delete");
         tip(compare, "Compare algorithms across seeds: a grid of runs on every core, with the "
                 + "mean and its confidence band, in a window of its own");
         maps.setId("mapsToggle");
@@ -144,7 +140,7 @@ public final class MainToolbar extends ToolBar {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         getItems().addAll(startPause, stepEpisode, stepFrame, reset, separator(), watch,
-                separator(), speedLabel, speed, stopWhenSolved, maps, compare, runs, spacer, savePlots,
+                separator(), speedLabel, speed, stopWhenSolved, maps, compare, spacer, savePlots,
                 exportCsv,
                 saveCheckpoint, loadCheckpoint, pytorch);
         for (Node n : getItems()) {
@@ -210,11 +206,6 @@ public final class MainToolbar extends ToolBar {
         Tooltip usual = maps.getTooltip();
         available.addListener((o, a, b) -> maps.setTooltip(b ? usual : narrow));
         maps.setTooltip(available.get() ? usual : narrow);
-    }
-
-    /** What Runs… does. */
-    void setOnRuns(Runnable action) {
-        runs.setOnAction(e -> action.run());
     }
 
     /** Adds {@code n} after Compare…, before the file buttons (the View menu). */

@@ -71,7 +71,6 @@ public final class MainView extends BorderPane {
         this.library = new WindowLibrary(vm);
         this.toolbar = new MainToolbar(vm, this::resetRun, files);
         toolbar.setOnCompare(this::openCompare);
-        toolbar.setOnRuns(() -> library.openRuns(window(), dialogs));
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
                 () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare,
                 this::openLesson);
@@ -320,6 +319,7 @@ public final class MainView extends BorderPane {
         appearance = a;
         ViewMenu menu = new ViewMenu(a);
         menu.addLesson(this::openLesson); // in the menu: the toolbar has no room left
+        menu.addRuns(() -> library.openRuns(window(), dialogs));
         toolbar.addBeforeFiles(menu);
     }
 

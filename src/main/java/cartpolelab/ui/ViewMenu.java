@@ -64,6 +64,15 @@ final class ViewMenu extends MenuButton {
     }
 
     /** The lesson's item (Lesson…, L), first in the menu. */
+    /** Runs… : the run library's window, first in the menu. */
+    void addRuns(Runnable open) {
+        javafx.scene.control.MenuItem runs = new javafx.scene.control.MenuItem(
+                "Runs\u2026  (every run kept in the run library)");
+        runs.setId("runsItem");
+        runs.setOnAction(e -> open.run());
+        getItems().add(0, runs);
+    }
+
     void addLesson(Runnable open) {
         javafx.scene.control.MenuItem lesson = new javafx.scene.control.MenuItem(
                 "Lesson: the notebook's story\u2026  (L)");

@@ -57,13 +57,13 @@ class AllocationTest {
     @ParameterizedTest(name = "{0}: no allocation in EpisodeRunner.step()")
     @EnumSource(Algorithm.class)
     void stepAllocatesNothing(Algorithm algorithm) {
-        check(Hyperparameters.DEFAULTS.withAlgorithm(algorithm));
+        check(Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(algorithm));
     }
 
     @ParameterizedTest(name = "n-step A2C (n = {0}): no allocation in EpisodeRunner.step()")
     @org.junit.jupiter.params.provider.ValueSource(ints = {5, 64})
     void nStepAllocatesNothing(int n) {
-        check(Hyperparameters.DEFAULTS.withNSteps(n));
+        check(Hyperparameters.MONTE_CARLO_DEFAULTS.withNSteps(n));
     }
 
     /**

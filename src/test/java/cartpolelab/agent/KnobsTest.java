@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  */
 class KnobsTest {
 
-    private static final Hyperparameters SMALL = Hyperparameters.DEFAULTS.withHiddenSize(8)
+    private static final Hyperparameters SMALL = Hyperparameters.MONTE_CARLO_DEFAULTS.withHiddenSize(8)
             .withSeed(4);
     private static final int T = 10;
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class PpoTest {
 
     private static final int T = 12;
-    private static final Hyperparameters PPO = Hyperparameters.DEFAULTS
+    private static final Hyperparameters PPO = Hyperparameters.MONTE_CARLO_DEFAULTS
             .withAlgorithm(Algorithm.PPO).toBuilder().hiddenSize(6).hiddenLayers(2)
             .activation(Activation.TANH).nSteps(T).minibatch(T).epochs(1).gaeLambda(0.8)
             .discount(0.98).entropyCoefficient(0.01).seed(5).build();
@@ -194,7 +194,7 @@ class PpoTest {
 
     @Test
     void aPpoRunIsDeterministicAndItsRolloutSpansEpisodes() {
-        Hyperparameters hp = Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.PPO)
+        Hyperparameters hp = Hyperparameters.MONTE_CARLO_DEFAULTS.withAlgorithm(Algorithm.PPO)
                 .toBuilder().hiddenSize(16).nSteps(64).minibatch(16).epochs(3).episodes(30)
                 .seed(2).build();
         EpisodeRunner one = new EpisodeRunner(new Agent(hp));

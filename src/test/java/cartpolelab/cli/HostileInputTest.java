@@ -160,7 +160,7 @@ class HostileInputTest {
 
     @Test
     void typosGetSuggestionsAndABadAlgorithmTheList() {
-        assertOneSafeLine(cli("train", "--epsiodes", "3"), "did you mean --episodes?");
+        assertOneSafeLine(cli("train", "--epsiodes", "3"), "did you mean --episodes");
         assertOneSafeLine(cli("trian"), "did you mean train?");
         CliTest.Run r = cli("train", "--algorithm", "ac2");
         assertOneSafeLine(r, "unknown algorithm 'ac2': use reinforce, reinforce-baseline or a2c");

@@ -62,7 +62,7 @@ class RunsWindowTest {
     @Test
     void listFilterDeleteUndoOpenAndRecord(FxRobot robot) throws Exception {
         Waits.waitFor("the library to open", () -> view.library.recorder() != null);
-        robot.clickOn("#runsButton");
+        robot.clickOn("#viewMenu").clickOn("#runsItem");
         TableView<StoredRun> table = robot.lookup("#runsTable").queryAs(TableView.class);
         Waits.waitFor("three runs listed", () -> table.getItems().size() == 3);
 

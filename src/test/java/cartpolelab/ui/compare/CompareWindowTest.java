@@ -135,7 +135,7 @@ class CompareWindowTest {
         assertEquals(java.util.List.of(), dialogs.errors);
         assertTrue(Files.readString(dir.resolve("variance.svg"))
                 .contains("Gradient variance, median of each group"));
-        assertEquals("group,episode,gradvar/reinforce,gradvar/baseline,gradvar/td,gradvar/learner",
+        assertEquals("group,episode,gradvar/reinforce,gradvar/baseline,gradvar/td",
                 Files.readAllLines(dir.resolve("variance.csv")).get(0));
 
         // a double-click on the seed-7 A2C run opens it in the main window, paused
