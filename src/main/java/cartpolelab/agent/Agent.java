@@ -215,11 +215,7 @@ public final class Agent {
         return tally.take();
     }
 
-    /**
-     * What the last update multiplied ∇log π(a_t|s_t) by, per step of its rollout (Ψ_t: G_t,
-     * G_t − V(s_t) or the GAE advantage): a copy, for inspection (the replay overlay shows the
-     * same numbers, computed by {@link Advantages} from the recording).
-     */
+    /** Ψ_t of the last update's rollout (what ∇log π(a_t|s_t) was multiplied by), a copy. */
     public double[] lastMultipliers() {
         return learning.multipliers();
     }
@@ -235,7 +231,6 @@ public final class Agent {
     }
 
     // ---- for the tests of this package: the rollout, the update, dL/dθ ----
-
     RolloutBuffer rollout() {
         return rollout;
     }

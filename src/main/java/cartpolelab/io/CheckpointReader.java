@@ -194,22 +194,15 @@ final class CheckpointReader {
         String version = data.readUTF();
         long named = 0;
         try {
-            int hidden = data.readInt();
-            double lr = data.readDouble();
-            double gamma = data.readDouble();
-            double entropy = data.readDouble();
-            int maxSteps = data.readInt();
-            int episodes = data.readInt();
-            int nSteps = data.readInt();
-            long seed = data.readLong();
             // format 1 predates GAE: its A2C learned from G_t − V(s_t), which is λ = 1; the
             // named settings a file lacks keep their defaults (the meaning it was trained with)
             HyperparameterBuilder b = Hyperparameters.DEFAULTS.toBuilder()
                     .algorithm(enumNamed(Algorithm.class, algorithm, "algorithm"))
                     .version(enumNamed(CartPoleVersion.class, version, "environment version"))
-                    .hiddenSize(hidden).learningRate(lr).discount(gamma)
-                    .entropyCoefficient(entropy).maxSteps(maxSteps).episodes(episodes)
-                    .nSteps(nSteps).gaeLambda(1).seed(seed);
+                    .hiddenSize(data.readInt()).learningRate(data.readDouble())
+                    .discount(data.readDouble()).entropyCoefficient(data.readDouble())
+                    .maxSteps(data.readInt()).episodes(data.readInt()).nSteps(data.readInt())
+                    .gaeLambda(1).seed(data.readLong());
             if (format >= 2) {
                 int count = data.readInt();
                 named += 4;

@@ -100,8 +100,8 @@ public final class TrainingRun {
         snapshot.checkPosition();
         Hyperparameters hp = snapshot.hyperparameters();
         TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent(),
-                snapshot.totalSteps()),
-                snapshot.history().copy(), snapshot.randomDraws(), snapshot.totalSteps());
+                snapshot.totalSteps()), snapshot.history().copy(), snapshot.randomDraws(),
+                snapshot.totalSteps());
         run.gradientVariance.addAll(snapshot.gradientVariance());
         return run;
     }
@@ -283,7 +283,6 @@ public final class TrainingRun {
     }
 
     // ------------------------------------------------------------------ reading
-
     public Hyperparameters hyperparameters() {
         return hp;
     }

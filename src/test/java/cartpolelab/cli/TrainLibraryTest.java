@@ -55,7 +55,7 @@ class TrainLibraryTest {
             assertEquals(6, h.gradientVariance().size());
             // the final checkpoint, joined with the stored episodes, is the --checkpoint file
             byte[] joined = Checkpoint.joinHistory(library.reader().latestCheckpoint(1).data(),
-                    h.episodes());
+                    h.episodes(), h.gradientVariance());
             assertArrayEquals(joined, library.reader().checkpointFile(1));
             assertArrayEquals(Files.readAllBytes(cplb), joined);
         }

@@ -167,7 +167,7 @@ public final class RunCharts {
         int height = (int) Math.round(reward.getHeight());
         return new cartpolelab.ui.export.PlotExport(bound, episodes, settings, solvedAt,
                 stacked, width, stacked ? height + (int) Math.round(training.getHeight())
-                : height, range);
+                : height, range).over(axis);
     }
 
     /** Paints the charts that changed since their last paint. Once per frame. */

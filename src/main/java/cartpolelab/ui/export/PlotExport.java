@@ -7,6 +7,8 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.plot.Figure;
 import cartpolelab.plot.RunFigures;
+import cartpolelab.plot.StepColumns;
+import cartpolelab.plot.XAxis;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -20,12 +22,19 @@ import java.nio.file.Path;
  */
 public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters settings,
                          int solvedAt, boolean stacked, int width, int height,
-                         double[] xRange, GradientVarianceHistory variance)
+                         double[] xRange, GradientVarianceHistory variance, XAxis axis)
         implements Picture {
 
     public PlotExport(EpisodeHistory history, int episodes, Hyperparameters settings,
                       int solvedAt, boolean stacked, int width, int height, double[] xRange) {
-        this(history, episodes, settings, solvedAt, stacked, width, height, xRange, null);
+        this(history, episodes, settings, solvedAt, stacked, width, height, xRange, null,
+                XAxis.EPISODES);
+    }
+
+    /** The same picture over {@code x} (episodes or environment steps), as the window shows. */
+    public PlotExport over(XAxis x) {
+        return new PlotExport(history, episodes, settings, solvedAt, stacked, width, height,
+                xRange, variance, x);
     }
 
     /**
@@ -34,7 +43,7 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
      */
     public PlotExport withVariance(GradientVarianceHistory g) {
         return new PlotExport(history, episodes, settings, solvedAt, false, width, height,
-                xRange, g);
+                xRange, g, axis);
     }
 
     /** The smallest picture written, in pixels at scale 1. */
@@ -45,17 +54,19 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
     public Figure figure() {
         RunFigures.Description d = PlotFiles.describe(settings, solvedAt);
         // a zoomed chart says so, with its range, on its subtitle line
+        double unit = axis == XAxis.STEPS ? StepColumns.UNIT : 1;
         String zoom = xRange == null ? "" : String.format(java.util.Locale.ROOT,
-                "  \u00b7  zoomed to episodes %,d\u2013%,d", (long) Math.ceil(xRange[0]),
-                (long) Math.floor(xRange[1]));
+                "  \u00b7  zoomed to %s %,d\u2013%,d", axis == XAxis.STEPS ? "steps" : "episodes",
+                (long) Math.ceil(xRange[0] * unit), (long) Math.floor(xRange[1] * unit));
         if (variance != null) { // its subtitle line is the run's title
             return RunFigures.variance(history, variance, new RunFigures.Description(
-                    d.title() + zoom, d.subtitle(), d.threshold(), d.solvedAt(), d.critic()));
+                    d.title() + zoom, d.subtitle(), d.threshold(), d.solvedAt(), d.critic()),
+                    axis);
         }
         d = new RunFigures.Description(d.title(), d.subtitle() + zoom, d.threshold(),
                 d.solvedAt(), d.critic());
-        return stacked ? RunFigures.stacked(history, episodes, d)
-                : RunFigures.reward(history, episodes, d);
+        return stacked ? RunFigures.stacked(history, episodes, d, axis)
+                : RunFigures.reward(history, episodes, d, axis);
     }
 
     @Override
