@@ -39,6 +39,8 @@ public final class AxisChoice {
                 + "both."));
         box.setAccessibleText("Chart x axis: episodes or environment steps");
         box.setMinWidth(Region.USE_PREF_SIZE);
+        // compact, so it sits in a chart's corner without covering the titles
+        box.setStyle("-fx-font-size: 0.85em; -fx-padding: 0 2 0 2;");
         box.valueProperty().addListener((o, a, b) -> onChange.accept(b));
         return box;
     }
