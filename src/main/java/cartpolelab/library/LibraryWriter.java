@@ -295,11 +295,14 @@ public final class LibraryWriter implements AutoCloseable {
         flushWanted = false;
         synchronized (library) {
             library.connection.setAutoCommit(false);
-            for (Recording r : recordings) {
+            // the runs of this batch: one recorded meanwhile (another thread) waits for the
+            // next, so no row is ever written before its run's row exists
+            List<Recording> batch = List.copyOf(recordings);
+            for (Recording r : batch) {
                 r.create(library);
             }
             int budget = MAX_TRANSACTION_EPISODES;
-            for (Recording r : recordings) {
+            for (Recording r : batch) {
                 budget -= EpisodeRows.write(library, r, budget);
             }
             List<Task> done = new ArrayList<>();
