@@ -72,10 +72,19 @@ class FullDiskTest {
         assertEquals(2, r.code(), r.err());
         assertEquals(200, Checkpoint.read(ckpt).episodes(), "the training is not lost");
         List<String> errors = r.err().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(2, errors.size(), "once when it first fails, once at the end: " + r.err());
-        assertTrue(errors.get(0).contains("No space left on device")
-                && errors.get(0).contains("training goes on"), errors.get(0));
+        // the CSV is appended on its own thread: whether a periodic append met the full disk
+        // before the run ended depends on timing; either way one line a failure, the end's last
+        assertTrue(errors.size() == 1 || errors.size() == 2, r.err());
+        if (errors.size() == 2) {
+            assertTrue(errors.get(0).contains("No space left on device")
+                    && errors.get(0).contains("training goes on"), errors.get(0));
+        }
+        assertTrue(errors.get(errors.size() - 1).contains("No space left on device"), r.err());
+        assertNoTemporaries(full);
         // the CSV is appended while training: what fitted stays, ending at a whole row
+        if (!Files.exists(csv)) {
+            return; // the disk was full before the first append: nothing half-written either
+        }
         List<String> kept = Files.readAllLines(csv);
         int rows = kept.size() - 1;
         assertTrue(rows > 0 && rows < 200, rows + " rows");
@@ -84,6 +93,5 @@ class FullDiskTest {
             assertEquals(fields, kept.get(i).split(",", -1).length, "row " + i + " whole");
             assertTrue(kept.get(i).startsWith(i + ","), "episode " + i + " in order");
         }
-        assertNoTemporaries(full);
     }
 }
