@@ -91,7 +91,7 @@ class ChartInteractionTest {
     }
 
     /** The screen point over episode value {@code x} (data units), a third down the plot. */
-    private static Point2D at(FxRobot robot, PlotCanvas chart, double x) {
+    static Point2D at(FxRobot robot, PlotCanvas chart, double x) {
         Point2D[] p = new Point2D[1];
         robot.interact(() -> {
             Layout l = chart.plotLayout();
@@ -101,7 +101,7 @@ class ChartInteractionTest {
         return p[0];
     }
 
-    private static List<String> readout(FxRobot robot, PlotCanvas chart) {
+    static List<String> readout(FxRobot robot, PlotCanvas chart) {
         @SuppressWarnings("unchecked")
         List<String>[] lines = new List[1];
         robot.interact(() -> lines[0] = chart.readoutShown());

@@ -3,14 +3,12 @@ package cartpolelab.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.plot.Layout;
 import cartpolelab.plot.XAxis;
 import cartpolelab.ui.chart.PlotCanvas;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import javafx.geometry.Point2D;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -51,27 +49,10 @@ class StepAxisWindowTest {
 
     private static void waitFor(String what, Callable<Boolean> condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, condition); // generous: CI may be busy
         } catch (TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
-    }
-
-    private static Point2D at(FxRobot robot, PlotCanvas chart, double x) {
-        Point2D[] p = new Point2D[1];
-        robot.interact(() -> {
-            Layout l = chart.plotLayout();
-            double y = l.tops[0] + (l.bottoms[l.bottoms.length - 1] - l.tops[0]) / 3;
-            p[0] = chart.localToScreen(l.px(x), y);
-        });
-        return p[0];
-    }
-
-    private static List<String> readout(FxRobot robot, PlotCanvas chart) {
-        @SuppressWarnings("unchecked")
-        List<String>[] lines = new List[1];
-        robot.interact(() -> lines[0] = chart.readoutShown());
-        return lines[0];
     }
 
     @Test
@@ -87,13 +68,13 @@ class StepAxisWindowTest {
                 .equals(XAxis.STEPS.label()) && reward.figure().length() == 40
                 && view.charts().training().figure().xLabel.equals(XAxis.STEPS.label())
                 && reward.plotLayout() != null);
-        robot.moveTo(at(robot, reward, 10));
-        waitFor("the readout at step 1,000", () -> !readout(robot, reward).isEmpty()
-                && readout(robot, reward).get(0).equals("Step 1,000 \u00b7 episode 11"));
+        robot.moveTo(ChartInteractionTest.at(robot, reward, 10));
+        waitFor("the readout at step 1,000", () -> !ChartInteractionTest.readout(robot, reward).isEmpty()
+                && ChartInteractionTest.readout(robot, reward).get(0).equals("Step 1,000 \u00b7 episode 11"));
 
         List<Integer> clicked = new java.util.concurrent.CopyOnWriteArrayList<>();
         robot.interact(() -> view.charts().view().setOnEpisodeClicked(clicked::add));
-        robot.clickOn(at(robot, reward, 25), MouseButton.PRIMARY);
+        robot.clickOn(ChartInteractionTest.at(robot, reward, 25), MouseButton.PRIMARY);
         waitFor("the click", () -> !clicked.isEmpty());
         assertEquals(List.of(26), clicked, "step 2,500 falls in episode 26 (ended at 2,500)");
 
