@@ -4,12 +4,17 @@ import cartpolelab.io.AtomicFiles;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.io.PyTorchModel;
+import cartpolelab.io.SafeText;
+import cartpolelab.io.Safetensors;
+import cartpolelab.io.TensorBoardWriter;
 import cartpolelab.library.LibraryException;
 import cartpolelab.library.LibraryReader;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.library.StoredRun;
 import cartpolelab.plot.RunFigures;
 import cartpolelab.train.Cell;
+import cartpolelab.train.RunSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -29,12 +34,13 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code runs export}: stored runs as the files {@code train} and {@code compare} write. One
  * run: its metrics CSV, reward chart and checkpoint, byte for byte what {@code train} wrote.
  * Several: the tidy CSV and the comparison chart of {@code compare}. (The place for more
- * formats, such as TensorBoard event files or PyTorch weights: one more option each.)
+ * formats: one more option each.) Any number of runs: TensorBoard event files, one
+ * sub-directory per run named by its id. One run: its networks for PyTorch (safetensors).
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write stored runs as files: one run as train writes it (--csv, "
-                + "--png/--svg, --checkpoint); several as compare writes them (--csv tidy, "
-                + "--png/--svg).")
+                + "--png/--svg, --checkpoint, --pytorch); several as compare writes them (--csv "
+                + "tidy, --png/--svg); any as TensorBoard logs (--tensorboard).")
 final class RunsExport implements Callable<Integer> {
 
     @Spec
@@ -60,15 +66,37 @@ final class RunsExport implements Callable<Integer> {
             description = "one run: its last checkpoint (.cplb), to eval or continue")
     private Path checkpoint;
 
+    @Option(names = "--tensorboard", paramLabel = "DIR",
+            description = "TensorBoard event files of every run, in DIR/run-ID (tensorboard "
+                    + "--logdir DIR)")
+    private Path tensorboard;
+
+    @Option(names = "--pytorch", paramLabel = "FILE",
+            description = "one run: the networks of its last checkpoint as safetensors in "
+                    + "PyTorch's layout (the notebook's ActorCritic names for one hidden layer)")
+    private Path pytorch;
+
+    @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
+            description = "--pytorch's number type: float32 (default) or float64 (every bit)")
+    private String dtype;
+
     @Override
     public Integer call() throws IOException {
         List<ChartFiles.Chart> charts = chartFiles.charts();
-        if (csv == null && checkpoint == null && charts.isEmpty()) {
-            throw new Cli.UserError("nothing to write: give --csv, --png, --svg or --checkpoint");
+        if (csv == null && checkpoint == null && charts.isEmpty() && tensorboard == null
+                && pytorch == null) {
+            throw new Cli.UserError("nothing to write: give --csv, --png, --svg, --checkpoint, "
+                    + "--tensorboard or --pytorch");
         }
-        if (checkpoint != null && ids.size() > 1) {
-            throw new Cli.UserError("--checkpoint takes one run, not " + ids.size()
-                    + ": export each run's checkpoint on its own");
+        if (ids.size() > 1 && (checkpoint != null || pytorch != null)) {
+            String flag = checkpoint != null ? "--checkpoint" : "--pytorch";
+            throw new Cli.UserError(flag + " takes one run, not " + ids.size()
+                    + ": export each run's " + flag.substring(2) + " on its own");
+        }
+        Safetensors.Dtype type = Safetensors.Dtype.parse(dtype);
+        if (type == null) {
+            throw new Cli.UserError("--dtype must be float32 or float64, was "
+                    + SafeText.value(dtype));
         }
         chart.centerKind();
         chart.bandKind();
@@ -77,6 +105,16 @@ final class RunsExport implements Callable<Integer> {
         try (RunLibrary library = libraryOptions.openForReading("runs export")) {
             List<StoredRun> runs = RunsCommand.runs(library, ids);
             LibraryReader reader = library.reader();
+            if (pytorch != null) {
+                exportNetworks(out, reader, runs.get(0), type);
+            }
+            if (tensorboard != null) {
+                exportTensorBoard(out, reader, runs);
+            }
+            if (csv == null && checkpoint == null && charts.isEmpty()) {
+                out.flush();
+                return 0;
+            }
             if (runs.size() == 1) {
                 exportOne(out, reader, runs.get(0), charts);
             } else {
@@ -85,6 +123,32 @@ final class RunsExport implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private void exportNetworks(PrintWriter out, LibraryReader reader, StoredRun run,
+                                Safetensors.Dtype type) throws IOException {
+        RunSnapshot s = reader.checkpoint(run.id());
+        if (s == null) {
+            throw new Cli.UserError("run " + run.id() + " has no checkpoint in the library (it "
+                    + "ended before its first one), so no networks to export");
+        }
+        PyTorchModel.write(pytorch, s.hyperparameters(), s.agent(), type);
+        out.printf("wrote %-10s %s%n", "pytorch", pytorch);
+    }
+
+    /** Each run's episodes and measurements as one events file in {@code DIR/run-ID}. */
+    private void exportTensorBoard(PrintWriter out, LibraryReader reader, List<StoredRun> runs)
+            throws IOException {
+        for (StoredRun run : runs) {
+            LibraryReader.History h = reader.history(run.id());
+            Path dir = tensorboard.resolve("run-" + run.id());
+            double start = run.started() == null ? 0 : run.started().toEpochMilli() / 1000.0;
+            try (TensorBoardWriter w = TensorBoardWriter.create(dir,
+                    TensorBoardWriter.settingsText(run.hyperparameters()), start)) {
+                w.append(h.episodes(), h.gradientVariance());
+                out.printf("wrote %-10s %s%n", "events", w.file());
+            }
+        }
     }
 
     private void exportOne(PrintWriter out, LibraryReader reader, StoredRun run,

@@ -6,6 +6,8 @@ import cartpolelab.io.Checkpoint;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.MetricsRow;
+import cartpolelab.io.PyTorchModel;
+import cartpolelab.io.SafeText;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.NewRun;
 import cartpolelab.metrics.EpisodeHistory;
@@ -28,15 +30,16 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code runs import}: checkpoints ({@code .cplb}: settings, history and networks, whole) and
- * CSVs (a metrics CSV of {@code train}, or a tidy CSV of {@code compare}, recorded as one
+ * {@code runs import}: checkpoints ({@code .cplb}: settings, history and networks, whole),
+ * PyTorch networks ({@code .safetensors} in {@link PyTorchModel}'s layout: a new run with no
+ * episodes yet, to watch, replay, map or train further) and CSVs (a metrics CSV of {@code train}, or a tidy CSV of {@code compare}, recorded as one
  * experiment) into the library. A CSV does not hold every setting: the flags give the rest
  * (the notebook's defaults unless given); a tidy CSV's algorithm, seed and swept value win.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = "Record checkpoints (.cplb) and CSVs (train --csv, compare --csv) in the "
-                + "library. The settings a CSV does not hold are the flags' (default: the "
-                + "notebook's).")
+        description = "Record checkpoints (.cplb), PyTorch networks (.safetensors) and CSVs "
+                + "(train --csv, compare --csv) in the library. The settings a file does not "
+                + "hold are the flags' (default: the notebook's).")
 final class RunsImport implements Callable<Integer> {
 
     @Spec
@@ -49,7 +52,7 @@ final class RunsImport implements Callable<Integer> {
     private HyperparameterOptions settings;
 
     @Parameters(paramLabel = "FILE", arity = "1..*",
-            description = "checkpoints (.cplb) and CSVs to import")
+            description = "checkpoints (.cplb), networks (.safetensors) and CSVs to import")
     private List<Path> files;
 
     @Override
@@ -70,8 +73,11 @@ final class RunsImport implements Callable<Integer> {
         try {
             for (Path f : files) {
                 String name = f.getFileName().toString();
-                if (name.toLowerCase(Locale.ROOT).endsWith(Checkpoint.EXTENSION)) {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (lower.endsWith(Checkpoint.EXTENSION)) {
                     importCheckpoint(writer, f, name);
+                } else if (lower.endsWith(".safetensors")) {
+                    importNetworks(out, writer, f, name, base);
                 } else {
                     importCsv(writer, f, name, base);
                 }
@@ -96,6 +102,20 @@ final class RunsImport implements Callable<Integer> {
                 hp, 0, 0, List.of()), null, s.history(), null, hp.version().solvedThreshold());
         r.checkpoint("final", s);
         r.end(state(s.history(), hp), null);
+    }
+
+    /** Networks only: a run of the flags' settings (layers from the file), no episodes yet. */
+    private static void importNetworks(PrintWriter out, LibraryWriter writer, Path f,
+                                       String name, Hyperparameters base) throws IOException {
+        RunSnapshot s = PyTorchModel.read(f, base);
+        Hyperparameters hp = s.hyperparameters();
+        LibraryWriter.Recording r = writer.record(new NewRun(name, "import", null, null, null,
+                hp, 0, 0, List.of()), null, s.history(), null, hp.version().solvedThreshold());
+        r.checkpoint("final", s);
+        r.end(state(s.history(), hp), null);
+        out.printf("%s: networks of %d hidden layer%s of %d, %s, trained as %s from here%n",
+                SafeText.value(name), hp.hiddenLayers(), hp.hiddenLayers() == 1 ? "" : "s",
+                hp.hiddenSize(), hp.activation().id(), hp.algorithm().displayName());
     }
 
     private static String state(EpisodeHistory h, Hyperparameters hp) {

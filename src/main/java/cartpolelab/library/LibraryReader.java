@@ -1,10 +1,15 @@
 package cartpolelab.library;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.Checkpoint;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.train.RunSnapshot;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -187,6 +192,26 @@ public final class LibraryReader {
         } catch (IllegalArgumentException e) {
             throw new LibraryException("run " + runId + " of " + library.file() + " has a "
                     + "damaged checkpoint (" + e.getMessage() + ")", e);
+        }
+    }
+
+    /**
+     * A run's last checkpoint with its episodes, read exactly as a checkpoint file of it is
+     * ({@link #checkpointFile}), or null if none was stored.
+     *
+     * @throws IOException naming the run when the stored checkpoint cannot be read
+     */
+    public RunSnapshot checkpoint(long runId) throws IOException {
+        byte[] bytes = checkpointFile(runId);
+        if (bytes == null) {
+            return null;
+        }
+        Path tmp = Files.createTempFile("cartpole-lab-run", Checkpoint.EXTENSION);
+        try {
+            Files.write(tmp, bytes);
+            return Checkpoint.read(tmp);
+        } finally {
+            Files.deleteIfExists(tmp);
         }
     }
 

@@ -79,7 +79,8 @@ class SafetensorsTest {
         Map<String, Object> h = (Map<String, Object>) Json.parse(
                 new String(all, 8, (int) n, StandardCharsets.UTF_8));
         assertEquals(Map.of("format", "pt", "producer", "cartpole-lab", "algorithm", "A2C",
-                "hidden", "16"), h.get("__metadata__"));
+                "hidden", "16", "hidden_layers", "1", "activation", "relu"),
+                h.get("__metadata__"));
         Map<String, List<Long>> shapes = Map.of(
                 "critic_ln1.weight", List.of(16L, 4L), "critic_ln1.bias", List.of(16L),
                 "critic_ln2.weight", List.of(1L, 16L), "critic_ln2.bias", List.of(1L),
