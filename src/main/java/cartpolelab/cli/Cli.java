@@ -155,7 +155,9 @@ public final class Cli implements Runnable {
             }
             java.util.Optional<String> dash = u.getUnmatched().stream()
                     .filter(a -> a.startsWith("-")).findFirst();
-            if (dash.isPresent()) {
+            // only a command that takes file names can have meant one
+            if (dash.isPresent() && !u.getCommandLine().getCommandSpec().positionalParameters()
+                    .isEmpty()) {
                 return dashHint(dash.get());
             }
         }

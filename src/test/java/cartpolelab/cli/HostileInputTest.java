@@ -124,6 +124,10 @@ class HostileInputTest {
     void aShardNamedLikeAFlagGetsTheWayToPassIt() {
         assertOneSafeLine(cli("merge", "--csv", dir.resolve("m.csv").toString(), "-shard.csv"),
                 "needs '--' before it (-- -shard.csv) or './' in front (./-shard.csv)");
+        // a command that takes no file names gets no such hint for a flag it lacks
+        CliTest.Run r = cli("eval", "--checkpoint", "x.cplb", "--zzzz");
+        assertOneSafeLine(r, "Unknown option: '--zzzz'");
+        assertFalse(r.err().contains("file name"), r.err());
     }
 
     @Test
