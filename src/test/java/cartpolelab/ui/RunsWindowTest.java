@@ -84,10 +84,11 @@ class RunsWindowTest {
         robot.interact(() -> table.getItems().stream().filter(r -> r.id() == 2).findFirst()
                 .ifPresent(r -> table.getSelectionModel().select(r)));
         robot.interact(() -> robot.lookup("#runsOpen").queryButton().fire());
+        // the history and the run's settings reach the window on separate pulses: wait for both
         Waits.waitFor("run 2 opened", () -> view.library.recorder() != null
-                && WaitForAsyncUtils.asyncFx(() -> view.viewModel().history().size()).get() == 60);
-        assertEquals(2L, WaitForAsyncUtils.asyncFx(() -> view.viewModel().runSettingsProperty().get()
-                .seed()).get());
+                && WaitForAsyncUtils.asyncFx(() -> view.viewModel().history().size()).get() == 60
+                && WaitForAsyncUtils.asyncFx(() -> view.viewModel().runSettingsProperty().get()
+                        .seed()).get() == 2L);
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
 
         // training on in the window (a bigger budget, as typed in Episodes): recorded as a new
