@@ -2,10 +2,11 @@ package cartpolelab.io;
 
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.AgentState;
+import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.NamedSettings;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.nn.Activation;
 import cartpolelab.train.RunSnapshot;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -44,6 +45,9 @@ public final class PyTorchModel {
 
     /** The notebook's {@code state_dict} keys, in its order (one hidden layer). */
     public static final List<String> NAMES = names(1);
+
+    /** The metadata key, and {@link NamedSettings}' name, of the hidden layers' activation. */
+    private static final String ACTIVATION = "activation";
 
     private static final Pattern SEQUENTIAL = Pattern.compile("actor\\.(\\d+)\\.weight");
 
@@ -114,7 +118,7 @@ public final class PyTorchModel {
         meta.put("algorithm", hp.algorithm().displayName());
         meta.put("hidden", Integer.toString(hp.hiddenSize()));
         meta.put("hidden_layers", Integer.toString(hp.hiddenLayers()));
-        meta.put("activation", hp.activation().id());
+        meta.put("activation", NamedSettings.of(hp).get(ACTIVATION));
         Safetensors.write(file, tensors(hp, agent), dtype, meta);
     }
 
@@ -148,8 +152,9 @@ public final class PyTorchModel {
                     + "; expected [hidden, 4] with hidden in [1, "
                     + Hyperparameters.MAX_HIDDEN_SIZE + "]");
         }
-        Hyperparameters hp = base.toBuilder().hiddenSize(h).hiddenLayers(layers)
-                .activation(activation(file, c, base)).build();
+        HyperparameterBuilder b = base.toBuilder().hiddenSize(h).hiddenLayers(layers);
+        activation(file, c, b);
+        Hyperparameters hp = b.build();
         List<ParameterShape> shapes = Agent.parameterShapes(hp);
         DMatrixRMaj[] ours = new DMatrixRMaj[shapes.size()];
         for (Slot slot : slots(layers)) {
@@ -210,14 +215,15 @@ public final class PyTorchModel {
         return layers;
     }
 
-    private static Activation activation(Path file, Safetensors.Contents c, Hyperparameters base)
+    /** The file's activation (its metadata names it) on {@code b}, else {@code b}'s stays. */
+    private static void activation(Path file, Safetensors.Contents c, HyperparameterBuilder b)
             throws IOException {
-        String named = c.metadata() == null ? null : c.metadata().get("activation");
+        String named = c.metadata() == null ? null : c.metadata().get(ACTIVATION);
         if (named == null) {
-            return base.activation();
+            return;
         }
         try {
-            return Activation.parse(named);
+            NamedSettings.apply(b, ACTIVATION, named);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": its metadata names the activation '"
                     + SafeText.value(named) + "'; expected relu or tanh");

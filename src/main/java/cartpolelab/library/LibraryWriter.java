@@ -263,10 +263,13 @@ public final class LibraryWriter implements AutoCloseable {
                     String message = e instanceof SQLException s
                             ? SqlErrors.describe(library.file(), s)
                             : "cannot write to the run library " + library.file() + ": " + e;
-                    failure = message + "; training goes on, not recorded from here on";
+                    String told = message + "; training goes on, not recorded from here on";
                     recordings.clear();
                     tasks.clear();
-                    warn.accept(failure);
+                    // told before it is published: flush() returns once it sees the failure,
+                    // and its caller must find the warning already given
+                    warn.accept(told);
+                    failure = told;
                 }
             }
             if (last) {
