@@ -36,6 +36,8 @@ class Utf8RelaunchTest {
                 .toString());
         pb.environment().put("CP", System.getProperty("java.class.path"));
         pb.environment().put("DIR", dir.toString());
+        // the child's default run library in the test's directory, never the user's own
+        pb.environment().put("XDG_DATA_HOME", dir.resolve("data").toString());
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
