@@ -49,6 +49,8 @@ final class Overlay {
     static final double MARGIN = 10;
     /** The one-line overlay's height. */
     static final double LINE_HEIGHT = 22;
+    /** The strip a short canvas keeps free above its scene for the one-line overlay. */
+    static final double STRIP = 6 + LINE_HEIGHT + 4;
     private static final double ROW = 19;
 
     /** The full panel's height for {@code e} (more rows during a replay). */

@@ -130,4 +130,36 @@ class CartPoleCanvasTest {
                     axleY - Math.cos(0.1) * 0.9 * s, 2, "#d9822b"), "the pole's tip at " + x);
         }
     }
+
+    /**
+     * A short canvas (900 × 600 window: 120 to 150 px) keeps the one-line numbers in a strip
+     * above the scene: the upright pole's tip is below the strip, not hidden under it. The
+     * scale is read off the picture (the cart's height is 0.24 world units).
+     */
+    @Test
+    void onAShortCanvasThePolesTipIsBelowTheNumbersStrip(FxRobot robot) {
+        robot.interact(() -> canvas.getScene().getWindow().setHeight(120
+                + canvas.getScene().getWindow().getHeight() - canvas.getScene().getHeight()));
+        robot.interact(() -> assertTrue(canvas.getHeight() < Overlay.MIN_HEIGHT,
+                "short: " + canvas.getHeight()));
+        Image img = draw(robot, frame(0, 0, false));
+        int col = (int) Math.round(W / 2 + 7); // inside the cart, beside the pole and axle
+        int top = -1;
+        int bottom = -1;
+        for (int y = 0; y < H; y++) {
+            if (near(img.getPixelReader().getColor(col, y), "#2f3b4c")) {
+                top = top < 0 ? y : top;
+                bottom = y;
+            }
+        }
+        assertTrue(top > 0, "the cart is drawn");
+        double s = (bottom - top + 1) / CartPoleCanvas.CART_HEIGHT;
+        double axleY = top + CartPoleCanvas.CART_HEIGHT * s / 4;
+        double tipY = axleY - CartPoleCanvas.POLE_LENGTH * s;
+        assertTrue(tipY >= 6 + Overlay.LINE_HEIGHT, "the tip at y = " + tipY
+                + " is below the one-line numbers (to y = " + (6 + Overlay.LINE_HEIGHT) + ")");
+        assertTrue(colourAround(img, W / 2, tipY + 0.05 * s, 1, "#d9822b"), "the tip is seen");
+        robot.interact(() -> canvas.getScene().getWindow().setHeight(320
+                + canvas.getScene().getWindow().getHeight() - canvas.getScene().getHeight()));
+    }
 }
