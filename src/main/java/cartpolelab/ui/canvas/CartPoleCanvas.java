@@ -32,6 +32,7 @@ public final class CartPoleCanvas extends Region {
     private boolean replaying;
     private boolean panelRight;
     private Overlay.Explanation explanation = Overlay.Explanation.LIVE;
+    private Term highlight;
 
     static final double TRACK_HALF = CartPole.X_THRESHOLD;           // 2.4
     static final double POLE_LENGTH = 2 * CartPole.LENGTH;           // 1.0 (Gymnasium draws 2l)
@@ -117,6 +118,21 @@ public final class CartPoleCanvas extends Region {
             explanation = e;
             redraw();
         }
+    }
+
+    /**
+     * Highlights the numbers panel's row for {@code term} (null: none): the lesson calls this
+     * while the pointer is over that term of a formula.
+     */
+    public void setHighlight(Term term) {
+        if (term != highlight) {
+            highlight = term;
+            redraw();
+        }
+    }
+
+    public Term highlight() {
+        return highlight;
     }
 
     /** What the numbers panel says about the frame shown, on one line; null without one. */
@@ -240,13 +256,14 @@ public final class CartPoleCanvas extends Region {
     private void drawOverlay(GraphicsContext g, Frame f, double w, double h, double top,
                              double bottom, double left, double right) {
         double m = Overlay.MARGIN;
-        double pw = Overlay.PANEL_WIDTH;
+        double pw = Overlay.width(f, replaying, explanation);
         boolean tall = m + Overlay.height(explanation) <= top;
         boolean leftFree = tall || right < m || left > m + pw;
         boolean rightFree = tall || right < w - m - pw || left > w - m;
         if (h >= Overlay.MIN_HEIGHT && (leftFree || rightFree)) {
             panelRight = rightFree && (panelRight || !leftFree);
-            Overlay.draw(g, f, panelRight ? w - m - pw : m, replaying, explanation);
+            Overlay.draw(g, f, panelRight ? w - m - pw : m, pw, replaying, explanation,
+                    highlight);
         } else {
             // at the top, or at the bottom if that leaves the pole clear and the cart too
             double low = h - 6 - Overlay.LINE_HEIGHT;

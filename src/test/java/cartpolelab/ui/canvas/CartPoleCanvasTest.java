@@ -162,4 +162,80 @@ class CartPoleCanvasTest {
         robot.interact(() -> canvas.getScene().getWindow().setHeight(320
                 + canvas.getScene().getWindow().getHeight() - canvas.getScene().getHeight()));
     }
+
+    /** True if a pixel darker than the panel's muted notes' antialiased edge is in the box. */
+    private static boolean inkIn(Image img, double x0, double x1, double y0, double y1) {
+        for (int y = (int) y0; y < y1 && y < img.getHeight(); y++) {
+            for (int x = (int) Math.max(0, x0); x < x1 && x < img.getWidth(); x++) {
+                if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * During a replay the notes ("return: ∇log π × this" under REINFORCE, a long multiplier's
+     * name under the baseline) stay {@link Overlay#PAD} inside the panel: nothing is drawn in
+     * the panel's last columns or past its edge.
+     */
+    @Test
+    void theReplayNumbersStayInsideTheirPanel(FxRobot robot) {
+        Frame f = new Frame(1.9, 0, 0, 0, 1, 0.3, 0.7, 4.2, 12_345, 199, 199, true, false, false);
+        for (boolean critic : new boolean[] {false, true}) {
+            Overlay.Explanation e = new Overlay.Explanation(critic, critic
+                    ? "REINFORCE with baseline" : "REINFORCE", 123.45, -123.45,
+                    "G\u209c \u2212 V(s\u209c)");
+            robot.interact(() -> {
+                canvas.setReplaying(true);
+                canvas.setExplanation(e.critic(), e.algorithm(), e.ret(), e.multiplier(),
+                        e.multiplierName());
+            });
+            Image img = draw(robot, f);
+            double pw = Overlay.width(f, true, e);
+            double left = Overlay.MARGIN; // the cart is on the right: the panel on the left
+            assertTrue(inkIn(img, left, left + pw, Overlay.MARGIN, Overlay.MARGIN + 60),
+                    "the panel is drawn");
+            assertTrue(!inkIn(img, left + pw - Overlay.PAD / 2, left + pw + 40, Overlay.MARGIN,
+                    Overlay.MARGIN + Overlay.height(e) - 26), "text at the edge of the "
+                    + pw + " px panel (critic " + critic + ")");
+        }
+        robot.interact(() -> {
+            canvas.setReplaying(false);
+            canvas.setExplanation(true, "A2C", Double.NaN, Double.NaN, "");
+        });
+    }
+
+    /** The lesson's link: the row of a formula's term is highlighted, and only while asked. */
+    @Test
+    void aFormulasTermHighlightsItsRow(FxRobot robot) {
+        Frame f = frame(1.9, 0, false);
+        robot.interact(() -> {
+            canvas.setReplaying(true);
+            canvas.setExplanation(true, "A2C", 20.5, 0.37, "\u00c2\u209c");
+        });
+        double pw = Overlay.width(f, true, new Overlay.Explanation(true, "A2C", 20.5, 0.37,
+                "\u00c2\u209c"));
+        for (Term t : Term.values()) {
+            robot.interact(() -> canvas.setHighlight(t));
+            Image img = draw(robot, f);
+            int found = 0;
+            for (int y = 0; y < 220; y++) {
+                if (colourAround(img, Overlay.MARGIN + pw / 2, y, 0, "#ffdb6b")) {
+                    found = y;
+                }
+            }
+            assertTrue(found > 0, t + " highlighted");
+        }
+        robot.interact(() -> canvas.setHighlight(null));
+        Image img = draw(robot, f);
+        for (int y = 0; y < 220; y++) {
+            assertTrue(!colourAround(img, Overlay.MARGIN + pw / 2, y, 0, "#ffdb6b"), "none");
+        }
+        robot.interact(() -> {
+            canvas.setReplaying(false);
+            canvas.setExplanation(true, "A2C", Double.NaN, Double.NaN, "");
+        });
+    }
 }
