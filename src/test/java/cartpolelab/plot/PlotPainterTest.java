@@ -206,4 +206,28 @@ class PlotPainterTest {
         assertEquals(l.py(0, 900), Arrays.stream(spiky.ys()).min().orElseThrow(), 1e-6,
                 "the main series still reaches its spike");
     }
+
+    /** "solved at …" sits in a strip above the plot, beside its line: never over the data. */
+    @Test
+    void theSolvedAtLabelIsDrawnAboveTheDataNotOverIt() {
+        double[] r = new double[300];
+        for (int e = 0; e < r.length; e++) {
+            r[e] = e % 2 == 0 ? 200 : 10; // data over the whole height
+        }
+        for (double at : new double[] {20, 150, 295}) {
+            Figure f = figure(r, r);
+            f.panels().get(0).add(new Panel.Marker(at, "solved at " + (int) at,
+                    Palette.argb(Palette.THRESHOLD)));
+            f.catchUp();
+            RecordingSurface s = new RecordingSurface();
+            Layout l = new PlotPainter().paint(s, f, 700, 400);
+            RecordingSurface.Text t = s.texts.stream()
+                    .filter(x -> x.text().startsWith("solved at")).findFirst().orElseThrow();
+            assertTrue(t.y() <= l.tops[0], "label baseline " + t.y() + " above the plot's top "
+                    + l.tops[0]);
+            assertTrue(t.y() - t.size() > l.tops[0] - PlotPainter.MARKER_STRIP - 2,
+                    "and below the legend's strip");
+            assertTrue(t.x() >= l.left && t.x() + t.width() <= l.right + 1, "within the plot's width");
+        }
+    }
 }
