@@ -172,9 +172,17 @@ public final class PlotPainter {
             s.text(label, l.left - 6 - s.textWidth(label), l.py(i, yTicks.value(k))
                     + TICK_SIZE * 0.36);
         }
+        // whole words, at the tick labels' size if need be; none rather than "E…" (the
+        // legend names the line)
         s.font(LABEL_SIZE, false);
-        s.verticalText(firstWords(s, p.yLabel, bottom - top), PAD + LABEL_SIZE * 0.6,
-                (top + bottom) / 2);
+        String label = firstWords(s, p.yLabel, bottom - top);
+        if (label.endsWith("\u2026") || label.isEmpty()) {
+            s.font(TICK_SIZE, false);
+            label = firstWords(s, p.yLabel, bottom - top);
+        }
+        if (!label.endsWith("\u2026") && !label.isEmpty()) {
+            s.verticalText(label, PAD + LABEL_SIZE * 0.6, (top + bottom) / 2);
+        }
     }
 
     /** The markers' labels in the strip above the plot, beside their line, never over it. */

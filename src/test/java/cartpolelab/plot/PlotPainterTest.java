@@ -2,6 +2,7 @@ package cartpolelab.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
 import java.util.List;
@@ -228,6 +229,35 @@ class PlotPainterTest {
             assertTrue(t.y() - t.size() > l.tops[0] - PlotPainter.MARKER_STRIP - 2,
                     "and below the legend's strip");
             assertTrue(t.x() >= l.left && t.x() + t.width() <= l.right + 1, "within the plot's width");
+        }
+    }
+
+    /**
+     * The losses card at 900 × 600: three short panels. A y label is whole words or absent,
+     * never "E…"; the x axis has its tick labels and one "Episode", under the last panel.
+     */
+    @Test
+    void yLabelsOfShortPanelsAreWholeWordsOrNone() {
+        Figure f = new Figure("Losses and entropy", "sub", "Episode");
+        for (String name : List.of("Actor loss", "Critic loss", "Entropy")) {
+            f.add(new Panel(name, 1).add(new Series(name, Column.of(new double[] {1, 2, 3}),
+                    NOISY, 1, null, Series.Kind.NOISY)));
+        }
+        f.catchUp();
+        for (double h : new double[] {150, 190, 230, 400}) {
+            RecordingSurface s = new RecordingSurface();
+            Layout l = new PlotPainter().paint(s, f, 200, h);
+            for (RecordingSurface.Text t : s.verticals) {
+                assertFalse(t.text().contains("\u2026"), t.text() + " at height " + h);
+                assertTrue(List.of("Actor", "Actor loss", "Critic", "Critic loss", "Entropy")
+                        .contains(t.text()), t.text());
+            }
+            assertTrue(l.bottoms[2] - l.tops[2] < 80 || s.verticals.size() == 3,
+                    "tall panels are all labelled at " + h);
+            assertTrue(xLabels(s, l).size() >= 2, "x tick labels under the card at " + h);
+            assertEquals(1, s.texts.stream().filter(t -> t.text().equals("Episode")).count());
+            assertTrue(s.texts.stream().filter(t -> t.text().equals("Episode")).findFirst()
+                    .orElseThrow().y() > l.bottoms[2], "'Episode' under the last panel");
         }
     }
 }
