@@ -50,7 +50,11 @@ public final class PlotPainter {
         s.fill(TEXT);
         centred(s, fit(s, f.title, width - 2 * PAD), width / 2, y + TITLE_SIZE);
         y += TITLE_SIZE * 1.4;
-        if (f.subtitle != null && !f.subtitle.isEmpty()) {
+        // a short figure (the losses card in a small window) gives the subtitle's row to
+        // its panels, so they never run into the x axis's labels
+        double axisBand = LABEL_SIZE * 1.5 + TICK_SIZE * 1.6 + PAD;
+        boolean room = height - y - axisBand - 3 * LABEL_SIZE >= 45.0 * f.panels.size();
+        if (room && f.subtitle != null && !f.subtitle.isEmpty()) {
             s.font(SUBTITLE_SIZE, false);
             s.fill(MUTED);
             centred(s, fit(s, f.subtitle, width - 2 * PAD), width / 2, y + SUBTITLE_SIZE);
