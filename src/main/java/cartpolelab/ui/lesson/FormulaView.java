@@ -132,4 +132,10 @@ final class FormulaView extends Pane {
     protected double computePrefHeight(double width) {
         return image.prefHeight(-1);
     }
+
+    /** Never squeezed: a short page scrolls instead of drawing text over the formula. */
+    @Override
+    protected double computeMinHeight(double width) {
+        return computePrefHeight(width);
+    }
 }

@@ -91,8 +91,14 @@ public final class LessonView extends BorderPane {
         page.widthProperty().addListener((o, a, b) -> fitFormula());
         words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
+        termHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         chart.setMinHeight(140);
-        setCenter(page);
+        // a short window (1280 × 720 at 150 %) scrolls the page rather than squeeze it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setId("lessonScroll");
+        setCenter(scroll);
         setBottom(nav);
         previous.setOnAction(e -> show(Chapter.values()[chapter.ordinal() - 1]));
         next.setOnAction(e -> show(Chapter.values()[chapter.ordinal() + 1]));
