@@ -92,7 +92,7 @@ public final class LessonView extends BorderPane {
         words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
         termHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        chart.setMinHeight(140);
+        chart.setMinHeight(300); // a short window scrolls the page: the chart stays readable
         // a short window (1280 × 720 at 150 %) scrolls the page rather than squeeze it
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
         scroll.setFitToWidth(true);
