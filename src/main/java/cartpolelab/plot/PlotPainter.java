@@ -218,7 +218,10 @@ public final class PlotPainter {
             centred(s, label, x, bottom + 5 + TICK_SIZE);
         }
         s.font(LABEL_SIZE, false);
-        centred(s, f.xLabel, (l.left + l.right) / 2, height - PAD - LABEL_SIZE * 0.3);
+        double y = height - PAD - LABEL_SIZE * 0.3;
+        if (y - LABEL_SIZE >= bottom + 5 + TICK_SIZE) { // a cramped figure: none over a panel
+            centred(s, f.xLabel, (l.left + l.right) / 2, y);
+        }
     }
 
     private void paintSeries(Surface s, Layout l, int panel, Series se) {

@@ -244,7 +244,7 @@ class PlotPainterTest {
                     NOISY, 1, null, Series.Kind.NOISY)));
         }
         f.catchUp();
-        for (double h : new double[] {200, 230, 400}) {
+        for (double h : new double[] {120, 150, 200, 230, 400}) {
             RecordingSurface s = new RecordingSurface();
             Layout l = new PlotPainter().paint(s, f, 210, h);
             for (RecordingSurface.Text t : s.verticals) {
@@ -254,6 +254,11 @@ class PlotPainterTest {
             }
             assertTrue(l.bottoms[2] - l.tops[2] < 80 || s.verticals.size() == 3,
                     "tall panels are all labelled at " + h);
+            if (h < 230) { // cramped (1280 × 720 at 150 %): "Episode" under the panels or none
+                assertTrue(s.texts.stream().filter(t -> t.text().equals("Episode"))
+                        .allMatch(t -> t.y() - t.size() > l.bottoms[2]), "no label over a panel");
+                continue;
+            }
             assertTrue(xLabels(s, l).size() >= 2, "x tick labels under the card at " + h);
             assertEquals(1, s.texts.stream().filter(t -> t.text().equals("Episode")).count());
             assertTrue(s.texts.stream().filter(t -> t.text().equals("Episode")).findFirst()
