@@ -93,6 +93,12 @@ public final class CompareFigures {
 
     private static final double[][] ESTIMATOR_DASH = {null, {7, 4}, {2, 3}};
     private static final String[] ESTIMATOR = {"REINFORCE", "baseline", "TD"};
+    /** The estimators in the legend, by what multiplies ∇log π (not by a group's name). */
+    private static final String[] ESTIMATOR_KEY = {"G\u209c", "G\u209c \u2212 V(s)",
+        "TD \u03b4\u209c"};
+    /** The last group's line width in the variance chart; each earlier group is wider. */
+    static final double VARIANCE_WIDTH = 1.6;
+    static final double WIDER = 1.1;
 
     private CompareFigures() {
     }
@@ -100,12 +106,18 @@ public final class CompareFigures {
     /**
      * The notebook's claim per group: the variance of the three estimators of the policy
      * gradient (solid: REINFORCE, dashed: baseline, dotted: TD), median over the group's runs,
-     * on a log axis; a colour per group as in the reward chart.
+     * on a log axis; a colour per group as in the reward chart. Groups painted first are
+     * drawn wider, so where two groups' lines coincide (A2C's baseline line and the baseline
+     * group's) the one underneath still shows as a border. The legend names the colours and
+     * the dashes once each instead of every line.
      */
     public static Figure variance(List<VarianceGroup> groups, Description d) {
         Panel p = new Panel("Variance (log scale)", 1).logY();
         boolean any = false;
+        List<Figure.Key> key = new java.util.ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
+            double width = VARIANCE_WIDTH + WIDER * (groups.size() - 1 - g);
+            key.add(new Figure.Key(groups.get(g).label(), Palette.group(g), 2, null));
             VarianceGroup v = groups.get(g);
             double[][] estimators = {v.reinforce(), v.baseline(), v.td()};
             for (int k = 0; k < 3; k++) {
@@ -116,15 +128,19 @@ public final class CompareFigures {
                     any |= x > 0;
                 }
                 p.add(new Series(v.label() + " \u00b7 " + ESTIMATOR[k], Column.of(logs),
-                        Palette.group(g), 1.6, ESTIMATOR_DASH[k], Series.Kind.SMOOTH));
+                        Palette.group(g), width, ESTIMATOR_DASH[k], Series.Kind.SMOOTH));
             }
         }
         if (!any) {
             p.note("no measurement yet: one every K episodes of each run");
         }
+        for (int k = 0; k < 3; k++) {
+            key.add(new Figure.Key(ESTIMATOR_KEY[k], Palette.argb(Palette.MUTED), 1.6,
+                    ESTIMATOR_DASH[k]));
+        }
         return new Figure("Gradient variance, median of each group's runs",
                 "solid: REINFORCE \u00b7 dashed: baseline \u00b7 dotted: TD \u00b7 "
-                        + d.title(), "Episode").add(p);
+                        + d.title(), "Episode").add(p).key(key);
     }
 
     /** The reward chart. */

@@ -18,6 +18,21 @@ public final class Figure {
     public String subtitle;
     public final String xLabel;
     final List<Panel> panels = new ArrayList<>();
+    /** The legend's entries when set ({@link #key}); else one per labelled series. */
+    List<Key> key;
+
+    /** A legend entry of a {@link #key}: a line of this colour, width and dash. */
+    public record Key(String label, int argb, double width, double[] dash) {
+    }
+
+    /**
+     * Replaces the legend's one entry per series by {@code entries}: for a chart whose lines
+     * are named by colour and dash together (9 lines, 3 colours × 3 dashes: 6 entries).
+     */
+    public Figure key(List<Key> entries) {
+        key = List.copyOf(entries);
+        return this;
+    }
     private int length;
     /** What one x unit counts: 1 for episodes, {@link StepColumns#UNIT} steps over steps. */
     private double xUnit = 1;

@@ -67,6 +67,12 @@ final class Legend {
 
     private static List<Entry> entries(Figure f) {
         List<Entry> out = new ArrayList<>();
+        if (f.key != null) {
+            for (Figure.Key k : f.key) {
+                out.add(new Entry(k.label(), k.argb(), k.width(), k.dash(), false));
+            }
+            return out;
+        }
         for (Panel p : f.panels) {
             for (Series se : p.series) {
                 if (se.label != null) {

@@ -50,7 +50,11 @@ public final class PlotPainter {
         s.fill(TEXT);
         centred(s, fit(s, f.title, width - 2 * PAD), width / 2, y + TITLE_SIZE);
         y += TITLE_SIZE * 1.4;
-        if (f.subtitle != null && !f.subtitle.isEmpty()) {
+        // a short figure (the losses card in a small window) gives the subtitle's row to
+        // its panels, so they never run into the x axis's labels
+        double axisBand = LABEL_SIZE * 1.5 + TICK_SIZE * 1.6 + PAD;
+        boolean room = height - y - axisBand - 3 * LABEL_SIZE >= 45.0 * f.panels.size();
+        if (room && f.subtitle != null && !f.subtitle.isEmpty()) {
             s.font(SUBTITLE_SIZE, false);
             s.fill(MUTED);
             centred(s, fit(s, f.subtitle, width - 2 * PAD), width / 2, y + SUBTITLE_SIZE);
@@ -88,8 +92,11 @@ public final class PlotPainter {
         double at = top;
         for (int i = 0; i < n; i++) {
             Panel p = f.panels.get(i);
-            tops[i] = at;
             bottoms[i] = at + avail * p.weight / weights;
+            // a panel with markers keeps a strip above its plot for their labels ("solved at
+            // 918"), so no label is drawn over the data
+            tops[i] = at + (p.markers.isEmpty() ? 0
+                    : Math.min(MARKER_STRIP, (bottoms[i] - at) / 3));
             at = bottoms[i] + PANEL_GAP;
             double h = bottoms[i] - tops[i];
             double[] range = YRange.of(p);
@@ -145,17 +152,12 @@ public final class PlotPainter {
             double y = Math.floor(l.py(i, t.value())) + 0.5;
             s.line(l.left, y, l.right, y);
         }
-        s.font(TICK_SIZE, false);
         for (Panel.Marker m : p.markers) {
             double x = l.px(m.x());
-            if (x < l.left || x > l.right) {
-                continue;
+            if (x >= l.left && x <= l.right) {
+                s.stroke(m.argb(), 1.4, MARKER_DASH);
+                s.line(x, top, x, bottom);
             }
-            s.stroke(m.argb(), 1.4, MARKER_DASH);
-            s.line(x, top, x, bottom);
-            s.fill(m.argb());
-            double w = s.textWidth(m.label());
-            s.text(m.label(), x + 4 + w > l.right ? x - 4 - w : x + 4, top + TICK_SIZE + 2);
         }
         if (p.note != null) {
             s.font(LABEL_SIZE, false);
@@ -164,6 +166,7 @@ public final class PlotPainter {
                     (top + bottom) / 2 + LABEL_SIZE * 0.36);
         }
         s.unclip();
+        paintMarkerLabels(s, l, p, top);
         s.stroke(AXIS, 1, null);
         s.line(l.left + 0.5, top, l.left + 0.5, bottom);
         s.line(l.left, bottom + 0.5, l.right, bottom + 0.5);
@@ -173,9 +176,34 @@ public final class PlotPainter {
             s.text(label, l.left - 6 - s.textWidth(label), l.py(i, yTicks.value(k))
                     + TICK_SIZE * 0.36);
         }
+        // whole words, at the tick labels' size if need be; none rather than "E…" (the
+        // legend names the line)
         s.font(LABEL_SIZE, false);
-        s.verticalText(firstWords(s, p.yLabel, bottom - top), PAD + LABEL_SIZE * 0.6,
-                (top + bottom) / 2);
+        String label = firstWords(s, p.yLabel, bottom - top);
+        if (label.endsWith("\u2026") || label.isEmpty()) {
+            s.font(TICK_SIZE, false);
+            label = firstWords(s, p.yLabel, bottom - top);
+        }
+        if (!label.endsWith("\u2026") && !label.isEmpty()) {
+            s.verticalText(label, PAD + LABEL_SIZE * 0.6, (top + bottom) / 2);
+        }
+    }
+
+    /** The markers' labels in the strip above the plot, beside their line, never over it. */
+    private static void paintMarkerLabels(Surface s, Layout l, Panel p, double top) {
+        s.font(TICK_SIZE, false);
+        for (Panel.Marker m : p.markers) {
+            double x = l.px(m.x());
+            if (x < l.left || x > l.right) {
+                continue;
+            }
+            s.stroke(m.argb(), 1.4, null);
+            s.line(x, top - 4, x, top); // the line reaches up to its label
+            s.fill(m.argb());
+            double w = s.textWidth(m.label());
+            double at = x + 4 + w > l.right ? Math.max(l.left, x - 4 - w) : x + 4;
+            s.text(fit(s, m.label(), l.right - at), at, top - 4);
+        }
     }
 
     private void paintXAxis(Surface s, Layout l, Figure f, double height) {
@@ -190,7 +218,10 @@ public final class PlotPainter {
             centred(s, label, x, bottom + 5 + TICK_SIZE);
         }
         s.font(LABEL_SIZE, false);
-        centred(s, f.xLabel, (l.left + l.right) / 2, height - PAD - LABEL_SIZE * 0.3);
+        double y = height - PAD - LABEL_SIZE * 0.3;
+        if (y - LABEL_SIZE >= bottom + 5 + TICK_SIZE) { // a cramped figure: none over a panel
+            centred(s, f.xLabel, (l.left + l.right) / 2, y);
+        }
     }
 
     private void paintSeries(Surface s, Layout l, int panel, Series se) {
@@ -273,6 +304,9 @@ public final class PlotPainter {
 
     /** {@code text}, shortened with an ellipsis to fit {@code width} in the current font. */
     /** {@code text}, or as many of its first words as fit ("Actor" of "Actor loss"), else cut. */
+    /** Height of the strip above a panel with markers, for their labels. */
+    static final double MARKER_STRIP = TICK_SIZE + 7;
+
     static String firstWords(Surface s, String text, double width) {
         String t = text == null ? "" : text;
         while (s.textWidth(t) > width && t.lastIndexOf(' ') > 0) {

@@ -8,10 +8,14 @@ import java.util.function.Supplier;
 final class LessonOpener {
 
     private final Supplier<Hyperparameters> base;
+    private final java.util.function.Consumer<cartpolelab.ui.canvas.Term> termLink;
     private LessonWindow window;
 
-    LessonOpener(Supplier<Hyperparameters> base) {
+    /** {@code termLink}: marks a formula's term in the main window's numbers panel. */
+    LessonOpener(Supplier<Hyperparameters> base,
+                 java.util.function.Consumer<cartpolelab.ui.canvas.Term> termLink) {
         this.base = base;
+        this.termLink = termLink;
     }
 
     /** Opens (or brings forward) the lesson, following {@code a}'s zoom and theme. */
@@ -19,6 +23,7 @@ final class LessonOpener {
         if (window == null) {
             window = new LessonWindow(base, CartPoleLabApp.STYLESHEET,
                     a == null ? null : a.zoomProperty(), a == null ? null : a::attach);
+            window.setTermLink(termLink);
         }
         window.show();
     }

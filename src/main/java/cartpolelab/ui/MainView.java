@@ -60,7 +60,7 @@ public final class MainView extends BorderPane {
         this.settings = new SettingsPane(vm.settingsProperty().get());
         this.fileDialogs = fileDialogs;
         this.compare = new CompareOpener(this, vm, fileDialogs);
-        this.lesson = new LessonOpener(() -> vm.runSettingsProperty().get());
+        this.lesson = new LessonOpener(() -> vm.runSettingsProperty().get(), canvas::setHighlight);
         this.files = new FileActions(vm, fileDialogs, this::window, this::plotExport);
         this.maps = new NetworkMapsView(() -> vm.run().snapshot());
         files.setMaps(maps::export);

@@ -2,6 +2,7 @@ package cartpolelab.plot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.util.Arrays;
 import java.util.List;
@@ -205,5 +206,65 @@ class PlotPainterTest {
                 .findFirst().orElseThrow();
         assertEquals(l.py(0, 900), Arrays.stream(spiky.ys()).min().orElseThrow(), 1e-6,
                 "the main series still reaches its spike");
+    }
+
+    /** "solved at …" sits in a strip above the plot, beside its line: never over the data. */
+    @Test
+    void theSolvedAtLabelIsDrawnAboveTheDataNotOverIt() {
+        double[] r = new double[300];
+        for (int e = 0; e < r.length; e++) {
+            r[e] = e % 2 == 0 ? 200 : 10; // data over the whole height
+        }
+        for (double at : new double[] {20, 150, 295}) {
+            Figure f = figure(r, r);
+            f.panels().get(0).add(new Panel.Marker(at, "solved at " + (int) at,
+                    Palette.argb(Palette.THRESHOLD)));
+            f.catchUp();
+            RecordingSurface s = new RecordingSurface();
+            Layout l = new PlotPainter().paint(s, f, 700, 400);
+            RecordingSurface.Text t = s.texts.stream()
+                    .filter(x -> x.text().startsWith("solved at")).findFirst().orElseThrow();
+            assertTrue(t.y() <= l.tops[0], "label baseline " + t.y() + " above the plot's top "
+                    + l.tops[0]);
+            assertTrue(t.y() - t.size() > l.tops[0] - PlotPainter.MARKER_STRIP - 2,
+                    "and below the legend's strip");
+            assertTrue(t.x() >= l.left && t.x() + t.width() <= l.right + 1, "within the plot's width");
+        }
+    }
+
+    /**
+     * The losses card at 900 × 600: three short panels. A y label is whole words or absent,
+     * never "E…"; the x axis has its tick labels and one "Episode", under the last panel.
+     */
+    @Test
+    void yLabelsOfShortPanelsAreWholeWordsOrNone() {
+        Figure f = new Figure("Losses and entropy", "sub", "Episode");
+        for (String name : List.of("Actor loss", "Critic loss", "Entropy")) {
+            f.add(new Panel(name, 1).add(new Series(name, Column.of(new double[] {1, 2, 3}),
+                    NOISY, 1, null, Series.Kind.NOISY)));
+        }
+        f.catchUp();
+        for (double h : new double[] {120, 150, 200, 230, 400}) {
+            RecordingSurface s = new RecordingSurface();
+            Layout l = new PlotPainter().paint(s, f, 210, h);
+            for (RecordingSurface.Text t : s.verticals) {
+                assertFalse(t.text().contains("\u2026"), t.text() + " at height " + h);
+                assertTrue(List.of("Actor", "Actor loss", "Critic", "Critic loss", "Entropy")
+                        .contains(t.text()), t.text());
+            }
+            assertTrue(l.bottoms[2] - l.tops[2] < 80 || s.verticals.size() == 3,
+                    "tall panels are all labelled at " + h);
+            if (h < 230) { // cramped (1280 × 720 at 150 %): "Episode" under the panels or none
+                assertTrue(s.texts.stream().filter(t -> t.text().equals("Episode"))
+                        .allMatch(t -> t.y() - t.size() > l.bottoms[2]), "no label over a panel");
+                continue;
+            }
+            assertTrue(xLabels(s, l).size() >= 2, "x tick labels under the card at " + h);
+            assertEquals(1, s.texts.stream().filter(t -> t.text().equals("Episode")).count());
+            assertTrue(s.texts.stream().filter(t -> t.text().equals("Episode")).findFirst()
+                    .orElseThrow().y() > l.bottoms[2], "'Episode' under the last panel at " + h + ": "
+                    + Arrays.toString(l.tops) + Arrays.toString(l.bottoms) + " "
+                    + s.texts.stream().filter(t -> t.text().equals("Episode")).toList());
+        }
     }
 }

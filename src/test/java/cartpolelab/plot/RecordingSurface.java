@@ -16,6 +16,8 @@ final class RecordingSurface implements Surface {
     }
 
     final List<Text> texts = new ArrayList<>();
+    /** Vertical texts (y-axis labels), centred at (x, y); width is their length. */
+    final List<Text> verticals = new ArrayList<>();
     final List<Polyline> polylines = new ArrayList<>();
     final List<double[]> polygons = new ArrayList<>();
     final List<Rect> rects = new ArrayList<>();
@@ -70,6 +72,7 @@ final class RecordingSurface implements Surface {
 
     @Override
     public void verticalText(String text, double cx, double cy) {
+        verticals.add(new Text(text, cx, cy, textWidth(text), size));
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class CartPoleCanvas extends Region {
     private boolean replaying;
     private boolean panelRight;
     private Overlay.Explanation explanation = Overlay.Explanation.LIVE;
+    private Term highlight;
 
     static final double TRACK_HALF = CartPole.X_THRESHOLD;           // 2.4
     static final double POLE_LENGTH = 2 * CartPole.LENGTH;           // 1.0 (Gymnasium draws 2l)
@@ -119,6 +120,21 @@ public final class CartPoleCanvas extends Region {
         }
     }
 
+    /**
+     * Highlights the numbers panel's row for {@code term} (null: none): the lesson calls this
+     * while the pointer is over that term of a formula.
+     */
+    public void setHighlight(Term term) {
+        if (term != highlight) {
+            highlight = term;
+            redraw();
+        }
+    }
+
+    public Term highlight() {
+        return highlight;
+    }
+
     /** What the numbers panel says about the frame shown, on one line; null without one. */
     public String overlayText() {
         return frame == null ? null : Overlay.line(frame, replaying, explanation);
@@ -153,10 +169,14 @@ public final class CartPoleCanvas extends Region {
         if (w < 1 || h < 1) {
             return;
         }
-        double scale = Math.min(w / (2 * (TRACK_HALF + MARGIN_X)), h / VIEW_HEIGHT);
+        // a short canvas keeps a strip at the top for the one-line numbers (or the message),
+        // and the scene fits below it, so the upright pole's tip is never under the text
+        double strip = h < Overlay.MIN_HEIGHT ? Overlay.STRIP : 0;
+        double sh = h - strip;
+        double scale = Math.min(w / (2 * (TRACK_HALF + MARGIN_X)), sh / VIEW_HEIGHT);
         double cx = w / 2;
         // Track line: leaves room below for the scale labels and above for the pole.
-        double trackY = Math.min(h - 0.32 * scale, h / 2 + 0.55 * scale);
+        double trackY = strip + Math.min(sh - 0.32 * scale, sh / 2 + 0.55 * scale);
 
         g.setFill(new LinearGradient(0, 0, 0, 1, true, CycleMethod.NO_CYCLE,
                 new Stop(0, SKY_TOP), new Stop(1, SKY_BOTTOM)));
@@ -219,7 +239,7 @@ public final class CartPoleCanvas extends Region {
         g.fillOval(cartX - r, axleY - r, 2 * r, 2 * r);
 
         if (placeholder != null) {
-            drawCentredMessage(g, w, h, placeholder);
+            drawCentredMessage(g, w, strip > 0 ? 6 : 14, placeholder);
         } else if (f != null) {
             // the cart and pole's box this frame: the numbers never cover them
             drawOverlay(g, f, w, h, Math.min(tipY, trackY - cartH / 2) - 4, trackY + cartH / 2,
@@ -236,13 +256,14 @@ public final class CartPoleCanvas extends Region {
     private void drawOverlay(GraphicsContext g, Frame f, double w, double h, double top,
                              double bottom, double left, double right) {
         double m = Overlay.MARGIN;
-        double pw = Overlay.PANEL_WIDTH;
+        double pw = Overlay.width(f, replaying, explanation);
         boolean tall = m + Overlay.height(explanation) <= top;
         boolean leftFree = tall || right < m || left > m + pw;
         boolean rightFree = tall || right < w - m - pw || left > w - m;
         if (h >= Overlay.MIN_HEIGHT && (leftFree || rightFree)) {
             panelRight = rightFree && (panelRight || !leftFree);
-            Overlay.draw(g, f, panelRight ? w - m - pw : m, replaying, explanation);
+            Overlay.draw(g, f, panelRight ? w - m - pw : m, pw, replaying, explanation,
+                    highlight);
         } else {
             // at the top, or at the bottom if that leaves the pole clear and the cart too
             double low = h - 6 - Overlay.LINE_HEIGHT;
@@ -251,7 +272,8 @@ public final class CartPoleCanvas extends Region {
         }
     }
 
-    private static void drawCentredMessage(GraphicsContext g, double w, double h, String text) {
+    private static void drawCentredMessage(GraphicsContext g, double w, double top,
+                                           String text) {
         if (text == null || text.isEmpty()) {
             return;
         }
@@ -260,9 +282,10 @@ public final class CartPoleCanvas extends Region {
         g.setTextBaseline(VPos.CENTER);
         double boxW = Math.min(w - 20, 7.5 * text.length() + 40);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
-        g.fillRoundRect(w / 2 - boxW / 2, 14, boxW, 34, 10, 10);
+        double boxH = top < 14 ? Overlay.LINE_HEIGHT : 34; // the strip of a short canvas
+        g.fillRoundRect(w / 2 - boxW / 2, top, boxW, boxH, 10, 10);
         g.setFill(TEXT);
-        g.fillText(text, w / 2, 31);
+        g.fillText(text, w / 2, top + boxH / 2, w - 40);
     }
 
     private static double clamp(double v, double lo, double hi) {

@@ -25,6 +25,16 @@ final class Overlay {
     private static final Color BAR_LEFT = Color.web("#4c78a8");
     private static final Color BAR_RIGHT = Color.web("#f58518");
     private static final Color SIGNAL = Color.web("#1f6f4a");
+    /** Behind the row of a formula's term the pointer is over (the lesson's link). */
+    private static final Color HIGHLIGHT = Color.web("#ffd23f", 0.7);
+    private static final Color HIGHLIGHT_EDGE = Color.web("#b7791f");
+    /** Padding inside the panel, left and right: no text comes closer to the edge. */
+    static final double PAD = 12;
+    /** Gap between a row's number and its note. */
+    private static final double GAP = 14;
+    private static final Font BOLD = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font BODY = Font.font("System", 12.5);
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
 
     /**
      * What the overlay adds to a frame: whether the run's algorithm has a critic, and during a
@@ -44,17 +54,94 @@ final class Overlay {
     private Overlay() {
     }
 
-    /** The full panel's width and its margin from the canvas's edges. */
+    /** The full panel's least width and its margin from the canvas's edges. */
     static final double PANEL_WIDTH = 250;
     static final double MARGIN = 10;
     /** The one-line overlay's height. */
     static final double LINE_HEIGHT = 22;
+    /** The strip a short canvas keeps free above its scene for the one-line overlay. */
+    static final double STRIP = 6 + LINE_HEIGHT + 4;
     private static final double ROW = 19;
 
     /** The full panel's height for {@code e} (more rows during a replay). */
     static double height(Explanation e) {
         int rows = e.hasSignals() ? (e.critic() ? 8 : 7) : 6;
         return 8 + ROW * rows + 24 + 6;
+    }
+
+    /** {@code text}'s width in {@code font}. */
+    static double textWidth(String text, Font font) {
+        MEASURE.setFont(font);
+        MEASURE.setText(text);
+        return MEASURE.getLayoutBounds().getWidth();
+    }
+
+    /** The rows' numbers and notes as drawn: [number, note] per row with a note. */
+    private static String[][] notedRows(Frame f, Explanation e) {
+        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        if (e.critic()) {
+            rows.add(new String[] {String.format(Locale.ROOT, "V(s)  %.2f", f.value()),
+                    "critic's estimate"});
+        }
+        if (e.hasSignals()) {
+            rows.add(new String[] {String.format(Locale.ROOT, "G\u209c  %.2f", e.ret()),
+                    e.critic() ? "return from here" : "return: \u2207log \u03c0 \u00d7 this"});
+            if (e.critic()) {
+                rows.add(new String[] {String.format(Locale.ROOT, "%s  %+.2f",
+                        e.multiplierName(), e.multiplier()), "\u2207log \u03c0 \u00d7 this"});
+            }
+        }
+        return rows.toArray(String[][]::new);
+    }
+
+    /** Where the notes start, from the panel's text edge: past the widest number. */
+    private static double noteColumn(String[][] rows) {
+        double c = 0;
+        for (String[] r : rows) {
+            c = Math.max(c, textWidth(r[0], BODY));
+        }
+        return Math.max(98, c + GAP);
+    }
+
+    /**
+     * The full panel's width for {@code f}: at least {@link #PANEL_WIDTH}, wider when a row
+     * would otherwise come closer than {@link #PAD} to the edge (a long multiplier's name, a
+     * long outcome, "REINFORCE has no critic").
+     */
+    static double width(Frame f, boolean replaying, Explanation e) {
+        String[][] rows = notedRows(f, e);
+        double col = noteColumn(rows);
+        double widest = textWidth(title(f), BOLD);
+        widest = Math.max(widest, textWidth(mode(f, replaying) + outcome(f), BODY));
+        widest = Math.max(widest, textWidth(noCritic(e), BODY));
+        for (String[] r : rows) {
+            widest = Math.max(widest, col + textWidth(r[1], BODY));
+        }
+        return Math.max(PANEL_WIDTH, Math.ceil(widest + 2 * PAD));
+    }
+
+    private static String title(Frame f) {
+        return String.format(Locale.ROOT, "%s %,d  \u00b7  step %,d",
+                f.greedy() ? "Watch episode" : "Episode", f.episode(), f.step());
+    }
+
+    private static String mode(Frame f, boolean replaying) {
+        return f.greedy() ? "watching (greedy, not learning)"
+                : replaying ? "replay of a recorded episode"
+                : f.done() ? "training" : "training, in progress";
+    }
+
+    private static String noCritic(Explanation e) {
+        return e.critic() ? "" : "V(s)  \u2014  " + e.algorithm() + " has no critic";
+    }
+
+    /** A highlight behind the row at {@code y}, from {@code x} for {@code w}. */
+    private static void highlight(GraphicsContext g, double x, double y, double w, double h) {
+        g.setFill(HIGHLIGHT);
+        g.fillRoundRect(x, y - 1, w, h, 6, 6);
+        g.setStroke(HIGHLIGHT_EDGE);
+        g.setLineWidth(1.5);
+        g.strokeRoundRect(x, y - 1, w, h, 6, 6);
     }
 
     /** The overlay's essentials on one line at {@code top}, for a short or narrow canvas. */
@@ -89,10 +176,16 @@ final class Overlay {
                 f.probRight());
     }
 
-    /** The full panel, its left edge at {@code px}. */
-    static void draw(GraphicsContext g, Frame f, double px, boolean replaying, Explanation e) {
+    /**
+     * The full panel, {@code pw} wide ({@link #width}), its left edge at {@code px}; the row
+     * of {@code term} (null: none) highlighted.
+     */
+    static void draw(GraphicsContext g, Frame f, double px, double pw, boolean replaying,
+                     Explanation e, Term term) {
         double py = MARGIN;
-        double pw = PANEL_WIDTH;
+        double col = noteColumn(notedRows(f, e));
+        double hx = px + PAD / 2;
+        double hw = pw - PAD;
         double lh = ROW;
         double ph = height(e);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
@@ -101,21 +194,17 @@ final class Overlay {
         g.setLineWidth(1);
         g.strokeRoundRect(px + 0.5, py + 0.5, pw - 1, ph - 1, 10, 10);
 
-        double tx = px + 12;
+        double tx = px + PAD;
         double y = py + 8;
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(TEXT);
-        g.setFont(Font.font("System", FontWeight.BOLD, 13));
-        g.fillText(String.format(Locale.ROOT, "%s %,d  \u00b7  step %,d",
-                f.greedy() ? "Watch episode" : "Episode", f.episode(), f.step()), tx, y);
+        g.setFont(BOLD);
+        g.fillText(title(f), tx, y);
         y += lh;
-        g.setFont(Font.font("System", 12.5));
-        String mode = f.greedy() ? "watching (greedy, not learning)"
-                : replaying ? "replay of a recorded episode"
-                : f.done() ? "training" : "training, in progress";
+        g.setFont(BODY);
         g.setFill(MUTED);
-        g.fillText(mode + outcome(f), tx, y);
+        g.fillText(mode(f, replaying) + outcome(f), tx, y);
         y += lh;
         g.setFill(TEXT);
         g.fillText(String.format(Locale.ROOT, "Reward so far  %,.0f", f.episodeReward()), tx, y);
@@ -128,40 +217,53 @@ final class Overlay {
         g.fillText("Action  " + action, tx, y);
         y += lh;
         if (e.critic()) {
+            if (term == Term.VALUE) {
+                highlight(g, hx, y, hw, lh);
+            }
+            g.setFill(TEXT);
             g.fillText(String.format(Locale.ROOT, "V(s)  %.2f", f.value()), tx, y);
             g.setFill(MUTED);
-            g.fillText("critic's estimate", tx + 110, y);
+            g.fillText("critic's estimate", tx + col, y);
         } else {
             g.setFill(MUTED);
-            g.fillText("V(s)  \u2014  " + e.algorithm() + " has no critic", tx, y);
+            g.fillText(noCritic(e), tx, y);
         }
         y += lh;
         if (e.hasSignals()) {
-            y = drawSignals(g, e, tx, y, lh);
+            y = drawSignals(g, e, tx, y, lh, col, term, hx, hw);
         }
         g.setFill(MUTED);
         g.fillText(String.format(Locale.ROOT, "x %+.2f   \u03b8 %+.1f\u00b0", f.x(),
                 Math.toDegrees(f.theta())), tx, y);
         g.setFill(TEXT);
         y += lh + 2;
+        if (term == Term.GRAD_LOG_PI) {
+            highlight(g, hx, y, hw, 22);
+        }
         drawPolicyBars(g, f, px, pw, tx, y);
     }
 
     /** G_t, and Ψ_t when it differs from G_t: what the update multiplied ∇log π by. */
     private static double drawSignals(GraphicsContext g, Explanation e, double tx, double y,
-                                      double lh) {
+                                      double lh, double col, Term term, double hx, double hw) {
+        if (term == Term.RETURN) {
+            highlight(g, hx, y, hw, lh);
+        }
         g.setFill(SIGNAL);
         g.fillText(String.format(Locale.ROOT, "G\u209c  %.2f", e.ret()), tx, y);
         g.setFill(MUTED);
         g.fillText(e.critic() ? "return from here" : "return: \u2207log \u03c0 \u00d7 this",
-                tx + 110, y);
+                tx + col, y);
         y += lh;
         if (e.critic()) {
+            if (term == Term.ADVANTAGE) {
+                highlight(g, hx, y, hw, lh);
+            }
             g.setFill(SIGNAL);
             g.fillText(String.format(Locale.ROOT, "%s  %+.2f", e.multiplierName(),
                     e.multiplier()), tx, y);
             g.setFill(MUTED);
-            g.fillText("\u2207log \u03c0 \u00d7 this", tx + 140, y);
+            g.fillText("\u2207log \u03c0 \u00d7 this", tx + col, y);
             y += lh;
         }
         return y;
@@ -191,7 +293,8 @@ final class Overlay {
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText(String.format(Locale.ROOT, "\u2190 %.2f", pl), tx, barY + barH / 2);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(String.format(Locale.ROOT, "%.2f \u2192", pr), px + pw - 12, barY + barH / 2);
+        g.fillText(String.format(Locale.ROOT, "%.2f \u2192", pr), px + pw - PAD,
+                barY + barH / 2);
     }
 
     static String outcome(Frame f) {

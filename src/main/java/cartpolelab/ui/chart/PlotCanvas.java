@@ -123,6 +123,8 @@ public final class PlotCanvas extends Region {
         double h = canvas.getHeight();
         overlay.getGraphicsContext2D().clearRect(0, 0, w, h);
         if (figure == null || w < 10 || h < 10) {
+            // nothing to show (the lesson's next chapter before its run): no stale chart
+            canvas.getGraphicsContext2D().clearRect(0, 0, w, h);
             return;
         }
         double[] range = view.range(figure.fullRange());

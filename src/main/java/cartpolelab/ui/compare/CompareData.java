@@ -47,7 +47,7 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
     }
 
     /** {@link #of(Experiment, RunStatistics.Center, RunStatistics.Spread)} charted over x. */
-    static CompareData of(Experiment e, RunStatistics.Center center,
+    public static CompareData of(Experiment e, RunStatistics.Center center,
                           RunStatistics.Spread spread, XAxis axis) {
         ExperimentSpec spec = e.spec();
         String sweepName = spec.sweep() == null ? null : spec.sweep().name();

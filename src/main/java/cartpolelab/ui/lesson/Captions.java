@@ -1,8 +1,8 @@
 package cartpolelab.ui.lesson;
 
-import static cartpolelab.ui.lesson.Measured.episode;
 import static cartpolelab.ui.lesson.Measured.number;
 import static cartpolelab.ui.lesson.Measured.ratio;
+import static cartpolelab.ui.lesson.Measured.steps;
 
 /**
  * Each chapter's caption, computed from what its experiment just measured: the claim of the
@@ -87,7 +87,10 @@ final class Captions {
                 + "actor-critic: %s.", claim, g.runs(), g.solvedText());
     }
 
-    /** Chapter 4: A2C solves soonest of the three. */
+    /**
+     * Chapter 4: A2C, learning every 5 steps, solves in fewer environment steps than the
+     * baseline (and REINFORCE), which learn once an episode.
+     */
     static String a2c(Measured m) {
         Measured.Group a = m.group(A2C);
         Measured.Group b = m.group(BASELINE);
@@ -95,11 +98,38 @@ final class Captions {
         if (a == null || b == null || r == null) {
             return "Not measured: the experiment needs the three algorithms.";
         }
-        double ea = a.medianSolve();
-        boolean fastest = ea < b.medianSolve() && ea < r.medianSolve();
-        return String.format(java.util.Locale.ROOT, "Median episode of solving: A2C %s (%s), baseline %s (%s), "
-                + "REINFORCE %s (%s). %s", episode(ea), a.solvedText(), episode(b.medianSolve()),
-                b.solvedText(), episode(r.medianSolve()), r.solvedText(), fastest
-                        ? "A2C solved soonest." : "The data does not show A2C solving soonest.");
+        double sa = a.medianSolveSteps();
+        double sb = b.medianSolveSteps();
+        String verdict = fewer(sa, sb) ? (Double.isInfinite(sb)
+                ? "A2C solved within the budget and the baseline did not."
+                : "A2C needed " + ratio(sa / sb) + " the baseline's steps.")
+                : "The data does not show A2C solving in fewer environment steps than the "
+                + "baseline.";
+        return String.format(java.util.Locale.ROOT, "Median environment steps to solve: A2C %s "
+                + "(%s), baseline %s (%s), REINFORCE %s (%s). %s", steps(sa), a.solvedText(),
+                steps(sb), b.solvedText(), steps(r.medianSolveSteps()), r.solvedText(), verdict);
+    }
+
+    /** The epilogue: on the same rollouts, PPO's clipped epochs solve in fewer steps than A2C. */
+    static String ppo(Measured m) {
+        Measured.Group p = m.group(cartpolelab.agent.Algorithm.PPO.displayName());
+        Measured.Group a = m.group(A2C);
+        if (p == null || a == null) {
+            return "Not measured: the experiment needs PPO and A2C.";
+        }
+        double sp = p.medianSolveSteps();
+        double sa = a.medianSolveSteps();
+        String verdict = fewer(sp, sa) ? (Double.isInfinite(sa)
+                ? "PPO solved within the budget and A2C, on the same rollouts, did not."
+                : "PPO needed " + ratio(sp / sa) + " A2C's steps.")
+                : "The data does not show PPO solving in fewer environment steps than A2C.";
+        return String.format(java.util.Locale.ROOT, "Median environment steps to solve: PPO %s "
+                + "(%s), A2C %s (%s). %s", steps(sp), p.solvedText(), steps(sa),
+                a.solvedText(), verdict);
+    }
+
+    /** True when {@code x} is finite and below {@code than} (which may be ∞: never solved). */
+    private static boolean fewer(double x, double than) {
+        return Double.isFinite(x) && x < than;
     }
 }

@@ -17,7 +17,7 @@ import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
+import cartpolelab.ui.canvas.Term;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -35,9 +35,11 @@ public final class LessonView extends BorderPane {
     private final Supplier<Hyperparameters> base;
     private final Executor compute;
     private final Label title = new Label();
-    private final ImageView formula = new ImageView();
+    private final FormulaView formula = new FormulaView();
+    private final Label termHint = new Label();
     private final Label words = new Label();
     private final Button run = new Button("Run the experiment");
+    private final Button save = new Button("Save slide\u2026");
     private final Label progress = new Label();
     private final PlotCanvas chart = new PlotCanvas("lessonChart", new ChartView());
     private final Label caption = new Label();
@@ -48,6 +50,7 @@ public final class LessonView extends BorderPane {
     private Experiment experiment;
     private Measured measured;
     private int formulaScheme;
+    private java.util.function.Consumer<Term> termLink = t -> { };
 
     public LessonView(Supplier<Hyperparameters> base, Executor compute) {
         this.base = base;
@@ -56,7 +59,13 @@ public final class LessonView extends BorderPane {
         getStyleClass().add("app-root");
         title.setId("lessonTitle");
         title.getStyleClass().add("lesson-title");
-        formula.setId("lessonFormula");
+        termHint.setId("lessonTermHint");
+        termHint.getStyleClass().add("lesson-term-hint");
+        termHint.setWrapText(true);
+        save.setId("lessonSave");
+        save.setTooltip(new javafx.scene.control.Tooltip("Save this chapter as a slide: "
+                + "PNG or SVG (formula, words, chart, caption)"));
+        save.setAccessibleText("Save this chapter as a slide, PNG or SVG");
         words.setId("lessonWords");
         words.setWrapText(true);
         run.setId("lessonRun");
@@ -69,19 +78,27 @@ public final class LessonView extends BorderPane {
         next.setId("lessonNext");
         chart.setPrefSize(900, 300);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        page = new VBox(12, title, formula, words, new HBox(10, run, progress), chart, caption);
+        HBox actions = new HBox(10, run, progress);
+        page = new VBox(12, title, formula, termHint, words, actions, chart, caption);
         page.setId("lessonPage");
         page.getStyleClass().add("lesson-page");
         page.setPadding(new Insets(16));
-        HBox nav = new HBox(10, previous, next);
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox nav = new HBox(10, previous, next, gap, save);
         nav.setPadding(new Insets(0, 16, 12, 16));
-        formula.setPreserveRatio(true);
-        formula.setSmooth(true);
+        formula.setLink(this::hovered);
         page.widthProperty().addListener((o, a, b) -> fitFormula());
         words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
-        chart.setMinHeight(140);
-        setCenter(page);
+        termHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chart.setMinHeight(300); // a short window scrolls the page: the chart stays readable
+        // a short window (1280 × 720 at 150 %) scrolls the page rather than squeeze it
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setId("lessonScroll");
+        setCenter(scroll);
         setBottom(nav);
         previous.setOnAction(e -> show(Chapter.values()[chapter.ordinal() - 1]));
         next.setOnAction(e -> show(Chapter.values()[chapter.ordinal() + 1]));
@@ -96,32 +113,53 @@ public final class LessonView extends BorderPane {
         measured = null;
         title.setText(c.title());
         showFormula();
-        formula.setAccessibleText(c.title() + ": the gradient formula");
+        formula.imageView().setAccessibleText(c.title() + ": the gradient formula");
+        termHint.setText(formula.terms().isEmpty() ? "" : "Point at "
+                + formula.terms().stream().map(Term::symbol).collect(java.util.stream
+                .Collectors.joining(", ")) + " in the formula: the main window's numbers "
+                + "panel marks where that number is shown (replay an episode there with P).");
         words.setText(c.words());
         caption.setText("Run the experiment: the caption will say what it measured.");
-        progress.setText(String.format(java.util.Locale.ROOT, "%d seeds, about half a minute on 2 cores",
-                Chapter.SEEDS));
+        progress.setText(String.format(java.util.Locale.ROOT,
+                "%d seeds, under a minute on 2 cores", c.spec(base.get()).seeds().size()));
         chart.show(null);
         previous.setDisable(c.ordinal() == 0);
         next.setDisable(c.ordinal() == Chapter.values().length - 1);
     }
 
-    /**
-     * The chapter's formula in the theme's text colour, painted at twice its size and shown
-     * at half (sharp when zoomed), narrowed to the page when the page is narrower.
-     */
+    /** The chapter's formula in the theme's text colour, narrowed to the page. */
     private void showFormula() {
         formulaScheme = cartpolelab.ui.chart.FxSurface.schemeVersion();
-        formula.setImage(Formulas.image(chapter.tex(), 26,
-                cartpolelab.ui.chart.FxSurface.scheme().dark()));
+        formula.show(chapter.tex(), cartpolelab.ui.chart.FxSurface.scheme().dark());
         fitFormula();
     }
 
     private void fitFormula() {
-        if (formula.getImage() != null) {
-            double room = page.getWidth() > 0 ? page.getWidth() - 32 : Double.MAX_VALUE;
-            formula.setFitWidth(Math.min(formula.getImage().getWidth() / 2, room));
+        formula.fit(page.getWidth() > 0 ? page.getWidth() - 32 : Double.MAX_VALUE);
+    }
+
+    /** The pointer is over {@code t} in the formula (null: over none). */
+    private void hovered(Term t) {
+        termLink.accept(t);
+        if (t != null) {
+            termHint.setText(t.symbol() + " is " + t.where() + " in the main window's numbers "
+                    + "panel, marked there now.");
+        } else if (!formula.terms().isEmpty()) {
+            termHint.setText("Point at " + formula.terms().stream().map(Term::symbol)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " in the formula: "
+                    + "the main window's numbers panel marks where that number is shown "
+                    + "(replay an episode there with P).");
         }
+    }
+
+    /** Who marks a formula's term in the numbers panel (the main window's canvas). */
+    public void setTermLink(java.util.function.Consumer<Term> link) {
+        termLink = link == null ? t -> { } : link;
+    }
+
+    /** The formula, with its linked terms. */
+    FormulaView formula() {
+        return formula;
     }
 
     public Chapter chapter() {
@@ -156,10 +194,12 @@ public final class LessonView extends BorderPane {
         experiment = e;
         run.setDisable(true);
         progress.setText("training\u2026");
+        cartpolelab.plot.XAxis axis = chapter.overSteps() ? cartpolelab.plot.XAxis.STEPS
+                : cartpolelab.plot.XAxis.EPISODES;
         e.start();
         e.done().whenComplete((v, failure) -> CompletableFuture
                 .supplyAsync(() -> CompareData.of(e, RunStatistics.Center.MEAN,
-                        RunStatistics.Spread.MIN_MAX), compute)
+                        RunStatistics.Spread.MIN_MAX, axis), compute)
                 .whenComplete((d, f) -> Platform.runLater(() -> finished(e, d, f))));
     }
 
@@ -181,7 +221,8 @@ public final class LessonView extends BorderPane {
     void show(CompareData d) {
         measured = measure(d);
         Figure f = chapter.varianceChart() ? CompareFigures.variance(d.variance(),
-                d.description()) : CompareFigures.reward(d.groups(), d.description());
+                d.description()) : CompareFigures.reward(d.groups(), d.description(),
+                d.axis());
         f.catchUp();
         chart.show(f);
         chart.setReadout(List.of(f));
@@ -196,10 +237,48 @@ public final class LessonView extends BorderPane {
             int[] solved = d.lines().stream().filter(l -> l.algorithm().equals(g.label()))
                     .mapToInt(CompareData.RunLine::solvedAt).toArray();
             CompareFigures.VarianceGroup v = d.variance().get(i);
+            long[] steps = d.lines().stream().filter(l -> l.algorithm().equals(g.label()))
+                    .mapToLong(l -> d.summary().runs().stream()
+                            .filter(r -> r.id().equals(l.id())).findFirst()
+                            .map(cartpolelab.metrics.ExperimentSummary.Run::solvedAtStep)
+                            .orElse(-1L)).toArray();
             groups.add(new Measured.Group(g.label(), g.runs(), solved,
-                    new double[][] {v.reinforce(), v.baseline(), v.td()}));
+                    new double[][] {v.reinforce(), v.baseline(), v.td()}, steps));
         }
         return new Measured(groups);
+    }
+
+    /**
+     * Saves the chapter as a slide ({@link ChapterSlide}: .png or .svg): drawn here, written
+     * on the statistics thread. The future fails with the reason (a bad name, a full disk).
+     */
+    public CompletableFuture<Void> save(java.nio.file.Path file) {
+        ChapterSlide slide;
+        try {
+            slide = ChapterSlide.of(file, chapter, caption.getText(), chart.figure());
+        } catch (java.io.IOException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+        return CompletableFuture.runAsync(() -> {
+            try {
+                slide.write(file);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }, compute);
+    }
+
+    /** Says on the progress line where the slide went, or why it did not. */
+    void saved(java.nio.file.Path file, Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+                && failure.getCause() != null ? failure.getCause() : failure;
+        progress.setText(cause == null ? "Saved the slide to " + file
+                : "Could not save the slide: " + cause.getMessage());
+    }
+
+    /** The Save slide button (its action is the window's: it asks where). */
+    Button saveButton() {
+        return save;
     }
 
     /** Stops the experiment in progress, if any. */

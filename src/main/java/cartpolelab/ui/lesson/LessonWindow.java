@@ -49,6 +49,7 @@ public final class LessonWindow {
                 view.runExperiment();
             }
         });
+        view.saveButton().setOnAction(e -> askAndSave());
         stage.setTitle("CartPole Lab \u2014 Lesson");
         stage.setScene(scene);
         stage.setMinWidth(700);
@@ -63,6 +64,26 @@ public final class LessonWindow {
             timer.stop();
             view.stop();
         });
+    }
+
+    /** Asks where to save the chapter's slide (PNG or SVG) and saves it there. */
+    private void askAndSave() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save the chapter as a slide");
+        chooser.getExtensionFilters().addAll(
+                new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"),
+                new javafx.stage.FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
+        chooser.setInitialFileName("lesson-" + (view.chapter().ordinal() + 1) + ".png");
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            view.save(file.toPath()).whenComplete((v, failure) -> javafx.application.Platform
+                    .runLater(() -> view.saved(file.toPath(), failure)));
+        }
+    }
+
+    /** Tells the formula's terms to {@code link} (the main window's overlay). */
+    public void setTermLink(Consumer<cartpolelab.ui.canvas.Term> link) {
+        view.setTermLink(link);
     }
 
     private void step(int by) {

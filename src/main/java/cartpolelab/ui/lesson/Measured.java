@@ -16,7 +16,21 @@ import java.util.Locale;
 public record Measured(List<Group> groups) {
 
     /** One group of runs. */
-    public record Group(String label, double[][] ma50, int[] solvedAt, double[][] variance) {
+    public record Group(String label, double[][] ma50, int[] solvedAt, double[][] variance,
+                        long[] solvedAtStep) {
+
+        /** A group whose environment steps of solving were not measured (all −1). */
+        public Group(String label, double[][] ma50, int[] solvedAt, double[][] variance) {
+            this(label, ma50, solvedAt, variance, java.util.stream.LongStream
+                    .generate(() -> -1).limit(solvedAt.length).toArray());
+        }
+
+        /** The median environment steps of solving, unsolved runs counted as never (∞). */
+        double medianSolveSteps() {
+            double[] e = Arrays.stream(solvedAtStep).mapToDouble(x -> x > 0 ? x
+                    : Double.POSITIVE_INFINITY).toArray();
+            return e.length == 0 ? Double.NaN : RunStatistics.median(e);
+        }
 
         int runs() {
             return ma50.length;
@@ -79,6 +93,10 @@ public record Measured(List<Group> groups) {
 
     static String ratio(double r) {
         return String.format(Locale.ROOT, r < 0.1 ? "%.3f\u00d7" : "%.2f\u00d7", r);
+    }
+
+    static String steps(double e) {
+        return Double.isInfinite(e) ? "never" : String.format(Locale.ROOT, "%,.0f", e);
     }
 
     static String episode(double e) {

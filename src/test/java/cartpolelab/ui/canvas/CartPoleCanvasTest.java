@@ -130,4 +130,112 @@ class CartPoleCanvasTest {
                     axleY - Math.cos(0.1) * 0.9 * s, 2, "#d9822b"), "the pole's tip at " + x);
         }
     }
+
+    /**
+     * A short canvas (900 × 600 window: 120 to 150 px) keeps the one-line numbers in a strip
+     * above the scene: the upright pole's tip is below the strip, not hidden under it. The
+     * scale is read off the picture (the cart's height is 0.24 world units).
+     */
+    @Test
+    void onAShortCanvasThePolesTipIsBelowTheNumbersStrip(FxRobot robot) {
+        robot.interact(() -> canvas.getScene().getWindow().setHeight(120
+                + canvas.getScene().getWindow().getHeight() - canvas.getScene().getHeight()));
+        robot.interact(() -> assertTrue(canvas.getHeight() < Overlay.MIN_HEIGHT,
+                "short: " + canvas.getHeight()));
+        Image img = draw(robot, frame(0, 0, false));
+        int col = (int) Math.round(W / 2 + 7); // inside the cart, beside the pole and axle
+        int top = -1;
+        int bottom = -1;
+        for (int y = 0; y < H; y++) {
+            if (near(img.getPixelReader().getColor(col, y), "#2f3b4c")) {
+                top = top < 0 ? y : top;
+                bottom = y;
+            }
+        }
+        assertTrue(top > 0, "the cart is drawn");
+        double s = (bottom - top + 1) / CartPoleCanvas.CART_HEIGHT;
+        double axleY = top + CartPoleCanvas.CART_HEIGHT * s / 4;
+        double tipY = axleY - CartPoleCanvas.POLE_LENGTH * s;
+        assertTrue(tipY >= 6 + Overlay.LINE_HEIGHT, "the tip at y = " + tipY
+                + " is below the one-line numbers (to y = " + (6 + Overlay.LINE_HEIGHT) + ")");
+        assertTrue(colourAround(img, W / 2, tipY + 0.05 * s, 1, "#d9822b"), "the tip is seen");
+        robot.interact(() -> canvas.getScene().getWindow().setHeight(320
+                + canvas.getScene().getWindow().getHeight() - canvas.getScene().getHeight()));
+    }
+
+    /** True if a pixel darker than the panel's muted notes' antialiased edge is in the box. */
+    private static boolean inkIn(Image img, double x0, double x1, double y0, double y1) {
+        for (int y = (int) y0; y < y1 && y < img.getHeight(); y++) {
+            for (int x = (int) Math.max(0, x0); x < x1 && x < img.getWidth(); x++) {
+                if (img.getPixelReader().getColor(x, y).getBrightness() < 0.6) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * During a replay the notes ("return: ∇log π × this" under REINFORCE, a long multiplier's
+     * name under the baseline) stay {@link Overlay#PAD} inside the panel: nothing is drawn in
+     * the panel's last columns or past its edge.
+     */
+    @Test
+    void theReplayNumbersStayInsideTheirPanel(FxRobot robot) {
+        Frame f = new Frame(1.9, 0, 0, 0, 1, 0.3, 0.7, 4.2, 12_345, 199, 199, true, false, false);
+        for (boolean critic : new boolean[] {false, true}) {
+            Overlay.Explanation e = new Overlay.Explanation(critic, critic
+                    ? "REINFORCE with baseline" : "REINFORCE", 123.45, -123.45,
+                    "G\u209c \u2212 V(s\u209c)");
+            robot.interact(() -> {
+                canvas.setReplaying(true);
+                canvas.setExplanation(e.critic(), e.algorithm(), e.ret(), e.multiplier(),
+                        e.multiplierName());
+            });
+            Image img = draw(robot, f);
+            double pw = Overlay.width(f, true, e);
+            double left = Overlay.MARGIN; // the cart is on the right: the panel on the left
+            assertTrue(inkIn(img, left, left + pw, Overlay.MARGIN, Overlay.MARGIN + 60),
+                    "the panel is drawn");
+            assertTrue(!inkIn(img, left + pw - Overlay.PAD / 2, left + pw + 40, Overlay.MARGIN,
+                    Overlay.MARGIN + Overlay.height(e) - 26), "text at the edge of the "
+                    + pw + " px panel (critic " + critic + ")");
+        }
+        robot.interact(() -> {
+            canvas.setReplaying(false);
+            canvas.setExplanation(true, "A2C", Double.NaN, Double.NaN, "");
+        });
+    }
+
+    /** The lesson's link: the row of a formula's term is highlighted, and only while asked. */
+    @Test
+    void aFormulasTermHighlightsItsRow(FxRobot robot) {
+        Frame f = frame(1.9, 0, false);
+        robot.interact(() -> {
+            canvas.setReplaying(true);
+            canvas.setExplanation(true, "A2C", 20.5, 0.37, "\u00c2\u209c");
+        });
+        double pw = Overlay.width(f, true, new Overlay.Explanation(true, "A2C", 20.5, 0.37,
+                "\u00c2\u209c"));
+        for (Term t : Term.values()) {
+            robot.interact(() -> canvas.setHighlight(t));
+            Image img = draw(robot, f);
+            int found = 0;
+            for (int y = 0; y < 220; y++) {
+                if (colourAround(img, Overlay.MARGIN + pw / 2, y, 0, "#ffdb6b")) {
+                    found = y;
+                }
+            }
+            assertTrue(found > 0, t + " highlighted");
+        }
+        robot.interact(() -> canvas.setHighlight(null));
+        Image img = draw(robot, f);
+        for (int y = 0; y < 220; y++) {
+            assertTrue(!colourAround(img, Overlay.MARGIN + pw / 2, y, 0, "#ffdb6b"), "none");
+        }
+        robot.interact(() -> {
+            canvas.setReplaying(false);
+            canvas.setExplanation(true, "A2C", Double.NaN, Double.NaN, "");
+        });
+    }
 }

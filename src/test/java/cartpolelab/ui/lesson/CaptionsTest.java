@@ -72,21 +72,50 @@ class CaptionsTest {
         assertTrue(tdNot.startsWith("The data does not show the claim"), tdNot);
 
         Measured three = new Measured(List.of(
-                group(Captions.REINFORCE, 3, 100, new int[] {-1, 2000, 2100}, 1, 1, 1),
-                group(Captions.BASELINE, 3, 150, new int[] {1100, 1200, 1300}, 1, 1, 1),
-                group(Captions.A2C, 3, 190, new int[] {900, 950, 1000}, 1, 1, 1)));
+                steps(Captions.REINFORCE, new long[] {-1, 250_000, 260_000}),
+                steps(Captions.BASELINE, new long[] {160_000, 165_000, 170_000}),
+                steps(Captions.A2C, new long[] {70_000, 80_000, 90_000})));
         String a = Captions.a2c(three);
-        assertTrue(a.contains("A2C 950 (3 of 3 seeds solved)"), a);
-        assertTrue(a.contains("REINFORCE 2,100 (2 of 3 seeds solved)"), a);
-        assertTrue(a.endsWith("A2C solved soonest."), a);
+        assertTrue(a.contains("A2C 80,000 (3 of 3 seeds solved)"), a);
+        assertTrue(a.contains("REINFORCE 260,000 (2 of 3 seeds solved)"), a);
+        assertTrue(a.endsWith("A2C needed 0.48× the baseline's steps."), a);
         Measured slow = new Measured(List.of(
-                group(Captions.REINFORCE, 3, 100, new int[] {-1, 2000, 2100}, 1, 1, 1),
-                group(Captions.BASELINE, 3, 150, new int[] {800, 850, 900}, 1, 1, 1),
-                group(Captions.A2C, 3, 190, new int[] {900, 950, -1}, 1, 1, 1)));
+                steps(Captions.REINFORCE, new long[] {-1, 250_000, 260_000}),
+                steps(Captions.BASELINE, new long[] {60_000, 65_000, 70_000}),
+                steps(Captions.A2C, new long[] {70_000, 80_000, -1})));
         String s = Captions.a2c(slow);
-        assertFalse(s.endsWith("A2C solved soonest."), s);
-        assertTrue(s.endsWith("The data does not show A2C solving soonest."), s);
+        assertTrue(s.endsWith("The data does not show A2C solving in fewer environment steps "
+                + "than the baseline."), s);
         assertEquals("Not measured: the experiment needs the three algorithms.",
                 Captions.a2c(new Measured(List.of())));
+    }
+
+    /** A group solving at these environment steps (−1: not solved). */
+    private static Measured.Group steps(String label, long[] steps) {
+        int[] episodes = Arrays.stream(steps).mapToInt(x -> x > 0 ? (int) (x / 150) : -1)
+                .toArray();
+        Measured.Group g = group(label, steps.length, 190, episodes, 1, 1, 1);
+        return new Measured.Group(label, g.ma50(), episodes, g.variance(), steps);
+    }
+
+    @Test
+    void ppoCaptionComparesStepsToSolveWithA2cOnTheSameRollouts() {
+        String ppo = cartpolelab.agent.Algorithm.PPO.displayName();
+        String p = Captions.ppo(new Measured(List.of(
+                steps(Captions.A2C, new long[] {-1, -1, -1, 95_000}),
+                steps(ppo, new long[] {20_000, 30_000, 31_000, 40_000}))));
+        assertTrue(p.startsWith("Median environment steps to solve: PPO 30,500 (4 of 4 seeds "
+                + "solved), A2C never (1 of 4 seeds solved)."), p);
+        assertTrue(p.endsWith("PPO solved within the budget and A2C, on the same rollouts, "
+                + "did not."), p);
+        String q = Captions.ppo(new Measured(List.of(
+                steps(Captions.A2C, new long[] {20_000, 30_000, 40_000, 50_000}),
+                steps(ppo, new long[] {60_000, 60_000, -1, -1}))));
+        assertTrue(q.endsWith("The data does not show PPO solving in fewer environment steps "
+                + "than A2C."), q);
+        String r = Captions.ppo(new Measured(List.of(
+                steps(Captions.A2C, new long[] {100_000, 100_000, 100_000, 100_000}),
+                steps(ppo, new long[] {25_000, 25_000, 25_000, 25_000}))));
+        assertTrue(r.endsWith("PPO needed 0.25× A2C's steps."), r);
     }
 }

@@ -71,12 +71,13 @@ class LessonWindowTest {
         double width = robot.lookup("#lessonFormula").queryAs(ImageView.class).getImage()
                 .getWidth();
         assertTrue(width > 200, "a typeset formula, " + width + " px wide");
-        for (Chapter c : new Chapter[] {Chapter.BASELINE, Chapter.ACTOR_CRITIC, Chapter.A2C}) {
+        for (Chapter c : new Chapter[] {Chapter.BASELINE, Chapter.ACTOR_CRITIC, Chapter.A2C,
+                Chapter.PPO}) {
             robot.clickOn("#lessonNext");
             assertEquals(c.title(), title(robot));
         }
         assertTrue(robot.lookup("#lessonNext").queryButton().isDisabled());
-        robot.type(KeyCode.PAGE_UP);
+        robot.type(KeyCode.PAGE_UP).type(KeyCode.PAGE_UP);
         assertEquals(Chapter.ACTOR_CRITIC.title(), title(robot));
         assertEquals(Chapter.ACTOR_CRITIC, lesson.chapter());
         robot.clickOn("#lessonPrevious").clickOn("#lessonPrevious");
@@ -100,5 +101,57 @@ class LessonWindowTest {
         assertTrue(lesson.captionText().contains(g.solvedText()), lesson.captionText());
         assertNotNull(lesson.chart().figure());
         assertEquals(1000, lesson.chart().figure().length());
+    }
+
+    /**
+     * Pointing at a term of the formula marks it there and highlights where the main
+     * window's numbers panel shows that number; leaving the formula clears both.
+     */
+    @Test
+    void pointingAtAFormulasTermHighlightsItInTheMainWindowsOverlay(FxRobot robot) {
+        LessonView lesson = open(robot);
+        robot.interact(() -> lesson.show(Chapter.BASELINE));
+        cartpolelab.ui.canvas.CartPoleCanvas canvas = view.lookup("#cartPoleCanvas") instanceof
+                cartpolelab.ui.canvas.CartPoleCanvas c ? c : null;
+        assertNotNull(canvas);
+        assertEquals(java.util.List.of(cartpolelab.ui.canvas.Term.GRAD_LOG_PI,
+                cartpolelab.ui.canvas.Term.RETURN, cartpolelab.ui.canvas.Term.VALUE),
+                lesson.formula().terms());
+        for (cartpolelab.ui.canvas.Term t : lesson.formula().terms()) {
+            robot.moveTo(lesson.formula().screenPoint(t));
+            waitFor(t + " highlighted", () -> canvas.highlight() == t);
+            assertTrue(robot.lookup("#lessonTermMark").query().isVisible());
+            assertTrue(robot.lookup("#lessonTermHint").queryAs(Label.class).getText()
+                    .startsWith(t.symbol() + " is "), t.symbol());
+        }
+        robot.moveTo("#lessonWords");
+        waitFor("no highlight", () -> canvas.highlight() == null);
+        assertTrue(!robot.lookup("#lessonTermMark").query().isVisible());
+    }
+
+    /** A chapter saves as a 16:9 slide, PNG (twice 1280 × 720) or SVG; other names refused. */
+    @Test
+    void aChapterSavesAsAPngOrSvgSlide(FxRobot robot, @org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        LessonView lesson = open(robot);
+        java.nio.file.Path png = dir.resolve("chapter.png");
+        java.nio.file.Path svg = dir.resolve("chapter.svg");
+        WaitForAsyncUtils.asyncFx(() -> lesson.save(png)).get(10, TimeUnit.SECONDS)
+                .get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(() -> lesson.save(svg)).get(10, TimeUnit.SECONDS)
+                .get(60, TimeUnit.SECONDS);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertEquals(2 * ChapterSlide.WIDTH, img.getWidth());
+        assertEquals(2 * ChapterSlide.HEIGHT, img.getHeight());
+        String doc = java.nio.file.Files.readString(svg);
+        assertTrue(doc.startsWith("<svg") || doc.contains("<svg"), "an SVG document");
+        assertTrue(doc.contains("<path"), "the formula and text as outlines");
+        java.util.concurrent.CompletableFuture<Void> bad = WaitForAsyncUtils.asyncFx(
+                () -> lesson.save(dir.resolve("chapter.txt"))).get(10, TimeUnit.SECONDS);
+        java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions
+                .assertThrows(java.util.concurrent.ExecutionException.class,
+                        () -> bad.get(10, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("use a .png or .svg"),
+                e.getCause().getMessage());
     }
 }
