@@ -46,6 +46,8 @@ public final class Agent {
 
     private final Hyperparameters hp;
     private final boolean nStepUpdates;
+    /** N, environments stepped in lockstep ({@code hp.envs()}). */
+    private final int envs;
 
     private final Mlp actor;
     private final Mlp critic;
@@ -61,9 +63,13 @@ public final class Agent {
     /** PPO: steps of the rollout that belong to finished episodes (kept by discardRollout). */
     private int finishedEpisodeSteps;
 
-    // ---- acting (one row) ----
+    // ---- acting (one row; N rows with several environments) ----
     private final Mlp.Workspace actWorkspace;
-    private final double[] lastProbabilities = new double[ACTIONS];
+    /** N × 4: the states of all environments, the actor's input when N > 1. */
+    private final DMatrixRMaj actStates;
+    private final Mlp.Workspace actBatch;
+    /** π(·|s) of each environment's last action, 2 per environment. */
+    private final double[] lastProbabilities;
 
     // ---- inspection: own buffers, never the rollout's ----
     private final Mlp.Workspace inspectActor;
@@ -87,6 +93,8 @@ public final class Agent {
         int hidden = hp.hiddenSize();
         this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
         int capacity = hp.maxStepsPerUpdate();
+        this.envs = hp.envs();
+        int rows = envs * capacity;
 
         this.actor = new Mlp(IN, hidden, hp.hiddenLayers(), ACTIONS, hp.activation());
         this.critic = new Mlp(IN, hidden, hp.hiddenLayers(), 1, hp.activation());
@@ -109,12 +117,15 @@ public final class Agent {
         this.adam = Optimiser.of(hp.optimiser(), hp.learningRate(), hp.optimiserEpsilon(),
                 hp.rmspropAlpha(), parameters, gradients);
 
-        this.rollout = new RolloutBuffer(capacity, hidden);
+        this.rollout = new RolloutBuffer(capacity, envs, hidden);
         this.ppo = hp.algorithm().clipped() ? new PpoUpdate(hp, actor, critic, adam,
-                parameterNames, parameters, gradients, capacity) : null;
+                parameterNames, parameters, gradients, rows) : null;
         this.learning = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
-                parameterNames, parameters, gradients, capacity);
+                parameterNames, parameters, gradients, rows);
         this.actWorkspace = actor.newWorkspace(1, 1);
+        this.actStates = new DMatrixRMaj(envs, IN);
+        this.actBatch = actor.newWorkspace(envs, 1);
+        this.lastProbabilities = new double[envs * ACTIONS];
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
     }
@@ -152,9 +163,47 @@ public final class Agent {
         return a;
     }
 
-    /** π(·|s) of the last {@link #act} call, copied into out[0..1]. */
+    /**
+     * Samples a_e ~ π(·|s_e) for each of the N environments, s_e at
+     * {@code observations[4e..4e+4)}, with {@code randoms[e]} (exactly one {@code nextDouble()}
+     * each), into {@code actions[e]}; remembers (s_e, a_e) for the next update. The actor runs
+     * on all N states as one matrix product per layer; N = 1 is {@link #act(double[],
+     * RandomGenerator)}, bit for bit.
+     *
+     * @throws IllegalStateException if the previous outcomes were not observed yet
+     */
+    public void act(double[] observations, RandomGenerator[] randoms, int[] actions) {
+        if (envs == 1) {
+            actions[0] = act(observations, randoms[0]);
+            return;
+        }
+        // Z = f(S W1 + b1) … Wₒᵀ + bₒ on the N × 4 states S, π_e = softmax(Z_e)
+        System.arraycopy(observations, 0, actStates.data, 0, envs * IN);
+        actor.forward(actStates, actBatch);
+        double[] z = actBatch.output().data;
+        double[] h = actBatch.hidden().data;
+        int width = actBatch.hidden().numCols;
+        double[] probabilities = rollout.probabilities();
+        for (int e = 0; e < envs; e++) {
+            int row = rollout.startStep(e, observations, e * IN);
+            Activations.softmax(z, e * ACTIONS, ACTIONS, probabilities,
+                    rollout.logProbabilities(), row * ACTIONS);
+            // keep h_t for the batched backward pass
+            rollout.storeHidden(row, h, e * width);
+            // a_e ~ π(·|s_e), from environment e's own stream
+            int a = Categorical.sample(probabilities, row * ACTIONS, ACTIONS, randoms[e]);
+            System.arraycopy(probabilities, row * ACTIONS, lastProbabilities, e * ACTIONS,
+                    ACTIONS);
+            rollout.storeAction(row, a);
+            actions[e] = a;
+        }
+        rollout.actionsStored();
+    }
+
+    /** π(·|s) of the last {@link #act} call, copied into out[0..1] (environment 0's). */
     public void lastProbabilities(double[] out) {
-        System.arraycopy(lastProbabilities, 0, out, 0, ACTIONS);
+        System.arraycopy(lastProbabilities, 0, out, 0, Math.min(out.length,
+                lastProbabilities.length));
     }
 
     /**
@@ -192,6 +241,44 @@ public final class Agent {
         return false;
     }
 
+    /**
+     * Records the N outcomes of the last {@link #act(double[], RandomGenerator[], int[])}:
+     * r_e, s'_e at {@code nextObservations[4e..)} and how each step ended; runs the update
+     * every n locksteps, on the N × n rollout (its episodes' ends split each environment's
+     * steps into segments, see {@link Advantages}). N = 1 is
+     * {@link #observe(double, double[], EpisodeEnd)}, with its update at the episode's end.
+     *
+     * @return true if an update ran
+     */
+    public boolean observe(double[] rewards, double[] nextObservations, EpisodeEnd[] ends) {
+        if (envs == 1) {
+            return observe(rewards[0], nextObservations, ends[0]);
+        }
+        for (int e = 0; e < envs; e++) {
+            rollout.recordOutcome(e, rewards[e], nextObservations, e * IN, ends[e]);
+        }
+        rollout.outcomesRecorded();
+        steps += envs;
+        if (!rollout.full()) {
+            return false;
+        }
+        try {
+            if (ppo != null) {
+                ppo.apply(rollout, steps);
+            } else {
+                learning.apply(rollout, steps);
+            }
+        } finally {
+            rollout.clear();
+        }
+        if (ppo != null) {
+            tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
+        } else {
+            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
+        }
+        return true;
+    }
+
     /** PPO learns when its rollout of n steps is full, whatever the episodes did. */
     private boolean observePpo(EpisodeEnd end) {
         if (end.ended()) {
@@ -222,7 +309,7 @@ public final class Agent {
 
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
-        if (ppo != null) {
+        if (ppo != null && envs == 1) {
             // PPO's rollout spans episodes: only the episode in progress is dropped
             rollout.truncate(finishedEpisodeSteps);
             return;

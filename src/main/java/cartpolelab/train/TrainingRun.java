@@ -64,7 +64,8 @@ public final class TrainingRun {
     private long measuringNanos;
 
     private long activeNanos;
-    private long episodeStartNanos;
+    /** Per environment: {@link #activeNanos} when its episode in progress began. */
+    private final long[] episodeStartNanos;
     private String failure;
 
     /** A fresh run: networks initialised from the seed, no episodes yet. */
@@ -83,7 +84,8 @@ public final class TrainingRun {
         this.baseSteps = totalSteps;
         EpisodeStats last = history.last();
         this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
-        this.episodeStartNanos = activeNanos;
+        this.episodeStartNanos = new long[hp.envs()];
+        java.util.Arrays.fill(episodeStartNanos, activeNanos);
         runner.beginEpisode();
     }
 
@@ -113,6 +115,15 @@ public final class TrainingRun {
      * The history is a read-only view, not a copy.
      */
     public RunSnapshot snapshot() {
+        if (hp.envs() > 1) {
+            // several environments: the position after the last finished episode; the
+            // episodes in progress and the rollout are not kept (RunSnapshot's class comment)
+            EpisodeStats last = history.last();
+            long steps = last == null ? 0 : last.totalSteps();
+            return new RunSnapshot(hp, agent.state(), steps,
+                    steps + (long) RunSnapshot.DRAWS_PER_RESET * history.size(), history.view(),
+                    0, gradientVariance.copy());
+        }
         int partial = runner.inEpisode() ? runner.episodeSteps() : 0;
         return new RunSnapshot(hp, agent.state(), baseSteps + runner.episodeStartSteps(),
                 runner.episodeStartDraws(), history.view(), partial, gradientVariance.copy());
@@ -139,8 +150,10 @@ public final class TrainingRun {
                     : "the episode budget of " + hp.episodes() + " is used up");
         }
         long t0 = System.nanoTime();
-        if (!runner.inEpisode()) {
-            episodeStartNanos = activeNanos;
+        if (hp.envs() > 1) {
+            runner.resetEnded();
+        } else if (!runner.inEpisode()) {
+            episodeStartNanos[0] = activeNanos;
             runner.beginEpisode();
         }
         if (recorder != null && runner.episodeSteps() == 0) {
@@ -161,8 +174,13 @@ public final class TrainingRun {
                     runner.episodeReward());
         }
         if (ended) {
-            measureIfDue();
-            recordEpisode();
+            // the episodes that ended in this lockstep, in environment order
+            for (int e = 0; e < hp.envs() && canTrain(); e++) {
+                if (runner.ended(e)) {
+                    measureIfDue();
+                    recordEpisode(e);
+                }
+            }
         }
         return ended;
     }
@@ -216,13 +234,15 @@ public final class TrainingRun {
         }
     }
 
-    private void recordEpisode() {
+    /** Appends environment e's episode that just ended to the history. */
+    private void recordEpisode(int e) {
         UpdateStats update = runner.takeEpisodeStats();
         int episode = history.size() + 1;
-        double reward = runner.episodeReward();
-        int length = runner.episodeSteps();
+        double reward = runner.episodeReward(e);
+        int length = runner.episodeSteps(e);
         progress.add(reward);
-        double seconds = Math.max(1e-9, (activeNanos - episodeStartNanos) / 1e9);
+        double seconds = Math.max(1e-9, (activeNanos - episodeStartNanos[e]) / 1e9);
+        episodeStartNanos[e] = activeNanos;
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
                 activeNanos / 1e9, length / seconds));
@@ -232,7 +252,7 @@ public final class TrainingRun {
             gradientVariance.add(new GradientVariance(episode, m.update(), m.reinforce(),
                     m.baseline(), m.td(), m.learner(), m.episodes()));
         }
-        if (recorder != null) {
+        if (recorder != null && e == 0) {
             int solved = progress.solvedAtEpisode();
             recorder.end(episode, runner.lastTerminated(),
                     solved > 0 ? solved - progress.window() + 1 : -1);
