@@ -45,7 +45,6 @@ public final class Agent {
     private static final double VALUE_GAIN = 1;
 
     private final Hyperparameters hp;
-    private final boolean nStepUpdates;
     /** N, environments stepped in lockstep ({@code hp.envs()}). */
     private final int envs;
 
@@ -60,26 +59,17 @@ public final class Agent {
     private final PolicyGradientUpdate learning;
     /** Null unless PPO. */
     private final PpoUpdate ppo;
-    /** PPO: steps of the rollout that belong to finished episodes (kept by discardRollout). */
-    private int finishedEpisodeSteps;
+    /** When the updates run, and their losses since the last episode's record. */
+    private final Updates updates;
 
-    // ---- acting (one row; N rows with several environments) ----
-    private final Mlp.Workspace actWorkspace;
-    /** N × 4: the states of all environments, the actor's input when N > 1. */
-    private final DMatrixRMaj actStates;
-    private final Mlp.Workspace actBatch;
-    /** π(·|s) of each environment's last action, 2 per environment. */
-    private final double[] lastProbabilities;
+    /** Acting: the actor on one state, or on N at once, and sampling into the rollout. */
+    private final Acting acting;
 
     // ---- inspection: own buffers, never the rollout's ----
     private final Mlp.Workspace inspectActor;
     private final Mlp.Workspace inspectCritic;
     private final double[] inspectProbabilities = new double[ACTIONS];
 
-    // ---- statistics since the last takeEpisodeStats() ----
-    private final UpdateTally tally = new UpdateTally();
-    /** Environment steps observed (restored runs start from their count): for schedules. */
-    private long steps;
 
     /**
      * Networks initialised from {@link RandomStreams#weights} like PyTorch's nn.Linear, or
@@ -91,7 +81,6 @@ public final class Agent {
         }
         this.hp = hyperparameters;
         int hidden = hp.hiddenSize();
-        this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
         int capacity = hp.maxStepsPerUpdate();
         this.envs = hp.envs();
         int rows = envs * capacity;
@@ -122,10 +111,8 @@ public final class Agent {
                 parameterNames, parameters, gradients, rows) : null;
         this.learning = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
                 parameterNames, parameters, gradients, rows);
-        this.actWorkspace = actor.newWorkspace(1, 1);
-        this.actStates = new DMatrixRMaj(envs, IN);
-        this.actBatch = actor.newWorkspace(envs, 1);
-        this.lastProbabilities = new double[envs * ACTIONS];
+        this.acting = new Acting(actor, rollout, envs);
+        this.updates = new Updates(hp, rollout, learning, ppo);
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
     }
@@ -148,19 +135,7 @@ public final class Agent {
      * @throws IllegalStateException if the previous action's outcome was not observed yet
      */
     public int act(double[] observation, RandomGenerator random) {
-        int t = rollout.startStep(observation);
-        // z = relu(s W1 + b1) W2ᵀ + b2,  π = softmax(z)
-        actor.forwardRow(observation, 0, actWorkspace);
-        double[] probabilities = rollout.probabilities();
-        Activations.softmax(actWorkspace.output().data, 0, ACTIONS, probabilities,
-                rollout.logProbabilities(), t * ACTIONS);
-        // keep h_t for the batched backward pass
-        rollout.storeHidden(t, actWorkspace.hidden().data);
-        // a ~ π(·|s)
-        int a = Categorical.sample(probabilities, t * ACTIONS, ACTIONS, random);
-        System.arraycopy(probabilities, t * ACTIONS, lastProbabilities, 0, ACTIONS);
-        rollout.storeAction(t, a);
-        return a;
+        return acting.act(observation, random);
     }
 
     /**
@@ -173,37 +148,12 @@ public final class Agent {
      * @throws IllegalStateException if the previous outcomes were not observed yet
      */
     public void act(double[] observations, RandomGenerator[] randoms, int[] actions) {
-        if (envs == 1) {
-            actions[0] = act(observations, randoms[0]);
-            return;
-        }
-        // Z = f(S W1 + b1) … Wₒᵀ + bₒ on the N × 4 states S, π_e = softmax(Z_e)
-        System.arraycopy(observations, 0, actStates.data, 0, envs * IN);
-        actor.forward(actStates, actBatch);
-        double[] z = actBatch.output().data;
-        double[] h = actBatch.hidden().data;
-        int width = actBatch.hidden().numCols;
-        double[] probabilities = rollout.probabilities();
-        for (int e = 0; e < envs; e++) {
-            int row = rollout.startStep(e, observations, e * IN);
-            Activations.softmax(z, e * ACTIONS, ACTIONS, probabilities,
-                    rollout.logProbabilities(), row * ACTIONS);
-            // keep h_t for the batched backward pass
-            rollout.storeHidden(row, h, e * width);
-            // a_e ~ π(·|s_e), from environment e's own stream
-            int a = Categorical.sample(probabilities, row * ACTIONS, ACTIONS, randoms[e]);
-            System.arraycopy(probabilities, row * ACTIONS, lastProbabilities, e * ACTIONS,
-                    ACTIONS);
-            rollout.storeAction(row, a);
-            actions[e] = a;
-        }
-        rollout.actionsStored();
+        acting.act(observations, randoms, actions);
     }
 
-    /** π(·|s) of the last {@link #act} call, copied into out[0..1] (environment 0's). */
+    /** π(·|s) of the last {@link #act} call: 2 per environment, as many as {@code out} holds. */
     public void lastProbabilities(double[] out) {
-        System.arraycopy(lastProbabilities, 0, out, 0, Math.min(out.length,
-                lastProbabilities.length));
+        acting.lastProbabilities(out);
     }
 
     /**
@@ -218,88 +168,24 @@ public final class Agent {
      *                               past {@code hp.episodeStepLimit()} without a cut-off
      */
     public boolean observe(double reward, double[] nextObservation, EpisodeEnd end) {
-        rollout.recordOutcome(reward, nextObservation, end);
-        steps++;
-        if (ppo != null) {
-            return observePpo(end);
-        }
-        if (end.ended() || (nStepUpdates && rollout.full())) {
-            try {
-                learning.apply(rollout, steps);
-            } finally {
-                rollout.clear();
-            }
-            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
-            return true;
-        }
-        if (rollout.full()) {
-            rollout.clear();
-            throw new IllegalStateException("the episode ran " + rollout.capacity()
-                    + " steps without ending: pass EpisodeEnd.CUT_OFF at hp.episodeStepLimit() = "
-                    + hp.episodeStepLimit() + " steps");
-        }
-        return false;
+        return updates.observe(reward, nextObservation, end);
     }
 
     /**
      * Records the N outcomes of the last {@link #act(double[], RandomGenerator[], int[])}:
-     * r_e, s'_e at {@code nextObservations[4e..)} and how each step ended; runs the update
-     * every n locksteps, on the N × n rollout (its episodes' ends split each environment's
-     * steps into segments, see {@link Advantages}). N = 1 is
-     * {@link #observe(double, double[], EpisodeEnd)}, with its update at the episode's end.
+     * r_e, s'_e at {@code nextObservations[4e..)} and how each step ended; the update runs
+     * every n locksteps on the N × n rollout. N = 1 is {@link #observe(double, double[],
+     * EpisodeEnd)}. When updates are due: {@link Updates}.
      *
      * @return true if an update ran
      */
     public boolean observe(double[] rewards, double[] nextObservations, EpisodeEnd[] ends) {
-        if (envs == 1) {
-            return observe(rewards[0], nextObservations, ends[0]);
-        }
-        for (int e = 0; e < envs; e++) {
-            rollout.recordOutcome(e, rewards[e], nextObservations, e * IN, ends[e]);
-        }
-        rollout.outcomesRecorded();
-        steps += envs;
-        if (!rollout.full()) {
-            return false;
-        }
-        try {
-            if (ppo != null) {
-                ppo.apply(rollout, steps);
-            } else {
-                learning.apply(rollout, steps);
-            }
-        } finally {
-            rollout.clear();
-        }
-        if (ppo != null) {
-            tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
-        } else {
-            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
-        }
-        return true;
-    }
-
-    /** PPO learns when its rollout of n steps is full, whatever the episodes did. */
-    private boolean observePpo(EpisodeEnd end) {
-        if (end.ended()) {
-            finishedEpisodeSteps = rollout.size();
-        }
-        if (!rollout.full()) {
-            return false;
-        }
-        try {
-            ppo.apply(rollout, steps);
-        } finally {
-            rollout.clear();
-            finishedEpisodeSteps = 0;
-        }
-        tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
-        return true;
+        return updates.observe(rewards, nextObservations, ends);
     }
 
     /** Means over the updates since the last call; resets the accumulators. */
     public UpdateStats takeEpisodeStats() {
-        return tally.take();
+        return updates.takeStats();
     }
 
     /** Ψ_t of the last update's rollout (what ∇log π(a_t|s_t) was multiplied by), a copy. */
@@ -309,12 +195,7 @@ public final class Agent {
 
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
-        if (ppo != null && envs == 1) {
-            // PPO's rollout spans episodes: only the episode in progress is dropped
-            rollout.truncate(finishedEpisodeSteps);
-            return;
-        }
-        rollout.clear();
+        updates.discard();
     }
 
     // ---- for the tests of this package: the rollout, the update, dL/dθ ----
@@ -409,7 +290,7 @@ public final class Agent {
             agent.adam.secondMoments().get(i).setTo(state.secondMoments().get(i));
         }
         agent.adam.setStepCount(state.adamStep());
-        agent.steps = stepsSoFar;
+        agent.updates.setSteps(stepsSoFar);
         return agent;
     }
 

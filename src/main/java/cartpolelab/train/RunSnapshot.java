@@ -75,6 +75,18 @@ public record RunSnapshot(Hyperparameters hyperparameters, AgentState agent, lon
         this(hyperparameters, agent, totalSteps, randomDraws, history, 0);
     }
 
+    /**
+     * The position after the last finished episode of {@code history}: what a run of several
+     * environments keeps (their episodes in progress and the rollout are not kept).
+     */
+    static RunSnapshot afterLastEpisode(Hyperparameters hp, AgentState agent,
+                                        EpisodeHistory history,
+                                        GradientVarianceHistory gradientVariance) {
+        long steps = history.size() == 0 ? 0 : history.last().totalSteps();
+        return new RunSnapshot(hp, agent, steps, steps + (long) DRAWS_PER_RESET * history.size(),
+                history, 0, gradientVariance);
+    }
+
     /** Finished episodes in the run so far. */
     public int episodes() {
         return history.size();

@@ -8,7 +8,6 @@ import cartpolelab.agent.UpdateStats;
 import cartpolelab.env.CartPole;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
-import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
 import java.util.Objects;
@@ -58,10 +57,7 @@ public final class TrainingRun {
     private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
 
     /** Null unless {@link #measureGradientVariance} switched it on. */
-    private GradientVarianceProbe probe;
-    private final GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
-    private GradientVarianceProbe.Measurement pendingMeasurement;
-    private long measuringNanos;
+    private final VarianceMeasuring measuring = new VarianceMeasuring();
 
     private long activeNanos;
     /** Per environment: {@link #activeNanos} when its episode in progress began. */
@@ -104,7 +100,7 @@ public final class TrainingRun {
         TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent(),
                 snapshot.totalSteps()), snapshot.history().copy(), snapshot.randomDraws(),
                 snapshot.totalSteps());
-        run.gradientVariance.addAll(snapshot.gradientVariance());
+        run.measuring.history().addAll(snapshot.gradientVariance());
         return run;
     }
 
@@ -116,17 +112,12 @@ public final class TrainingRun {
      */
     public RunSnapshot snapshot() {
         if (hp.envs() > 1) {
-            // several environments: the position after the last finished episode; the
-            // episodes in progress and the rollout are not kept (RunSnapshot's class comment)
-            EpisodeStats last = history.last();
-            long steps = last == null ? 0 : last.totalSteps();
-            return new RunSnapshot(hp, agent.state(), steps,
-                    steps + (long) RunSnapshot.DRAWS_PER_RESET * history.size(), history.view(),
-                    0, gradientVariance.copy());
+            return RunSnapshot.afterLastEpisode(hp, agent.state(), history.view(),
+                    measuring.history().copy());
         }
         int partial = runner.inEpisode() ? runner.episodeSteps() : 0;
         return new RunSnapshot(hp, agent.state(), baseSteps + runner.episodeStartSteps(),
-                runner.episodeStartDraws(), history.view(), partial, gradientVariance.copy());
+                runner.episodeStartDraws(), history.view(), partial, measuring.history().copy());
     }
 
     // ------------------------------------------------------------------ training
@@ -201,12 +192,16 @@ public final class TrainingRun {
     /**
      * Trains on the calling thread until the budget is used up, training fails or, with
      * {@code stopWhenSolved}, the task is solved: the plain loop of the command line and of
-     * experiments. {@code onEpisode} (may be null) sees every finished episode.
+     * experiments. {@code onEpisode} (may be null) sees every finished episode, in the
+     * history's order.
      */
     public void train(boolean stopWhenSolved, Consumer<EpisodeStats> onEpisode) {
         while (canTrain() && !(stopWhenSolved && progress.solved())) {
+            int before = history.size();
             if (step() && onEpisode != null) {
-                onEpisode.accept(history.last());
+                for (int i = before; i < history.size(); i++) {
+                    onEpisode.accept(history.get(i));
+                }
             }
         }
     }
@@ -217,20 +212,14 @@ public final class TrainingRun {
      * as end-of-episode runs; the probe's stream is keyed by the update count.
      */
     private void measureIfDue() {
-        int episode = history.size() + 1;
-        if (probe == null || !probe.due(episode - 1, episode)) {
-            return;
-        }
         long t0 = System.nanoTime();
         try {
-            pendingMeasurement = probe.measure(agent, agent.updates());
+            measuring.measureIfDue(agent, history.size() + 1);
         } catch (RuntimeException e) {
             failure = "gradient-variance measurement failed: " + (e.getMessage() != null
                     ? e.getMessage() : e.toString());
         } finally {
-            long spent = System.nanoTime() - t0;
-            activeNanos += spent;
-            measuringNanos += spent;
+            activeNanos += System.nanoTime() - t0;
         }
     }
 
@@ -246,12 +235,7 @@ public final class TrainingRun {
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
                 activeNanos / 1e9, length / seconds));
-        GradientVarianceProbe.Measurement m = pendingMeasurement;
-        if (m != null) {
-            pendingMeasurement = null;
-            gradientVariance.add(new GradientVariance(episode, m.update(), m.reinforce(),
-                    m.baseline(), m.td(), m.learner(), m.episodes()));
-        }
+        measuring.commit(episode);
         if (recorder != null && e == 0) {
             int solved = progress.solvedAtEpisode();
             recorder.end(episode, runner.lastTerminated(),
@@ -275,17 +259,17 @@ public final class TrainingRun {
      * {@link #gradientVariance()}; null switches it off. Training is the same either way.
      */
     public void measureGradientVariance(GradientVarianceProbe.Settings settings) {
-        probe = settings == null ? null : new GradientVarianceProbe(hp, settings);
+        measuring.switchTo(settings == null ? null : new GradientVarianceProbe(hp, settings));
     }
 
     /** The probe's settings, or null when this run does not measure. */
     public GradientVarianceProbe.Settings gradientVarianceSettings() {
-        return probe == null ? null : probe.settings();
+        return measuring.settings();
     }
 
     /** The gradient-variance measurements so far, append-only; safe to read from any thread. */
     public GradientVarianceHistory gradientVariance() {
-        return gradientVariance;
+        return measuring.history();
     }
 
     /** The recordings, or null when this run does not record. */
@@ -339,7 +323,7 @@ public final class TrainingRun {
 
     /** Seconds of {@link #activeSeconds()} spent measuring gradient variance (since built). */
     public double measuringSeconds() {
-        return measuringNanos / 1e9;
+        return measuring.seconds();
     }
 
     /** Seconds spent in {@link #step()} since the run began. */
