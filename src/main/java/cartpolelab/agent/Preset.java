@@ -66,6 +66,11 @@ public enum Preset {
         };
     }
 
+    /** Notebook A2C, SB3 A2C, SB3 PPO: the preset with its algorithm, for legends. */
+    public String longName() {
+        return this == NOTEBOOK ? "Notebook A2C" : displayName();
+    }
+
     /** Parses an {@link #id()} (any case). */
     public static Preset parse(String text) {
         for (Preset p : values()) {
