@@ -69,8 +69,8 @@ class AllocationTest {
     @ParameterizedTest(name = "{0} with 8 environments: no allocation in EpisodeRunner.step()")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"a2c", "ppo"})
     void eightEnvironmentsAllocateNothing(String algorithm) {
-        check(Hyperparameters.DEFAULTS.withAlgorithm(Algorithm.parse(algorithm))
-                .toBuilder().envs(8).nSteps(8).minibatch(16).epochs(2).build());
+        check(Hyperparameters.DEFAULTS.toBuilder().algorithm(Algorithm.parse(algorithm))
+                .envs(8).nSteps(8).minibatch(16).epochs(2).build());
     }
 
     /**
