@@ -230,6 +230,20 @@ public final class EpisodeRunner {
         return envs[e];
     }
 
+    /**
+     * A new array of every environment's (x, θ, fell on the last step ? 1 : 0), for a
+     * picture of all of them; empty with one environment.
+     */
+    public double[] positions() {
+        double[] out = new double[count == 1 ? 0 : 3 * count];
+        for (int e = 0; count > 1 && e < count; e++) {
+            out[3 * e] = envs[e].x();
+            out[3 * e + 1] = envs[e].theta();
+            out[3 * e + 2] = ends[e] == EpisodeEnd.FELL ? 1 : 0;
+        }
+        return out;
+    }
+
     /** The last lockstep ended environment e's episode. */
     public boolean ended(int e) {
         return ends[e].ended();

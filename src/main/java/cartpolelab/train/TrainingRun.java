@@ -349,6 +349,7 @@ public final class TrainingRun {
         }
         return new Frame(env.x(), env.xDot(), env.theta(), env.thetaDot(), runner.lastAction(),
                 pi[0], pi[1], agent.value(obs), runner.episodeSteps(), episode,
-                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false);
+                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false,
+                runner.positions());
     }
 }
