@@ -77,4 +77,31 @@ public final class Advantages {
         gae(rewards, values, 0, count, 1, end, bootstrapValue, gamma, lambda, advantages,
                 targets);
     }
+
+    /**
+     * {@link #gae} over a whole rollout that may span episodes and environments: each
+     * environment's block of rows (consecutive steps, see {@link RolloutBuffer}) splits into
+     * segments where an episode ended ({@link EpisodeEnd#FELL} → 0, {@link EpisodeEnd#CUT_OFF}
+     * → V of the real last state, {@code nextValues} of that row) and at the block's last row
+     * (V of the state after it, the same). One environment is one block.
+     *
+     * @param values     V(s_t) of every row
+     * @param nextValues V(s'_t) of every row, the state after its step
+     */
+    static void gaeBlocks(RolloutBuffer rollout, double[] values, double[] nextValues,
+                          double gamma, double lambda, double[] advantages, double[] targets) {
+        EpisodeEnd[] ends = rollout.ends();
+        int steps = rollout.size();
+        for (int e = 0; e < rollout.envs(); e++) {
+            int first = rollout.row(e, 0);
+            int last = rollout.row(e, steps - 1);
+            for (int start = first, r = first; r <= last; r++) {
+                if (ends[r].ended() || r == last) {
+                    gae(rollout.rewards(), values, start, r - start + 1, 1, ends[r],
+                            nextValues[r], gamma, lambda, advantages, targets);
+                    start = r + 1;
+                }
+            }
+        }
+    }
 }

@@ -45,7 +45,8 @@ public final class Agent {
     private static final double VALUE_GAIN = 1;
 
     private final Hyperparameters hp;
-    private final boolean nStepUpdates;
+    /** N, environments stepped in lockstep ({@code hp.envs()}). */
+    private final int envs;
 
     private final Mlp actor;
     private final Mlp critic;
@@ -58,22 +59,17 @@ public final class Agent {
     private final PolicyGradientUpdate learning;
     /** Null unless PPO. */
     private final PpoUpdate ppo;
-    /** PPO: steps of the rollout that belong to finished episodes (kept by discardRollout). */
-    private int finishedEpisodeSteps;
+    /** When the updates run, and their losses since the last episode's record. */
+    private final Updates updates;
 
-    // ---- acting (one row) ----
-    private final Mlp.Workspace actWorkspace;
-    private final double[] lastProbabilities = new double[ACTIONS];
+    /** Acting: the actor on one state, or on N at once, and sampling into the rollout. */
+    private final Acting acting;
 
     // ---- inspection: own buffers, never the rollout's ----
     private final Mlp.Workspace inspectActor;
     private final Mlp.Workspace inspectCritic;
     private final double[] inspectProbabilities = new double[ACTIONS];
 
-    // ---- statistics since the last takeEpisodeStats() ----
-    private final UpdateTally tally = new UpdateTally();
-    /** Environment steps observed (restored runs start from their count): for schedules. */
-    private long steps;
 
     /**
      * Networks initialised from {@link RandomStreams#weights} like PyTorch's nn.Linear, or
@@ -85,8 +81,9 @@ public final class Agent {
         }
         this.hp = hyperparameters;
         int hidden = hp.hiddenSize();
-        this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
         int capacity = hp.maxStepsPerUpdate();
+        this.envs = hp.envs();
+        int rows = envs * capacity;
 
         this.actor = new Mlp(IN, hidden, hp.hiddenLayers(), ACTIONS, hp.activation());
         this.critic = new Mlp(IN, hidden, hp.hiddenLayers(), 1, hp.activation());
@@ -109,12 +106,13 @@ public final class Agent {
         this.adam = Optimiser.of(hp.optimiser(), hp.learningRate(), hp.optimiserEpsilon(),
                 hp.rmspropAlpha(), parameters, gradients);
 
-        this.rollout = new RolloutBuffer(capacity, hidden);
+        this.rollout = new RolloutBuffer(capacity, envs, hidden);
         this.ppo = hp.algorithm().clipped() ? new PpoUpdate(hp, actor, critic, adam,
-                parameterNames, parameters, gradients, capacity) : null;
+                parameterNames, parameters, gradients, rows) : null;
         this.learning = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
-                parameterNames, parameters, gradients, capacity);
-        this.actWorkspace = actor.newWorkspace(1, 1);
+                parameterNames, parameters, gradients, rows);
+        this.acting = new Acting(actor, rollout, envs);
+        this.updates = new Updates(hp, rollout, learning, ppo);
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
     }
@@ -137,24 +135,25 @@ public final class Agent {
      * @throws IllegalStateException if the previous action's outcome was not observed yet
      */
     public int act(double[] observation, RandomGenerator random) {
-        int t = rollout.startStep(observation);
-        // z = relu(s W1 + b1) W2ᵀ + b2,  π = softmax(z)
-        actor.forwardRow(observation, 0, actWorkspace);
-        double[] probabilities = rollout.probabilities();
-        Activations.softmax(actWorkspace.output().data, 0, ACTIONS, probabilities,
-                rollout.logProbabilities(), t * ACTIONS);
-        // keep h_t for the batched backward pass
-        rollout.storeHidden(t, actWorkspace.hidden().data);
-        // a ~ π(·|s)
-        int a = Categorical.sample(probabilities, t * ACTIONS, ACTIONS, random);
-        System.arraycopy(probabilities, t * ACTIONS, lastProbabilities, 0, ACTIONS);
-        rollout.storeAction(t, a);
-        return a;
+        return acting.act(observation, random);
     }
 
-    /** π(·|s) of the last {@link #act} call, copied into out[0..1]. */
+    /**
+     * Samples a_e ~ π(·|s_e) for each of the N environments, s_e at
+     * {@code observations[4e..4e+4)}, with {@code randoms[e]} (exactly one {@code nextDouble()}
+     * each), into {@code actions[e]}; remembers (s_e, a_e) for the next update. The actor runs
+     * on all N states as one matrix product per layer; N = 1 is {@link #act(double[],
+     * RandomGenerator)}, bit for bit.
+     *
+     * @throws IllegalStateException if the previous outcomes were not observed yet
+     */
+    public void act(double[] observations, RandomGenerator[] randoms, int[] actions) {
+        acting.act(observations, randoms, actions);
+    }
+
+    /** π(·|s) of the last {@link #act} call: 2 per environment, as many as {@code out} holds. */
     public void lastProbabilities(double[] out) {
-        System.arraycopy(lastProbabilities, 0, out, 0, ACTIONS);
+        acting.lastProbabilities(out);
     }
 
     /**
@@ -169,50 +168,24 @@ public final class Agent {
      *                               past {@code hp.episodeStepLimit()} without a cut-off
      */
     public boolean observe(double reward, double[] nextObservation, EpisodeEnd end) {
-        rollout.recordOutcome(reward, nextObservation, end);
-        steps++;
-        if (ppo != null) {
-            return observePpo(end);
-        }
-        if (end.ended() || (nStepUpdates && rollout.full())) {
-            try {
-                learning.apply(rollout, steps);
-            } finally {
-                rollout.clear();
-            }
-            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
-            return true;
-        }
-        if (rollout.full()) {
-            rollout.clear();
-            throw new IllegalStateException("the episode ran " + rollout.capacity()
-                    + " steps without ending: pass EpisodeEnd.CUT_OFF at hp.episodeStepLimit() = "
-                    + hp.episodeStepLimit() + " steps");
-        }
-        return false;
+        return updates.observe(reward, nextObservation, end);
     }
 
-    /** PPO learns when its rollout of n steps is full, whatever the episodes did. */
-    private boolean observePpo(EpisodeEnd end) {
-        if (end.ended()) {
-            finishedEpisodeSteps = rollout.size();
-        }
-        if (!rollout.full()) {
-            return false;
-        }
-        try {
-            ppo.apply(rollout, steps);
-        } finally {
-            rollout.clear();
-            finishedEpisodeSteps = 0;
-        }
-        tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
-        return true;
+    /**
+     * Records the N outcomes of the last {@link #act(double[], RandomGenerator[], int[])}:
+     * r_e, s'_e at {@code nextObservations[4e..)} and how each step ended; the update runs
+     * every n locksteps on the N × n rollout. N = 1 is {@link #observe(double, double[],
+     * EpisodeEnd)}. When updates are due: {@link Updates}.
+     *
+     * @return true if an update ran
+     */
+    public boolean observe(double[] rewards, double[] nextObservations, EpisodeEnd[] ends) {
+        return updates.observe(rewards, nextObservations, ends);
     }
 
     /** Means over the updates since the last call; resets the accumulators. */
     public UpdateStats takeEpisodeStats() {
-        return tally.take();
+        return updates.takeStats();
     }
 
     /** Ψ_t of the last update's rollout (what ∇log π(a_t|s_t) was multiplied by), a copy. */
@@ -222,12 +195,7 @@ public final class Agent {
 
     /** Drops a partly recorded rollout without learning from it. */
     public void discardRollout() {
-        if (ppo != null) {
-            // PPO's rollout spans episodes: only the episode in progress is dropped
-            rollout.truncate(finishedEpisodeSteps);
-            return;
-        }
-        rollout.clear();
+        updates.discard();
     }
 
     // ---- for the tests of this package: the rollout, the update, dL/dθ ----
@@ -322,7 +290,7 @@ public final class Agent {
             agent.adam.secondMoments().get(i).setTo(state.secondMoments().get(i));
         }
         agent.adam.setStepCount(state.adamStep());
-        agent.steps = stepsSoFar;
+        agent.updates.setSteps(stepsSoFar);
         return agent;
     }
 

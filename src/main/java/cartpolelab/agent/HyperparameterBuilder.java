@@ -36,6 +36,7 @@ public final class HyperparameterBuilder {
     private int minibatch;
     private double clipRange;
     private Schedule clipRangeSchedule;
+    private int envs;
     private long seed;
 
     HyperparameterBuilder(Hyperparameters h) {
@@ -64,6 +65,7 @@ public final class HyperparameterBuilder {
         minibatch = h.minibatch();
         clipRange = h.clipRange();
         clipRangeSchedule = h.clipRangeSchedule();
+        envs = h.envs();
         seed = h.seed();
     }
 
@@ -192,6 +194,11 @@ public final class HyperparameterBuilder {
         return this;
     }
 
+    public HyperparameterBuilder envs(int v) {
+        envs = v;
+        return this;
+    }
+
     public HyperparameterBuilder seed(long v) {
         seed = v;
         return this;
@@ -203,6 +210,6 @@ public final class HyperparameterBuilder {
                 entropyCoefficient, maxSteps, episodes, nSteps, gaeLambda, hiddenLayers,
                 activation, initialisation, optimiser, optimiserEpsilon, rmspropAlpha,
                 maxGradNorm, valueCoefficient, normaliseAdvantage, learningRateSchedule,
-                scheduleSteps, epochs, minibatch, clipRange, clipRangeSchedule, seed);
+                scheduleSteps, epochs, minibatch, clipRange, clipRangeSchedule, envs, seed);
     }
 }

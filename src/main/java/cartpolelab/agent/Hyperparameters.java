@@ -38,6 +38,7 @@ import cartpolelab.nn.Optimiser;
  * @param minibatch            {@link Setting#MINIBATCH} (PPO's minibatch size, 64)
  * @param clipRange            {@link Setting#CLIP_RANGE} (PPO's ε, 0.2)
  * @param clipRangeSchedule    {@link Setting#CLIP_SCHEDULE} (constant)
+ * @param envs                 {@link Setting#ENVS} (environments stepped in lockstep, 1)
  * @param seed                 {@link Setting#SEED} (1)
  */
 public record Hyperparameters(
@@ -66,6 +67,7 @@ public record Hyperparameters(
         int minibatch,
         double clipRange,
         Schedule clipRangeSchedule,
+        int envs,
         long seed) {
 
     public static final int MAX_HIDDEN_SIZE = 4096;
@@ -73,6 +75,9 @@ public record Hyperparameters(
     public static final int MAX_STEPS_LIMIT = 100_000;
     public static final int MAX_EPISODES = 10_000_000;
     public static final long MAX_SCHEDULE_STEPS = 1_000_000_000_000L;
+    /** Parallel environments at most: SB3's zoo uses 8 (16 for some tasks); 64 keeps a
+     *  rollout of 64 × n rows and the app's strip of small carts readable. */
+    public static final int MAX_ENVS = 64;
 
     /**
      * The study notebook's settings, seed 1, with A2C as the notebook writes it: the TD
@@ -83,7 +88,7 @@ public record Hyperparameters(
     public static final Hyperparameters DEFAULTS = new Hyperparameters(
             Algorithm.A2C, CartPoleVersion.V0, 256, 3e-4, 0.99, 0.001, 300, 3000, 5, 0.0,
             1, Activation.RELU, Initialisation.PYTORCH, Optimiser.Kind.ADAM, 1e-8, 0.99, 0, 0.5,
-            false, Schedule.CONSTANT, 100_000, 10, 64, 0.2, Schedule.CONSTANT, 1L);
+            false, Schedule.CONSTANT, 100_000, 10, 64, 0.2, Schedule.CONSTANT, 1, 1L);
 
     /**
      * The defaults before GAE existed: A2C learning from the Monte-Carlo return minus V
@@ -118,9 +123,18 @@ public record Hyperparameters(
         Setting.MINIBATCH.check(minibatch);
         Setting.CLIP_RANGE.check(clipRange);
         Setting.CLIP_SCHEDULE.checkPresent(clipRangeSchedule);
-        if (algorithm == Algorithm.PPO && minibatch > ppoRolloutSteps(nSteps)) {
+        Setting.ENVS.check(envs);
+        if (envs > 1 && !(algorithm.clipped() || algorithm.supportsNSteps() && nSteps > 0)) {
+            throw new IllegalArgumentException("envs must be 1 when updates come at each "
+                    + "episode's end (" + algorithm.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                    + (algorithm.supportsNSteps()
+                    ? " with n-steps 0" : "") + "), was " + envs + ": with several "
+                    + "environments use a2c with n-steps of at least 1, or ppo");
+        }
+        if (algorithm == Algorithm.PPO && minibatch > envs * ppoRolloutSteps(nSteps)) {
             throw new IllegalArgumentException("minibatch must be at most the rollout's "
-                    + ppoRolloutSteps(nSteps) + " steps (n-steps), was " + minibatch);
+                    + envs * ppoRolloutSteps(nSteps) + " steps (envs × n-steps), was "
+                    + minibatch);
         }
     }
 
@@ -150,13 +164,18 @@ public record Hyperparameters(
     public static final int PPO_DEFAULT_STEPS = 2048;
 
     /**
-     * Steps one learning update learns from at most: PPO's rollout of n steps across episodes
+     * Steps of each environment one learning update learns from at most (the rollout holds
+     * {@link #envs()} times as many): PPO's rollout of n steps across episodes
      * ({@value #PPO_DEFAULT_STEPS} when n is 0), n for n-step A2C (at most the episode's step
      * limit), otherwise a whole episode ({@link #episodeStepLimit()}).
      */
     public int maxStepsPerUpdate() {
         if (algorithm.clipped()) {
             return ppoRolloutSteps(nSteps);
+        }
+        if (envs > 1) {
+            // several environments: the rollout of n lockstep steps spans episode ends
+            return nSteps;
         }
         return algorithm.supportsNSteps() && nSteps > 0
                 ? Math.min(nSteps, episodeStepLimit()) : episodeStepLimit();
@@ -269,6 +288,10 @@ public record Hyperparameters(
 
     public Hyperparameters withClipRangeSchedule(Schedule v) {
         return toBuilder().clipRangeSchedule(v).build();
+    }
+
+    public Hyperparameters withEnvs(int v) {
+        return toBuilder().envs(v).build();
     }
 
     public Hyperparameters withSeed(long v) {

@@ -36,6 +36,7 @@ public final class NamedSettings {
         m.put("minibatch", Integer.toString(hp.minibatch()));
         m.put("clipRange", Double.toString(hp.clipRange()));
         m.put("clipRangeSchedule", hp.clipRangeSchedule().id());
+        m.put("envs", Integer.toString(hp.envs()));
         return m;
     }
 
@@ -63,6 +64,7 @@ public final class NamedSettings {
             case "minibatch" -> b.minibatch(Integer.parseInt(value));
             case "clipRange" -> b.clipRange(Double.parseDouble(value));
             case "clipRangeSchedule" -> b.clipRangeSchedule(Schedule.parse(value));
+            case "envs" -> b.envs(Integer.parseInt(value));
             default -> throw new IllegalArgumentException("a setting unknown to this build, '"
                     + key + "' (a newer build's checkpoint?)");
         }

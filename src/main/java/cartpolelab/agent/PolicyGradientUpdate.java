@@ -37,6 +37,8 @@ final class PolicyGradientUpdate {
 
     private final Mlp.Workspace actorWorkspace;
     private final Mlp.Workspace criticWorkspace;
+    /** V(s') of every row, for rollouts of several environments (null for one). */
+    private final Mlp.Workspace nextCritic;
     private final DMatrixRMaj logitGradient;
     private final DMatrixRMaj valueGradient;
     private final double[] advantages;
@@ -53,6 +55,7 @@ final class PolicyGradientUpdate {
     /**
      * @param parameters the matrices {@code adam} moves, named by {@code parameterNames}
      *                   (for the NaN message)
+     * @param capacity   rows of the largest rollout: envs × steps per environment
      */
     PolicyGradientUpdate(Hyperparameters hp, Mlp actor, Mlp critic, Optimiser adam,
                          List<String> parameterNames, List<DMatrixRMaj> parameters,
@@ -71,6 +74,8 @@ final class PolicyGradientUpdate {
         this.actorWorkspace = actor.hiddenLayers() == 1 ? actor.newWorkspace(1, capacity)
                 : actor.newWorkspace(capacity, capacity);
         this.criticWorkspace = critic.newWorkspace(capacity + 1);
+        this.nextCritic = hp.envs() > 1 && algorithm.usesCritic()
+                ? critic.newWorkspace(capacity, 1) : null;
         this.logitGradient = new DMatrixRMaj(capacity, ACTIONS);
         this.valueGradient = new DMatrixRMaj(capacity, 1);
         this.advantages = new double[capacity];
@@ -95,8 +100,9 @@ final class PolicyGradientUpdate {
      * dLoss/dθ into the networks' gradients. Does not move the parameters.
      */
     void computeLossesAndGradients(RolloutBuffer rollout) {
-        final int steps = rollout.size();
-        if (steps == 0) {
+        // T: the rows of the rollout, N environments × their steps
+        final int steps = rollout.rows();
+        if (rollout.size() == 0) {
             throw new IllegalStateException("no steps recorded: nothing to learn from");
         }
         final double invT = 1.0 / steps;
@@ -108,9 +114,12 @@ final class PolicyGradientUpdate {
         final double[] logProbabilities = rollout.logProbabilities();
 
         // ---- V(s_0) … V(s_T): the critic on the whole rollout plus the bootstrap row ----
+        // (several environments: V(s') of every row instead of one bootstrap row)
+        boolean oneEnv = rollout.envs() == 1;
         double[] v = null;
         if (algorithm.usesCritic()) {
-            critic.forward(rollout.statesWithBootstrap(), criticWorkspace);
+            critic.forward(oneEnv ? rollout.statesWithBootstrap() : rollout.states(),
+                    criticWorkspace);
             v = criticWorkspace.output().data;
         }
 
@@ -119,9 +128,17 @@ final class PolicyGradientUpdate {
         // V(s_T) = 0 if the pole fell. A2C: λ from the settings, V(s_T) bootstraps a cut.
         // REINFORCE + baseline: λ = 1, no bootstrap, so Ψ_t = G_t − V(s_t) (Monte Carlo).
         // REINFORCE: no critic (V ≡ 0), so Ψ_t = G_t.
+        // Several environments: GAE per environment's block, split at its episodes' ends.
         boolean bootstraps = algorithm.bootstraps();
-        Advantages.gae(rollout.rewards(), v, steps, rollout.end(), bootstraps ? v[steps] : 0,
-                gamma, bootstraps ? hp.gaeLambda() : 1, advantages, null);
+        if (oneEnv) {
+            Advantages.gae(rollout.rewards(), v, steps, rollout.end(),
+                    bootstraps ? v[steps] : 0, gamma, bootstraps ? hp.gaeLambda() : 1,
+                    advantages, null);
+        } else {
+            critic.forward(rollout.nextStates(), nextCritic);
+            Advantages.gaeBlocks(rollout, v, nextCritic.output().data, gamma, hp.gaeLambda(),
+                    advantages, null);
+        }
 
         // ---- SB3's normalize_advantage: Ψ_t ← (Ψ_t − mean Ψ) / (std Ψ + 1e-8) for the actor ----
         if (hp.normaliseAdvantage()) {

@@ -92,7 +92,7 @@ final class PpoUpdate {
      */
     void apply(RolloutBuffer rollout, long stepsSoFar) {
         prepare(rollout);
-        final int steps = rollout.size();
+        final int steps = rollout.rows();
 
         // ---- schedules: lr_k, ε_k = start · (1 − steps / schedule steps) when linear ----
         if (hp.learningRateSchedule() != Schedule.CONSTANT) {
@@ -137,8 +137,8 @@ final class PpoUpdate {
      * constants of the epochs that follow.
      */
     void prepare(RolloutBuffer rollout) {
-        final int steps = rollout.size();
-        if (steps == 0) {
+        final int steps = rollout.rows();
+        if (rollout.size() == 0) {
             throw new IllegalStateException("no steps recorded: nothing to learn from");
         }
         // ---- V(s_t) and V(s_{t+1}) of every step, one critic pass each ----
@@ -149,15 +149,9 @@ final class PpoUpdate {
 
         // ---- GAE(λ) per episode segment: Â_t = Σ_l (γλ)^l δ_{t+l}, R_t = Â_t + V(s_t) ----
         // a segment ends where its episode ended (fell → 0, cut → V of the real last state)
-        // or at the rollout's end (V of the state after it)
-        EpisodeEnd[] ends = rollout.ends();
-        for (int start = 0, t = 0; t < steps; t++) {
-            if (ends[t].ended() || t == steps - 1) {
-                Advantages.gae(rollout.rewards(), values, start, t - start + 1, 1, ends[t],
-                        nextValues[t], hp.discount(), hp.gaeLambda(), advantages, returns);
-                start = t + 1;
-            }
-        }
+        // or at its environment's last step of the rollout (V of the state after it)
+        Advantages.gaeBlocks(rollout, values, nextValues, hp.discount(), hp.gaeLambda(),
+                advantages, returns);
         for (int i = 0; i < steps; i++) {
             order[i] = i;
         }

@@ -12,6 +12,9 @@ import java.util.SplittableRandom;
  *                             //            env.reset, then exactly 1 double per step for the action
  *   probe    = root.split()   // 3rd split: the GradientVarianceProbe's base; the measurement
  *                             //            after update u draws from its own stream of (base, u)
+ *   envs     = root.split()   // 4th split: environments 1 … N−1 of a run with --envs N;
+ *                             //            environment k's stream is envs' k-th split()
+ *                             //            (environment 0 uses the episodes stream above)
  * </pre>
  * Because each step draws exactly one number and nothing else draws from the episode stream,
  * a run is the same whatever pattern of pauses, single steps or speeds drives it.
@@ -31,6 +34,27 @@ public final class RandomStreams {
         SplittableRandom root = new SplittableRandom(seed);
         root.split();
         return root.split();
+    }
+
+    /**
+     * The stream of resets and actions of environment {@code env} of a run with several
+     * environments: environment 0's is {@link #episodes} (so one environment is exactly the
+     * single-environment run), environment k's the k-th split of the 4th split of the seed.
+     */
+    public static SplittableRandom environment(long seed, int env) {
+        if (env == 0) {
+            return episodes(seed);
+        }
+        SplittableRandom root = new SplittableRandom(seed);
+        root.split();
+        root.split();
+        root.split();
+        SplittableRandom envs = root.split();
+        SplittableRandom stream = envs.split();
+        for (int k = 1; k < env; k++) {
+            stream = envs.split();
+        }
+        return stream;
     }
 
     /**

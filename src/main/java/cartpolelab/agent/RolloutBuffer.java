@@ -29,9 +29,22 @@ import org.ejml.data.DMatrixRMaj;
  * reached an n-step boundary in a running episode, {@link EpisodeEnd#RUNNING}), and 0 when the
  * pole fell or the cart left the track ({@link EpisodeEnd#FELL}). {@link #end()} says which.
  *
- * <p>Protocol: {@link #startStep} (s_t) and {@link #recordOutcome} (r_t, s_{t+1}) alternate,
- * the policy and action of step t are stored between them; {@link #clear()} empties the buffer
- * after an update or to drop a partial rollout. Used by one thread.
+ * <p><b>Several environments</b> ({@code --envs N}): the buffer holds N blocks of
+ * {@code capacity} rows, environment-major like SB3's flattened rollout buffer: step t of
+ * environment e is row {@code e · capacity + t} ({@link #row}), so each environment's steps are
+ * consecutive rows and its episode segments are runs of rows. The N environments step in
+ * lockstep, so every block holds the same number of steps ({@link #size()}); the rows in use are
+ * {@code [0, rows())}. With N = 1 this is the single-environment buffer, row t = step t. The
+ * bootstrap row s_T is kept for N = 1 only (row T); with N &gt; 1 the update reads the state
+ * after each block's last step from {@link #nextStates()}.
+ *
+ * <p>Protocol, per lockstep: {@link #startStep} (s_t of each environment), then the policy and
+ * action of each ({@link #storeHidden}, {@link #storeAction}), {@link #actionsStored()};
+ * then {@link #recordOutcome} (r_t, s_{t+1}) of each and {@link #outcomesRecorded()}. The
+ * one-environment calls ({@link #startStep(double[])}, {@link #storeAction(int, int)},
+ * {@link #recordOutcome(double, double[], EpisodeEnd)}) do all of it for N = 1.
+ * {@link #clear()} empties the buffer after an update or to drop a partial rollout. Used by
+ * one thread.
  */
 final class RolloutBuffer {
 
@@ -39,6 +52,7 @@ final class RolloutBuffer {
     private static final int ACTIONS = CartPole.ACTION_COUNT;
 
     private final int capacity;
+    private final int envs;
     private final int hidden;
     private final DMatrixRMaj states;
     private final int[] actions;
@@ -46,72 +60,121 @@ final class RolloutBuffer {
     private final DMatrixRMaj actorHidden;
     private final double[] probabilities;
     private final double[] logProbabilities;
-    /** Per step: s_{t+1} as the environment returned it and how step t ended (PPO's rollouts
-     *  span episodes, so the row after t may be the next episode's first state). */
+    /** Per step: s_{t+1} as the environment returned it and how step t ended (rollouts that
+     *  span episodes: the row after t may be the next episode's first state). */
     private final DMatrixRMaj nextStates;
     private final EpisodeEnd[] ends;
     private int size;
     private boolean awaitingOutcome;
     private EpisodeEnd end = EpisodeEnd.RUNNING;
 
+    /** One environment, {@code capacity} steps. */
     RolloutBuffer(int capacity, int hidden) {
-        if (capacity < 1 || hidden < 1) {
-            throw new IllegalArgumentException("capacity and hidden must be ≥ 1, were "
-                    + capacity + " and " + hidden);
+        this(capacity, 1, hidden);
+    }
+
+    /** {@code envs} environments of {@code capacity} steps each. */
+    RolloutBuffer(int capacity, int envs, int hidden) {
+        if (capacity < 1 || envs < 1 || hidden < 1) {
+            throw new IllegalArgumentException("capacity, envs and hidden must be ≥ 1, were "
+                    + capacity + ", " + envs + " and " + hidden);
         }
         this.capacity = capacity;
+        this.envs = envs;
         this.hidden = hidden;
-        this.states = new DMatrixRMaj(capacity + 1, IN);
-        this.actions = new int[capacity];
-        this.rewards = new double[capacity];
-        this.actorHidden = new DMatrixRMaj(capacity, hidden);
-        this.probabilities = new double[capacity * ACTIONS];
-        this.logProbabilities = new double[capacity * ACTIONS];
-        this.nextStates = new DMatrixRMaj(capacity, IN);
-        this.ends = new EpisodeEnd[capacity];
+        int rows = capacity * envs;
+        this.states = new DMatrixRMaj(rows + 1, IN);
+        this.actions = new int[rows];
+        this.rewards = new double[rows];
+        this.actorHidden = new DMatrixRMaj(rows, hidden);
+        this.probabilities = new double[rows * ACTIONS];
+        this.logProbabilities = new double[rows * ACTIONS];
+        this.nextStates = new DMatrixRMaj(rows, IN);
+        this.ends = new EpisodeEnd[rows];
+    }
+
+    /** The row of step t of environment {@code env}: {@code env · capacity + t}. */
+    int row(int env, int t) {
+        return env * capacity + t;
     }
 
     /**
-     * Stores s_t as the next row and returns t.
+     * Stores s_t of environment {@code env} from {@code observations[offset..offset+4)} as
+     * its next row and returns that row.
      *
      * @throws IllegalStateException if the previous step's outcome was not recorded yet
      */
-    int startStep(double[] observation) {
+    int startStep(int env, double[] observations, int offset) {
         if (awaitingOutcome) {
             throw new IllegalStateException("act called twice: call observe with the outcome "
                     + "of the previous action first");
         }
-        System.arraycopy(observation, 0, states.data, size * IN, IN);
-        return size;
+        int r = row(env, size);
+        System.arraycopy(observations, offset, states.data, r * IN, IN);
+        return r;
+    }
+
+    /** One environment: stores s_t and returns t. */
+    int startStep(double[] observation) {
+        return startStep(0, observation, 0);
+    }
+
+    /** Stores h_t (the first {@code hidden} values of {@code hiddenRow[offset..)}) for a row. */
+    void storeHidden(int row, double[] hiddenRow, int offset) {
+        System.arraycopy(hiddenRow, offset, actorHidden.data, row * hidden, hidden);
     }
 
     /** Stores h_t (the first {@code hidden} values of {@code hiddenRow}) for row t. */
     void storeHidden(int t, double[] hiddenRow) {
-        System.arraycopy(hiddenRow, 0, actorHidden.data, t * hidden, hidden);
+        storeHidden(t, hiddenRow, 0);
     }
 
-    /** Stores a_t; step t now awaits its outcome. */
-    void storeAction(int t, int action) {
-        actions[t] = action;
-        size = t + 1;
+    /** Stores a_t of a row (the action must follow {@link #startStep} of the same lockstep). */
+    void storeAction(int row, int action) {
+        actions[row] = action;
+        if (envs == 1) {
+            actionsStored();
+        }
+    }
+
+    /** Every environment's a_t is stored: the lockstep now awaits its outcomes. */
+    void actionsStored() {
+        size++;
         awaitingOutcome = true;
     }
 
     /**
-     * Stores r_t and s_{t+1} (the bootstrap row, until a further step overwrites it) and how
-     * the step ended.
+     * Stores r_t and s_{t+1} of environment {@code env} (from {@code nextObservations[offset..)})
+     * and how its step ended. With one environment s_{t+1} is also the bootstrap row, until a
+     * further step overwrites it.
      *
      * @throws IllegalStateException if no step awaits its outcome
      */
-    void recordOutcome(double reward, double[] nextObservation, EpisodeEnd end) {
+    void recordOutcome(int env, double reward, double[] nextObservations, int offset,
+                       EpisodeEnd end) {
         if (!awaitingOutcome) {
             throw new IllegalStateException("observe called without a preceding act");
         }
-        rewards[size - 1] = reward;
-        System.arraycopy(nextObservation, 0, states.data, size * IN, IN);
-        System.arraycopy(nextObservation, 0, nextStates.data, (size - 1) * IN, IN);
-        ends[size - 1] = end;
-        this.end = end;
+        int r = row(env, size - 1);
+        rewards[r] = reward;
+        if (envs == 1) {
+            System.arraycopy(nextObservations, offset, states.data, size * IN, IN);
+        }
+        System.arraycopy(nextObservations, offset, nextStates.data, r * IN, IN);
+        ends[r] = end;
+        if (envs == 1) {
+            this.end = end;
+            outcomesRecorded();
+        }
+    }
+
+    /** One environment: {@link #recordOutcome(int, double, double[], int, EpisodeEnd)}. */
+    void recordOutcome(double reward, double[] nextObservation, EpisodeEnd end) {
+        recordOutcome(0, reward, nextObservation, 0, end);
+    }
+
+    /** Every environment's outcome is recorded: the next lockstep may start. */
+    void outcomesRecorded() {
         awaitingOutcome = false;
     }
 
@@ -124,80 +187,95 @@ final class RolloutBuffer {
 
     /**
      * Keeps only the first {@code steps} steps (drops a partly recorded episode of a rollout
-     * that spans episodes).
+     * that spans episodes). One environment only.
      */
     void truncate(int steps) {
-        if (steps < 0 || steps > size) {
-            throw new IllegalArgumentException("cannot truncate " + size + " steps to " + steps);
+        if (steps < 0 || steps > size || envs > 1) {
+            throw new IllegalArgumentException("cannot truncate " + size + " steps to " + steps
+                    + (envs > 1 ? " with " + envs + " environments" : ""));
         }
         size = steps;
         awaitingOutcome = false;
         end = steps == 0 ? EpisodeEnd.RUNNING : ends[steps - 1];
     }
 
-    /** s_{t+1} of each step t as the environment returned it (T × 4); a view. */
+    /** s_{t+1} of each row as the environment returned it ({@link #rows()} × 4); a view. */
     DMatrixRMaj nextStates() {
-        nextStates.reshape(size, IN);
+        nextStates.reshape(rows(), IN);
         return nextStates;
     }
 
-    /** How each step t ended; entries past {@link #size()} are stale. */
+    /** How each row's step ended; entries of rows not in use are stale. */
     EpisodeEnd[] ends() {
         return ends;
     }
 
-    /** T, the steps recorded. */
+    /** T, the steps recorded in each environment. */
     int size() {
         return size;
     }
 
+    /** The rows in use: {@code (envs − 1) · capacity + T}, all N · T rows when full. */
+    int rows() {
+        return (envs - 1) * capacity + size;
+    }
+
+    /** Steps each environment's block holds. */
     int capacity() {
         return capacity;
+    }
+
+    int envs() {
+        return envs;
     }
 
     boolean full() {
         return size == capacity;
     }
 
-    /** How the last recorded step ended. */
+    /** How the last recorded step ended (one environment). */
     EpisodeEnd end() {
         return end;
     }
 
-    /** s_0 … s_{T−1} (T × 4); a view of the buffer's storage. */
+    /** s_0 … s_{T−1} of every block ({@link #rows()} × 4); a view of the buffer's storage. */
     DMatrixRMaj states() {
-        states.reshape(size, IN);
+        states.reshape(rows(), IN);
         return states;
     }
 
-    /** s_0 … s_T, the bootstrap row last ((T + 1) × 4); a view of the buffer's storage. */
+    /** One environment: s_0 … s_T, the bootstrap row last ((T + 1) × 4); a view. */
     DMatrixRMaj statesWithBootstrap() {
+        if (envs > 1) {
+            throw new IllegalStateException("with " + envs + " environments the states after "
+                    + "each block are in nextStates()");
+        }
         states.reshape(size + 1, IN);
         return states;
     }
 
-    /** h_0 … h_{T−1} (T × hidden). */
+    /** h of each row ({@link #rows()} × hidden). */
     DMatrixRMaj actorHidden() {
-        actorHidden.reshape(size, hidden);
+        actorHidden.reshape(rows(), hidden);
         return actorHidden;
     }
 
-    /** a_t at [t]. */
+    /** a of each row. */
     int[] actions() {
         return actions;
     }
 
-    /** r_t at [t]. */
+    /** r of each row. */
     double[] rewards() {
         return rewards;
     }
 
-    /** π(k|s_t) at [2t + k]. */
+    /** π(k|s) of row i at [2i + k]. */
     double[] probabilities() {
         return probabilities;
     }
 
-    /** log π(k|s_t) at [2t + k]. */
+    /** log π(k|s) of row i at [2i + k]. */
     double[] logProbabilities() {
         return logProbabilities;
     }

@@ -114,6 +114,11 @@ public enum Setting {
             "PPO only: constant, or linear: \u03b5 falls to 0 over the schedule steps (SB3's "
                     + "lin_0.2).",
             "constant or linear", Double.NaN, Double.NaN, false, false),
+    ENVS("envs", "--envs", "Envs",
+            "CartPoles stepped in lockstep, each with its own start states and actions from the "
+                    + "seed; one update every n steps learns from all of them (A2C with n-steps "
+                    + "\u2265 1, or PPO). 1 = the notebook's single environment.",
+            "[1, " + Hyperparameters.MAX_ENVS + "]", 1, Hyperparameters.MAX_ENVS, false, true),
     SEED("seed", "--seed", "Seed",
             "Seeds the weights, the resets and the action sampling: same seed and settings, "
                     + "same run.",

@@ -52,11 +52,14 @@ public final class AgentBenchmark {
      *                             new agent, learning from scratch (JIT already warm)
      * @param freshSteps           steps of that window
      * @param freshMeanEpisodeLength mean length of the episodes that ended in it
+     * @param stepsPerCpuSecond the measured window's steps per CPU second of this thread
+     *                          (the figure to trust on a loaded machine)
      */
     public record Result(double stepsPerSecond, long measuredSteps, double seconds,
                          long episodes, double meanEpisodeLength, double forwardNanos,
                          double updateMicros, int updateSteps, double freshStepsPerSecond,
-                         long freshSteps, double freshMeanEpisodeLength) {
+                         long freshSteps, double freshMeanEpisodeLength,
+                         double stepsPerCpuSecond) {
     }
 
     private AgentBenchmark() {
@@ -78,47 +81,60 @@ public final class AgentBenchmark {
             throw new IllegalArgumentException("warmupSteps must be ≥ 0 and measuredSteps ≥ 1, "
                     + "were " + warmupSteps + " and " + measuredSteps);
         }
-        // ---- throughput: training through the EpisodeRunner ----
+        // ---- throughput: training through the EpisodeRunner (N env steps a lockstep) ----
         EpisodeRunner runner = new EpisodeRunner(new Agent(hp));
-        for (long i = 0; i < warmupSteps; i++) {
+        while (runner.totalSteps() < warmupSteps) {
             if (runner.step()) {
                 runner.takeEpisodeStats();
             }
         }
-        long episodes = 0;
-        long episodeSteps = 0;
+        long[] episodes = new long[2];
+        long from = runner.totalSteps();
+        java.lang.management.ThreadMXBean threads =
+                java.lang.management.ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
-        for (long i = 0; i < measuredSteps; i++) {
-            if (runner.step()) {
-                episodes++;
-                episodeSteps += runner.episodeSteps();
-            }
-        }
+        steps(runner, from + measuredSteps, episodes);
         long elapsed = System.nanoTime() - start;
+        double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
         double seconds = elapsed / 1e9;
+        long measured = runner.totalSteps() - from;
 
         // ---- a fresh agent's first steps: the learning phase, short episodes ----
-        long freshSteps = Math.min(FRESH_STEPS, measuredSteps);
         EpisodeRunner fresh = new EpisodeRunner(new Agent(hp));
-        long freshEpisodes = 0;
-        long freshEpisodeSteps = 0;
+        long[] freshEpisodes = new long[2];
         long freshStart = System.nanoTime();
-        for (long i = 0; i < freshSteps; i++) {
-            if (fresh.step()) {
-                freshEpisodes++;
-                freshEpisodeSteps += fresh.episodeSteps();
-            }
-        }
+        steps(fresh, Math.min(FRESH_STEPS, measuredSteps), freshEpisodes);
         double freshSeconds = (System.nanoTime() - freshStart) / 1e9;
+        long freshSteps = fresh.totalSteps();
 
         double forward = forwardNanos(runner.agent());
-        Hyperparameters a2c = hp.withAlgorithm(Algorithm.A2C);
+        Hyperparameters a2c = hp.toBuilder().algorithm(Algorithm.A2C).envs(1).build();
         int updateSteps = Math.min(UPDATE_BENCHMARK_STEPS, a2c.maxStepsPerUpdate());
         double update = updateMicros(a2c, updateSteps);
-        return new Result(measuredSteps / seconds, measuredSteps, seconds, episodes,
-                episodes == 0 ? Double.NaN : (double) episodeSteps / episodes, forward, update,
-                updateSteps, freshSteps / freshSeconds, freshSteps,
-                freshEpisodes == 0 ? Double.NaN : (double) freshEpisodeSteps / freshEpisodes);
+        return new Result(measured / seconds, measured, seconds, episodes[0],
+                episodes[0] == 0 ? Double.NaN : (double) episodes[1] / episodes[0], forward,
+                update, updateSteps, freshSteps / freshSeconds, freshSteps,
+                freshEpisodes[0] == 0 ? Double.NaN : (double) freshEpisodes[1] / freshEpisodes[0],
+                measured / cpuSeconds);
+    }
+
+    /**
+     * Steps {@code runner} until it has taken {@code until} environment steps; counts the
+     * episodes that ended into {@code episodes[0]} and their steps into {@code episodes[1]}.
+     */
+    private static void steps(EpisodeRunner runner, long until, long[] episodes) {
+        while (runner.totalSteps() < until) {
+            if (runner.step()) {
+                for (int e = 0; e < runner.envCount(); e++) {
+                    if (runner.ended(e)) {
+                        episodes[0]++;
+                        episodes[1] += runner.episodeSteps(e);
+                    }
+                }
+                runner.takeEpisodeStats();
+            }
+        }
     }
 
     /** Mean time of {@link Agent#probabilities}: the actor forward on one row plus softmax. */

@@ -95,6 +95,31 @@ final class BenchCommand implements Callable<Integer> {
         }
     }
 
+    /**
+     * The same settings with 8 environments (when they allow several: A2C with n-steps, PPO),
+     * and the SB3 PPO preset: throughput per core, wall and CPU time. PPO's window is a tenth
+     * of --steps (its 20 epochs per rollout make a step ~50× the work of A2C's).
+     */
+    private void printParallel(PrintWriter out, Hyperparameters hp) {
+        if (hp.envs() == 1 && hp.algorithm().supportsNSteps() && hp.nSteps() > 0) {
+            AgentBenchmark.Result r = AgentBenchmark.run(hp.withEnvs(8), warmup, steps);
+            out.printf(Locale.ROOT, "--envs 8             %,10.0f env steps/s   (%,.0f per CPU "
+                    + "second; these settings with 8 environments in lockstep, one update "
+                    + "per 8 × %d steps)%n", r.stepsPerSecond(), r.stepsPerCpuSecond(),
+                    hp.nSteps());
+            out.flush();
+        }
+        Hyperparameters ppo = cartpolelab.agent.Preset.SB3_PPO.hyperparameters()
+                .withSeed(hp.seed());
+        AgentBenchmark.Result r = AgentBenchmark.run(ppo, Math.max(1, warmup / 10),
+                Math.max(1, steps / 10));
+        out.printf(Locale.ROOT, "--preset sb3-ppo     %,10.0f env steps/s   (%,.0f per CPU "
+                + "second; 8 envs × 32 steps, 20 epochs of one 256-step minibatch, 4→64→64 "
+                + "tanh; %,d steps)%n", r.stepsPerSecond(), r.stepsPerCpuSecond(),
+                r.measuredSteps());
+        out.flush();
+    }
+
     @Override
     public Integer call() throws Exception {
         // every flag bounded and checked before any work, each error naming its own flag
@@ -134,8 +159,10 @@ final class BenchCommand implements Callable<Integer> {
         out.flush();
         AgentBenchmark.Result r = AgentBenchmark.run(hp, warmup, steps);
         out.printf(Locale.ROOT, "training throughput  %,10.0f env steps/s   (%,d steps after "
-                + "%,d warm-up; episodes %.0f steps on average)%n", r.stepsPerSecond(),
-                r.measuredSteps(), warmup, r.meanEpisodeLength());
+                + "%,d warm-up; episodes %.0f steps on average; %,.0f per CPU second; "
+                + "%d env%s)%n", r.stepsPerSecond(), r.measuredSteps(), warmup,
+                r.meanEpisodeLength(), r.stepsPerCpuSecond(), hp.envs(),
+                hp.envs() == 1 ? "" : "s");
         out.printf(Locale.ROOT, "fresh agent          %,10.0f env steps/s   (its first %,d "
                 + "steps, learning from scratch; episodes %.0f steps)%n",
                 r.freshStepsPerSecond(), r.freshSteps(), r.freshMeanEpisodeLength());
@@ -145,6 +172,7 @@ final class BenchCommand implements Callable<Integer> {
                 + "critic forward, both backward passes, Adam)%n", r.updateMicros(),
                 r.updateSteps());
         out.flush();
+        printParallel(out, hp);
         if (trainerEpisodes > 0) {
             TrainingRun run = new TrainingRun(hp.withEpisodes(trainerEpisodes));
             run.train(false, null);

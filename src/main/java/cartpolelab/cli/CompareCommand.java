@@ -152,12 +152,14 @@ final class CompareCommand implements Callable<Integer> {
                     + "--grad-variance-every K (the measurements they chart)");
         }
         LibraryWriter library = libraryOptions.openWriter(err);
-        out.printf(Locale.ROOT, "compare %s · %d runs (%d algorithms × %d seeds%s)%s · %d "
+        boolean presets = grid.sweep() != null && grid.sweep().presets();
+        out.printf(Locale.ROOT, "compare %s · %d runs (%d %s × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
-                grid.algorithms().size(), grid.seeds().size(), grid.sweep() == null ? ""
-                        : " × " + grid.sweep().values().size() + " values of "
-                        + grid.sweep().name(), shard == null ? "" : " · shard " + shard,
-                base.episodes(), grid.threads());
+                presets ? grid.sweep().values().size() : grid.algorithms().size(),
+                presets ? "presets" : "algorithms", grid.seeds().size(),
+                grid.sweep() == null || presets ? "" : " × " + grid.sweep().values().size()
+                        + " values of " + grid.sweep().name(),
+                shard == null ? "" : " · shard " + shard, base.episodes(), grid.threads());
         out.flush();
 
         List<ExperimentCsv.Run> runs = new ArrayList<>();

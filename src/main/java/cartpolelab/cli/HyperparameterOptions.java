@@ -111,6 +111,9 @@ final class HyperparameterOptions {
             converter = ChoiceConverters.ScheduleConverter.class, descriptionKey = "clip-schedule")
     Schedule clipRangeSchedule = D.clipRangeSchedule();
 
+    @Option(names = "--envs", paramLabel = "N", descriptionKey = "envs")
+    int envs = D.envs();
+
     @Option(names = "--seed", paramLabel = "SEED", descriptionKey = "seed")
     long seed = D.seed();
 
@@ -193,6 +196,7 @@ final class HyperparameterOptions {
         if (all || given("--minibatch")) b.minibatch(minibatch);
         if (all || given("--clip-range")) b.clipRange(clipRange);
         if (all || given("--clip-schedule")) b.clipRangeSchedule(clipRangeSchedule);
+        if (all || given("--envs")) b.envs(envs);
         if (all || given("--seed")) b.seed(seed);
         return b;
     }

@@ -84,11 +84,27 @@ public final class ExperimentCsv {
     /** The canonical order of runs: algorithm (notebook order), swept value, seed. */
     public static final Comparator<Run> ORDER = Comparator
             .comparingInt((Run r) -> Algorithm.parse(r.algorithm()).ordinal())
-            .thenComparingDouble(r -> r.sweepValue() == null ? 0
-                    : Double.parseDouble(r.sweepValue()))
+            .thenComparingDouble(r -> sweepOrder(r.sweepValue()))
             .thenComparingLong(Run::seed);
 
     private ExperimentCsv() {
+    }
+
+    /**
+     * A swept value's place in the order: the number, or a preset's position (a sweep of
+     * presets, {@code preset=notebook,sb3-a2c}).
+     *
+     * @throws IllegalArgumentException if it is neither
+     */
+    static double sweepOrder(String value) {
+        if (value == null) {
+            return 0;
+        }
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            return cartpolelab.agent.Preset.parse(value).ordinal();
+        }
     }
 
     public static String tidyHeader(String sweepName) {
@@ -182,7 +198,7 @@ public final class ExperimentCsv {
                         String algorithm = Algorithm.parse(cells[1]).name()
                                 .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
                         if (lead == 4) {
-                            Double.parseDouble(cells[3]);
+                            sweepOrder(cells[3]);
                         }
                         current = new Run(cells[0], algorithm, Long.parseLong(cells[2]),
                                 lead == 4 ? cells[3].trim() : null, rows, null, 0);

@@ -158,12 +158,14 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
         } else {
             values.addAll(sweep.values());
         }
-        for (Algorithm a : algorithms) {
+        // a sweep of presets takes each preset's algorithm: one pass, not one per algorithm
+        boolean presets = sweep != null && sweep.presets();
+        for (Algorithm a : presets ? algorithms.subList(0, 1) : algorithms) {
             for (Double v : values) {
                 Hyperparameters hp = v == null ? base : sweep.apply(base, v);
                 for (long seed : seeds) {
-                    cells.add(Cell.of(cells.size(), hp.withAlgorithm(a).withSeed(seed), sweep,
-                            v));
+                    cells.add(Cell.of(cells.size(), (presets ? hp : hp.withAlgorithm(a))
+                            .withSeed(seed), sweep, v));
                 }
             }
         }

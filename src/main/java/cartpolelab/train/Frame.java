@@ -17,11 +17,29 @@ package cartpolelab.train;
  * @param terminated    the pole fell or the cart left the track on this step
  * @param truncated     the time limit or max steps ended the episode on this step
  * @param greedy        true when the frame comes from Watch (greedy policy, no learning)
+ * @param envs          with several environments ({@code --envs N}), every environment's
+ *                      (x, θ, fell this step ? 1 : 0), 3 numbers each, environment 1 first;
+ *                      empty otherwise. Not to be modified: frames are shared snapshots.
  */
 public record Frame(double x, double xDot, double theta, double thetaDot,
                     int action, double probLeft, double probRight, double value,
                     int step, int episode, double episodeReward,
-                    boolean terminated, boolean truncated, boolean greedy) {
+                    boolean terminated, boolean truncated, boolean greedy, double[] envs) {
+
+    private static final double[] NONE = new double[0];
+
+    /** A frame of one environment. */
+    public Frame(double x, double xDot, double theta, double thetaDot, int action,
+                 double probLeft, double probRight, double value, int step, int episode,
+                 double episodeReward, boolean terminated, boolean truncated, boolean greedy) {
+        this(x, xDot, theta, thetaDot, action, probLeft, probRight, value, step, episode,
+                episodeReward, terminated, truncated, greedy, NONE);
+    }
+
+    /** Environments in {@link #envs()}: 0 for a frame of one environment. */
+    public int envCount() {
+        return envs.length / 3;
+    }
 
     public boolean done() {
         return terminated || truncated;

@@ -27,6 +27,13 @@ import java.util.Objects;
  * has already learned from some of those steps, so it is close but not exact
  * ({@link #exact()}, {@link #continuationNote()}).
  *
+ * <p><b>Several environments</b> ({@code envs} &gt; 1): a snapshot keeps the position after the
+ * last finished episode ({@code randomDraws} is then only that formula) and drops the other
+ * environments' episodes in progress and the rollout since the last update. The restored run
+ * starts a new episode in every environment, each stream advanced by {@code randomDraws}
+ * draws: reproducible (restoring the same snapshot twice gives the same run), but not the
+ * original run's continuation ({@link #exact()} is false).
+ *
  * @param hyperparameters the run's settings
  * @param agent           parameters and optimiser state
  * @param totalSteps      environment steps of the finished episodes
@@ -68,6 +75,18 @@ public record RunSnapshot(Hyperparameters hyperparameters, AgentState agent, lon
         this(hyperparameters, agent, totalSteps, randomDraws, history, 0);
     }
 
+    /**
+     * The position after the last finished episode of {@code history}: what a run of several
+     * environments keeps (their episodes in progress and the rollout are not kept).
+     */
+    static RunSnapshot afterLastEpisode(Hyperparameters hp, AgentState agent,
+                                        EpisodeHistory history,
+                                        GradientVarianceHistory gradientVariance) {
+        long steps = history.size() == 0 ? 0 : history.last().totalSteps();
+        return new RunSnapshot(hp, agent, steps, steps + (long) DRAWS_PER_RESET * history.size(),
+                history, 0, gradientVariance);
+    }
+
     /** Finished episodes in the run so far. */
     public int episodes() {
         return history.size();
@@ -78,7 +97,7 @@ public record RunSnapshot(Hyperparameters hyperparameters, AgentState agent, lon
      * episodes, or mid-episode with end-of-episode updates.
      */
     public boolean exact() {
-        return replayedSteps == 0 || !nStepUpdates();
+        return hyperparameters.envs() == 1 && (replayedSteps == 0 || !nStepUpdates());
     }
 
     /**
@@ -87,6 +106,12 @@ public record RunSnapshot(Hyperparameters hyperparameters, AgentState agent, lon
      * episode from its start (exactly, ...)". For a status line or the command line.
      */
     public String continuationNote() {
+        if (hyperparameters.envs() > 1) {
+            return "saved with " + hyperparameters.envs() + " environments: loading starts a "
+                    + "new episode in each, after episode " + episodes() + " (the episodes in "
+                    + "progress and the rollout since the last update are not kept), so the run "
+                    + "continues close to, but not exactly as, the original";
+        }
         if (replayedSteps == 0) {
             return null;
         }

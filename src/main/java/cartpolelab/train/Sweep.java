@@ -1,6 +1,7 @@
 package cartpolelab.train;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 import cartpolelab.agent.Setting;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +14,12 @@ import java.util.Locale;
  * n-steps ({@code n-steps}) and GAE's λ ({@code gae-lambda}): each named as its {@code train}
  * flag without the dashes.
  *
- * @param setting the swept setting
+ * <p><b>Presets</b> ({@code preset=notebook,sb3-a2c,sb3-ppo}): each value is a whole
+ * {@link Preset}, algorithm included; the environment ({@code --env}, {@code --max-steps}), the
+ * budget and the seeds stay the experiment's, so the presets learn the same task side by side.
+ * The setting is then null and the values are the presets' ordinals.
+ *
+ * @param setting the swept setting, or null for a sweep of presets
  * @param values  its values, no two equal; kept in ascending order
  */
 public record Sweep(Setting setting, List<Double> values) {
@@ -23,17 +29,27 @@ public record Sweep(Setting setting, List<Double> values) {
             Setting.HIDDEN_SIZE, Setting.DISCOUNT, Setting.ENTROPY_COEFFICIENT, Setting.N_STEPS,
             Setting.GAE_LAMBDA);
 
+    /** The sweep name of a sweep of presets. */
+    public static final String PRESETS = "preset";
+
     public Sweep {
-        if (!SWEEPABLE.contains(setting)) {
+        if (setting == null) {
+            values = values.stream().sorted().distinct().toList();
+            for (double v : values) {
+                if (v != Math.rint(v) || v < 0 || v >= Preset.values().length) {
+                    throw new IllegalArgumentException("no preset number " + v);
+                }
+            }
+        } else if (!SWEEPABLE.contains(setting)) {
             throw new IllegalArgumentException("cannot sweep " + setting.component()
                     + ": sweep one of " + names());
         }
         values = values.stream().sorted().toList();
-        if (values.isEmpty()) {
+        if (values.isEmpty() && setting != null) {
             throw new IllegalArgumentException("the sweep of " + name(setting)
                     + " has no values: give at least one, e.g. lr=1e-4,3e-4");
         }
-        for (int i = 0; i < values.size(); i++) {
+        for (int i = 0; setting != null && i < values.size(); i++) {
             double v = values.get(i);
             if (!setting.accepts(v) || setting.wholeNumber() && v != Math.rint(v)) {
                 throw new IllegalArgumentException("sweep value " + text(setting, v) + " of "
@@ -59,7 +75,11 @@ public record Sweep(Setting setting, List<Double> values) {
             throw new IllegalArgumentException("--sweep '" + text + "' is not NAME=VALUES: "
                     + "write e.g. --sweep lr=1e-4,3e-4,1e-3 (names: " + names() + ")");
         }
-        Setting setting = setting(text.substring(0, eq).trim());
+        String name = text.substring(0, eq).trim().toLowerCase(Locale.ROOT);
+        if (name.equals(PRESETS) || name.equals("presets")) {
+            return presets(text.substring(eq + 1));
+        }
+        Setting setting = setting(name);
         List<Double> values = new ArrayList<>();
         for (String part : text.substring(eq + 1).split(",", -1)) {
             try {
@@ -71,6 +91,25 @@ public record Sweep(Setting setting, List<Double> values) {
             }
         }
         return new Sweep(setting, values);
+    }
+
+    /** {@code notebook,sb3-a2c,sb3-ppo}: a sweep of presets, each named once. */
+    private static Sweep presets(String list) {
+        List<Double> values = new ArrayList<>();
+        for (String part : list.split(",", -1)) {
+            double v = Preset.parse(part).ordinal();
+            if (values.contains(v)) {
+                throw new IllegalArgumentException("--sweep preset: '" + part.trim()
+                        + "' is given twice: list each preset once");
+            }
+            values.add(v);
+        }
+        return new Sweep(null, values);
+    }
+
+    /** True for a sweep of presets. */
+    public boolean presets() {
+        return setting == null;
     }
 
     /** The setting a sweep name stands for: a flag name or one of a few plain aliases. */
@@ -100,12 +139,12 @@ public record Sweep(Setting setting, List<Double> values) {
 
     /** {@code lr}, {@code hidden}, ...: the name of this sweep. */
     public String name() {
-        return name(setting);
+        return setting == null ? PRESETS : name(setting);
     }
 
     /** The value as run ids, CSV cells and legends show it: {@code 1e-4}, {@code 256}. */
     public String text(double value) {
-        return text(setting, value);
+        return setting == null ? Preset.values()[(int) value].id() : text(setting, value);
     }
 
     static String text(Setting s, double v) {
@@ -126,6 +165,12 @@ public record Sweep(Setting setting, List<Double> values) {
 
     /** {@code hp} with the swept setting at {@code value}. */
     public Hyperparameters apply(Hyperparameters hp, double value) {
+        if (setting == null) {
+            // the preset's settings on the experiment's task, budget and seed
+            return Preset.values()[(int) value].hyperparameters().toBuilder()
+                    .version(hp.version()).maxSteps(hp.maxSteps()).episodes(hp.episodes())
+                    .seed(hp.seed()).build();
+        }
         return switch (setting) {
             case LEARNING_RATE -> hp.withLearningRate(value);
             case HIDDEN_SIZE -> hp.withHiddenSize((int) value);
@@ -137,9 +182,10 @@ public record Sweep(Setting setting, List<Double> values) {
         };
     }
 
-    /** {@code lr, hidden, gamma, entropy-coef, n-steps, gae-lambda}. */
+    /** {@code lr, hidden, gamma, entropy-coef, n-steps, gae-lambda, preset}. */
     public static String names() {
-        return String.join(", ", SWEEPABLE.stream().map(Sweep::name).toList());
+        return String.join(", ", SWEEPABLE.stream().map(Sweep::name).toList()) + ", "
+                + PRESETS;
     }
 
     private static String example(Setting s) {

@@ -38,8 +38,7 @@ public final class Trainer implements TrainerPort {
     private final Commands commands = new Commands(this::loop);
     private volatile Speed speed = Speed.UNPACED;
     private volatile boolean stopWhenSolved;
-    private volatile GradientVarianceProbe.Settings measure =
-            GradientVarianceProbe.Settings.DEFAULT;
+    private volatile GradientVarianceProbe.Settings measure = GradientVarianceProbe.Settings.DEFAULT;
 
     // ---- the run; replaced (never patched) by reset and restore, on the trainer's thread ----
     private volatile TrainingRun run;
@@ -261,12 +260,13 @@ public final class Trainer implements TrainerPort {
     private boolean trainStep(boolean publishFrame) {
         lastStepWatched = false;
         TrainingRun r = run;
+        int before = r.history().size(); // a step may end several episodes (--envs N)
         boolean ended = r.step();
         if (publishFrame) {
             latestFrame = r.frame();
         }
         if (ended) {
-            if (stopWhenSolved && r.progress().solvedAtEpisode() == r.history().size()) {
+            if (stopWhenSolved && r.progress().solvedAtEpisode() > before) {
                 stoppedBySolve = true;
             }
             publishStatusThrottled();
@@ -292,8 +292,8 @@ public final class Trainer implements TrainerPort {
 
     /** At a paced speed waits for the step's moment; Watch always runs at ×1. */
     private void pace(Mode m) throws InterruptedException {
-        Speed s = m == Mode.WATCHING ? Speed.X1 : speed;
-        commands.pace(s.stepNanos(), m, () -> m == Mode.WATCHING || speed.paced());
+        commands.pace((m == Mode.WATCHING ? Speed.X1 : speed).stepNanos(), m,
+                () -> m == Mode.WATCHING || speed.paced());
     }
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */

@@ -8,7 +8,6 @@ import cartpolelab.agent.UpdateStats;
 import cartpolelab.env.CartPole;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
-import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
 import java.util.Objects;
@@ -58,13 +57,11 @@ public final class TrainingRun {
     private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
 
     /** Null unless {@link #measureGradientVariance} switched it on. */
-    private GradientVarianceProbe probe;
-    private final GradientVarianceHistory gradientVariance = new GradientVarianceHistory();
-    private GradientVarianceProbe.Measurement pendingMeasurement;
-    private long measuringNanos;
+    private final VarianceMeasuring measuring = new VarianceMeasuring();
 
     private long activeNanos;
-    private long episodeStartNanos;
+    /** Per environment: {@link #activeNanos} when its episode in progress began. */
+    private final long[] episodeStartNanos;
     private String failure;
 
     /** A fresh run: networks initialised from the seed, no episodes yet. */
@@ -83,7 +80,8 @@ public final class TrainingRun {
         this.baseSteps = totalSteps;
         EpisodeStats last = history.last();
         this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
-        this.episodeStartNanos = activeNanos;
+        this.episodeStartNanos = new long[hp.envs()];
+        java.util.Arrays.fill(episodeStartNanos, activeNanos);
         runner.beginEpisode();
     }
 
@@ -102,7 +100,7 @@ public final class TrainingRun {
         TrainingRun run = new TrainingRun(hp, Agent.restore(hp, snapshot.agent(),
                 snapshot.totalSteps()), snapshot.history().copy(), snapshot.randomDraws(),
                 snapshot.totalSteps());
-        run.gradientVariance.addAll(snapshot.gradientVariance());
+        run.measuring.history().addAll(snapshot.gradientVariance());
         return run;
     }
 
@@ -113,9 +111,13 @@ public final class TrainingRun {
      * The history is a read-only view, not a copy.
      */
     public RunSnapshot snapshot() {
+        if (hp.envs() > 1) {
+            return RunSnapshot.afterLastEpisode(hp, agent.state(), history.view(),
+                    measuring.history().copy());
+        }
         int partial = runner.inEpisode() ? runner.episodeSteps() : 0;
         return new RunSnapshot(hp, agent.state(), baseSteps + runner.episodeStartSteps(),
-                runner.episodeStartDraws(), history.view(), partial, gradientVariance.copy());
+                runner.episodeStartDraws(), history.view(), partial, measuring.history().copy());
     }
 
     // ------------------------------------------------------------------ training
@@ -139,8 +141,10 @@ public final class TrainingRun {
                     : "the episode budget of " + hp.episodes() + " is used up");
         }
         long t0 = System.nanoTime();
-        if (!runner.inEpisode()) {
-            episodeStartNanos = activeNanos;
+        if (hp.envs() > 1) {
+            runner.resetEnded();
+        } else if (!runner.inEpisode()) {
+            episodeStartNanos[0] = activeNanos;
             runner.beginEpisode();
         }
         if (recorder != null && runner.episodeSteps() == 0) {
@@ -161,8 +165,13 @@ public final class TrainingRun {
                     runner.episodeReward());
         }
         if (ended) {
-            measureIfDue();
-            recordEpisode();
+            // the episodes that ended in this lockstep, in environment order
+            for (int e = 0; e < hp.envs() && canTrain(); e++) {
+                if (runner.ended(e)) {
+                    measureIfDue();
+                    recordEpisode(e);
+                }
+            }
         }
         return ended;
     }
@@ -183,12 +192,16 @@ public final class TrainingRun {
     /**
      * Trains on the calling thread until the budget is used up, training fails or, with
      * {@code stopWhenSolved}, the task is solved: the plain loop of the command line and of
-     * experiments. {@code onEpisode} (may be null) sees every finished episode.
+     * experiments. {@code onEpisode} (may be null) sees every finished episode, in the
+     * history's order.
      */
     public void train(boolean stopWhenSolved, Consumer<EpisodeStats> onEpisode) {
         while (canTrain() && !(stopWhenSolved && progress.solved())) {
+            int before = history.size();
             if (step() && onEpisode != null) {
-                onEpisode.accept(history.last());
+                for (int i = before; i < history.size(); i++) {
+                    onEpisode.accept(history.get(i));
+                }
             }
         }
     }
@@ -199,40 +212,31 @@ public final class TrainingRun {
      * as end-of-episode runs; the probe's stream is keyed by the update count.
      */
     private void measureIfDue() {
-        int episode = history.size() + 1;
-        if (probe == null || !probe.due(episode - 1, episode)) {
-            return;
-        }
         long t0 = System.nanoTime();
         try {
-            pendingMeasurement = probe.measure(agent, agent.updates());
+            measuring.measureIfDue(agent, history.size() + 1);
         } catch (RuntimeException e) {
             failure = "gradient-variance measurement failed: " + (e.getMessage() != null
                     ? e.getMessage() : e.toString());
         } finally {
-            long spent = System.nanoTime() - t0;
-            activeNanos += spent;
-            measuringNanos += spent;
+            activeNanos += System.nanoTime() - t0;
         }
     }
 
-    private void recordEpisode() {
+    /** Appends environment e's episode that just ended to the history. */
+    private void recordEpisode(int e) {
         UpdateStats update = runner.takeEpisodeStats();
         int episode = history.size() + 1;
-        double reward = runner.episodeReward();
-        int length = runner.episodeSteps();
+        double reward = runner.episodeReward(e);
+        int length = runner.episodeSteps(e);
         progress.add(reward);
-        double seconds = Math.max(1e-9, (activeNanos - episodeStartNanos) / 1e9);
+        double seconds = Math.max(1e-9, (activeNanos - episodeStartNanos[e]) / 1e9);
+        episodeStartNanos[e] = activeNanos;
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
                 activeNanos / 1e9, length / seconds));
-        GradientVarianceProbe.Measurement m = pendingMeasurement;
-        if (m != null) {
-            pendingMeasurement = null;
-            gradientVariance.add(new GradientVariance(episode, m.update(), m.reinforce(),
-                    m.baseline(), m.td(), m.learner(), m.episodes()));
-        }
-        if (recorder != null) {
+        measuring.commit(episode);
+        if (recorder != null && e == 0) {
             int solved = progress.solvedAtEpisode();
             recorder.end(episode, runner.lastTerminated(),
                     solved > 0 ? solved - progress.window() + 1 : -1);
@@ -255,17 +259,17 @@ public final class TrainingRun {
      * {@link #gradientVariance()}; null switches it off. Training is the same either way.
      */
     public void measureGradientVariance(GradientVarianceProbe.Settings settings) {
-        probe = settings == null ? null : new GradientVarianceProbe(hp, settings);
+        measuring.switchTo(settings == null ? null : new GradientVarianceProbe(hp, settings));
     }
 
     /** The probe's settings, or null when this run does not measure. */
     public GradientVarianceProbe.Settings gradientVarianceSettings() {
-        return probe == null ? null : probe.settings();
+        return measuring.settings();
     }
 
     /** The gradient-variance measurements so far, append-only; safe to read from any thread. */
     public GradientVarianceHistory gradientVariance() {
-        return gradientVariance;
+        return measuring.history();
     }
 
     /** The recordings, or null when this run does not record. */
@@ -319,7 +323,7 @@ public final class TrainingRun {
 
     /** Seconds of {@link #activeSeconds()} spent measuring gradient variance (since built). */
     public double measuringSeconds() {
-        return measuringNanos / 1e9;
+        return measuring.seconds();
     }
 
     /** Seconds spent in {@link #step()} since the run began. */
@@ -345,6 +349,7 @@ public final class TrainingRun {
         }
         return new Frame(env.x(), env.xDot(), env.theta(), env.thetaDot(), runner.lastAction(),
                 pi[0], pi[1], agent.value(obs), runner.episodeSteps(), episode,
-                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false);
+                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false,
+                runner.positions());
     }
 }

@@ -89,6 +89,7 @@ public final class AppPrefs {
                     .withEpisodes(node.getInt("settings.episodes", hp.episodes()))
                     .withNSteps(node.getInt("settings.nSteps", hp.nSteps()))
                     .withGaeLambda(node.getDouble("settings.gaeLambda", hp.gaeLambda()))
+                    .withEnvs(node.getInt("settings.envs", hp.envs()))
                     .withSeed(node.getLong("settings.seed", hp.seed()));
             return hp;
         } catch (IllegalArgumentException e) {
@@ -132,6 +133,7 @@ public final class AppPrefs {
         node.putInt("settings.episodes", hp.episodes());
         node.putInt("settings.nSteps", hp.nSteps());
         node.putDouble("settings.gaeLambda", hp.gaeLambda());
+        node.putInt("settings.envs", hp.envs());
         node.putLong("settings.seed", hp.seed());
     }
 

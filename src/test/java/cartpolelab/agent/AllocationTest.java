@@ -66,6 +66,13 @@ class AllocationTest {
         check(Hyperparameters.MONTE_CARLO_DEFAULTS.withNSteps(n));
     }
 
+    @ParameterizedTest(name = "{0} with 8 environments: no allocation in EpisodeRunner.step()")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"a2c", "ppo"})
+    void eightEnvironmentsAllocateNothing(String algorithm) {
+        check(Hyperparameters.DEFAULTS.toBuilder().algorithm(Algorithm.parse(algorithm))
+                .envs(8).nSteps(8).minibatch(16).epochs(2).build());
+    }
+
     /**
      * Three consecutive windows of {@value #MEASURED} steps. Any per-step allocation (even one
      * 16-byte object) would put every window above 160,000 bytes. The steady state measured
@@ -94,6 +101,7 @@ class AllocationTest {
             most = Math.max(most, bytes);
         }
         String what = hp.algorithm() + (hp.nSteps() > 0 ? " n-step " + hp.nSteps() : "")
+                + (hp.envs() > 1 ? " " + hp.envs() + " envs" : "")
                 + ": windows of " + MEASURED + " steps allocated " + least + " to " + most
                 + " bytes beyond the measurement's own " + overhead + " (" + episodes
                 + " episodes ended)";

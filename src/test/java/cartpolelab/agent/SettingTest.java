@@ -32,7 +32,7 @@ class SettingTest {
                 "--hidden", "--activation", "--init", "--optimiser", "--optimiser-eps",
                 "--rmsprop-alpha", "--max-grad-norm", "--vf-coef", "--normalise-advantage",
                 "--lr-schedule", "--schedule-steps", "--epochs", "--minibatch", "--clip-range",
-                "--clip-schedule", "--seed");
+                "--clip-schedule", "--envs", "--seed");
         Set<String> labels = new HashSet<>();
         for (Setting s : Setting.values()) {
             assertEquals(flags.get(s.ordinal()), s.flag());

@@ -46,11 +46,18 @@ class PresetCliTest {
         assertEquals(2, a2c.hiddenLayers());
         assertEquals(64, a2c.hiddenSize());
         assertEquals(Activation.TANH, a2c.activation());
+        assertEquals(8, a2c.envs(), "the zoo's 8 environments, stepped in lockstep");
+        assertEquals(1.0, a2c.gaeLambda());
+        assertEquals(0.99, a2c.rmspropAlpha());
+        assertEquals(false, a2c.normaliseAdvantage(), "SB3's A2C does not normalise");
 
         Hyperparameters ppo = parse("--preset", "sb3-ppo");
         assertEquals(Preset.SB3_PPO.hyperparameters(), ppo);
         assertEquals(Algorithm.PPO, ppo.algorithm());
-        assertEquals(256, ppo.nSteps());
+        assertEquals(8, ppo.envs());
+        assertEquals(32, ppo.nSteps(), "8 × 32 = the zoo's rollout of 256 steps");
+        assertEquals(true, ppo.normaliseAdvantage(), "SB3's PPO normalises per minibatch");
+        assertEquals(1e-5, ppo.optimiserEpsilon());
         assertEquals(256, ppo.minibatch());
         assertEquals(20, ppo.epochs());
         assertEquals(0.98, ppo.discount());
@@ -58,6 +65,7 @@ class PresetCliTest {
         assertEquals(Schedule.LINEAR, ppo.learningRateSchedule());
         assertEquals(Schedule.LINEAR, ppo.clipRangeSchedule());
         assertEquals(Hyperparameters.DEFAULTS, parse("--preset", "notebook"));
+        assertEquals(1, parse("--preset", "sb3-ppo", "--envs", "1", "--n-steps", "256").envs());
         assertEquals(Hyperparameters.DEFAULTS, parse());
     }
 

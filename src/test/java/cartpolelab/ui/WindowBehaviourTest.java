@@ -356,7 +356,7 @@ class WindowBehaviourTest {
 
     @Test
     void everySettingsRowTakesItsLabelAndTooltipFromTheTable(FxRobot robot) {
-        assertEquals(11, SettingsTable.ROWS.size(),
+        assertEquals(12, SettingsTable.ROWS.size(),
                 "the form's rows (PPO's and SB3's settings are flags only, for now)");
         for (SettingsTable.Row<?> row : SettingsTable.ROWS) {
             Control c = robot.lookup("#" + row.fieldId()).queryAs(Control.class);

@@ -55,6 +55,8 @@ public final class CartPoleCanvas extends Region {
     private static final Color MUTED = Overlay.MUTED;
 
     private final Canvas canvas = new Canvas();
+    /** All environments' carts, under the scene, with --envs N (N > 1). */
+    private final CartStrip strip = CartStrip.create();
     private Frame frame;
     private String placeholder = "Press Start (Space) to train, or F to take one step.";
     /** True while {@link #placeholder} replaces the numbers panel. */
@@ -65,7 +67,7 @@ public final class CartPoleCanvas extends Region {
         setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
         setAccessibleText("The cart and pole, with the numbers of the frame shown");
         getStyleClass().add("cartpole-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(canvas, strip.canvas);
         setMinSize(200, 120);
         setPrefSize(900, 320);
     }
@@ -73,8 +75,12 @@ public final class CartPoleCanvas extends Region {
     @Override
     protected void layoutChildren() {
         double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+        // environment 1 above, the strip of all environments under it
+        double stripH = Math.min(CartStrip.height(frame), snapSizeY(getHeight()) / 2);
+        double h = snapSizeY(getHeight()) - stripH;
+        strip.canvas.relocate(0, h);
+        if (canvas.getWidth() != w || canvas.getHeight() != h
+                || strip.canvas.getHeight() != stripH) {
             canvas.setWidth(w);
             canvas.setHeight(h);
             redraw();
@@ -84,7 +90,11 @@ public final class CartPoleCanvas extends Region {
     /** Shows {@code f} (null: the idle scene with the placeholder text). */
     public void setFrame(Frame f) {
         if (f != frame) {
+            boolean resize = CartStrip.height(f) != CartStrip.height(frame);
             frame = f;
+            if (resize) {
+                requestLayout();
+            }
             redraw();
         }
     }
@@ -159,6 +169,7 @@ public final class CartPoleCanvas extends Region {
     public void redraw() {
         paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
                 invite || frame == null ? placeholder : null);
+        strip.draw(frame, canvas.getWidth());
     }
 
     /**

@@ -224,9 +224,17 @@ public final class SettingsPane extends VBox {
             value.set(null);
             return;
         }
-        Hyperparameters hp = base;
-        for (SettingInput<?> input : inputs) {
-            hp = input.put(hp);
+        Hyperparameters hp;
+        try {
+            hp = combine(base);
+        } catch (IllegalArgumentException e) {
+            // each field in range, the combination refused (several environments with
+            // updates at each episode's end): the Envs field says why
+            SettingInput.Typed<?> envs = (SettingInput.Typed<?>) inputFor(SettingsTable.ENVS);
+            envs.error.setText("Envs: " + e.getMessage());
+            envs.error.setVisible(true);
+            value.set(null);
+            return;
         }
         if (!hp.equals(value.get())) {
             value.set(hp);
@@ -236,6 +244,26 @@ public final class SettingsPane extends VBox {
     /** The settings as typed, or null while any field is invalid. */
     public ReadOnlyObjectProperty<Hyperparameters> valueProperty() {
         return value.getReadOnlyProperty();
+    }
+
+    /**
+     * The form's values put on {@code start}, one setting at a time; if an intermediate
+     * combination is refused, again from {@code start} with one environment.
+     */
+    private Hyperparameters combine(Hyperparameters start) {
+        try {
+            Hyperparameters hp = start;
+            for (SettingInput<?> input : inputs) {
+                hp = input.put(hp);
+            }
+            return hp;
+        } catch (IllegalArgumentException e) {
+            if (start.envs() == 1) {
+                throw e;
+            }
+            return combine(start.toBuilder().envs(1).minibatch(Math.min(start.minibatch(),
+                    start.maxStepsPerUpdate())).build());
+        }
     }
 
     /** Shows or hides "Settings changed — press Reset to apply". */

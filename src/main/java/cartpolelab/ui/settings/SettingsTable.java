@@ -110,6 +110,10 @@ public final class SettingsTable {
             Setting.N_STEPS, "N steps", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withNSteps),
             Hyperparameters::nSteps, Hyperparameters::withNSteps);
 
+    public static final Row<Integer> ENVS = typed("envsField",
+            Setting.ENVS, "Envs", (n, t) -> FieldCheck.wholeNumber(n, t, PROBE::withEnvs),
+            Hyperparameters::envs, Hyperparameters::withEnvs);
+
     public static final Row<Double> GAE_LAMBDA = typed("gaeLambdaField",
             Setting.GAE_LAMBDA, "GAE \u03bb", (n, t) -> FieldCheck.decimal(n, t, PROBE::withGaeLambda),
             Hyperparameters::gaeLambda, Hyperparameters::withGaeLambda);
@@ -127,7 +131,8 @@ public final class SettingsTable {
 
     /** The form's rows, top to bottom. */
     public static final List<Row<?>> ROWS = List.of(ALGORITHM, VERSION, HIDDEN_SIZE,
-            LEARNING_RATE, DISCOUNT, ENTROPY, N_STEPS, GAE_LAMBDA, MAX_STEPS, EPISODES, SEED);
+            LEARNING_RATE, DISCOUNT, ENTROPY, N_STEPS, ENVS, GAE_LAMBDA, MAX_STEPS, EPISODES,
+            SEED);
 
     /**
      * Why {@code row} changes nothing for {@code algorithm} (the form disables it and says
