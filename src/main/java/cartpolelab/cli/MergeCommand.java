@@ -1,8 +1,8 @@
 package cartpolelab.cli;
 
 import cartpolelab.env.CartPoleVersion;
-import cartpolelab.io.ExperimentCsv;
-import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -96,9 +96,9 @@ final class MergeCommand implements Callable<Integer> {
                     + " more" : "") + "; is a shard missing? The outputs cover the "
                     + merged.runs().size() + " runs given");
         }
-        List<ExperimentCsv.Run> runs = merged.runs();
+        List<RunResult> runs = merged.runs();
         int limit = version.timeLimit();
-        for (ExperimentCsv.Run r : runs) {
+        for (RunResult r : runs) {
             for (double reward : r.rewards()) {
                 if (reward > limit) {
                     throw new Cli.UserError("run " + r.id() + " has an episode of " + reward
@@ -111,16 +111,16 @@ final class MergeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "merged %d runs from %d files%n", runs.size(), files.size());
         String sweepName = merged.sweepName();
         double threshold = version.solvedThreshold();
-        ExperimentSummary s = CompareReport.summarize(runs, sweepName, threshold);
-        CompareReport.print(out, s, null);
-        long algorithms = runs.stream().map(ExperimentCsv.Run::algorithm).distinct().count();
-        long seeds = runs.stream().map(ExperimentCsv.Run::seed).distinct().count();
+        ExperimentResults results = ExperimentResults.of(runs, sweepName, threshold);
+        CompareReport.print(out, results, null);
+        long algorithms = runs.stream().map(RunResult::algorithm).distinct().count();
+        long seeds = runs.stream().map(RunResult::seed).distinct().count();
         String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
                 version.id(), algorithms, algorithms == 1 ? "" : "s", seeds,
                 sweepName == null ? "" : " \u00d7 " + sweepName);
-        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
-                CompareReport.describe(title, "merged from " + files.size() + " shards",
-                        threshold, chart), chart);
+        List<String> failed = CompareReport.write(out, results, csv, summary, charts,
+                CompareReport.describe(results, title, "merged from " + files.size()
+                        + " shards", chart), chart);
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: " + String.join("; ", failed));
             return Cli.USAGE;

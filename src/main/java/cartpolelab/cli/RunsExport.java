@@ -4,6 +4,9 @@ import cartpolelab.io.AtomicFiles;
 import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.RunResult;
+import cartpolelab.results.SweptValue;
 import cartpolelab.library.LibraryException;
 import cartpolelab.library.LibraryReader;
 import cartpolelab.library.RunLibrary;
@@ -125,22 +128,23 @@ final class RunsExport implements Callable<Integer> {
             throw new Cli.UserError("runs " + ids + " trained different CartPole versions: "
                     + "export runs of one version together");
         }
-        List<ExperimentCsv.Run> tidy = new ArrayList<>();
+        List<RunResult> tidy = new ArrayList<>();
         HashSet<Long> seen = new HashSet<>();
         for (StoredRun r : runs) {
             if (!seen.add(r.id())) {
                 throw new Cli.UserError("run " + r.id() + " is given twice: give each once");
             }
-            String sweepText = sweepName == null ? null : sweepText(e, r.sweepValue());
-            tidy.add(ExperimentCsv.Run.of(cellsUnique ? r.cell() : "run" + r.id(),
-                    Cell.cliName(r.hyperparameters().algorithm()), r.hyperparameters().seed(),
-                    sweepText, reader.history(r.id()).episodes()));
+            SweptValue swept = sweepName == null ? null
+                    : new SweptValue(sweepName, r.sweepValue(), sweepText(e, r.sweepValue()));
+            tidy.add(RunResult.of(cellsUnique ? r.cell() : "run" + r.id(),
+                    r.hyperparameters().algorithm(), r.hyperparameters().seed(), swept,
+                    r.hyperparameters(), reader.history(r.id()).episodes(), null));
         }
         double threshold = runs.get(0).hyperparameters().version().solvedThreshold();
-        var summary = CompareReport.summarize(tidy, sweepName, threshold);
-        List<String> failed = CompareReport.write(out, tidy, sweepName, summary, csv, null,
-                charts, CompareReport.describe(runs.size() + " runs of " + reader.library().getFileName(),
-                        "runs " + ids, threshold, chart), chart);
+        var results = ExperimentResults.of(tidy, sweepName, threshold);
+        List<String> failed = CompareReport.write(out, results, csv, null, charts,
+                CompareReport.describe(results, runs.size() + " runs of "
+                        + reader.library().getFileName(), "runs " + ids, chart), chart);
         if (!failed.isEmpty()) {
             throw new IOException(String.join("; ", failed));
         }

@@ -1,9 +1,11 @@
 package cartpolelab.ui.compare;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.RunStatistics;
+import cartpolelab.metrics.Center;
+import cartpolelab.metrics.Spread;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.XAxis;
+import cartpolelab.results.ExperimentResults;
 import cartpolelab.ui.chart.AxisChoice;
 import cartpolelab.plot.Figure;
 import cartpolelab.train.Experiment;
@@ -103,10 +105,14 @@ public final class CompareView extends BorderPane {
         start.getStyleClass().add("primary");
         center.setId("compareCenter");
         band.setId("compareBand");
-        center.getItems().setAll("Mean", "IQM");
-        center.setValue("Mean");
-        band.getItems().setAll("95% CI", "min\u2013max", "\u00b1 1 sd");
-        band.setValue("95% CI");
+        for (Center c : Center.values()) {
+            center.getItems().add(c.displayName());
+        }
+        center.setValue(Center.MEAN.displayName());
+        for (Spread sp : Spread.values()) {
+            band.getItems().add(sp.displayName());
+        }
+        band.setValue(Spread.BOOTSTRAP.displayName());
         center.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         band.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         ChoiceBox<XAxis> xAxis = AxisChoice.create("compareXAxis", axis, a -> {
@@ -133,8 +139,8 @@ public final class CompareView extends BorderPane {
             }
         });
         saveCharts.setOnAction(e -> exports.saveCharts(data, owner(), variance.isVisible()));
-        tidy.setOnAction(e -> exports.exportCsv(experiment, false, owner()));
-        summary.setOnAction(e -> exports.exportCsv(experiment, true, owner()));
+        tidy.setOnAction(e -> exports.exportCsv(data, false, owner()));
+        summary.setOnAction(e -> exports.exportCsv(data, true, owner()));
         pause.setDisable(true);
         stop.setDisable(true);
         Region spacer = new Region();
@@ -272,15 +278,11 @@ public final class CompareView extends BorderPane {
     private void refresh(long now, boolean last) {
         computing = true;
         Experiment e = experiment;
-        RunStatistics.Center c = "IQM".equals(center.getValue()) ? RunStatistics.Center.IQM
-                : RunStatistics.Center.MEAN;
-        RunStatistics.Spread sp = switch (band.getValue()) {
-            case "min\u2013max" -> RunStatistics.Spread.MIN_MAX;
-            case "\u00b1 1 sd" -> RunStatistics.Spread.STD_DEV;
-            default -> RunStatistics.Spread.BOOTSTRAP;
-        };
+        Center c = Center.parse(center.getValue());
+        Spread sp = Spread.parse(band.getValue());
         XAxis x = axis;
-        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp, x), compute)
+        ExperimentResults earlier = data == null ? null : data.results();
+        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp, x, earlier), compute)
                 .whenComplete((d, failure) -> Platform.runLater(() -> {
                     computing = false;
                     long cost = System.nanoTime() - now;

@@ -1,7 +1,6 @@
 package cartpolelab.ui.lesson;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.RunStatistics;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.Figure;
 import cartpolelab.train.Experiment;
@@ -158,8 +157,8 @@ public final class LessonView extends BorderPane {
         progress.setText("training\u2026");
         e.start();
         e.done().whenComplete((v, failure) -> CompletableFuture
-                .supplyAsync(() -> CompareData.of(e, RunStatistics.Center.MEAN,
-                        RunStatistics.Spread.MIN_MAX), compute)
+                .supplyAsync(() -> CompareData.of(e, cartpolelab.metrics.Center.MEAN,
+                        cartpolelab.metrics.Spread.MIN_MAX), compute)
                 .whenComplete((d, f) -> Platform.runLater(() -> finished(e, d, f))));
     }
 
