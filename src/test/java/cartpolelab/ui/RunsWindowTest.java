@@ -115,4 +115,38 @@ class RunsWindowTest {
             }
         });
     }
+
+    /**
+     * A stored experiment opened from the Runs window in the Compare view: the statistics of
+     * a fresh grid, the same summary CSV {@code compare} wrote when it trained it.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void compareOpensAStoredExperimentWithTheStatisticsOfAFreshGrid(FxRobot robot)
+            throws Exception {
+        Path summary = dir.resolve("summary-" + System.nanoTime() + ".csv");
+        assertEquals(0, Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(
+                new StringWriter()), "compare", "--algorithms", "a2c,reinforce", "--seeds", "2",
+                "--episodes", "60", "--hidden", "16", "--threads", "2", "--library",
+                file.toString(), "--summary", summary.toString(), "--quiet"));
+        Waits.waitFor("the library to open", () -> view.library.recorder() != null);
+        robot.clickOn("#viewMenu").clickOn("#runsItem");
+        TableView<StoredRun> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        Waits.waitFor("seven runs listed", () -> table.getItems().size() == 7);
+        // one run of the experiment selected: Compare shows the whole experiment
+        robot.interact(() -> table.getItems().stream().filter(r -> r.experimentId() != null)
+                .findFirst().ifPresent(r -> table.getSelectionModel().select(r)));
+        robot.interact(() -> robot.lookup("#runsCompare").queryButton().fire());
+        Waits.waitFor("the experiment in the Compare view", () -> view.compareWindow() != null
+                && WaitForAsyncUtils.asyncFx(() -> view.compareWindow().view().results())
+                .get() != null);
+        var results = WaitForAsyncUtils.asyncFx(() -> view.compareWindow().view().results())
+                .get();
+        assertEquals(4, results.runs().size());
+        Path again = dir.resolve("again-" + System.nanoTime() + ".csv");
+        cartpolelab.io.ExperimentCsv.writeSummary(again, results);
+        assertEquals(java.nio.file.Files.readString(summary),
+                java.nio.file.Files.readString(again));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 }

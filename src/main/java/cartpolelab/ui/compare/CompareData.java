@@ -27,6 +27,10 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
                    List<CompareFigures.VarianceGroup> variance, XAxis axis,
                    ExperimentResults results) {
 
+    /** Stored runs' results and what they are, shown instead of a live experiment. */
+    record Stored(ExperimentResults results, String title) {
+    }
+
     /** One run's row of the table. */
     public record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
                    int episodes, int solvedAt, double bestMa50, double finalMa50, long steps,
@@ -108,10 +112,35 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
         CompareFigures.Description d = results.describe(title,
                 PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
                         + " episodes", center, spread);
+        return new CompareData(results.chart(center, spread, axis), d, results.summary(), lines,
+                labels(results), results.variance(), axis, results);
+    }
+
+    /**
+     * The view of stored results (runs of the library): every run ended, the same statistics
+     * a fresh grid of them gives; {@code title} says which runs they are.
+     */
+    static CompareData of(ExperimentResults results, String title, Center center,
+                          Spread spread, XAxis axis) {
+        List<RunLine> lines = new ArrayList<>();
+        for (RunResult r : results.runs()) {
+            ExperimentSummary.Run l = results.line(r.id());
+            lines.add(new RunLine(lines.size(), r.id(), r.algorithm().displayName(), r.seed(),
+                    r.sweepText(), l.episodes(), l.solvedAt(), l.bestMa50(), l.finalMa50(),
+                    l.steps(), CellState.FINISHED, null));
+        }
+        RunResult first = results.runs().get(0);
+        String subtitle = first.settings() == null ? "from the run library"
+                : PlotFiles.subtitle(first.settings()) + "  \u00b7  from the run library";
+        return new CompareData(results.chart(center, spread, axis), results.describe(title,
+                subtitle, center, spread), results.summary(), lines, labels(results),
+                results.variance(), axis, results);
+    }
+
+    private static java.util.Map<String, String> labels(ExperimentResults results) {
         java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
         results.groups().forEach(g -> labels.put(g.key(), g.label()));
-        return new CompareData(results.chart(center, spread, axis), d, results.summary(), lines,
-                labels, results.variance(), axis, results);
+        return labels;
     }
 
     /** Whether {@code earlier} are the results of these runs, all ended, episode for episode. */

@@ -1,5 +1,6 @@
 package cartpolelab.ui.compare;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.Center;
 import cartpolelab.metrics.Spread;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
@@ -70,6 +72,10 @@ public final class CompareView extends BorderPane {
     private final Label empty = new Label("Tick the algorithms, give the seeds and press "
             + "Start: the charts fill as the runs train, all of them at once.");
     private Experiment experiment;
+    /** Stored runs shown instead of an experiment ({@link #showStored}), or null. */
+    private CompareData.Stored stored;
+    private java.util.function.BiConsumer<Experiment, GradientVarianceProbe.Settings> started =
+            (e, m) -> { };
     private CompareData data;
     private boolean computing;
     private long nextCompute;
@@ -105,13 +111,9 @@ public final class CompareView extends BorderPane {
         start.getStyleClass().add("primary");
         center.setId("compareCenter");
         band.setId("compareBand");
-        for (Center c : Center.values()) {
-            center.getItems().add(c.displayName());
-        }
+        center.getItems().setAll(Stream.of(Center.values()).map(Center::displayName).toList());
         center.setValue(Center.MEAN.displayName());
-        for (Spread sp : Spread.values()) {
-            band.getItems().add(sp.displayName());
-        }
+        band.getItems().setAll(Stream.of(Spread.values()).map(Spread::displayName).toList());
         band.setValue(Spread.BOOTSTRAP.displayName());
         center.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         band.valueProperty().addListener((o, a, b) -> nextCompute = 0);
@@ -159,7 +161,7 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         setTop(top);
 
-        javafx.scene.layout.StackPane right = rightChart();
+        javafx.scene.layout.StackPane right = RightChart.of(profile, variance);
         HBox plots = new HBox(8, reward, right);
         HBox.setHgrow(reward, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -175,34 +177,6 @@ public final class CompareView extends BorderPane {
         setCenter(center);
     }
 
-    /** The profile, or the gradient variance: two toggles in the corner choose. */
-    private javafx.scene.layout.StackPane rightChart() {
-        javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.ToggleButton showProfile =
-                new javafx.scene.control.ToggleButton("Profile");
-        javafx.scene.control.ToggleButton showVariance =
-                new javafx.scene.control.ToggleButton("Gradient variance");
-        showProfile.setId("compareShowProfile");
-        showVariance.setId("compareShowVariance");
-        showProfile.setToggleGroup(which);
-        showVariance.setToggleGroup(which);
-        showProfile.setSelected(true);
-        which.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true);
-            }
-        });
-        profile.visibleProperty().bind(showProfile.selectedProperty());
-        variance.visibleProperty().bind(showVariance.selectedProperty());
-        variance.visibleProperty().addListener((o, a, b) -> variance.markDirty());
-        HBox toggles = new HBox(showProfile, showVariance);
-        toggles.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(profile,
-                variance);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        return new javafx.scene.layout.StackPane(new VBox(4, toggles, charts));
-    }
-
     private void startExperiment() {
         ExperimentSpec spec;
         try {
@@ -214,9 +188,12 @@ public final class CompareView extends BorderPane {
         }
         error.setVisible(false);
         close();
+        stored = null;
         experiment = new Experiment(spec);
-        experiment.measureGradientVariance(setup.measureVariance()
-                ? cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT : null);
+        GradientVarianceProbe.Settings measure = setup.measureVariance()
+                ? GradientVarianceProbe.Settings.DEFAULT : null;
+        experiment.measureGradientVariance(measure);
+        started.accept(experiment, measure);
         data = null;
         hasData.set(false);
         lastEpisodes = -1;
@@ -266,6 +243,8 @@ public final class CompareView extends BorderPane {
                 setup.setRunning(false);
                 running.set(false);
             }
+        } else if (stored != null && !computing && (data == null || nextCompute == 0)) {
+            refresh(now, true);
         }
         reward.paintIfDirty();
         if (profile.isVisible()) {
@@ -282,7 +261,9 @@ public final class CompareView extends BorderPane {
         Spread sp = Spread.parse(band.getValue());
         XAxis x = axis;
         ExperimentResults earlier = data == null ? null : data.results();
-        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp, x, earlier), compute)
+        CompareData.Stored st = stored;
+        CompletableFuture.supplyAsync(() -> e == null ? CompareData.of(st.results(), st.title(),
+                c, sp, x) : CompareData.of(e, c, sp, x, earlier), compute)
                 .whenComplete((d, failure) -> Platform.runLater(() -> {
                     computing = false;
                     long cost = System.nanoTime() - now;
@@ -319,9 +300,32 @@ public final class CompareView extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    /** Hears each experiment as it starts, with its measurement (the run library records it). */
+    public void onStart(java.util.function.BiConsumer<Experiment, GradientVarianceProbe.Settings>
+                                started) {
+        this.started = started;
+    }
+
+    /** Shows stored runs' results (Runs window), as a fresh grid's; stops the experiment. */
+    public void showStored(ExperimentResults results, String title) {
+        close();
+        experiment = null;
+        stored = new CompareData.Stored(results, title);
+        data = null;
+        hasData.set(false);
+        nextCompute = 0;
+        progress.setText(title + " \u00b7 " + results.runs().size() + " runs");
+    }
+
     /** The experiment shown, or null. */
     public Experiment experiment() {
         return experiment;
+    }
+
+    /** The results shown last (a live experiment's or stored runs'), or null. */
+    public ExperimentResults results() {
+        CompareData d = data;
+        return d == null ? null : d.results();
     }
 
     /** The statistics shown last, or null (tests). */
