@@ -1,6 +1,9 @@
 package cartpolelab.cli;
 
 import cartpolelab.env.CartPoleVersion;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.library.LibraryWriter;
+import cartpolelab.library.NewRun;
 import cartpolelab.results.ExperimentResults;
 import cartpolelab.results.RunResult;
 import java.io.IOException;
@@ -49,6 +52,13 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     private ChartFiles chartFiles = new ChartFiles();
 
+    /**
+     * {@code --library FILE}: the merged experiment recorded there (libraries' shards only: a
+     * tidy CSV does not record its settings); none by default, nor with {@code --no-library}.
+     */
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
+
     @Parameters(paramLabel = "SHARD", arity = "1..*",
             description = "the shards' libraries (.db) or tidy CSVs")
     private List<String> shards;
@@ -56,8 +66,9 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<ChartFiles.Chart> charts = chartFiles.charts();
-        if (csv == null && summary == null && charts.isEmpty()) {
-            throw new Cli.UserError("nothing to write: give --csv, --summary, --png or --svg");
+        if (csv == null && summary == null && charts.isEmpty() && libraryOptions.given() == null) {
+            throw new Cli.UserError("nothing to write: give --csv, --summary, --png, --svg or "
+                    + "--library");
         }
         OutputPaths.check(spec);
         chart.centerKind();
@@ -78,7 +89,13 @@ final class MergeCommand implements Callable<Integer> {
                 }
             }
         }
+        Path record = libraryOptions.given();
         MergeInputs.Merged merged = MergeInputs.read(files);
+        if (record != null && merged.runs().stream().anyMatch(r -> r.settings() == null)) {
+            throw new Cli.UserError("--library records the merged experiment with its "
+                    + "settings, which tidy CSVs do not hold: give the shards' libraries, or "
+                    + "drop --library");
+        }
         if (merged.version() != null && version != null && version != merged.version()) {
             throw new Cli.UserError("--env " + version.id() + " but the shards trained "
                     + merged.version().id() + ": drop --env, or merge the shards of "
@@ -121,10 +138,46 @@ final class MergeCommand implements Callable<Integer> {
         List<String> failed = CompareReport.write(out, results, csv, summary, charts,
                 CompareReport.describe(results, title, "merged from " + files.size()
                         + " shards", chart), chart);
+        if (record != null) {
+            record(out, record, results, title + " \u00b7 merged from " + files.size()
+                    + " shards");
+        }
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: " + String.join("; ", failed));
             return Cli.USAGE;
         }
         return 0;
+    }
+
+    /** The merged runs as one experiment of {@code file}, as compare would have recorded. */
+    private void record(PrintWriter out, Path file, ExperimentResults results, String name) {
+        LibraryWriter writer = libraryOptions.openWriter(spec.commandLine().getErr());
+        if (writer == null) {
+            return;
+        }
+        List<RunResult> runs = results.runs();
+        Hyperparameters first = runs.get(0).settings();
+        java.util.function.Function<java.util.stream.Stream<String>, String> list =
+                s -> s.distinct().collect(java.util.stream.Collectors.joining(","));
+        var experiment = writer.experiment(name, first.version().id(),
+                list.apply(runs.stream().map(RunResult::algorithmName)),
+                list.apply(runs.stream().map(r -> Long.toString(r.seed()))),
+                results.sweepName(), results.sweepName() == null ? null
+                        : list.apply(runs.stream().map(RunResult::sweepText)), null,
+                runs.stream().mapToInt(r -> r.settings().episodes()).max().orElse(0));
+        for (RunResult r : runs) {
+            Hyperparameters hp = r.settings();
+            writer.record(new NewRun(r.id(), "merge", null, r.id(), r.swept() == null ? null
+                    : r.swept().value(), hp, 0, 0, List.of()), experiment, r.history(),
+                    r.gradientVariance(), results.threshold())
+                    .end(r.episodes() >= hp.episodes() ? "finished" : "stopped", null);
+        }
+        writer.flush();
+        boolean ok = writer.failure() == null;
+        LibraryOptions.close(writer);
+        if (ok) {
+            out.printf(Locale.ROOT, "recorded   merged experiment (%d runs) in %s%n", runs.size(),
+                    file);
+        }
     }
 }

@@ -190,6 +190,31 @@ public final class LibraryReader {
         }
     }
 
+    /**
+     * A run's last checkpoint read back as a checkpoint file is (its networks, optimiser and
+     * episodes by then), or null if none was stored: what opening a stored run, or
+     * {@code eval --run}, starts from.
+     */
+    public cartpolelab.train.RunSnapshot snapshot(long runId) throws LibraryException {
+        byte[] bytes = checkpointFile(runId);
+        if (bytes == null) {
+            return null;
+        }
+        try {
+            java.nio.file.Path tmp = java.nio.file.Files.createTempFile("cartpole-lab-run",
+                    cartpolelab.io.Checkpoint.EXTENSION);
+            try {
+                java.nio.file.Files.write(tmp, bytes);
+                return cartpolelab.io.Checkpoint.read(tmp);
+            } finally {
+                java.nio.file.Files.deleteIfExists(tmp);
+            }
+        } catch (java.io.IOException e) {
+            throw new LibraryException("run " + runId + " of " + library.file() + ": its "
+                    + "checkpoint cannot be read (" + e.getMessage() + ")", e);
+        }
+    }
+
     /** A run's stored episodes and measurements, in order. */
     public History history(long runId) throws LibraryException {
         synchronized (library) {

@@ -1,6 +1,5 @@
 package cartpolelab.ui;
 
-import cartpolelab.io.Checkpoint;
 import cartpolelab.library.StoredResults;
 import cartpolelab.results.ExperimentResults;
 import cartpolelab.library.LibraryException;
@@ -10,8 +9,6 @@ import cartpolelab.train.Cell;
 import cartpolelab.train.RunSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
@@ -259,18 +256,12 @@ final class RunsWindow {
     /** A stored run's last checkpoint with its episodes, read as a checkpoint file is. */
     RunSnapshot snapshot(long id) {
         try {
-            byte[] bytes = library.reader().checkpointFile(id);
-            if (bytes == null) {
+            RunSnapshot s = library.reader().snapshot(id);
+            if (s == null) {
                 throw new IOException("run " + id + " has no checkpoint in the library (it "
                         + "ended before its first): nothing to open");
             }
-            Path tmp = Files.createTempFile("cartpole-lab-run", Checkpoint.EXTENSION);
-            try {
-                Files.write(tmp, bytes);
-                return Checkpoint.read(tmp);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

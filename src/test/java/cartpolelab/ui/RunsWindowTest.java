@@ -149,4 +149,51 @@ class RunsWindowTest {
                 java.nio.file.Files.readString(again));
         assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
     }
+
+    /**
+     * An experiment of the Compare window is recorded as {@code compare} records one; View ▸
+     * Open run library… switches to another file, whose Runs window lists its runs.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void theCompareWindowsExperimentIsRecordedAndAnotherLibraryOpens(FxRobot robot)
+            throws Exception {
+        Waits.waitFor("the library to open", () -> view.library.recorder() != null);
+        TrainingViewModel vm = view.viewModel();
+        robot.interact(() -> vm.settingsProperty().set(vm.settingsProperty().get()
+                .withEpisodes(40)));
+        robot.clickOn("#compareButton");
+        Waits.waitFor("the Compare window", () -> robot.lookup("#compareView").tryQuery()
+                .isPresent());
+        robot.interact(() -> {
+            robot.lookup("#compareREINFORCE").queryAs(javafx.scene.control.CheckBox.class)
+                    .setSelected(false);
+            robot.lookup("#compareSeeds").queryAs(javafx.scene.control.TextField.class)
+                    .setText("4,");
+        });
+        robot.interact(() -> robot.lookup("#compareStart").queryButton().fire());
+        Waits.waitFor("the experiment recorded, its runs finished", () -> {
+            try (RunLibrary lib = RunLibrary.open(file)) {
+                List<StoredRun> runs = lib.reader().runs().stream()
+                        .filter(r -> r.experimentId() != null).toList();
+                return runs.size() == 2 && runs.stream().allMatch(r -> r.episodes() == 40
+                        && r.state().equals("finished"))
+                        && lib.reader().experiment(runs.get(0).experimentId()).name()
+                        .startsWith("compare window");
+            }
+        });
+
+        Path other = dir.resolve("other-" + System.nanoTime() + ".db");
+        dialogs.library = other;
+        robot.clickOn("#viewMenu").clickOn("#openLibraryItem");
+        Waits.waitFor("the other library's Runs window", () -> WaitForAsyncUtils.asyncFx(() ->
+                view.library.runsWindow() != null && view.library.runsWindow().stage()
+                        .getTitle().contains(other.getFileName().toString())).get());
+        TableView<StoredRun> table = WaitForAsyncUtils.asyncFx(() ->
+                view.library.runsWindow().table).get();
+        Waits.waitFor("its status says it is empty", () -> WaitForAsyncUtils.asyncFx(() ->
+                view.library.runsWindow().status.getText()).get().startsWith("0 runs"));
+        assertEquals(0, table.getItems().size());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 }
