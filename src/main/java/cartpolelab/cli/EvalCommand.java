@@ -176,7 +176,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s · %s · seed %d · trained %d episodes (%s)%n",
                 hp.version().id(), hp.algorithm().displayName(), hp.seed(), saved.episodes(),
-                checkpoint.getFileName());
+                checkpoint != null ? checkpoint.getFileName() : "run " + run + " of the library");
         out.printf(Locale.ROOT, "%s policy over %d episodes: mean %.1f ± %.1f (min %.0f, max %.0f;"
                         + " solved threshold %.0f)%n", sample ? "sampled" : "greedy", episodes,
                 mean, std, min, max, hp.version().solvedThreshold());
