@@ -243,7 +243,7 @@ public final class CompareView extends BorderPane {
                 setup.setRunning(false);
                 running.set(false);
             }
-        } else if (stored != null && !computing && (data == null || nextCompute == 0)) {
+        } else if (stored != null && !computing && nextCompute == 0) { // once per choice
             refresh(now, true);
         }
         reward.paintIfDirty();
