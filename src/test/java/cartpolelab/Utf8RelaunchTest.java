@@ -36,6 +36,11 @@ class Utf8RelaunchTest {
                 .toString());
         pb.environment().put("CP", System.getProperty("java.class.path"));
         pb.environment().put("DIR", dir.toString());
+        // the child records its runs in the suite's library, never in the user's
+        String library = System.getProperty("cartpolelab.library");
+        if (library != null) {
+            pb.environment().put("CARTPOLE_LAB_LIBRARY", library);
+        }
         Process p = pb.start();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         p.getInputStream().transferTo(out);
