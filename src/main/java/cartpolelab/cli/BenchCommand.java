@@ -7,6 +7,7 @@ import cartpolelab.train.RecordedEpisode;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -67,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
             + "run of --outputs-episodes 1-step episodes plain, and with the run library and "
             + "--csv")
     private boolean outputs;
+
+    /** {@code --outputs}: where its run is recorded (a temporary library by default). */
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
 
     @Option(names = "--outputs-episodes", paramLabel = "N", defaultValue = "1000000",
             description = "episodes of the --outputs runs (default: ${DEFAULT-VALUE})")
@@ -143,12 +148,16 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (outputs) {
             inRange("--outputs-episodes", outputsEpisodes, 1, Hyperparameters.MAX_EPISODES);
-            OutputsBenchmark.Result r = OutputsBenchmark.run(hp, outputsEpisodes);
-            out.printf(Locale.ROOT, "library and --csv    %10.0f %% of the speed (%,d episodes of "
-                    + "1 step: %.1f s plain, %.1f s recorded in the library with the CSV "
+            Path file = libraryOptions.given();
+            boolean record = !libraryOptions.off();
+            OutputsBenchmark.Result r = OutputsBenchmark.run(hp, outputsEpisodes, file, record);
+            out.printf(Locale.ROOT, "%-20s %10.0f %% of the speed (%,d episodes of "
+                    + "1 step: %.1f s plain, %.1f s %s with the CSV "
                     + "appended every %d; %.0f MB library, %.0f MB CSV; load average %.2f "
-                    + "after)%n", 100 * r.ratio(), r.episodes(), r.plainSeconds(),
-                    r.outputsSeconds(), OutputsBenchmark.EVERY, r.libraryBytes() / 1e6,
+                    + "after)%n", record ? "library and --csv" : "--csv", 100 * r.ratio(),
+                    r.episodes(), r.plainSeconds(), r.outputsSeconds(), record
+                    ? "recorded in " + (file == null ? "the library" : file) : "unrecorded",
+                    OutputsBenchmark.EVERY, r.libraryBytes() / 1e6,
                     r.csvBytes() / 1e6, ExperimentBenchmark.loadAverage());
             out.flush();
             return 0;

@@ -3,15 +3,14 @@ package cartpolelab.cli;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.io.ExperimentCsv;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.io.TensorBoardLog;
 import cartpolelab.io.TensorBoardWriter;
 import cartpolelab.library.ExperimentRecording;
 import cartpolelab.library.LibraryWriter;
-import cartpolelab.metrics.ExperimentSummary;
-import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.plot.CompareFigures;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.RunResult;
 import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
@@ -162,9 +161,8 @@ final class CompareCommand implements Callable<Integer> {
                 shard == null ? "" : " · shard " + shard, base.episodes(), grid.threads());
         out.flush();
 
-        List<ExperimentCsv.Run> runs = new ArrayList<>();
-        Map<String, List<GradientVarianceHistory>> measured = new LinkedHashMap<>();
-        Map<String, Integer> longest = new LinkedHashMap<>();
+        String sweepName = grid.sweep() == null ? null : grid.sweep().name();
+        List<RunResult> runs = new ArrayList<>();
         Map<String, String> states = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
         try (Experiment e = new Experiment(grid, cells);
@@ -201,42 +199,35 @@ final class CompareCommand implements Callable<Integer> {
             LibraryOptions.close(library);
             for (int i = 0; i < cells.size(); i++) {
                 Cell c = cells.get(i);
-                runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                        c.sweepText(), e.history(i), e.gradientVariance(i)));
+                runs.add(RunResult.of(c, sweepName, e.history(i), e.gradientVariance(i)));
                 states.put(c.runId(), e.state(i).name().toLowerCase(Locale.ROOT));
-                measured.computeIfAbsent(c.groupLabel(), k -> new ArrayList<>())
-                        .add(e.gradientVariance(i));
-                longest.merge(c.groupLabel(), e.history(i).size(), Math::max);
                 if (e.failure(i) != null) {
                     failures.add("run " + c.runId() + " failed: " + e.failure(i));
                 }
             }
         }
-        String sweepName = grid.sweep() == null ? null : grid.sweep().name();
         double threshold = base.version().solvedThreshold();
-        ExperimentSummary s = CompareReport.summarize(runs, sweepName, threshold);
-        CompareReport.print(out, s, states);
+        // every statistic below (table, CSVs, charts) read from these, computed once
+        ExperimentResults results = ExperimentResults.of(runs, sweepName, threshold);
+        CompareReport.print(out, results, states);
         String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
                 base.version().id(), grid.algorithms().size(),
                 grid.algorithms().size() == 1 ? "" : "s", grid.seeds().size(),
                 sweepName == null ? "" : " \u00d7 " + sweepName);
-        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
-                CompareReport.describe(title, PlotFiles.subtitle(base) + "  \u00b7  "
-                        + base.episodes() + " episodes", threshold, chart), chart);
-        List<CompareFigures.VarianceGroup> variance = new ArrayList<>();
-        measured.forEach((label, list) -> variance.add(CompareFigures.VarianceGroup.of(label,
-                list, longest.get(label))));
-        CompareFigures.Description vd = CompareReport.describe(title + " \u00b7 gradient "
-                + "variance", PlotFiles.subtitle(base) + "  \u00b7  measured every "
+        List<String> failed = CompareReport.write(out, results, csv, summary, charts,
+                CompareReport.describe(results, title, PlotFiles.subtitle(base) + "  \u00b7  "
+                        + base.episodes() + " episodes", chart), chart);
+        CompareFigures.Description vd = CompareReport.describe(results, title + " \u00b7 "
+                + "gradient variance", PlotFiles.subtitle(base) + "  \u00b7  measured every "
                 + (measure == null ? 0 : measure.everyEpisodes()) + " episodes on "
-                + (measure == null ? 0 : measure.episodes()) + " episodes", threshold, chart);
+                + (measure == null ? 0 : measure.episodes()) + " episodes", chart);
         for (Path p : new Path[] {variancePng, varianceSvg}) {
             if (p == null) {
                 continue;
             }
             try {
                 PlotFiles.write(p, p == variancePng ? PlotFiles.Format.PNG
-                        : PlotFiles.Format.SVG, CompareFigures.variance(variance, vd),
+                        : PlotFiles.Format.SVG, CompareFigures.variance(results.variance(), vd),
                         PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT);
                 out.printf("wrote %-10s %s%n", "variance", p);
             } catch (IOException x) {

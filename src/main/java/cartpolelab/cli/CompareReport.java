@@ -1,14 +1,15 @@
 package cartpolelab.cli;
 
 import cartpolelab.io.ExperimentCsv;
-import cartpolelab.io.ExperimentReport;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.io.SafeText;
-import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.metrics.Center;
 import cartpolelab.metrics.RunStatistics;
+import cartpolelab.metrics.Spread;
 import cartpolelab.metrics.RunStatistics.Interval;
 import cartpolelab.plot.CompareFigures;
-import cartpolelab.plot.XAxis;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.ExperimentSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,70 +39,49 @@ final class CompareReport {
                         + "one standard deviation) (default: ${DEFAULT-VALUE})")
         String band;
 
-        RunStatistics.Center centerKind() {
-            return switch (center.toLowerCase(Locale.ROOT)) {
-                case "mean" -> RunStatistics.Center.MEAN;
-                case "iqm" -> RunStatistics.Center.IQM;
-                default -> throw new Cli.UserError("--center " + center
-                        + " is not a line: use mean or iqm");
-            };
+        Center centerKind() {
+            try {
+                return Center.parse(center);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UserError("--center " + e.getMessage());
+            }
         }
 
-        RunStatistics.Spread bandKind() {
-            return switch (band.toLowerCase(Locale.ROOT)) {
-                case "ci" -> RunStatistics.Spread.BOOTSTRAP;
-                case "minmax", "min-max" -> RunStatistics.Spread.MIN_MAX;
-                case "sd", "std" -> RunStatistics.Spread.STD_DEV;
-                default -> throw new Cli.UserError("--band " + band
-                        + " is not a band: use ci, minmax or sd");
-            };
+        Spread bandKind() {
+            try {
+                return Spread.parse(band);
+            } catch (IllegalArgumentException e) {
+                throw new Cli.UserError("--band " + e.getMessage());
+            }
         }
     }
 
     private CompareReport() {
     }
 
-    /** The summary of the runs (canonical order). */
-    static ExperimentSummary summarize(List<ExperimentCsv.Run> runs, String sweepName,
-                                       double threshold) {
-        return ExperimentReport.summarize(runs, sweepName, threshold);
-    }
-
-    static List<CompareFigures.Group> groups(List<ExperimentCsv.Run> runs, String sweepName,
-                                             double threshold, ChartOptions chart) {
-        return groups(runs, sweepName, threshold, chart, XAxis.EPISODES);
-    }
-
-    static List<CompareFigures.Group> groups(List<ExperimentCsv.Run> runs, String sweepName,
-                                             double threshold, ChartOptions chart, XAxis x) {
-        return ExperimentReport.groups(runs, sweepName, threshold, chart.centerKind(),
-                chart.bandKind(), x);
-    }
-
-    static CompareFigures.Description describe(String title, String subtitle,
-                                               double threshold, ChartOptions chart) {
-        return ExperimentReport.describe(title, subtitle, threshold, chart.centerKind(),
-                chart.bandKind());
+    static CompareFigures.Description describe(ExperimentResults results, String title,
+                                               String subtitle, ChartOptions chart) {
+        return results.describe(title, subtitle, chart.centerKind(), chart.bandKind());
     }
 
     /** Writes the outputs that were asked for; returns the failures' messages. */
-    static List<String> write(PrintWriter out, List<ExperimentCsv.Run> runs, String sweepName,
-                              ExperimentSummary summary, Path csv, Path summaryCsv,
+    static List<String> write(PrintWriter out, ExperimentResults results, Path csv,
+                              Path summaryCsv,
                               List<ChartFiles.Chart> charts,
                               CompareFigures.Description d, ChartOptions chart) {
         List<String> failed = new ArrayList<>();
         try {
             if (csv != null) {
-                ExperimentCsv.writeTidy(csv, sweepName, runs);
+                ExperimentCsv.writeTidy(csv, results);
                 out.printf("wrote %-10s %s%n", "runs", csv);
             }
             if (summaryCsv != null) {
-                ExperimentCsv.writeSummary(summaryCsv, sweepName, runs, summary);
+                ExperimentCsv.writeSummary(summaryCsv, results);
                 out.printf("wrote %-10s %s%n", "summary", summaryCsv);
             }
             for (ChartFiles.Chart file : charts) {
                 PlotFiles.write(file.file(), file.format(), CompareFigures.stacked(
-                        groups(runs, sweepName, d.threshold(), chart, file.xAxis()), d,
+                        results.chart(chart.centerKind(), chart.bandKind(), file.xAxis()), d,
                         file.xAxis()),
                         PlotFiles.DEFAULT_WIDTH, PlotFiles.DEFAULT_HEIGHT * 3 / 2);
                 out.printf("wrote %-10s %s%n", "chart", file.file());
@@ -116,7 +96,8 @@ final class CompareReport {
     }
 
     /** The table: a line per run, a line per group, and who solves sooner than whom. */
-    static void print(PrintWriter out, ExperimentSummary s, Map<String, String> states) {
+    static void print(PrintWriter out, ExperimentResults results, Map<String, String> states) {
+        ExperimentSummary s = results.summary();
         out.printf(Locale.ROOT, "%-28s %8s  %-30s %10s %12s  %s%n", "run", "episodes",
                 "episodes (steps) to solve", "final MA50", "steps", "state");
         for (ExperimentSummary.Run r : s.runs()) {
@@ -157,6 +138,6 @@ final class CompareReport {
     }
 
     private static String ci(Interval v, String format) {
-        return ExperimentReport.interval(v, format);
+        return ExperimentResults.interval(v, format);
     }
 }

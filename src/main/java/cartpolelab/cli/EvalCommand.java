@@ -5,6 +5,8 @@ import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import cartpolelab.io.Checkpoint;
+import cartpolelab.library.LibraryException;
+import cartpolelab.library.RunLibrary;
 import cartpolelab.io.EpisodeGif;
 import cartpolelab.train.RunSnapshot;
 import java.io.PrintWriter;
@@ -15,6 +17,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,15 +26,24 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "eval", mixinStandardHelpOptions = true,
         description = "Run a checkpoint's policy for N episodes without learning; print mean ± "
                 + "std reward.",
-        footer = {"", "Example:", "  cartpole-lab eval --checkpoint run.cplb --episodes 100"})
+        footer = {"", "Examples:", "  cartpole-lab eval --checkpoint run.cplb --episodes 100",
+            "  cartpole-lab eval --run 12 --library runs.db   (run 12's last checkpoint)"})
 final class EvalCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--checkpoint", paramLabel = "FILE", required = true,
+    @Option(names = "--checkpoint", paramLabel = "FILE",
             description = "checkpoint written by train or the app")
     private Path checkpoint;
+
+    @Option(names = "--run", paramLabel = "ID",
+            description = "instead of --checkpoint: the last checkpoint of run ID of the run "
+                    + "library (see runs list)")
+    private Long run;
+
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
 
     /** The most episodes {@code eval} runs: the one place this limit is said. */
     static final int MAX_EPISODES = 1_000_000;
@@ -75,6 +87,29 @@ final class EvalCommand implements Callable<Integer> {
             description = "the cart and pole only, without the panel of numbers")
     private boolean gifNoOverlay;
 
+    /** The checkpoint to run: {@code --checkpoint}, or {@code --run}'s in the library. */
+    private RunSnapshot policy() throws java.io.IOException {
+        if ((checkpoint == null) == (run == null)) {
+            throw new Cli.UserError("give --checkpoint FILE or --run ID (a run of the library): "
+                    + "one of them");
+        }
+        if (checkpoint != null) {
+            libraryOptions.path(); // checked, though a checkpoint file needs no library
+            return Checkpoint.read(checkpoint);
+        }
+        try (RunLibrary library = libraryOptions.openForReading("eval --run")) {
+            RunSnapshot s = library.reader().snapshot(run);
+            if (s == null) {
+                throw new Cli.UserError("run " + run + " of " + library.file() + " has no "
+                        + "checkpoint (it ended before its first, or there is no such run; see "
+                        + "runs list)");
+            }
+            return s;
+        } catch (LibraryException e) {
+            throw new Cli.UserError(e.getMessage());
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         if (episodes < 1 || episodes > MAX_EPISODES) {
@@ -85,7 +120,7 @@ final class EvalCommand implements Callable<Integer> {
             throw new Cli.UserError("--gif-episodes must be in [1, " + Math.min(episodes, 100)
                     + "] (at most --episodes and 100), was " + gifEpisodes);
         }
-        RunSnapshot saved = Checkpoint.read(checkpoint);
+        RunSnapshot saved = policy();
         Hyperparameters hp = saved.hyperparameters();
         EpisodeGif.Options gifOptions = null;
         if (gif != null) {
@@ -141,7 +176,7 @@ final class EvalCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "%s · %s · seed %d · trained %d episodes (%s)%n",
                 hp.version().id(), hp.algorithm().displayName(), hp.seed(), saved.episodes(),
-                checkpoint.getFileName());
+                checkpoint != null ? checkpoint.getFileName() : "run " + run + " of the library");
         out.printf(Locale.ROOT, "%s policy over %d episodes: mean %.1f ± %.1f (min %.0f, max %.0f;"
                         + " solved threshold %.0f)%n", sample ? "sampled" : "greedy", episodes,
                 mean, std, min, max, hp.version().solvedThreshold());

@@ -40,6 +40,17 @@ final class LibraryOptions {
         return library != null ? Path.of(library) : LibraryLocation.defaultPath();
     }
 
+    /** {@code --library}'s file when given, else null ({@code bench}: a temporary one). */
+    Path given() {
+        path(); // the two flags checked
+        return library == null ? null : Path.of(library);
+    }
+
+    /** Whether {@code --no-library} was given. */
+    boolean off() {
+        return noLibrary;
+    }
+
     /**
      * A writer into the library, or null with {@code --no-library} or when the library cannot
      * be written now (a full disk, a read-only file: said once on {@code err}, and the command

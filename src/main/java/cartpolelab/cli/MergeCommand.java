@@ -1,8 +1,11 @@
 package cartpolelab.cli;
 
 import cartpolelab.env.CartPoleVersion;
-import cartpolelab.io.ExperimentCsv;
-import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.agent.Hyperparameters;
+import cartpolelab.library.LibraryWriter;
+import cartpolelab.library.NewRun;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.RunResult;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -49,6 +52,13 @@ final class MergeCommand implements Callable<Integer> {
     @Mixin
     private ChartFiles chartFiles = new ChartFiles();
 
+    /**
+     * {@code --library FILE}: the merged experiment recorded there (libraries' shards only: a
+     * tidy CSV does not record its settings); none by default, nor with {@code --no-library}.
+     */
+    @Mixin
+    private LibraryOptions libraryOptions = new LibraryOptions();
+
     @Parameters(paramLabel = "SHARD", arity = "1..*",
             description = "the shards' libraries (.db) or tidy CSVs")
     private List<String> shards;
@@ -56,8 +66,9 @@ final class MergeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         List<ChartFiles.Chart> charts = chartFiles.charts();
-        if (csv == null && summary == null && charts.isEmpty()) {
-            throw new Cli.UserError("nothing to write: give --csv, --summary, --png or --svg");
+        if (csv == null && summary == null && charts.isEmpty() && libraryOptions.given() == null) {
+            throw new Cli.UserError("nothing to write: give --csv, --summary, --png, --svg or "
+                    + "--library");
         }
         OutputPaths.check(spec);
         chart.centerKind();
@@ -78,7 +89,13 @@ final class MergeCommand implements Callable<Integer> {
                 }
             }
         }
+        Path record = libraryOptions.given();
         MergeInputs.Merged merged = MergeInputs.read(files);
+        if (record != null && merged.runs().stream().anyMatch(r -> r.settings() == null)) {
+            throw new Cli.UserError("--library records the merged experiment with its "
+                    + "settings, which tidy CSVs do not hold: give the shards' libraries, or "
+                    + "drop --library");
+        }
         if (merged.version() != null && version != null && version != merged.version()) {
             throw new Cli.UserError("--env " + version.id() + " but the shards trained "
                     + merged.version().id() + ": drop --env, or merge the shards of "
@@ -96,9 +113,9 @@ final class MergeCommand implements Callable<Integer> {
                     + " more" : "") + "; is a shard missing? The outputs cover the "
                     + merged.runs().size() + " runs given");
         }
-        List<ExperimentCsv.Run> runs = merged.runs();
+        List<RunResult> runs = merged.runs();
         int limit = version.timeLimit();
-        for (ExperimentCsv.Run r : runs) {
+        for (RunResult r : runs) {
             for (double reward : r.rewards()) {
                 if (reward > limit) {
                     throw new Cli.UserError("run " + r.id() + " has an episode of " + reward
@@ -111,20 +128,56 @@ final class MergeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "merged %d runs from %d files%n", runs.size(), files.size());
         String sweepName = merged.sweepName();
         double threshold = version.solvedThreshold();
-        ExperimentSummary s = CompareReport.summarize(runs, sweepName, threshold);
-        CompareReport.print(out, s, null);
-        long algorithms = runs.stream().map(ExperimentCsv.Run::algorithm).distinct().count();
-        long seeds = runs.stream().map(ExperimentCsv.Run::seed).distinct().count();
+        ExperimentResults results = ExperimentResults.of(runs, sweepName, threshold);
+        CompareReport.print(out, results, null);
+        long algorithms = runs.stream().map(RunResult::algorithm).distinct().count();
+        long seeds = runs.stream().map(RunResult::seed).distinct().count();
         String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
                 version.id(), algorithms, algorithms == 1 ? "" : "s", seeds,
                 sweepName == null ? "" : " \u00d7 " + sweepName);
-        List<String> failed = CompareReport.write(out, runs, sweepName, s, csv, summary, charts,
-                CompareReport.describe(title, "merged from " + files.size() + " shards",
-                        threshold, chart), chart);
+        List<String> failed = CompareReport.write(out, results, csv, summary, charts,
+                CompareReport.describe(results, title, "merged from " + files.size()
+                        + " shards", chart), chart);
+        if (record != null) {
+            record(out, record, results, title + " \u00b7 merged from " + files.size()
+                    + " shards");
+        }
         if (!failed.isEmpty()) {
             spec.commandLine().getErr().println("error: " + String.join("; ", failed));
             return Cli.USAGE;
         }
         return 0;
+    }
+
+    /** The merged runs as one experiment of {@code file}, as compare would have recorded. */
+    private void record(PrintWriter out, Path file, ExperimentResults results, String name) {
+        LibraryWriter writer = libraryOptions.openWriter(spec.commandLine().getErr());
+        if (writer == null) {
+            return;
+        }
+        List<RunResult> runs = results.runs();
+        Hyperparameters first = runs.get(0).settings();
+        java.util.function.Function<java.util.stream.Stream<String>, String> list =
+                s -> s.distinct().collect(java.util.stream.Collectors.joining(","));
+        var experiment = writer.experiment(name, first.version().id(),
+                list.apply(runs.stream().map(RunResult::algorithmName)),
+                list.apply(runs.stream().map(r -> Long.toString(r.seed()))),
+                results.sweepName(), results.sweepName() == null ? null
+                        : list.apply(runs.stream().map(RunResult::sweepText)), null,
+                runs.stream().mapToInt(r -> r.settings().episodes()).max().orElse(0));
+        for (RunResult r : runs) {
+            Hyperparameters hp = r.settings();
+            writer.record(new NewRun(r.id(), "merge", null, r.id(), r.swept() == null ? null
+                    : r.swept().value(), hp, 0, 0, List.of()), experiment, r.history(),
+                    r.gradientVariance(), results.threshold())
+                    .end(r.episodes() >= hp.episodes() ? "finished" : "stopped", null);
+        }
+        writer.flush();
+        boolean ok = writer.failure() == null;
+        LibraryOptions.close(writer);
+        if (ok) {
+            out.printf(Locale.ROOT, "recorded   merged experiment (%d runs) in %s%n", runs.size(),
+                    file);
+        }
     }
 }

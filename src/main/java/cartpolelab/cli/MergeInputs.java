@@ -9,6 +9,9 @@ import cartpolelab.library.LibraryException;
 import cartpolelab.library.LibraryReader;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.library.StoredRun;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.RunResult;
+import cartpolelab.results.SweptValue;
 import cartpolelab.train.Cell;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,7 +38,7 @@ final class MergeInputs {
             .getBytes(StandardCharsets.US_ASCII);
 
     /** The runs, their swept setting and (from libraries) the version they trained. */
-    record Merged(List<ExperimentCsv.Run> runs, String sweepName, CartPoleVersion version,
+    record Merged(List<RunResult> runs, String sweepName, CartPoleVersion version,
                   List<String> missingCells) {
     }
 
@@ -50,7 +53,7 @@ final class MergeInputs {
 
     static Merged read(List<Path> files) throws IOException {
         List<Path> csvs = new ArrayList<>();
-        List<ExperimentCsv.Run> runs = new ArrayList<>();
+        List<RunResult> runs = new ArrayList<>();
         String sweepName = null;
         boolean sweepKnown = false;
         CartPoleVersion version = null;
@@ -92,10 +95,11 @@ final class MergeInputs {
                         }
                     }
                     version = hp.version();
-                    String sweepText = sweepName == null ? null : text(e, r.sweepValue());
-                    runs.add(ExperimentCsv.Run.of(r.cell() != null ? r.cell() : "run" + r.id(),
-                            Cell.cliName(hp.algorithm()), hp.seed(), sweepText,
-                            reader.history(r.id()).episodes()));
+                    SweptValue swept = sweepName == null ? null
+                            : new SweptValue(sweepName, r.sweepValue(), text(e, r.sweepValue()));
+                    runs.add(RunResult.of(r.cell() != null ? r.cell() : "run" + r.id(),
+                            hp.algorithm(), hp.seed(), swept, hp,
+                            reader.history(r.id()).episodes(), null));
                 }
             } catch (LibraryException e) {
                 throw new Cli.UserError(e.getMessage());
@@ -114,9 +118,9 @@ final class MergeInputs {
             Set<String> algorithms = new LinkedHashSet<>();
             Set<String> values = new LinkedHashSet<>();
             Set<Long> seeds = new LinkedHashSet<>();
-            for (ExperimentCsv.Run r : read.runs()) {
-                algorithms.add(r.algorithm());
-                values.add(r.sweepValue());
+            for (RunResult r : read.runs()) {
+                algorithms.add(r.algorithmName());
+                values.add(r.sweepText());
                 seeds.add(r.seed());
             }
             for (String a : algorithms) {
@@ -128,14 +132,14 @@ final class MergeInputs {
             }
         }
         Set<String> seen = new LinkedHashSet<>();
-        for (ExperimentCsv.Run r : runs) {
+        for (RunResult r : runs) {
             if (!seen.add(r.id())) {
                 throw new Cli.UserError("run " + r.id() + " is in two shards: give each shard "
                         + "once");
             }
         }
         List<String> missing = grid.stream().filter(c -> !seen.contains(c)).toList();
-        runs.sort(ExperimentCsv.ORDER);
+        runs.sort(ExperimentResults.ORDER);
         return new Merged(runs, sweepName, version, missing);
     }
 

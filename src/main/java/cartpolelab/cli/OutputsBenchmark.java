@@ -35,7 +35,12 @@ final class OutputsBenchmark {
     private OutputsBenchmark() {
     }
 
-    static Result run(Hyperparameters settings, int episodes) throws IOException {
+    /**
+     * @param library the library to record into (null: a temporary one), and whether to record
+     *                at all ({@code --no-library}: the CSV alone is measured)
+     */
+    static Result run(Hyperparameters settings, int episodes, Path library, boolean record)
+            throws IOException {
         Hyperparameters hp = settings.withMaxSteps(1).withEpisodes(episodes);
         new TrainingRun(hp.withEpisodes(Math.min(episodes, 100_000))).train(false, null);
         long t0 = System.nanoTime();
@@ -45,18 +50,19 @@ final class OutputsBenchmark {
         Path dir = Files.createTempDirectory("cartpole-lab-bench");
         try {
             Path csv = dir.resolve("run.csv");
-            Path db = dir.resolve("runs.db");
+            Path db = library != null ? library : dir.resolve("runs.db");
             PrintWriter err = new PrintWriter(new StringWriter());
             long t1 = System.nanoTime();
             TrainingRun run = new TrainingRun(hp);
-            try (TrainOutputs outputs = new TrainOutputs(run, EVERY, csv, null,
-                    new LibraryWriter(RunLibrary.open(db), m -> { }), 0, 0, err)) {
+            try (TrainOutputs outputs = new TrainOutputs(run, EVERY, csv, null, record
+                    ? new LibraryWriter(RunLibrary.open(db), m -> { }) : null, 0, 0, err)) {
                 run.train(false, outputs::episode);
                 outputs.finish(false, err);
                 outputs.writeCsv(csv);
             }
             double withOutputs = (System.nanoTime() - t1) / 1e9;
-            return new Result(episodes, plain, withOutputs, Files.size(db), Files.size(csv));
+            return new Result(episodes, plain, withOutputs, record ? Files.size(db) : 0,
+                    Files.size(csv));
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

@@ -8,6 +8,8 @@ import cartpolelab.io.PyTorchModel;
 import cartpolelab.io.SafeText;
 import cartpolelab.io.Safetensors;
 import cartpolelab.io.TensorBoardWriter;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.library.StoredResults;
 import cartpolelab.library.LibraryException;
 import cartpolelab.library.LibraryReader;
 import cartpolelab.library.RunLibrary;
@@ -18,10 +20,8 @@ import cartpolelab.train.RunSnapshot;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +127,7 @@ final class RunsExport implements Callable<Integer> {
 
     private void exportNetworks(PrintWriter out, LibraryReader reader, StoredRun run,
                                 Safetensors.Dtype type) throws IOException {
-        RunSnapshot s = reader.checkpoint(run.id());
+        RunSnapshot s = reader.snapshot(run.id());
         if (s == null) {
             throw new Cli.UserError("run " + run.id() + " has no checkpoint in the library (it "
                     + "ended before its first one), so no networks to export");
@@ -177,45 +177,23 @@ final class RunsExport implements Callable<Integer> {
 
     private void exportMany(PrintWriter out, LibraryReader reader, List<StoredRun> runs,
                             List<ChartFiles.Chart> charts) throws IOException {
-        // the swept setting's column only when every run is of one experiment that swept one
-        Long experiment = runs.get(0).experimentId();
-        boolean oneExperiment = experiment != null && runs.stream()
-                .allMatch(r -> experiment.equals(r.experimentId()));
-        LibraryReader.Experiment e = oneExperiment ? reader.experiment(experiment) : null;
-        String sweepName = e == null ? null : e.sweepName();
-        boolean cellsUnique = runs.stream().allMatch(r -> r.cell() != null)
-                && runs.stream().map(StoredRun::cell).distinct().count() == runs.size();
-        if (runs.stream().map(r -> r.hyperparameters().version()).distinct().count() > 1) {
-            throw new Cli.UserError("runs " + ids + " trained different CartPole versions: "
-                    + "export runs of one version together");
-        }
-        List<ExperimentCsv.Run> tidy = new ArrayList<>();
         HashSet<Long> seen = new HashSet<>();
         for (StoredRun r : runs) {
             if (!seen.add(r.id())) {
                 throw new Cli.UserError("run " + r.id() + " is given twice: give each once");
             }
-            String sweepText = sweepName == null ? null : sweepText(e, r.sweepValue());
-            tidy.add(ExperimentCsv.Run.of(cellsUnique ? r.cell() : "run" + r.id(),
-                    Cell.cliName(r.hyperparameters().algorithm()), r.hyperparameters().seed(),
-                    sweepText, reader.history(r.id()).episodes()));
         }
-        double threshold = runs.get(0).hyperparameters().version().solvedThreshold();
-        var summary = CompareReport.summarize(tidy, sweepName, threshold);
-        List<String> failed = CompareReport.write(out, tidy, sweepName, summary, csv, null,
-                charts, CompareReport.describe(runs.size() + " runs of " + reader.library().getFileName(),
-                        "runs " + ids, threshold, chart), chart);
+        ExperimentResults results;
+        try {
+            results = StoredResults.of(reader, runs);
+        } catch (LibraryException e) {
+            throw new Cli.UserError("runs " + ids + ": " + e.getMessage());
+        }
+        List<String> failed = CompareReport.write(out, results, csv, null, charts,
+                CompareReport.describe(results, runs.size() + " runs of "
+                        + reader.library().getFileName(), "runs " + ids, chart), chart);
         if (!failed.isEmpty()) {
             throw new IOException(String.join("; ", failed));
         }
-    }
-
-    private static String sweepText(LibraryReader.Experiment e, Double value) {
-        for (String text : e.sweepValues()) {
-            if (value != null && Double.parseDouble(text) == value) {
-                return text;
-            }
-        }
-        return Objects.toString(value);
     }
 }

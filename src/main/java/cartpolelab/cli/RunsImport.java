@@ -8,6 +8,7 @@ import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.MetricsRow;
 import cartpolelab.io.PyTorchModel;
 import cartpolelab.io.SafeText;
+import cartpolelab.results.RunResult;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.NewRun;
 import cartpolelab.metrics.EpisodeHistory;
@@ -144,24 +145,22 @@ final class RunsImport implements Callable<Integer> {
         }
         ExperimentCsv.Runs runs = ExperimentCsv.read(List.of(f));
         Sweep sweep = runs.sweepName() == null ? null : Sweep.parse(runs.sweepName() + "="
-                + runs.runs().stream().map(ExperimentCsv.Run::sweepValue).distinct()
+                + runs.runs().stream().map(RunResult::sweepText).distinct()
                 .collect(Collectors.joining(",")));
         var experiment = writer.experiment("import " + name, base.version().id(),
-                runs.runs().stream().map(ExperimentCsv.Run::algorithm).distinct()
+                runs.runs().stream().map(RunResult::algorithmName).distinct()
                         .collect(Collectors.joining(",")),
                 runs.runs().stream().map(r -> Long.toString(r.seed())).distinct()
                         .collect(Collectors.joining(",")), runs.sweepName(),
-                sweep == null ? null : runs.runs().stream().map(ExperimentCsv.Run::sweepValue)
+                sweep == null ? null : runs.runs().stream().map(RunResult::sweepText)
                         .distinct().collect(Collectors.joining(",")), null, base.episodes());
-        for (ExperimentCsv.Run run : runs.runs()) {
-            EpisodeHistory h = new EpisodeHistory();
-            GradientVarianceHistory g = new GradientVarianceHistory();
-            parse(f, run.rows(), -1, 0, h, g);
-            Hyperparameters hp = base.withAlgorithm(Algorithm.parse(run.algorithm()))
-                    .withSeed(run.seed());
+        for (RunResult run : runs.runs()) {
+            EpisodeHistory h = run.history();
+            GradientVarianceHistory g = run.gradientVariance();
+            Hyperparameters hp = base.withAlgorithm(run.algorithm()).withSeed(run.seed());
             Double value = null;
             if (sweep != null) {
-                value = Double.parseDouble(run.sweepValue());
+                value = run.swept().value();
                 hp = sweep.apply(hp, value);
             }
             if (hp.episodes() < h.size()) {

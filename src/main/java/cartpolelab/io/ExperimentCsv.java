@@ -2,9 +2,12 @@ package cartpolelab.io;
 
 import cartpolelab.agent.Algorithm;
 import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.metrics.ExperimentSummary;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.ExperimentSummary;
+import cartpolelab.results.RunResult;
+import cartpolelab.results.SweptValue;
 import cartpolelab.metrics.RunStatistics.Interval;
 import cartpolelab.plot.CompareFigures;
 import java.io.IOException;
@@ -15,96 +18,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * An experiment's files. The <b>tidy CSV</b>: one row per run × episode, columns {@code run},
- * {@code algorithm}, {@code seed}, {@code sweep/<setting>} when sweeping, then every column of
- * {@code train}'s CSV ({@link MetricsCsv#header()}, so a column added there flows here). The
- * <b>summary CSV</b>: one row per run, then one per group ({@link ExperimentSummary}).
+ * An experiment's files, written from its {@link ExperimentResults}. The <b>tidy CSV</b>: one
+ * row per run × episode, columns {@code run}, {@code algorithm}, {@code seed},
+ * {@code sweep/<setting>} when sweeping, then every column of {@code train}'s CSV
+ * ({@link MetricsCsv#header()}, so a column added there flows here). The <b>summary CSV</b>:
+ * one row per run, then one per group. Rows are formatted here and nowhere else.
  *
- * <p>Runs are written in the grid's canonical order (algorithm in the notebook's order, swept
- * value, seed), so the shards of an experiment read back and merged ({@link #read}) give the
- * same files as the unsharded experiment.
+ * <p>Runs are written in the results' canonical order, so the shards of an experiment read
+ * back ({@link #read}) into the same typed runs give the same files as the unsharded
+ * experiment.
  */
 public final class ExperimentCsv {
 
-    /**
-     * One run's rows.
-     *
-     * @param sweepValue the swept value as text, or null
-     * @param rows       the run's rows of {@code train}'s CSV ({@link MetricsCsv#row})
-     * @param rewards    episode rewards, for the summary and the charts
-     * @param steps      environment steps of the run
-     */
-    public record Run(String id, String algorithm, long seed, String sweepValue,
-                      List<String> rows, double[] rewards, long steps) {
-
-        /** The run of a history: every episode that exists now. */
-        public static Run of(String id, String algorithm, long seed, String sweepValue,
-                             EpisodeHistory h) {
-            return of(id, algorithm, seed, sweepValue, h, null);
-        }
-
-        /**
-         * The run of a history with its gradient-variance measurements (may be null) in the
-         * {@code gradvar/} columns of their episodes' rows.
-         */
-        public static Run of(String id, String algorithm, long seed, String sweepValue,
-                             EpisodeHistory h, GradientVarianceHistory g) {
-            int n = h.size();
-            int measured = g == null ? 0 : g.size();
-            List<String> rows = new ArrayList<>(n);
-            int next = 0;
-            for (int i = 0; i < n; i++) {
-                GradientVariance v = null;
-                if (next < measured && g.episode(next) == i + 1) {
-                    v = g.get(next++);
-                }
-                rows.add(MetricsCsv.row(h.get(i), v));
-            }
-            return new Run(id, algorithm, seed, sweepValue, rows, Arrays.copyOf(h.rewards(), n),
-                    n == 0 ? 0 : h.get(n - 1).totalSteps());
-        }
-
-        /** Its group: the algorithm, or the algorithm and the swept value. */
-        public String group(String sweepName) {
-            return sweepValue == null ? algorithm : algorithm + " " + sweepName + "="
-                    + sweepValue;
-        }
-    }
-
     /** What a set of tidy CSVs holds: the swept setting's name (or null) and the runs. */
-    public record Runs(String sweepName, List<Run> runs) {
+    public record Runs(String sweepName, List<RunResult> runs) {
     }
-
-    /** The canonical order of runs: algorithm (notebook order), swept value, seed. */
-    public static final Comparator<Run> ORDER = Comparator
-            .comparingInt((Run r) -> Algorithm.parse(r.algorithm()).ordinal())
-            .thenComparingDouble(r -> sweepOrder(r.sweepValue()))
-            .thenComparingLong(Run::seed);
 
     private ExperimentCsv() {
-    }
-
-    /**
-     * A swept value's place in the order: the number, or a preset's position (a sweep of
-     * presets, {@code preset=notebook,sb3-a2c}).
-     *
-     * @throws IllegalArgumentException if it is neither
-     */
-    static double sweepOrder(String value) {
-        if (value == null) {
-            return 0;
-        }
-        try {
-            return Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            return cartpolelab.agent.Preset.parse(value).ordinal();
-        }
     }
 
     public static String tidyHeader(String sweepName) {
@@ -112,18 +47,25 @@ public final class ExperimentCsv {
                 + MetricsCsv.header();
     }
 
-    /** Writes the tidy CSV of {@code runs} (sorted canonically), atomically. */
-    public static void writeTidy(Path file, String sweepName, List<Run> runs)
-            throws IOException {
-        List<Run> sorted = runs.stream().sorted(ORDER).toList();
+    /** Writes the tidy CSV of the results' runs (canonical order), atomically. */
+    public static void writeTidy(Path file, ExperimentResults results) throws IOException {
+        String sweepName = results.sweepName();
         write(file, w -> {
             line(w, tidyHeader(sweepName));
-            for (Run r : sorted) {
-                String prefix = SafeText.csvCell(r.id()) + "," + SafeText.csvCell(r.algorithm())
-                        + "," + r.seed() + ","
-                        + (sweepName == null ? "" : r.sweepValue() + ",");
-                for (String row : r.rows()) {
-                    line(w, prefix + row);
+            for (RunResult r : results.runs()) {
+                String prefix = SafeText.csvCell(r.id()) + "," + SafeText.csvCell(
+                        r.algorithmName()) + "," + r.seed() + ","
+                        + (sweepName == null ? "" : r.sweepText() + ",");
+                EpisodeHistory h = r.history();
+                GradientVarianceHistory g = r.gradientVariance();
+                int measured = g.size();
+                int next = 0;
+                for (int i = 0; i < r.episodes(); i++) {
+                    GradientVariance v = null;
+                    if (next < measured && g.episode(next) == i + 1) {
+                        v = g.get(next++);
+                    }
+                    line(w, prefix + MetricsCsv.row(h.get(i), v));
                 }
             }
         });
@@ -139,10 +81,8 @@ public final class ExperimentCsv {
         String header = null;
         String sweepName = null;
         Map<String, Path> seen = new LinkedHashMap<>();
-        List<Run> runs = new ArrayList<>();
+        List<Parsed> runs = new ArrayList<>();
         String[] metrics = MetricsCsv.header().split(",", -1);
-        int rewardAt = Arrays.asList(metrics).indexOf("episode/reward");
-        int stepsAt = Arrays.asList(metrics).indexOf("perf/total_steps");
         for (Path f : files) {
             List<String> lines;
             try {
@@ -171,8 +111,7 @@ public final class ExperimentCsv {
                         + ": merge only the shards of one experiment, written by one version");
             }
             int lead = sweepName == null ? 3 : 4;
-            Run current = null;
-            List<String> rows = null;
+            Parsed current = null;
             for (int ln = 1; ln < lines.size(); ln++) {
                 String line = lines.get(ln);
                 if (line.isEmpty()) {
@@ -191,57 +130,57 @@ public final class ExperimentCsv {
                         throw new IOException("run " + cells[0] + " is in " + other + " and "
                                 + f + " (line " + (ln + 1) + "): give each shard once");
                     }
-                    rows = new ArrayList<>();
                     try {
-                        // the algorithm by its canonical name, the swept value as parsed: a
-                        // cell's stray control characters go no further
-                        String algorithm = Algorithm.parse(cells[1]).name()
-                                .toLowerCase(java.util.Locale.ROOT).replace('_', '-');
-                        if (lead == 4) {
-                            sweepOrder(cells[3]);
-                        }
-                        current = new Run(cells[0], algorithm, Long.parseLong(cells[2]),
-                                lead == 4 ? cells[3].trim() : null, rows, null, 0);
+                        // the algorithm and the swept value typed: a cell's stray control
+                        // characters go no further
+                        current = new Parsed(cells[0], Algorithm.parse(cells[1]),
+                                Long.parseLong(cells[2]), lead == 4
+                                ? SweptValue.parse(sweepName, cells[3]) : null,
+                                new EpisodeHistory(), new GradientVarianceHistory());
                     } catch (IllegalArgumentException e) {
                         throw new IOException(f + " line " + (ln + 1) + ": " + e.getMessage());
                     }
                     runs.add(current);
                 }
-                MetricsRow.parse(cells, lead, f, ln + 1); // finite numbers, or one line why
-                if (!cells[lead].equals(Integer.toString(rows.size() + 1))) {
+                // finite numbers, or one line why
+                MetricsRow row = MetricsRow.parse(cells, lead, f, ln + 1);
+                int had = current.history().size();
+                if (!cells[lead].equals(Integer.toString(had + 1))) {
                     throw new IOException(f + " line " + (ln + 1) + ": run " + cells[0]
-                            + " has episode " + cells[lead] + " after " + rows.size()
+                            + " has episode " + cells[lead] + " after " + had
                             + "; write the shard again");
                 }
-                rows.add(String.join(",", Arrays.copyOfRange(cells, lead, cells.length)));
+                current.history().add(row.stats());
+                if (row.gradientVariance() != null) {
+                    current.gradientVariance().add(row.gradientVariance());
+                }
             }
         }
-        List<Run> out = new ArrayList<>();
-        for (Run r : runs) {
-            double[] rewards = new double[r.rows().size()];
-            long steps = 0;
-            for (int i = 0; i < rewards.length; i++) {
-                String[] c = r.rows().get(i).split(",", -1);
-                rewards[i] = Double.parseDouble(c[rewardAt]);
-                steps = Long.parseLong(c[stepsAt]);
-            }
-            out.add(new Run(r.id(), r.algorithm(), r.seed(), r.sweepValue(),
-                    List.copyOf(r.rows()), rewards, steps));
+        List<RunResult> out = new ArrayList<>();
+        for (Parsed r : runs) {
+            out.add(RunResult.of(r.id(), r.algorithm(), r.seed(), r.swept(), null, r.history(),
+                    r.gradientVariance()));
         }
-        out.sort(ORDER);
-        return new Runs(sweepName, out);
+        out.sort(ExperimentResults.ORDER);
+        return new Runs(sweepName, List.copyOf(out));
+    }
+
+    /** A run being read: its columns grow row by row. */
+    private record Parsed(String id, Algorithm algorithm, long seed, SweptValue swept,
+                          EpisodeHistory history, GradientVarianceHistory gradientVariance) {
     }
 
     /**
      * The summary CSV: a row per run ({@code kind} run: its episodes, steps, {@code solved_at}
      * and {@code solved_at_step} — empty when not solved — best and final MA50), then a row
      * per group ({@code kind} group: runs, solved, median and IQM of episodes to solve and of
-     * environment steps to solve with their CIs — "inf" when not solved —, the IQM of the final MA50 with its CI, and for each group g
-     * {@code p_sooner_than/g}: P(this group solves sooner than g), with its CI).
+     * environment steps to solve with their CIs — "inf" when not solved —, the IQM of the
+     * final MA50 with its CI, and for each group g {@code p_sooner_than/g}: P(this group solves sooner than g), with its CI).
      */
-    public static void writeSummary(Path file, String sweepName, List<Run> runs,
-                                    ExperimentSummary summary) throws IOException {
-        List<ExperimentSummary.Group> groups = summary.groups();
+    public static void writeSummary(Path file, ExperimentResults results) throws IOException {
+        String sweepName = results.sweepName();
+        ExperimentSummary summary = results.summary();
+        List<ExperimentResults.Group> groups = results.groups();
         StringBuilder h = new StringBuilder("kind,run,group,algorithm,seed,");
         h.append(sweepName == null ? "" : "sweep/" + sweepName + ",");
         h.append("episodes,steps,solved_at,solved_at_step,best_ma50,final_ma50,runs,solved,"
@@ -249,36 +188,30 @@ public final class ExperimentCsv {
                 + "solve_iqm_hi,steps_to_solve_median,steps_to_solve_median_lo,"
                 + "steps_to_solve_median_hi,steps_to_solve_iqm,steps_to_solve_iqm_lo,"
                 + "steps_to_solve_iqm_hi,final_ma50_iqm,final_ma50_iqm_lo,final_ma50_iqm_hi");
-        for (ExperimentSummary.Group g : groups) {
+        for (ExperimentResults.Group g : groups) {
             String col = "p_sooner_than/" + g.key();
             h.append(',').append(col).append(',').append(col).append("_lo,").append(col)
                     .append("_hi");
         }
-        List<Run> sorted = runs.stream().sorted(ORDER).toList();
-        Map<String, ExperimentSummary.Run> lines = new LinkedHashMap<>();
-        for (ExperimentSummary.Run r : summary.runs()) {
-            lines.put(r.id(), r);
-        }
         String empties = ",".repeat(17 + 3 * groups.size());
         write(file, w -> {
             line(w, h.toString());
-            for (Run r : sorted) {
-                ExperimentSummary.Run s = lines.get(r.id());
+            for (RunResult r : results.runs()) {
+                ExperimentSummary.Run s = results.line(r.id());
                 line(w, "run," + SafeText.csvCell(r.id()) + "," + SafeText.csvCell(
-                        r.group(sweepName)) + "," + SafeText.csvCell(r.algorithm()) + ","
-                        + r.seed() + "," + (sweepName == null ? "" : r.sweepValue() + ",")
+                        r.group()) + "," + SafeText.csvCell(r.algorithmName()) + ","
+                        + r.seed() + "," + (sweepName == null ? "" : r.sweepText() + ",")
                         + s.episodes() + "," + s.steps() + ","
                         + (s.solvedAt() > 0 ? s.solvedAt() : "") + ","
                         + (s.solvedAtStep() > 0 ? s.solvedAtStep() : "") + "," + num(s.bestMa50())
                         + "," + num(s.finalMa50()) + empties);
             }
             for (int i = 0; i < groups.size(); i++) {
-                ExperimentSummary.Group g = groups.get(i);
-                Run first = sorted.stream().filter(r -> r.group(sweepName).equals(g.key()))
-                        .findFirst().orElseThrow();
+                ExperimentSummary.Group g = groups.get(i).statistics();
+                RunResult first = groups.get(i).runs().get(0);
                 StringBuilder b = new StringBuilder("group,," + SafeText.csvCell(g.key()) + ","
-                        + SafeText.csvCell(first.algorithm()) + ",," + (sweepName == null ? ""
-                        : first.sweepValue() + ",") + ",,,,,," + g.runs() + "," + g.solved());
+                        + SafeText.csvCell(first.algorithmName()) + ",," + (sweepName == null
+                        ? "" : first.sweepText() + ",") + ",,,,,," + g.runs() + "," + g.solved());
                 for (Interval v : new Interval[] {g.solveMedian(), g.solveIqm(),
                     g.stepsMedian(), g.stepsIqm(), g.finalMa50Iqm()}) {
                     b.append(',').append(interval(v));

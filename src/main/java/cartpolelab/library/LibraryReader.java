@@ -196,22 +196,26 @@ public final class LibraryReader {
     }
 
     /**
-     * A run's last checkpoint with its episodes, read exactly as a checkpoint file of it is
-     * ({@link #checkpointFile}), or null if none was stored.
-     *
-     * @throws IOException naming the run when the stored checkpoint cannot be read
+     * A run's last checkpoint read back as a checkpoint file is (its networks, optimiser and
+     * episodes by then), or null if none was stored: what opening a stored run, exporting its
+     * networks or {@code eval --run} starts from.
      */
-    public RunSnapshot checkpoint(long runId) throws IOException {
+    public RunSnapshot snapshot(long runId) throws LibraryException {
         byte[] bytes = checkpointFile(runId);
         if (bytes == null) {
             return null;
         }
-        Path tmp = Files.createTempFile("cartpole-lab-run", Checkpoint.EXTENSION);
         try {
-            Files.write(tmp, bytes);
-            return Checkpoint.read(tmp);
-        } finally {
-            Files.deleteIfExists(tmp);
+            Path tmp = Files.createTempFile("cartpole-lab-run", Checkpoint.EXTENSION);
+            try {
+                Files.write(tmp, bytes);
+                return Checkpoint.read(tmp);
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new LibraryException("run " + runId + " of " + library.file() + ": its "
+                    + "checkpoint cannot be read (" + e.getMessage() + ")", e);
         }
     }
 

@@ -35,15 +35,6 @@ public final class RunStatistics {
     /** Coverage of the bootstrap intervals. */
     public static final double CONFIDENCE = 0.95;
 
-    /** The line drawn through the runs. */
-    public enum Center { MEAN, IQM }
-
-    /**
-     * The band around it: the bootstrap CI of the center, the runs' min–max, or the mean ± one
-     * sample standard deviation.
-     */
-    public enum Spread { BOOTSTRAP, MIN_MAX, STD_DEV }
-
     /** A point estimate and its interval (both ends equal the estimate when there is none). */
     public record Interval(double estimate, double low, double high) {
     }

@@ -113,6 +113,16 @@ public final class AppPrefs {
         node.putBoolean("chart.highContrast", highContrast);
     }
 
+    /** The run library the window opened last, or null for the default one. */
+    public java.nio.file.Path library() {
+        String p = node.get("library", "");
+        return p.isBlank() ? null : java.nio.file.Path.of(p);
+    }
+
+    public void saveLibrary(java.nio.file.Path file) {
+        node.put("library", file.toAbsolutePath().toString());
+    }
+
     public void saveSpeed(Speed speed) {
         if (speed != null) {
             node.put("speed", speed.name());

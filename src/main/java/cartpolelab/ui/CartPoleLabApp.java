@@ -27,9 +27,15 @@ public final class CartPoleLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        AppPrefs prefs = AppPrefs.user();
         view = open(stage, Hyperparameters.DEFAULTS, cartpolelab.train.Trainer::new, new FxFileDialogs(),
-                null, Platform::exit, AppPrefs.user());
-        view.openLibrary(null); // every run of the window is kept in the run library
+                null, Platform::exit, prefs);
+        view.library.onChosen(f -> {
+            prefs.saveLibrary(f);
+            prefs.flush();
+        });
+        // every run of the window is kept in the run library (the one opened last)
+        view.openLibrary(prefs.library());
     }
 
     /** However the toolkit ends, the trainer's thread is told to end (no wait: a daemon). */

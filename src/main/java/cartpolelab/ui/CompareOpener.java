@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.results.ExperimentResults;
 import cartpolelab.ui.compare.CompareWindow;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -38,6 +39,9 @@ final class CompareOpener {
                 Hyperparameters hp = vm.settingsProperty().get();
                 return hp != null ? hp : vm.runSettingsProperty().get();
             }, fileDialogs, vm.files(), (experiment, cell) -> {
+                if (experiment == null) {
+                    return; // stored runs: no trained run to open
+                }
                 vm.files().open(experiment.snapshot(cell), "run "
                         + experiment.cells().get(cell).runId() + " of the experiment");
                 if (main() != null) {
@@ -45,6 +49,7 @@ final class CompareOpener {
                     main().requestFocus();
                 }
             }, CartPoleLabApp.STYLESHEET);
+            compare.view().onStart(view.library::recordExperiment);
             if (view.appearance() != null) {
                 compare.follow(view.appearance().zoomProperty(), view.appearance()::attach);
             }
@@ -54,6 +59,12 @@ final class CompareOpener {
         } else {
             compare.show(stage -> { }); // where the user left it
         }
+    }
+
+    /** Opens the Compare window on stored runs' results (the Runs window's Compare). */
+    void showStored(ExperimentResults results, String title) {
+        open();
+        compare.view().showStored(results, title);
     }
 
     CompareWindow window() {

@@ -30,4 +30,9 @@ public interface FileDialogs {
 
     /** Where to save an episode as GIF. */
     Optional<Path> saveGif(Window owner);
+
+    /** A run library file to open (an SQLite {@code .db}); none by default. */
+    default Optional<Path> openLibrary(Window owner) {
+        return Optional.empty();
+    }
 }

@@ -43,6 +43,14 @@ public final class FxFileDialogs implements FileDialogs {
     }
 
     @Override
+    public Optional<Path> openLibrary(Window owner) {
+        FileChooser chooser = chooser("Open run library",
+                new FileChooser.ExtensionFilter("Run library (SQLite)", "*.db", "*.sqlite"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        return remember(chooser.showOpenDialog(owner));
+    }
+
+    @Override
     public Optional<Path> savePyTorch(Window owner) {
         return save(owner, "Save networks for PyTorch", "model.safetensors",
                 new FileChooser.ExtensionFilter("safetensors", "*.safetensors"));

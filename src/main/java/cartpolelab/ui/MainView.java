@@ -319,7 +319,7 @@ public final class MainView extends BorderPane {
         appearance = a;
         ViewMenu menu = new ViewMenu(a);
         menu.addLesson(this::openLesson); // in the menu: the toolbar has no room left
-        menu.addRuns(() -> library.openRuns(window(), dialogs));
+        library.addToMenu(menu, this::window, dialogs, fileDialogs, compare::showStored);
         toolbar.addBeforeFiles(menu);
     }
 

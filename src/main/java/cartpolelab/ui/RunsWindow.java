@@ -1,5 +1,7 @@
 package cartpolelab.ui;
 
+import cartpolelab.library.StoredResults;
+import cartpolelab.results.ExperimentResults;
 import cartpolelab.library.LibraryException;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.library.StoredRun;
@@ -62,6 +64,8 @@ final class RunsWindow {
     final Label status = new Label();
     private final Deque<List<Long>> deleted = new ArrayDeque<>();
     final Button undo = new Button("Undo delete");
+    /** Opens stored runs' results in the Compare view, with their title. */
+    private BiConsumer<ExperimentResults, String> compare = (r, t) -> { };
 
     /**
      * @param open opens a run's snapshot (as it loads) in the main window, named for the user
@@ -90,6 +94,10 @@ final class RunsWindow {
         Button openRun = new Button("Open");
         openRun.setId("runsOpen");
         openRun.setOnAction(e -> openSelected());
+        Button compareRuns = new Button("Compare");
+        compareRuns.setId("runsCompare");
+        compareRuns.setOnAction(e -> compareSelected());
+        compareRuns.disableProperty().bind(openRun.disableProperty());
         Button rename = new Button("Rename…");
         rename.setOnAction(e -> ask("Rename run", "Name", StoredRun::name,
                 (r, text) -> library.rename(r.id(), text.strip())));
@@ -109,7 +117,7 @@ final class RunsWindow {
         undo.setOnAction(e -> undoDelete());
         openRun.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        HBox bar = new HBox(8, filter, refresh, openRun, rename, tags, notes, delete, undo);
+        HBox bar = new HBox(8, filter, refresh, openRun, compareRuns, rename, tags, notes, delete, undo);
         bar.setPadding(new Insets(8));
         status.setPadding(new Insets(4, 8, 6, 8));
         BorderPane root = new BorderPane(table, bar, null, status, null);
@@ -222,10 +230,33 @@ final class RunsWindow {
         }
     }
 
+    /** Where Compare sends the selected runs' results (the Compare view). */
+    void onCompare(BiConsumer<ExperimentResults, String> compare) {
+        this.compare = compare;
+    }
+
+    /**
+     * The selected runs in the Compare view, or, when one run of an experiment is selected,
+     * its whole experiment: read and computed on {@code io}, as a fresh grid's statistics.
+     */
+    CompletableFuture<Void> compareSelected() {
+        List<StoredRun> selected = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (selected.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        boolean experiment = selected.size() == 1 && selected.get(0).experimentId() != null;
+        String title = experiment ? "experiment " + selected.get(0).experimentId()
+                + " of the library" : selected.size() == 1 ? "run " + selected.get(0).id()
+                : selected.size() + " runs of the library";
+        return later(() -> experiment ? StoredResults.ofExperimentOf(library.reader(),
+                selected.get(0)) : StoredResults.of(library.reader(), selected))
+                .thenAccept(r -> Platform.runLater(() -> compare.accept(r, title)));
+    }
+
     /** A stored run's last checkpoint with its episodes, read as a checkpoint file is. */
     RunSnapshot snapshot(long id) {
         try {
-            RunSnapshot s = library.reader().checkpoint(id);
+            RunSnapshot s = library.reader().snapshot(id);
             if (s == null) {
                 throw new IOException("run " + id + " has no checkpoint in the library (it "
                         + "ended before its first): nothing to open");

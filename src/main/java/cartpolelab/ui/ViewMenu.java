@@ -65,12 +65,16 @@ final class ViewMenu extends MenuButton {
 
     /** The lesson's item (Lesson…, L), first in the menu. */
     /** Runs… : the run library's window, first in the menu. */
-    void addRuns(Runnable open) {
+    void addRuns(Runnable open, Runnable openLibrary) {
         javafx.scene.control.MenuItem runs = new javafx.scene.control.MenuItem(
                 "Runs\u2026  (every run kept in the run library)");
         runs.setId("runsItem");
         runs.setOnAction(e -> open.run());
-        getItems().add(0, runs);
+        javafx.scene.control.MenuItem other = new javafx.scene.control.MenuItem(
+                "Open run library\u2026  (another library file)");
+        other.setId("openLibraryItem");
+        other.setOnAction(e -> openLibrary.run());
+        getItems().addAll(0, java.util.List.of(runs, other));
     }
 
     void addLesson(Runnable open) {

@@ -1,9 +1,15 @@
 package cartpolelab.ui;
 
+import cartpolelab.agent.GradientVarianceProbe;
+import cartpolelab.library.ExperimentRecording;
 import cartpolelab.library.LibraryException;
 import cartpolelab.library.LibraryLocation;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.RunLibrary;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.train.Cell;
+import cartpolelab.train.Experiment;
+import cartpolelab.train.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -23,6 +29,7 @@ final class WindowLibrary {
     private AppRecorder recorder;
     private RunsWindow runs;
     private String unavailable;
+    private java.util.function.Consumer<Path> chosen = p -> { };
 
     WindowLibrary(TrainingViewModel vm) {
         this.vm = vm;
@@ -54,10 +61,50 @@ final class WindowLibrary {
     }
 
     private void use(RunLibrary lib, java.util.function.Consumer<String> failed) {
+        retire();
         library = lib;
         LibraryWriter writer = new LibraryWriter(lib, m -> Platform.runLater(
                 () -> failed.accept(m)));
         recorder = new AppRecorder(writer, vm.run(), () -> vm.runSettingsProperty().get());
+    }
+
+    /**
+     * Leaves the library in use for another: its Runs window closes, the run in progress is
+     * ended there (the new library records it from now on), the file is closed.
+     */
+    private void retire() {
+        if (runs != null) {
+            runs.close();
+            runs = null;
+        }
+        if (recorder != null) {
+            recorder.close();
+            recorder = null;
+        }
+        library = null;
+        unavailable = null;
+    }
+
+    /** Hears the library file the user chose (to remember it for the next launch). */
+    void onChosen(java.util.function.Consumer<Path> chosen) {
+        this.chosen = chosen;
+    }
+
+    /**
+     * The View menu's library items: Runs… (the Runs window, whose Compare opens stored runs
+     * with {@code compare}) and Open run library… (another file, remembered).
+     */
+    void addToMenu(ViewMenu menu, java.util.function.Supplier<Window> owner, Dialogs dialogs,
+                   FileDialogs files,
+                   java.util.function.BiConsumer<ExperimentResults, String> compare) {
+        menu.addRuns(() -> openRuns(owner.get(), dialogs, compare),
+                () -> files.openLibrary(owner.get()).ifPresent(p -> open(p,
+                        m -> dialogs.showError("Run library", m)).thenRun(() -> {
+                            if (library != null && library.file().equals(p)) {
+                                chosen.accept(p);
+                                openRuns(owner.get(), dialogs, compare);
+                            }
+                        })));
     }
 
     /** Once a frame, after the view model's pull. */
@@ -76,7 +123,8 @@ final class WindowLibrary {
     }
 
     /** The Runs window, opened on first use. */
-    void openRuns(Window owner, Dialogs dialogs) {
+    void openRuns(Window owner, Dialogs dialogs,
+                  java.util.function.BiConsumer<ExperimentResults, String> compare) {
         if (library == null) {
             dialogs.showError("Run library", unavailable != null ? unavailable
                     : "The run library is still opening: try again in a moment");
@@ -85,8 +133,37 @@ final class WindowLibrary {
         if (runs == null) {
             runs = new RunsWindow(owner, library, io, dialogs, (snapshot, what) ->
                     vm.files().open(snapshot, what), CartPoleLabApp.STYLESHEET);
+            runs.onCompare(compare);
         }
         runs.show();
+    }
+
+    /**
+     * Records an experiment the Compare window starts, as {@code compare} records its grid:
+     * one experiment, a run per cell pulled while it trains, each run's final checkpoint and
+     * state when it ends (on the I/O thread: the snapshots are waited for there).
+     */
+    void recordExperiment(Experiment e, GradientVarianceProbe.Settings measure) {
+        if (recorder == null) {
+            return; // no library: the window trains unrecorded, as it said
+        }
+        ExperimentSpec spec = e.spec();
+        String name = "compare window " + spec.base().version().id() + " \u00b7 "
+                + spec.algorithms().stream().map(Cell::cliName).collect(
+                java.util.stream.Collectors.joining(",")) + " \u00d7 " + spec.seeds().size()
+                + " seeds" + (spec.sweep() == null ? "" : " \u00d7 " + spec.sweep().name());
+        ExperimentRecording recording = new ExperimentRecording(recorder.writer(), name, e, null,
+                measure == null ? 0 : measure.everyEpisodes(),
+                measure == null ? 0 : measure.episodes());
+        e.done().whenCompleteAsync((v, failure) -> {
+            try {
+                recording.end();
+            } catch (InterruptedException x) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException x) {
+                // closed with the window before its snapshots: the rows stay, unfinished
+            }
+        }, io);
     }
 
     /** The window closes: the run in progress is kept, deleted runs go for good. */

@@ -149,7 +149,7 @@ class CliTest {
         assertUsage(cli("train", "--hidden", "0"), "--hidden must be in [1, 4096], was 0");
         assertUsage(cli("train", "--frobnicate"), "Unknown option: '--frobnicate'");
         assertUsage(cli("fly"), "Unmatched argument");
-        assertUsage(cli("eval"), "Missing required option: '--checkpoint=FILE'");
+        assertUsage(cli("eval"), "give --checkpoint FILE or --run ID");
         assertUsage(cli("eval", "--checkpoint", dir.resolve("none.cplb").toString()),
                 "does not exist");
         Path junk = dir.resolve("junk.cplb");

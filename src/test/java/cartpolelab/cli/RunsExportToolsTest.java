@@ -80,7 +80,7 @@ class RunsExportToolsTest {
         assertTrue(r.out().contains("model.safetensors: networks of 2 hidden layers of 64, "
                 + "tanh"), r.out());
         try (RunLibrary library = RunLibrary.open(Path.of(lib))) {
-            RunSnapshot back = library.reader().checkpoint(2);
+            RunSnapshot back = library.reader().snapshot(2);
             Hyperparameters hp = back.hyperparameters();
             assertEquals(2, hp.hiddenLayers());
             assertEquals(Activation.TANH, hp.activation());

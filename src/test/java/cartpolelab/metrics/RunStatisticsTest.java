@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import cartpolelab.metrics.RunStatistics.Center;
+import cartpolelab.metrics.Center;
 import cartpolelab.metrics.RunStatistics.Curve;
 import cartpolelab.metrics.RunStatistics.Interval;
-import cartpolelab.metrics.RunStatistics.Spread;
+import cartpolelab.metrics.Spread;
 import org.junit.jupiter.api.Test;
 
 /** Statistics across runs, against values worked out by hand. */

@@ -116,4 +116,85 @@ class RunsWindowTest {
             }
         });
     }
+
+    /**
+     * A stored experiment opened from the Runs window in the Compare view: the statistics of
+     * a fresh grid, the same summary CSV {@code compare} wrote when it trained it.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void compareOpensAStoredExperimentWithTheStatisticsOfAFreshGrid(FxRobot robot)
+            throws Exception {
+        Path summary = dir.resolve("summary-" + System.nanoTime() + ".csv");
+        assertEquals(0, Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(
+                new StringWriter()), "compare", "--algorithms", "a2c,reinforce", "--seeds", "2",
+                "--episodes", "60", "--hidden", "16", "--threads", "2", "--library",
+                file.toString(), "--summary", summary.toString(), "--quiet"));
+        Waits.waitFor("the library to open", () -> view.library.recorder() != null);
+        robot.clickOn("#viewMenu").clickOn("#runsItem");
+        TableView<StoredRun> table = robot.lookup("#runsTable").queryAs(TableView.class);
+        Waits.waitFor("seven runs listed", () -> table.getItems().size() == 7);
+        // one run of the experiment selected: Compare shows the whole experiment
+        robot.interact(() -> table.getItems().stream().filter(r -> r.experimentId() != null)
+                .findFirst().ifPresent(r -> table.getSelectionModel().select(r)));
+        robot.interact(() -> robot.lookup("#runsCompare").queryButton().fire());
+        Waits.waitFor("the experiment in the Compare view", () -> view.compareWindow() != null
+                && WaitForAsyncUtils.asyncFx(() -> view.compareWindow().view().results())
+                .get() != null);
+        var results = WaitForAsyncUtils.asyncFx(() -> view.compareWindow().view().results())
+                .get();
+        assertEquals(4, results.runs().size());
+        Path again = dir.resolve("again-" + System.nanoTime() + ".csv");
+        cartpolelab.io.ExperimentCsv.writeSummary(again, results);
+        assertEquals(java.nio.file.Files.readString(summary),
+                java.nio.file.Files.readString(again));
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
+
+    /**
+     * An experiment of the Compare window is recorded as {@code compare} records one; View ▸
+     * Open run library… switches to another file, whose Runs window lists its runs.
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void theCompareWindowsExperimentIsRecordedAndAnotherLibraryOpens(FxRobot robot)
+            throws Exception {
+        Waits.waitFor("the library to open", () -> view.library.recorder() != null);
+        TrainingViewModel vm = view.viewModel();
+        robot.interact(() -> vm.settingsProperty().set(vm.settingsProperty().get()
+                .withEpisodes(40)));
+        robot.clickOn("#compareButton");
+        Waits.waitFor("the Compare window", () -> robot.lookup("#compareView").tryQuery()
+                .isPresent());
+        robot.interact(() -> {
+            robot.lookup("#compareREINFORCE").queryAs(javafx.scene.control.CheckBox.class)
+                    .setSelected(false);
+            robot.lookup("#compareSeeds").queryAs(javafx.scene.control.TextField.class)
+                    .setText("4,");
+        });
+        robot.interact(() -> robot.lookup("#compareStart").queryButton().fire());
+        Waits.waitFor("the experiment recorded, its runs finished", () -> {
+            try (RunLibrary lib = RunLibrary.open(file)) {
+                List<StoredRun> runs = lib.reader().runs().stream()
+                        .filter(r -> r.experimentId() != null).toList();
+                return runs.size() == 2 && runs.stream().allMatch(r -> r.episodes() == 40
+                        && r.state().equals("finished"))
+                        && lib.reader().experiment(runs.get(0).experimentId()).name()
+                        .startsWith("compare window");
+            }
+        });
+
+        Path other = dir.resolve("other-" + System.nanoTime() + ".db");
+        dialogs.library = other;
+        robot.clickOn("#viewMenu").clickOn("#openLibraryItem");
+        Waits.waitFor("the other library's Runs window", () -> WaitForAsyncUtils.asyncFx(() ->
+                view.library.runsWindow() != null && view.library.runsWindow().stage()
+                        .getTitle().contains(other.getFileName().toString())).get());
+        TableView<StoredRun> table = WaitForAsyncUtils.asyncFx(() ->
+                view.library.runsWindow().table).get();
+        Waits.waitFor("its status says it is empty", () -> WaitForAsyncUtils.asyncFx(() ->
+                view.library.runsWindow().status.getText()).get().startsWith("0 runs"));
+        assertEquals(0, table.getItems().size());
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+    }
 }

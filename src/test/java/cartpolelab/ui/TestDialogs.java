@@ -16,6 +16,7 @@ public final class TestDialogs implements FileDialogs, Dialogs {
     public volatile Path pytorchSave;
     public volatile Path pytorchOpen;
     public volatile Path gif;
+    public volatile Path library;
     public final List<String> errors = new CopyOnWriteArrayList<>();
     final List<String> questions = new CopyOnWriteArrayList<>();
     /** What the user answers when asked to confirm. */
@@ -49,6 +50,11 @@ public final class TestDialogs implements FileDialogs, Dialogs {
     @Override
     public Optional<Path> openPyTorch(Window owner) {
         return Optional.ofNullable(pytorchOpen);
+    }
+
+    @Override
+    public Optional<Path> openLibrary(Window owner) {
+        return Optional.ofNullable(library);
     }
 
     @Override

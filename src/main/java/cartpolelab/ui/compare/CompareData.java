@@ -1,32 +1,35 @@
 package cartpolelab.ui.compare;
 
-import cartpolelab.io.ExperimentCsv;
-import cartpolelab.io.ExperimentReport;
 import cartpolelab.io.PlotFiles;
-import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.metrics.ExperimentSummary;
-import cartpolelab.metrics.RunStatistics;
+import cartpolelab.metrics.Center;
+import cartpolelab.metrics.Spread;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.XAxis;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.ExperimentSummary;
+import cartpolelab.results.RunResult;
 import cartpolelab.train.Cell;
 import cartpolelab.train.CellState;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * One look at an experiment, computed off the FX thread from the runs' histories as they are
- * now: the chart's groups (each run's MA50, the aggregate line and band, the performance
- * profile), the summary (episodes to solve with CIs, probability of improvement) and a line
- * per run for the table. The same {@link ExperimentReport} code as {@code compare} uses.
+ * now: its {@link ExperimentResults} (the same object {@code compare} prints and writes), the
+ * chart's groups for the chosen line, band and axis, and a line per run for the table.
  */
 public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
                    ExperimentSummary summary, List<RunLine> lines,
                    java.util.Map<String, String> groupLabels,
-                   List<CompareFigures.VarianceGroup> variance, XAxis axis) {
+                   List<CompareFigures.VarianceGroup> variance, XAxis axis,
+                   ExperimentResults results) {
+
+    /** Stored runs' results and what they are, shown instead of a live experiment. */
+    record Stored(ExperimentResults results, String title) {
+    }
 
     /** One run's row of the table. */
     public record RunLine(int cell, String id, String algorithm, long seed, String sweepValue,
@@ -41,28 +44,36 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
         }
     }
 
-    public static CompareData of(Experiment e, RunStatistics.Center center,
-                          RunStatistics.Spread spread) {
-        return of(e, center, spread, XAxis.EPISODES);
+    public static CompareData of(Experiment e, Center center, Spread spread) {
+        return of(e, center, spread, XAxis.EPISODES, null);
     }
 
-    /** {@link #of(Experiment, RunStatistics.Center, RunStatistics.Spread)} charted over x. */
-    public static CompareData of(Experiment e, RunStatistics.Center center,
-                          RunStatistics.Spread spread, XAxis axis) {
+    /** {@link #of(Experiment, Center, Spread)} charted over x. */
+    public static CompareData of(Experiment e, Center center, Spread spread, XAxis axis) {
+        return of(e, center, spread, axis, null);
+    }
+
+    /**
+     * {@link #of(Experiment, Center, Spread)} charted over x. {@code earlier} (or null) are
+     * results already computed for this experiment: when every run has ended and they cover
+     * every episode, they are reused, so changing the line, band or axis of a finished
+     * experiment computes its chart and nothing else.
+     */
+    static CompareData of(Experiment e, Center center, Spread spread, XAxis axis,
+                          ExperimentResults earlier) {
         ExperimentSpec spec = e.spec();
         String sweepName = spec.sweep() == null ? null : spec.sweep().name();
         double threshold = spec.base().version().solvedThreshold();
         List<Cell> cells = e.cells();
-        List<ExperimentCsv.Run> runs = new ArrayList<>(cells.size());
+        List<RunResult> runs = new ArrayList<>(cells.size());
         List<CellState> states = new ArrayList<>(cells.size());
-        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
         int frontier = Integer.MAX_VALUE;
         for (int i = 0; i < cells.size(); i++) {
             states.add(e.state(i)); // before the history: a finished run's history is whole
-            runs.add(run(cells.get(i), e.history(i)));
-            labels.put(cells.get(i).group(), cells.get(i).groupLabel());
+            runs.add(RunResult.of(cells.get(i), sweepName, e.history(i),
+                    e.gradientVariance(i)));
             if (!states.get(i).terminal()) {
-                frontier = Math.min(frontier, runs.get(i).rewards().length);
+                frontier = Math.min(frontier, runs.get(i).episodes());
             }
         }
         // Runs still training take turns, so they stand a few episodes apart: the aggregates
@@ -75,21 +86,26 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
             }
         }
         for (int i = 0; i < cells.size(); i++) {
-            if (states.get(i).terminal()) {
-                continue;
-            }
-            int keep = axis == XAxis.STEPS ? episodesWithin(runs.get(i).rewards(), stepFrontier)
-                    : frontier;
-            if (runs.get(i).rewards().length > keep) {
-                runs.set(i, truncated(runs.get(i), keep));
+            if (!states.get(i).terminal()) {
+                runs.set(i, runs.get(i).truncated(axis == XAxis.STEPS
+                        ? episodesWithin(runs.get(i), stepFrontier) : frontier));
             }
         }
-        ExperimentSummary summary = ExperimentReport.summarize(runs, sweepName, threshold);
+        ExperimentResults results = covers(earlier, runs, states) ? earlier
+                : ExperimentResults.of(runs, sweepName, threshold);
+        return of(e, results, states, center, spread, axis);
+    }
+
+    /** The view of finished {@code results} (a stored experiment's, say) for this line. */
+    static CompareData of(Experiment e, ExperimentResults results, List<CellState> states,
+                          Center center, Spread spread, XAxis axis) {
+        ExperimentSpec spec = e.spec();
+        String sweepName = results.sweepName();
+        List<Cell> cells = e.cells();
         List<RunLine> lines = new ArrayList<>(cells.size());
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
-            ExperimentSummary.Run r = summary.runs().stream()
-                    .filter(x -> x.id().equals(c.runId())).findFirst().orElseThrow();
+            ExperimentSummary.Run r = results.line(c.runId());
             lines.add(new RunLine(i, c.runId(), c.algorithm().displayName(), c.seed(),
                     c.sweepText(), r.episodes(), r.solvedAt(), r.bestMa50(), r.finalMa50(),
                     r.steps(), states.get(i), e.failure(i)));
@@ -98,77 +114,72 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
                 spec.base().version().id(), spec.algorithms().size(),
                 spec.algorithms().size() == 1 ? "" : "s", spec.seeds().size(),
                 sweepName == null ? "" : " \u00d7 " + sweepName);
-        CompareFigures.Description d = ExperimentReport.describe(title,
+        CompareFigures.Description d = results.describe(title,
                 PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
-                        + " episodes", threshold, center, spread);
-        List<CompareFigures.Group> groups = ExperimentReport.groups(runs, sweepName,
-                threshold, center, spread, axis);
-        // the variance medians are per episode: measured over episodes whatever the axis
-        List<CompareFigures.Group> perEpisode = axis == XAxis.EPISODES ? groups
-                : ExperimentReport.groups(runs, sweepName, threshold, center, spread);
-        return new CompareData(groups, d, summary, lines, labels, variance(e, perEpisode),
-                axis);
+                        + " episodes", center, spread);
+        return new CompareData(results.chart(center, spread, axis), d, results.summary(), lines,
+                labels(results), results.variance(), axis, results);
     }
 
     /**
-     * Per group (in the chart's order), per episode: the median over its runs of each
-     * estimator's variance as last measured at or before that episode.
+     * The view of stored results (runs of the library): every run ended, the same statistics
+     * a fresh grid of them gives; {@code title} says which runs they are.
      */
-    private static List<CompareFigures.VarianceGroup> variance(Experiment e,
-            List<CompareFigures.Group> groups) {
-        List<CompareFigures.VarianceGroup> out = new ArrayList<>();
-        for (CompareFigures.Group g : groups) {
-            List<cartpolelab.metrics.GradientVarianceHistory> members = new ArrayList<>();
-            int longest = 0;
-            for (Cell c : e.cells()) {
-                if (c.groupLabel().equals(g.label())) {
-                    members.add(e.gradientVariance(c.index()));
-                    longest = Math.max(longest, e.history(c.index()).size());
-                }
-            }
-            out.add(CompareFigures.VarianceGroup.of(g.label(), members, longest));
+    static CompareData of(ExperimentResults results, String title, Center center,
+                          Spread spread, XAxis axis) {
+        List<RunLine> lines = new ArrayList<>();
+        for (RunResult r : results.runs()) {
+            ExperimentSummary.Run l = results.line(r.id());
+            lines.add(new RunLine(lines.size(), r.id(), r.algorithm().displayName(), r.seed(),
+                    r.sweepText(), l.episodes(), l.solvedAt(), l.bestMa50(), l.finalMa50(),
+                    l.steps(), CellState.FINISHED, null));
         }
-        return out;
+        RunResult first = results.runs().get(0);
+        String subtitle = first.settings() == null ? "from the run library"
+                : PlotFiles.subtitle(first.settings()) + "  \u00b7  from the run library";
+        return new CompareData(results.chart(center, spread, axis), results.describe(title,
+                subtitle, center, spread), results.summary(), lines, labels(results),
+                results.variance(), axis, results);
     }
 
-    private static ExperimentCsv.Run truncated(ExperimentCsv.Run r, int episodes) {
-        return new ExperimentCsv.Run(r.id(), r.algorithm(), r.seed(), r.sweepValue(), r.rows(),
-                Arrays.copyOf(r.rewards(), episodes), r.steps());
+    private static java.util.Map<String, String> labels(ExperimentResults results) {
+        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+        results.groups().forEach(g -> labels.put(g.key(), g.label()));
+        return labels;
+    }
+
+    /** Whether {@code earlier} are the results of these runs, all ended, episode for episode. */
+    private static boolean covers(ExperimentResults earlier, List<RunResult> runs,
+                                  List<CellState> states) {
+        if (earlier == null || earlier.runs().size() != runs.size()
+                || !states.stream().allMatch(CellState::terminal)) {
+            return false;
+        }
+        for (RunResult r : runs) {
+            // the same settings and seed trained as far are the same run (determinism)
+            RunResult same = earlier.run(r.id());
+            if (same == null || same.episodes() != r.episodes()
+                    || !java.util.Objects.equals(same.settings(), r.settings())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Episodes whose steps (CartPole pays 1 a step: the summed rewards) fit in {@code steps}. */
-    private static int episodesWithin(double[] rewards, long steps) {
+    private static int episodesWithin(RunResult r, long steps) {
         double sum = 0;
-        for (int e = 0; e < rewards.length; e++) {
-            sum += rewards[e];
+        for (int e = 0; e < r.episodes(); e++) {
+            sum += r.history().reward(e);
             if (sum > steps) {
                 return e;
             }
         }
-        return rewards.length;
+        return r.episodes();
     }
 
     /** A group's name for people ("REINFORCE + baseline · lr=1e-4"). */
     String label(String group) {
         return groupLabels.getOrDefault(group, group);
-    }
-
-    /** The run of a cell as it is now; no CSV rows (the export builds those). */
-    private static ExperimentCsv.Run run(Cell c, EpisodeHistory h) {
-        int n = h.size();
-        double[] rewards = Arrays.copyOf(h.rewards(), n);
-        return new ExperimentCsv.Run(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                c.sweepText(), List.of(), rewards, n == 0 ? 0 : h.get(n - 1).totalSteps());
-    }
-
-    /** The runs with every metric row, for the tidy and summary CSVs. */
-    static List<ExperimentCsv.Run> exportRuns(Experiment e) {
-        List<ExperimentCsv.Run> runs = new ArrayList<>();
-        for (int i = 0; i < e.cells().size(); i++) {
-            Cell c = e.cells().get(i);
-            runs.add(ExperimentCsv.Run.of(c.runId(), Cell.cliName(c.algorithm()), c.seed(),
-                    c.sweepText(), e.history(i), e.gradientVariance(i)));
-        }
-        return runs;
     }
 }

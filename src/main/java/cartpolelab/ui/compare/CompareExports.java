@@ -1,17 +1,14 @@
 package cartpolelab.ui.compare;
 
 import cartpolelab.io.ExperimentCsv;
-import cartpolelab.io.ExperimentReport;
+import cartpolelab.results.ExperimentResults;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.plot.CompareFigures;
-import cartpolelab.train.Experiment;
-import cartpolelab.train.ExperimentSpec;
 import cartpolelab.ui.BackgroundWork;
 import cartpolelab.ui.FileDialogs;
 import cartpolelab.ui.FileNames;
 import cartpolelab.ui.export.Picture;
 import java.nio.file.Path;
-import java.util.List;
 import javafx.stage.Window;
 
 /**
@@ -53,22 +50,22 @@ final class CompareExports {
         });
     }
 
-    /** Asks for a file and writes the tidy CSV (one row per run × episode) or the summary. */
-    void exportCsv(Experiment e, boolean summary, Window owner) {
-        if (e == null) {
+    /**
+     * Asks for a file and writes the tidy CSV (one row per run × episode) or the summary of
+     * the results on screen (the experiment has ended: the buttons wait for it).
+     */
+    void exportCsv(CompareData d, boolean summary, Window owner) {
+        if (d == null) {
             return;
         }
-        ExperimentSpec spec = e.spec();
-        String sweepName = spec.sweep() == null ? null : spec.sweep().name();
+        ExperimentResults results = d.results();
         dialogs.exportCsv(owner).ifPresent(p -> {
             Path file = FileNames.withExtension(p, ".csv");
             Picture csv = f -> {
-                List<ExperimentCsv.Run> runs = CompareData.exportRuns(e);
                 if (summary) {
-                    ExperimentCsv.writeSummary(f, sweepName, runs, ExperimentReport.summarize(
-                            runs, sweepName, spec.base().version().solvedThreshold()));
+                    ExperimentCsv.writeSummary(f, results);
                 } else {
-                    ExperimentCsv.writeTidy(f, sweepName, runs);
+                    ExperimentCsv.writeTidy(f, results);
                 }
             };
             String what = summary ? "Summary" : "Runs";

@@ -1,6 +1,7 @@
 package cartpolelab.ui.compare;
 
-import cartpolelab.metrics.ExperimentSummary;
+import cartpolelab.results.ExperimentResults;
+import cartpolelab.results.ExperimentSummary;
 import cartpolelab.metrics.RunStatistics.Interval;
 import cartpolelab.ui.compare.CompareData.RunLine;
 import java.util.Comparator;
@@ -156,6 +157,6 @@ final class CompareTables extends VBox {
     }
 
     private static String ci(Interval v, String format) {
-        return cartpolelab.io.ExperimentReport.interval(v, format);
+        return ExperimentResults.interval(v, format);
     }
 }

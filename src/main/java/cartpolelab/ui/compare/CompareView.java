@@ -1,9 +1,12 @@
 package cartpolelab.ui.compare;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.RunStatistics;
+import cartpolelab.metrics.Center;
+import cartpolelab.metrics.Spread;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.XAxis;
+import cartpolelab.results.ExperimentResults;
 import cartpolelab.ui.chart.AxisChoice;
 import cartpolelab.plot.Figure;
 import cartpolelab.train.Experiment;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.stream.Stream;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
@@ -68,6 +72,10 @@ public final class CompareView extends BorderPane {
     private final Label empty = new Label("Tick the algorithms, give the seeds and press "
             + "Start: the charts fill as the runs train, all of them at once.");
     private Experiment experiment;
+    /** Stored runs shown instead of an experiment ({@link #showStored}), or null. */
+    private CompareData.Stored stored;
+    private java.util.function.BiConsumer<Experiment, GradientVarianceProbe.Settings> started =
+            (e, m) -> { };
     private CompareData data;
     private boolean computing;
     private long nextCompute;
@@ -103,10 +111,10 @@ public final class CompareView extends BorderPane {
         start.getStyleClass().add("primary");
         center.setId("compareCenter");
         band.setId("compareBand");
-        center.getItems().setAll("Mean", "IQM");
-        center.setValue("Mean");
-        band.getItems().setAll("95% CI", "min\u2013max", "\u00b1 1 sd");
-        band.setValue("95% CI");
+        center.getItems().setAll(Stream.of(Center.values()).map(Center::displayName).toList());
+        center.setValue(Center.MEAN.displayName());
+        band.getItems().setAll(Stream.of(Spread.values()).map(Spread::displayName).toList());
+        band.setValue(Spread.BOOTSTRAP.displayName());
         center.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         band.valueProperty().addListener((o, a, b) -> nextCompute = 0);
         ChoiceBox<XAxis> xAxis = AxisChoice.create("compareXAxis", axis, a -> {
@@ -133,8 +141,8 @@ public final class CompareView extends BorderPane {
             }
         });
         saveCharts.setOnAction(e -> exports.saveCharts(data, owner(), variance.isVisible()));
-        tidy.setOnAction(e -> exports.exportCsv(experiment, false, owner()));
-        summary.setOnAction(e -> exports.exportCsv(experiment, true, owner()));
+        tidy.setOnAction(e -> exports.exportCsv(data, false, owner()));
+        summary.setOnAction(e -> exports.exportCsv(data, true, owner()));
         pause.setDisable(true);
         stop.setDisable(true);
         Region spacer = new Region();
@@ -153,7 +161,7 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         setTop(top);
 
-        javafx.scene.layout.StackPane right = rightChart();
+        javafx.scene.layout.StackPane right = RightChart.of(profile, variance);
         HBox plots = new HBox(8, reward, right);
         HBox.setHgrow(reward, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -169,34 +177,6 @@ public final class CompareView extends BorderPane {
         setCenter(center);
     }
 
-    /** The profile, or the gradient variance: two toggles in the corner choose. */
-    private javafx.scene.layout.StackPane rightChart() {
-        javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.ToggleButton showProfile =
-                new javafx.scene.control.ToggleButton("Profile");
-        javafx.scene.control.ToggleButton showVariance =
-                new javafx.scene.control.ToggleButton("Gradient variance");
-        showProfile.setId("compareShowProfile");
-        showVariance.setId("compareShowVariance");
-        showProfile.setToggleGroup(which);
-        showVariance.setToggleGroup(which);
-        showProfile.setSelected(true);
-        which.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true);
-            }
-        });
-        profile.visibleProperty().bind(showProfile.selectedProperty());
-        variance.visibleProperty().bind(showVariance.selectedProperty());
-        variance.visibleProperty().addListener((o, a, b) -> variance.markDirty());
-        HBox toggles = new HBox(showProfile, showVariance);
-        toggles.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(profile,
-                variance);
-        VBox.setVgrow(charts, Priority.ALWAYS);
-        return new javafx.scene.layout.StackPane(new VBox(4, toggles, charts));
-    }
-
     private void startExperiment() {
         ExperimentSpec spec;
         try {
@@ -208,9 +188,12 @@ public final class CompareView extends BorderPane {
         }
         error.setVisible(false);
         close();
+        stored = null;
         experiment = new Experiment(spec);
-        experiment.measureGradientVariance(setup.measureVariance()
-                ? cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT : null);
+        GradientVarianceProbe.Settings measure = setup.measureVariance()
+                ? GradientVarianceProbe.Settings.DEFAULT : null;
+        experiment.measureGradientVariance(measure);
+        started.accept(experiment, measure);
         data = null;
         hasData.set(false);
         lastEpisodes = -1;
@@ -260,6 +243,8 @@ public final class CompareView extends BorderPane {
                 setup.setRunning(false);
                 running.set(false);
             }
+        } else if (stored != null && !computing && nextCompute == 0) { // once per choice
+            refresh(now, true);
         }
         reward.paintIfDirty();
         if (profile.isVisible()) {
@@ -272,15 +257,13 @@ public final class CompareView extends BorderPane {
     private void refresh(long now, boolean last) {
         computing = true;
         Experiment e = experiment;
-        RunStatistics.Center c = "IQM".equals(center.getValue()) ? RunStatistics.Center.IQM
-                : RunStatistics.Center.MEAN;
-        RunStatistics.Spread sp = switch (band.getValue()) {
-            case "min\u2013max" -> RunStatistics.Spread.MIN_MAX;
-            case "\u00b1 1 sd" -> RunStatistics.Spread.STD_DEV;
-            default -> RunStatistics.Spread.BOOTSTRAP;
-        };
+        Center c = Center.parse(center.getValue());
+        Spread sp = Spread.parse(band.getValue());
         XAxis x = axis;
-        CompletableFuture.supplyAsync(() -> CompareData.of(e, c, sp, x), compute)
+        ExperimentResults earlier = data == null ? null : data.results();
+        CompareData.Stored st = stored;
+        CompletableFuture.supplyAsync(() -> e == null ? CompareData.of(st.results(), st.title(),
+                c, sp, x) : CompareData.of(e, c, sp, x, earlier), compute)
                 .whenComplete((d, failure) -> Platform.runLater(() -> {
                     computing = false;
                     long cost = System.nanoTime() - now;
@@ -317,9 +300,32 @@ public final class CompareView extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    /** Hears each experiment as it starts, with its measurement (the run library records it). */
+    public void onStart(java.util.function.BiConsumer<Experiment, GradientVarianceProbe.Settings>
+                                started) {
+        this.started = started;
+    }
+
+    /** Shows stored runs' results (Runs window), as a fresh grid's; stops the experiment. */
+    public void showStored(ExperimentResults results, String title) {
+        close();
+        experiment = null;
+        stored = new CompareData.Stored(results, title);
+        data = null;
+        hasData.set(false);
+        nextCompute = 0;
+        progress.setText(title + " \u00b7 " + results.runs().size() + " runs");
+    }
+
     /** The experiment shown, or null. */
     public Experiment experiment() {
         return experiment;
+    }
+
+    /** The results shown last (a live experiment's or stored runs'), or null. */
+    public ExperimentResults results() {
+        CompareData d = data;
+        return d == null ? null : d.results();
     }
 
     /** The statistics shown last, or null (tests). */

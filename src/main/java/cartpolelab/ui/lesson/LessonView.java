@@ -1,7 +1,6 @@
 package cartpolelab.ui.lesson;
 
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.metrics.RunStatistics;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.Figure;
 import cartpolelab.train.Experiment;
@@ -198,8 +197,8 @@ public final class LessonView extends BorderPane {
                 : cartpolelab.plot.XAxis.EPISODES;
         e.start();
         e.done().whenComplete((v, failure) -> CompletableFuture
-                .supplyAsync(() -> CompareData.of(e, RunStatistics.Center.MEAN,
-                        RunStatistics.Spread.MIN_MAX, axis), compute)
+                .supplyAsync(() -> CompareData.of(e, cartpolelab.metrics.Center.MEAN,
+                        cartpolelab.metrics.Spread.MIN_MAX, axis), compute)
                 .whenComplete((d, f) -> Platform.runLater(() -> finished(e, d, f))));
     }
 
@@ -240,7 +239,7 @@ public final class LessonView extends BorderPane {
             long[] steps = d.lines().stream().filter(l -> l.algorithm().equals(g.label()))
                     .mapToLong(l -> d.summary().runs().stream()
                             .filter(r -> r.id().equals(l.id())).findFirst()
-                            .map(cartpolelab.metrics.ExperimentSummary.Run::solvedAtStep)
+                            .map(cartpolelab.results.ExperimentSummary.Run::solvedAtStep)
                             .orElse(-1L)).toArray();
             groups.add(new Measured.Group(g.label(), g.runs(), solved,
                     new double[][] {v.reinforce(), v.baseline(), v.td()}, steps));

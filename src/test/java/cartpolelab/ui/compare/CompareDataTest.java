@@ -7,7 +7,9 @@ import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.metrics.Center;
 import cartpolelab.metrics.RunStatistics;
+import cartpolelab.metrics.Spread;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
@@ -27,8 +29,8 @@ class CompareDataTest {
             e.measureGradientVariance(new GradientVarianceProbe.Settings(10, 2));
             e.start();
             assertTrue(e.awaitDone(Duration.ofSeconds(60)));
-            CompareData d = CompareData.of(e, RunStatistics.Center.MEAN,
-                    RunStatistics.Spread.MIN_MAX);
+            CompareData d = CompareData.of(e, Center.MEAN,
+                    Spread.MIN_MAX);
             assertEquals(2, d.variance().size());
             for (CompareFigures.VarianceGroup g : d.variance()) {
                 List<Integer> runs = e.cells().stream()

@@ -1,5 +1,7 @@
-package cartpolelab.metrics;
+package cartpolelab.results;
 
+import cartpolelab.metrics.RunProgress;
+import cartpolelab.metrics.RunStatistics;
 import cartpolelab.metrics.RunStatistics.Interval;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,7 +14,8 @@ import java.util.Map;
  * algorithm at one swept value) solved k/N, the median and IQM of episodes to solve and of
  * environment steps to solve with bootstrap CIs, the IQM of the final moving average with its CI, and the probability that
  * each group solves sooner than each other group ({@link RunStatistics}). Every bootstrap is
- * seeded from {@link #SEED}, so the same runs always give the same table.
+ * seeded from {@link #SEED}, so the same runs always give the same table. Computed only by
+ * {@link ExperimentResults}, once per experiment.
  */
 public final class ExperimentSummary {
 
@@ -36,7 +39,7 @@ public final class ExperimentSummary {
          * every step, the last one included, so an episode's reward is its length and the
          * steps to solve are the rewards summed up to the solving episode.
          */
-        public static Run of(String id, String group, double[] rewards, long steps,
+        static Run of(String id, String group, double[] rewards, long steps,
                              double threshold) {
             RunProgress p = new RunProgress(threshold);
             for (double r : rewards) {
@@ -55,12 +58,6 @@ public final class ExperimentSummary {
                     p.bestMovingAverage(), p.movingAverage());
         }
 
-        /** The line of a run from its history (all episodes that exist now). */
-        public static Run of(String id, String group, EpisodeHistory h, double threshold) {
-            int n = h.size();
-            return of(id, group, h.rewards(), n == 0 ? 0 : h.get(n - 1).totalSteps(),
-                    threshold);
-        }
     }
 
     /** One group's line. */
@@ -104,7 +101,7 @@ public final class ExperimentSummary {
     }
 
     /** The summary of these runs; groups in the order their first run appears. */
-    public static ExperimentSummary of(List<Run> runs) {
+    static ExperimentSummary of(List<Run> runs) {
         return new ExperimentSummary(runs);
     }
 
