@@ -206,7 +206,7 @@ public final class Agent {
             rollout.clear();
             finishedEpisodeSteps = 0;
         }
-        tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
+        tally.addPpo(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy(), ppo.approxKl(), ppo.clipFraction());
         return true;
     }
 

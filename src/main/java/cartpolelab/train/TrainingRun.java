@@ -225,7 +225,7 @@ public final class TrainingRun {
         double seconds = Math.max(1e-9, (activeNanos - episodeStartNanos) / 1e9);
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
-                activeNanos / 1e9, length / seconds));
+                activeNanos / 1e9, length / seconds, update.approxKl(), update.clipFraction()));
         GradientVarianceProbe.Measurement m = pendingMeasurement;
         if (m != null) {
             pendingMeasurement = null;
