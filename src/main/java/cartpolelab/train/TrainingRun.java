@@ -157,8 +157,7 @@ public final class TrainingRun {
         }
         if (recorder != null) {
             runner.lastProbabilities(frameProbabilities);
-            recorder.step(runner.env(), agent, runner.lastAction(), frameProbabilities[1],
-                    runner.episodeReward());
+            recorder.step(runner, agent, frameProbabilities[1]); // after the runner's step
         }
         if (ended) {
             measureIfDue();
