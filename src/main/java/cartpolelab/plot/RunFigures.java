@@ -245,21 +245,31 @@ public final class RunFigures {
         if (!d.ppo()) {
             return panels; // the other algorithms have no KL or clip fraction: no panels
         }
-        // PPO: each update's value holds until the next (episodes without one are NaN)
-        return new Panel[] {panels[0], panels[1], panels[2],
-            line(APPROX_KL, axis.column(i -> lastUpdate(h::approxKl, i)), Palette.APPROX_KL)
+        // PPO updates every n steps, not every episode: each update's values hold until the
+        // next (an episode without one records losses of 0 and no KL)
+        return new Panel[] {
+            line(ACTOR_LOSS, axis.column(i -> lastUpdate(h, h::actorLoss, i)),
+                    Palette.ACTOR_LOSS),
+            line(CRITIC_LOSS, axis.column(i -> lastUpdate(h, h::criticLoss, i)),
+                    Palette.CRITIC_LOSS),
+            line(ENTROPY, axis.column(i -> lastUpdate(h, h::entropy, i)), Palette.ENTROPY)
+                    .alwaysShow(0, 0.1),
+            line(APPROX_KL, axis.column(i -> lastUpdate(h, h::approxKl, i)), Palette.APPROX_KL)
                     .alwaysShow(0, 0.01),
-            line(CLIP_FRACTION, axis.column(i -> lastUpdate(h::clipFraction, i)),
+            line(CLIP_FRACTION, axis.column(i -> lastUpdate(h, h::clipFraction, i)),
                     Palette.CLIP_FRACTION).alwaysShow(0, 0.1),
         };
     }
 
-    /** The value at the last episode up to {@code i} that has one (NaN before the first). */
-    private static double lastUpdate(java.util.function.IntToDoubleFunction column, int i) {
+    /**
+     * {@code column} at the last episode up to {@code i} in which a PPO update finished (NaN
+     * before the first).
+     */
+    private static double lastUpdate(EpisodeHistory h,
+                                     java.util.function.IntToDoubleFunction column, int i) {
         for (int k = i; k >= 0; k--) {
-            double v = column.applyAsDouble(k);
-            if (!Double.isNaN(v)) {
-                return v;
+            if (!Double.isNaN(h.approxKl(k))) {
+                return column.applyAsDouble(k);
             }
         }
         return Double.NaN;
