@@ -33,20 +33,10 @@ public record FieldCheck<T>(T value, String error) {
     /** A whole number, checked by {@code probe} (e.g. {@code DEFAULTS::withHiddenSize}). */
     public static FieldCheck<Integer> wholeNumber(String label, String text,
                                                   IntFunction<Hyperparameters> probe) {
-        String t = text == null ? "" : text.strip().replace("_", "");
-        int v;
-        try {
-            v = Integer.parseInt(t);
-        } catch (NumberFormatException e) {
-            return invalid(label + ": " + describeInput(t) + " is not a whole number"
-                    + allowed(() -> probe.apply(Integer.MIN_VALUE)));
-        }
-        try {
-            probe.apply(v);
-            return valid(v);
-        } catch (IllegalArgumentException e) {
-            return invalid(label + ": " + v + " is out of range" + allowedFrom(e));
-        }
+        // beyond an int is out of range like any value the probe refuses
+        FieldCheck<Long> c = longNumber(label, text, v -> probe.apply(
+                v < Integer.MIN_VALUE || v > Integer.MAX_VALUE ? Integer.MIN_VALUE : (int) v));
+        return c.ok() ? valid(c.value().intValue()) : invalid(c.error());
     }
 
     /** A decimal number such as {@code 3e-4} or {@code 0.99}, checked by {@code probe}. */
@@ -80,7 +70,7 @@ public record FieldCheck<T>(T value, String error) {
             v = Long.parseLong(t);
         } catch (NumberFormatException e) {
             return invalid(label + ": " + describeInput(t) + " is not a whole number"
-                    + allowed(() -> probe.apply(0)));
+                    + allowed(() -> probe.apply(Long.MIN_VALUE)));
         }
         try {
             probe.apply(v);
