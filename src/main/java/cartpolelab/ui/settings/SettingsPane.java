@@ -2,7 +2,6 @@ package cartpolelab.ui.settings;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Preset;
-import cartpolelab.nn.Optimiser;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.ui.settings.SettingsTable.Row;
 import java.util.ArrayList;
@@ -136,7 +135,7 @@ public final class SettingsPane extends VBox {
     private String unusedByOptimiser(SettingInput<?> input) {
         Object optimiser = ((SettingInput.Choice<?>) inputFor(SettingsTable.OPTIMISER)).box
                 .getValue();
-        return input.row == SettingsTable.RMSPROP_ALPHA && optimiser != Optimiser.Kind.RMSPROP
+        return input.row == SettingsTable.RMSPROP_ALPHA && !cartpolelab.agent.Choices.isRmsprop(optimiser)
                 ? "RMSprop only: Adam has no \u03b1 (its moments have fixed rates)." : null;
     }
 

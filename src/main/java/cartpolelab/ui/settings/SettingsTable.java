@@ -5,10 +5,8 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Setting;
 import cartpolelab.env.CartPoleVersion;
 import java.math.BigDecimal;
+import cartpolelab.agent.Choices;
 import cartpolelab.agent.Schedule;
-import cartpolelab.nn.Activation;
-import cartpolelab.nn.Initialisation;
-import cartpolelab.nn.Optimiser;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +82,12 @@ public final class SettingsTable {
                                      BiFunction<Hyperparameters, T, Hyperparameters> put) {
         return register(setting, new Row<>(fieldId, setting.label(), setting.label(),
                 setting.meaning(), List.of(values), null, get, put));
+    }
+
+    /** A choice among the network package's values ({@link Choices}). */
+    private static Row<Object> network(String fieldId, Setting setting) {
+        return choice(fieldId, setting, Choices.values(setting).toArray(),
+                hp -> Choices.get(setting, hp), (hp, v) -> Choices.with(setting, hp, v));
     }
 
     private static <T> Row<T> register(Setting setting, Row<T> row) {
@@ -163,17 +167,12 @@ public final class SettingsTable {
 
     // ---- the knobs SB3's settings need (the form's "Advanced" section) ----
 
-    public static final Row<Activation> ACTIVATION = choice("activationField",
-            Setting.ACTIVATION, Activation.values(), Hyperparameters::activation,
-            Hyperparameters::withActivation);
+    public static final Row<Object> ACTIVATION = network("activationField", Setting.ACTIVATION);
 
-    public static final Row<Initialisation> INITIALISATION = choice("initialisationField",
-            Setting.INITIALISATION, Initialisation.values(), Hyperparameters::initialisation,
-            Hyperparameters::withInitialisation);
+    public static final Row<Object> INITIALISATION = network("initialisationField",
+            Setting.INITIALISATION);
 
-    public static final Row<Optimiser.Kind> OPTIMISER = choice("optimiserField",
-            Setting.OPTIMISER, Optimiser.Kind.values(), Hyperparameters::optimiser,
-            Hyperparameters::withOptimiser);
+    public static final Row<Object> OPTIMISER = network("optimiserField", Setting.OPTIMISER);
 
     public static final Row<Double> OPTIMISER_EPSILON = typed("optimiserEpsilonField",
             Setting.OPTIMISER_EPSILON, "Optimiser \u03b5",
