@@ -93,7 +93,8 @@ final class Updates {
             finishedEpisodeSteps = 0;
         }
         if (ppo != null) {
-            tally.add(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy());
+            tally.addPpo(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy(), ppo.approxKl(),
+                    ppo.clipFraction());
         } else {
             tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
         }

@@ -12,6 +12,7 @@ import cartpolelab.results.RunResult;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.NewRun;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.Sweep;
@@ -129,8 +130,10 @@ final class RunsImport implements Callable<Integer> {
         try (var in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
             first = in.readLine();
         }
-        if (MetricsCsv.header().equals(first)) {
-            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8);
+        int missing = MetricsCsv.missingColumns(first); // CSVs of earlier builds lack some
+        if (missing >= 0 && first.startsWith(EpisodeStats.COLUMNS[0] + ",")) {
+            List<String> lines = Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+                    .map(l -> l.isEmpty() ? l : MetricsCsv.padded(l, missing)).toList();
             EpisodeHistory h = new EpisodeHistory();
             GradientVarianceHistory g = new GradientVarianceHistory();
             parse(f, lines.subList(1, lines.size()), 2, 0, h, g);

@@ -24,7 +24,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>File format, version {@value #FORMAT_VERSION}, big-endian ({@link DataOutputStream}):
  * <pre>
  *   "CPLB"                       magic, 4 bytes
- *   int     format version       3 (1 and 2 are still read)
+ *   int     format version       4 (1, 2 and 3 are still read)
  *   UTF     algorithm, version   enum names (A2C, V0, ...)
  *   int     hidden size;  double learning rate, discount, entropy coefficient
  *   int     max steps, episodes, n-steps;  long seed
@@ -37,13 +37,15 @@ import org.ejml.data.DMatrixRMaj;
  *             UTF name, int rows, int cols, rows·cols doubles of the parameter,
  *             then of Adam's first moment, then of its second moment
  *   int     episodes N; N times: reward, length (int), moving average, actor loss,
- *             critic loss, entropy, total steps (long), wall seconds, steps per second
+ *             critic loss, entropy, total steps (long), wall seconds, steps per second,
+ *             then (format 4) PPO's approx_kl and clip fraction (NaN when the episode has none)
  *   int     gradient-variance measurements M ≥ 0 (format 3); M times: episode (int), update
  *             (long), variance of REINFORCE, baseline, TD and the learner's (doubles),
  *             samples (int)
  *   long    CRC-32 of every byte before it
  * </pre>
- * Format 2 has the named settings but no measurements, format 1 neither: both are read.
+ * Format 3 has no PPO measures in its episodes, format 2 no measurements either, format 1 no
+ * named settings either: all are read (their episodes have no PPO measures, NaN).
  * Loading ({@link CheckpointReader}) checks the kind of file, magic, size, checksum and version
  * before parsing, then the settings, every shape against {@link Agent#parameterShapes}, every
  * value and the exact length, all before anything live is touched. Files are written with
@@ -51,14 +53,19 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Checkpoint {
 
-    public static final int FORMAT_VERSION = 3;
+    public static final int FORMAT_VERSION = 4;
     /** Bytes of one gradient-variance measurement (format 3). */
     static final int MEASUREMENT_BYTES = 4 + 8 + 4 * 8 + 4;
     /** Conventional file extension. */
     public static final String EXTENSION = ".cplb";
     static final byte[] MAGIC = "CPLB".getBytes(StandardCharsets.US_ASCII);
-    /** Bytes of one episode of the history. */
+    /** Bytes of one episode of the history in formats 1 to 3; format 4 adds PPO's two. */
     static final int EPISODE_BYTES = 8 + 4 + 8 * 4 + 8 + 8 * 2;
+
+    /** Bytes of one episode of the history in {@code format}. */
+    static int episodeBytes(int format) {
+        return format >= 4 ? EPISODE_BYTES + 2 * 8 : EPISODE_BYTES;
+    }
     /** Magic, version and checksum: nothing shorter can be a checkpoint. */
     static final int MIN_BYTES = 4 + 4 + 8;
     /** Largest networks and the largest episode budget, with room to spare. */
@@ -112,12 +119,15 @@ public final class Checkpoint {
         }
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
                 prefix + 12 + history.size() * EPISODE_BYTES);
+        // the episodes in the format the headless bytes were written in (a library of an
+        // earlier build holds format 3)
+        int format = java.nio.ByteBuffer.wrap(headless, MAGIC.length, 4).getInt();
         try {
             CRC32 crc = new CRC32();
             DataOutputStream data = new DataOutputStream(
                     new java.util.zip.CheckedOutputStream(bytes, crc));
             data.write(headless, 0, prefix);
-            writeHistory(data, history);
+            writeHistory(data, history, format);
             writeMeasurements(data, measured);
             data.flush();
             new DataOutputStream(bytes).writeLong(crc.getValue());
@@ -169,7 +179,7 @@ public final class Checkpoint {
             writeValues(data, agent.secondMoments().get(i));
         }
         if (withHistory) {
-            writeHistory(data, snapshot.history());
+            writeHistory(data, snapshot.history(), FORMAT_VERSION);
             writeMeasurements(data, snapshot.gradientVariance());
         } else {
             data.writeInt(0);
@@ -179,8 +189,8 @@ public final class Checkpoint {
         new DataOutputStream(out).writeLong(crc.getValue());
     }
 
-    private static void writeHistory(DataOutputStream data, EpisodeHistory history)
-            throws IOException {
+    private static void writeHistory(DataOutputStream data, EpisodeHistory history,
+                                     int format) throws IOException {
         int n = history.size();
         data.writeInt(n);
         for (int i = 0; i < n; i++) {
@@ -194,6 +204,10 @@ public final class Checkpoint {
             data.writeLong(s.totalSteps());
             data.writeDouble(s.wallSeconds());
             data.writeDouble(s.stepsPerSecond());
+            if (format >= 4) {
+                data.writeDouble(s.approxKl());
+                data.writeDouble(s.clipFraction());
+            }
         }
     }
 

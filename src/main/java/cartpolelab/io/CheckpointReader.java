@@ -39,7 +39,6 @@ final class CheckpointReader {
     private static final int FORMAT_VERSION = Checkpoint.FORMAT_VERSION;
     private static final long MAX_BYTES = Checkpoint.MAX_BYTES;
     private static final int MIN_BYTES = Checkpoint.MIN_BYTES;
-    private static final int EPISODE_BYTES = Checkpoint.EPISODE_BYTES;
     /** More named settings than any build writes: the count itself is damaged. */
     private static final int MAX_NAMED_SETTINGS = 256;
 
@@ -255,7 +254,7 @@ final class CheckpointReader {
             second.add(readValues(data, rows, cols));
         }
         int n = data.readInt();
-        long historyEnd = expected + (long) n * EPISODE_BYTES;
+        long historyEnd = expected + (long) n * Checkpoint.episodeBytes(format);
         if (n < 0 || n > hp.episodes() || (format < 3 ? length != historyEnd
                 : length < historyEnd + 4)) {
             throw invalid(name, n + " episodes in " + length + " bytes (budget "
@@ -263,9 +262,10 @@ final class CheckpointReader {
         }
         EpisodeHistory history = new EpisodeHistory();
         for (int i = 0; i < n; i++) {
-            history.add(new EpisodeStats(i + 1, data.readDouble(), data.readInt(),
+            EpisodeStats s = new EpisodeStats(i + 1, data.readDouble(), data.readInt(),
                     data.readDouble(), data.readDouble(), data.readDouble(), data.readDouble(),
-                    data.readLong(), data.readDouble(), data.readDouble()));
+                    data.readLong(), data.readDouble(), data.readDouble());
+            history.add(format < 4 ? s : s.withPpo(data.readDouble(), data.readDouble()));
         }
         GradientVarianceHistory measured = new GradientVarianceHistory();
         if (format >= 3) { // the gradient-variance measurements follow

@@ -91,12 +91,11 @@ public final class ExperimentCsv {
                 throw new IOException("cannot read " + f + ": " + reason(e)
                         + "; check the shard's path", e);
             }
-            // shards written before gradvar/learner existed read with that cell empty
-            String legacy = MetricsCsv.header().substring(0,
-                    MetricsCsv.header().lastIndexOf(','));
-            boolean old = !lines.isEmpty() && lines.get(0).endsWith(legacy);
+            // shards written before gradvar/learner or the ppo/ columns existed read with
+            // those cells empty
+            int missing = lines.isEmpty() ? -1 : MetricsCsv.missingColumns(lines.get(0));
             if (lines.isEmpty() || !lines.get(0).startsWith("run,algorithm,seed,")
-                    || !lines.get(0).endsWith(MetricsCsv.header()) && !old) {
+                    || missing < 0) {
                 throw new IOException(f + " is not a tidy CSV of compare (its header is not "
                         + tidyHeader(null) + " with an optional sweep/ column): give the "
                         + "--csv files the shards wrote");
@@ -117,7 +116,7 @@ public final class ExperimentCsv {
                 if (line.isEmpty()) {
                     continue;
                 }
-                String[] cells = (old ? line + "," : line).split(",", -1);
+                String[] cells = MetricsCsv.padded(line, missing).split(",", -1);
                 if (cells.length != lead + metrics.length) {
                     throw new IOException(f + " line " + (ln + 1) + " has " + cells.length
                             + " fields, not " + (lead + metrics.length) + ": the file is cut "

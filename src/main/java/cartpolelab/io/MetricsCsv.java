@@ -11,8 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * The metrics of a run as CSV: a header with the metric names of {@link EpisodeStats#COLUMNS}
- * then {@link #GRADIENT_VARIANCE_COLUMNS}, and one row per episode, numbers in full precision
+ * The metrics of a run as CSV: a header with the metric names of {@link EpisodeStats#COLUMNS},
+ * then {@link #GRADIENT_VARIANCE_COLUMNS}, then {@link EpisodeStats#PPO_COLUMNS} (empty but for
+ * PPO's episodes in which an update finished), and one row per episode, numbers in full precision
  * ({@link Double#toString}, so every value reads back exactly), written atomically. The
  * gradient-variance columns hold the measurement taken after that episode's update
  * ({@link GradientVariance}) and are empty on every other row.
@@ -32,7 +33,30 @@ public final class MetricsCsv {
 
     public static String header() {
         return String.join(",", EpisodeStats.COLUMNS) + ","
-                + String.join(",", GRADIENT_VARIANCE_COLUMNS);
+                + String.join(",", GRADIENT_VARIANCE_COLUMNS) + ","
+                + String.join(",", EpisodeStats.PPO_COLUMNS);
+    }
+
+    /**
+     * How many of {@link #header()}'s last columns a header line written by an earlier build
+     * lacks: 0 for this build's, 2 before {@code ppo/approx_kl} and {@code ppo/clip_fraction},
+     * 3 before {@code gradvar/learner} as well; −1 if {@code line} ends with none of them.
+     * Such rows read as if those cells were empty ({@link #padded}).
+     */
+    public static int missingColumns(String line) {
+        String[] names = header().split(",");
+        for (int missing : new int[] {0, 2, 3}) {
+            String h = String.join(",", java.util.Arrays.copyOf(names, names.length - missing));
+            if (line != null && line.endsWith(h)) {
+                return missing;
+            }
+        }
+        return -1;
+    }
+
+    /** {@code row} with {@code missing} empty cells appended ({@link #missingColumns}). */
+    public static String padded(String row, int missing) {
+        return missing <= 0 ? row : row + ",".repeat(missing);
     }
 
     /** One row without a measurement (the gradient-variance columns empty), as {@link #header()}. */
@@ -49,8 +73,11 @@ public final class MetricsCsv {
                 + s.movingAverage() + "," + s.actorLoss() + "," + s.criticLoss() + ","
                 + s.entropy() + "," + s.totalSteps() + "," + s.wallSeconds() + ","
                 + s.stepsPerSecond();
-        return g == null ? stats + ",,,," : stats + "," + g.reinforce() + "," + g.baseline() + ","
+        String gradvar = g == null ? ",,,," : "," + g.reinforce() + "," + g.baseline() + ","
                 + g.td() + "," + g.learner();
+        // PPO's measures: empty for other algorithms and episodes without a PPO update
+        String ppo = s.hasPpo() ? "," + s.approxKl() + "," + s.clipFraction() : ",,";
+        return stats + gradvar + ppo;
     }
 
     /** Writes every episode of {@code history} that exists when the call starts. */

@@ -9,7 +9,8 @@ import java.nio.file.Path;
  * One row of a metrics CSV ({@link MetricsCsv#header()}) read back: every value a finite
  * number of its column's kind (episode, length and total steps whole), the gradient-variance
  * columns all empty or all numbers. Anything else is refused naming the file, the line and
- * the column, so no text, NaN or infinity slips from a file into a library or a summary.
+ * the column (the ppo/ columns likewise: both empty, NaN in the record, or both numbers),
+ * so no text, NaN or infinity slips from a file into a library or a summary.
  *
  * @param gradientVariance the measurement on this row, or null (its update count and sample
  *                         size are not in the CSV: 0)
@@ -29,13 +30,18 @@ public record MetricsRow(EpisodeStats stats, GradientVariance gradientVariance) 
             throws IOException {
         double[] v = new double[FIELDS];
         int stats = EpisodeStats.COLUMNS.length;
+        int ppo = stats + MetricsCsv.GRADIENT_VARIANCE_COLUMNS.length;
         boolean measured = !fields[from + stats].isEmpty();
+        boolean hasPpo = !fields[from + ppo].isEmpty();
         for (int c = 0; c < FIELDS; c++) {
             String text = fields[from + c];
-            if (c >= stats && !measured) {
+            boolean present = c < stats || (c < ppo ? measured : hasPpo);
+            if (!present) {
                 if (!text.isEmpty()) {
-                    throw bad(file, line, c, text, "empty like the other gradvar/ columns");
+                    throw bad(file, line, c, text, c < ppo ? "empty like the other gradvar/ "
+                            + "columns" : "empty like the other ppo/ column");
                 }
+                v[c] = Double.NaN;
                 continue;
             }
             try {
@@ -52,7 +58,7 @@ public record MetricsRow(EpisodeStats stats, GradientVariance gradientVariance) 
             }
         }
         EpisodeStats s = new EpisodeStats((int) v[0], v[1], (int) v[2], v[3], v[4], v[5], v[6],
-                (long) v[7], v[8], v[9]);
+                (long) v[7], v[8], v[9], v[ppo], v[ppo + 1]);
         GradientVariance g = measured ? new GradientVariance((int) v[0], 0, v[stats],
                 v[stats + 1], v[stats + 2], v[stats + 3], 0) : null;
         return new MetricsRow(s, g);

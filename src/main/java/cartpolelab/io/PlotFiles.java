@@ -79,7 +79,8 @@ public final class PlotFiles {
     /** What the figures say about a run of {@code hp} solved at {@code solvedAt} (or -1). */
     public static RunFigures.Description describe(Hyperparameters hp, int solvedAt) {
         return new RunFigures.Description(title(hp), subtitle(hp),
-                hp.version().solvedThreshold(), solvedAt, hp.algorithm().usesCritic());
+                hp.version().solvedThreshold(), solvedAt, hp.algorithm().usesCritic(),
+                hp.algorithm().clipped());
     }
 
     /** Describes a finished history, working out where it was solved. */

@@ -30,7 +30,8 @@ import java.util.Locale;
  * <p>What it holds: the run's settings as text (tag {@code settings}, TensorBoard's TEXT tab);
  * then, for every episode, each metric of {@link EpisodeStats#COLUMNS} but the episode number
  * as a scalar under its CSV name ({@code episode/reward}, {@code loss/actor}, ...), the step
- * being the episode number; the reward and its moving average a second time over environment
+ * being the episode number, and {@link EpisodeStats#PPO_COLUMNS} on PPO's episodes in which an
+ * update finished; the reward and its moving average a second time over environment
  * steps ({@code steps/episode/reward}, {@code steps/episode/reward_ma50}, the step being
  * {@code perf/total_steps}); and each gradient-variance measurement under
  * {@link MetricsCsv#GRADIENT_VARIANCE_COLUMNS} at its episode. Scalars are float32, as
@@ -132,6 +133,10 @@ public final class TensorBoardWriter implements AutoCloseable {
             Summary.Builder sum = Summary.newBuilder();
             for (int c = 1; c < EpisodeStats.COLUMNS.length; c++) {
                 sum.addValue(scalar(EpisodeStats.COLUMNS[c], values[c - 1]));
+            }
+            if (s.hasPpo()) { // only PPO's episodes in which an update finished
+                sum.addValue(scalar(EpisodeStats.PPO_COLUMNS[0], s.approxKl()))
+                        .addValue(scalar(EpisodeStats.PPO_COLUMNS[1], s.clipFraction()));
             }
             write(Event.newBuilder().setWallTime(wall).setStep(s.episode()).setSummary(sum)
                     .build());

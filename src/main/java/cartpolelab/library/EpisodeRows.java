@@ -14,15 +14,15 @@ final class EpisodeRows {
     private EpisodeRows() {
     }
 
-    private static final int EPISODE_COLUMNS = 11;
+    private static final int EPISODE_COLUMNS = 13;
     private static final int ROWS_PER_INSERT = 64;
 
     private static String insertEpisodes(int rows) {
         StringBuilder sql = new StringBuilder("INSERT OR REPLACE INTO episodes (run_id, episode, "
                 + "reward, length, reward_ma50, loss_actor, loss_critic, entropy, total_steps, "
-                + "wall_seconds, steps_per_sec) VALUES ");
+                + "wall_seconds, steps_per_sec, ppo_approx_kl, ppo_clip_fraction) VALUES ");
         for (int k = 0; k < rows; k++) {
-            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql.append(k == 0 ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         }
         return sql.toString();
     }
@@ -42,6 +42,14 @@ final class EpisodeRows {
         p.setLong(at + 9, s.totalSteps());
         p.setDouble(at + 10, s.wallSeconds());
         p.setDouble(at + 11, s.stepsPerSecond());
+        // PPO's measures, NULL when the episode has none
+        if (s.hasPpo()) {
+            p.setDouble(at + 12, s.approxKl());
+            p.setDouble(at + 13, s.clipFraction());
+        } else {
+            p.setNull(at + 12, java.sql.Types.REAL);
+            p.setNull(at + 13, java.sql.Types.REAL);
+        }
         r.progress.add(s.reward());
     }
 

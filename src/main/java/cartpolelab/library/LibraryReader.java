@@ -160,6 +160,11 @@ public final class LibraryReader {
         return r.wasNull() ? Double.NaN : v;
     }
 
+    private static double nullable(ResultSet r, int column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? Double.NaN : v;
+    }
+
     /**
      * A run's whole checkpoint as a {@code .cplb} file holds it (the stored one joined with its
      * episodes), or null if none was stored.
@@ -226,14 +231,15 @@ public final class LibraryReader {
             GradientVarianceHistory g = new GradientVarianceHistory();
             try (PreparedStatement p = library.connection.prepareStatement("SELECT episode, "
                     + "reward, length, reward_ma50, loss_actor, loss_critic, entropy, "
-                    + "total_steps, wall_seconds, steps_per_sec FROM episodes WHERE run_id = ? "
-                    + "ORDER BY episode")) {
+                    + "total_steps, wall_seconds, steps_per_sec, ppo_approx_kl, "
+                    + "ppo_clip_fraction FROM episodes WHERE run_id = ? ORDER BY episode")) {
                 p.setLong(1, runId);
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) {
                         h.add(new EpisodeStats(r.getInt(1), r.getDouble(2), r.getInt(3),
                                 r.getDouble(4), r.getDouble(5), r.getDouble(6), r.getDouble(7),
-                                r.getLong(8), r.getDouble(9), r.getDouble(10)));
+                                r.getLong(8), r.getDouble(9), r.getDouble(10), nullable(r, 11),
+                                nullable(r, 12)));
                     }
                 }
                 try (PreparedStatement q = library.connection.prepareStatement("SELECT episode, "

@@ -19,7 +19,7 @@ import java.util.TreeSet;
 final class Schema {
 
     /** The schema version this build writes. */
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     /** Written into {@code PRAGMA application_id}: 'CPLB' as a big-endian int. */
     static final int APPLICATION_ID = 0x43504C42;
@@ -122,7 +122,11 @@ final class Schema {
               reward  REAL NOT NULL,
               fell    INTEGER NOT NULL,
               frames  BLOB NOT NULL,
-              PRIMARY KEY (run_id, episode))"""));
+              PRIMARY KEY (run_id, episode))"""),
+            // version 1 → 2: PPO's per-episode measures, NULL for other algorithms and for
+            // episodes in which no PPO update finished (rows of version 1 read as NULL)
+            List.of("ALTER TABLE episodes ADD COLUMN ppo_approx_kl REAL",
+                    "ALTER TABLE episodes ADD COLUMN ppo_clip_fraction REAL"));
 
     /** The tables a library of this version must have. */
     static final Set<String> TABLES = Set.of("experiments", "runs", "tags", "episodes",

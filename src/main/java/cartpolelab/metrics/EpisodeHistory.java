@@ -3,8 +3,8 @@ package cartpolelab.metrics;
 import java.util.Arrays;
 
 /**
- * Every finished episode of a run, column by column in primitive arrays: 64 bytes an episode,
- * so 100,000 episodes take about 6 MB (an {@code ArrayList<EpisodeStats>} would take ~3x that).
+ * Every finished episode of a run, column by column in primitive arrays: 80 bytes an episode,
+ * so 100,000 episodes take about 8 MB (an {@code ArrayList<EpisodeStats>} would take ~3x that).
  *
  * <p>One writer (the trainer's thread) and any number of readers, without locks: the writer
  * fills index {@code n} of every column, then publishes {@code size = n + 1} through a volatile
@@ -27,6 +27,8 @@ public final class EpisodeHistory {
         final long[] totalSteps;
         final double[] wallSeconds;
         final double[] stepsPerSecond;
+        final double[] approxKl;
+        final double[] clipFraction;
 
         Columns(int capacity) {
             reward = new double[capacity];
@@ -38,6 +40,8 @@ public final class EpisodeHistory {
             totalSteps = new long[capacity];
             wallSeconds = new double[capacity];
             stepsPerSecond = new double[capacity];
+            approxKl = new double[capacity];
+            clipFraction = new double[capacity];
         }
 
         Columns grow(int capacity, int used) {
@@ -51,6 +55,8 @@ public final class EpisodeHistory {
             System.arraycopy(totalSteps, 0, c.totalSteps, 0, used);
             System.arraycopy(wallSeconds, 0, c.wallSeconds, 0, used);
             System.arraycopy(stepsPerSecond, 0, c.stepsPerSecond, 0, used);
+            System.arraycopy(approxKl, 0, c.approxKl, 0, used);
+            System.arraycopy(clipFraction, 0, c.clipFraction, 0, used);
             return c;
         }
     }
@@ -96,6 +102,8 @@ public final class EpisodeHistory {
         c.totalSteps[n] = s.totalSteps();
         c.wallSeconds[n] = s.wallSeconds();
         c.stepsPerSecond[n] = s.stepsPerSecond();
+        c.approxKl[n] = s.approxKl();
+        c.clipFraction[n] = s.clipFraction();
         size = n + 1; // publishes the writes above
     }
 
@@ -110,7 +118,7 @@ public final class EpisodeHistory {
         return new EpisodeStats(index + 1, c.reward[index], c.length[index],
                 c.movingAverage[index], c.actorLoss[index], c.criticLoss[index],
                 c.entropy[index], c.totalSteps[index], c.wallSeconds[index],
-                c.stepsPerSecond[index]);
+                c.stepsPerSecond[index], c.approxKl[index], c.clipFraction[index]);
     }
 
     public double reward(int index) {
@@ -131,6 +139,16 @@ public final class EpisodeHistory {
 
     public double entropy(int index) {
         return checked(index).entropy[index];
+    }
+
+    /** PPO's mean approx_kl of the episode's updates; NaN when none (or not PPO). */
+    public double approxKl(int index) {
+        return checked(index).approxKl[index];
+    }
+
+    /** PPO's mean clip fraction of the episode's updates; NaN when none (or not PPO). */
+    public double clipFraction(int index) {
+        return checked(index).clipFraction[index];
     }
 
     /** Environment steps taken by the end of the episode at {@code index}. */

@@ -18,6 +18,8 @@ public final class Palette {
     public static final String ACTOR_LOSS = "#E45756";
     public static final String CRITIC_LOSS = "#72B7B2";
     public static final String ENTROPY = "#B279A2";
+    public static final String APPROX_KL = "#EECA3B";
+    public static final String CLIP_FRACTION = "#9D755D";
 
     /** One colour per group of an experiment (Tableau 10), in order; repeats after ten. */
     public static final String[] GROUPS = {

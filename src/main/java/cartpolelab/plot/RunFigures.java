@@ -18,6 +18,9 @@ public final class RunFigures {
     public static final String ACTOR_LOSS = "Actor loss";
     public static final String CRITIC_LOSS = "Critic loss";
     public static final String ENTROPY = "Entropy";
+    /** PPO's panels (only PPO's runs have them). */
+    public static final String APPROX_KL = "Approx. KL";
+    public static final String CLIP_FRACTION = "Clip fraction";
     public static final String TRAINING_TITLE = "Losses and entropy per episode";
     public static final String NO_CRITIC = "no critic: REINFORCE learns from returns alone";
     public static final String VARIANCE_TITLE = "Gradient variance of the estimators";
@@ -39,12 +42,18 @@ public final class RunFigures {
      * @param solvedAt  the episode at which it was solved, or -1
      * @param critic    the algorithm trains a critic (without one the critic loss is 0, and
      *                  its panel says why)
+     * @param ppo       PPO's run: the training chart adds its approx_kl and clip fraction
      */
     public record Description(String title, String subtitle, double threshold, int solvedAt,
-                              boolean critic) {
+                              boolean critic, boolean ppo) {
 
         public Description(String title, String subtitle, double threshold, int solvedAt) {
             this(title, subtitle, threshold, solvedAt, true);
+        }
+
+        public Description(String title, String subtitle, double threshold, int solvedAt,
+                           boolean critic) {
+            this(title, subtitle, threshold, solvedAt, critic, false);
         }
 
         /** The subtitle, led by "solved at episode N" when solved (so it is never cut off). */
@@ -228,11 +237,42 @@ public final class RunFigures {
 
     private static Panel[] trainingPanels(RunAxis axis, EpisodeHistory h, Description d) {
         Panel critic = line(CRITIC_LOSS, axis.column(h::criticLoss), Palette.CRITIC_LOSS);
-        return new Panel[] {
+        Panel[] panels = {
             line(ACTOR_LOSS, axis.column(h::actorLoss), Palette.ACTOR_LOSS),
             d.critic() ? critic : critic.note(NO_CRITIC),
             line(ENTROPY, axis.column(h::entropy), Palette.ENTROPY).alwaysShow(0, 0.1),
         };
+        if (!d.ppo()) {
+            return panels; // the other algorithms have no KL or clip fraction: no panels
+        }
+        // PPO updates every n steps, not every episode: each update's values hold until the
+        // next (an episode without one records losses of 0 and no KL)
+        return new Panel[] {
+            line(ACTOR_LOSS, axis.column(i -> lastUpdate(h, h::actorLoss, i)),
+                    Palette.ACTOR_LOSS),
+            line(CRITIC_LOSS, axis.column(i -> lastUpdate(h, h::criticLoss, i)),
+                    Palette.CRITIC_LOSS),
+            line(ENTROPY, axis.column(i -> lastUpdate(h, h::entropy, i)), Palette.ENTROPY)
+                    .alwaysShow(0, 0.1),
+            line(APPROX_KL, axis.column(i -> lastUpdate(h, h::approxKl, i)), Palette.APPROX_KL)
+                    .alwaysShow(0, 0.01),
+            line(CLIP_FRACTION, axis.column(i -> lastUpdate(h, h::clipFraction, i)),
+                    Palette.CLIP_FRACTION).alwaysShow(0, 0.1),
+        };
+    }
+
+    /**
+     * {@code column} at the last episode up to {@code i} in which a PPO update finished (NaN
+     * before the first).
+     */
+    private static double lastUpdate(EpisodeHistory h,
+                                     java.util.function.IntToDoubleFunction column, int i) {
+        for (int k = i; k >= 0; k--) {
+            if (!Double.isNaN(h.approxKl(k))) {
+                return column.applyAsDouble(k);
+            }
+        }
+        return Double.NaN;
     }
 
     private static Panel line(String name, Column c, String colour) {

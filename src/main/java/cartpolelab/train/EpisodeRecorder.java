@@ -1,6 +1,8 @@
 package cartpolelab.train;
 
 import cartpolelab.agent.Agent;
+import cartpolelab.agent.EpisodeRunner;
+import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -45,6 +47,15 @@ public final class EpisodeRecorder {
     private float[] rewardSoFar;
     private int frames;
     private double bestReward = Double.NEGATIVE_INFINITY;
+    // ---- PPO's ratio ρ: the states in full precision, π_old of each action, the updates ----
+    private double[] exactStates;
+    private double[] oldRight;
+    private Agent agent;
+    private long updatesSeen;
+    /** Frames at which the last and the one-before-last update of this episode ran, or -1. */
+    private int lastUpdateFrame;
+    private int previousUpdateFrame;
+    private double clipAtUpdate = Double.NaN;
 
     /** @param keep recent episodes to keep, at least 1 */
     public EpisodeRecorder(int keep) {
@@ -62,18 +73,33 @@ public final class EpisodeRecorder {
             probRight = new float[maxFrames];
             values = new float[maxFrames];
             rewardSoFar = new float[maxFrames];
+            exactStates = new double[maxFrames * 4];
+            oldRight = new double[maxFrames];
         }
         frames = 0;
+        this.agent = agent;
+        updatesSeen = agent.updates();
+        lastUpdateFrame = -1;
+        previousUpdateFrame = -1;
         env.observe(observation, 0);
         agent.probabilities(observation, pi);
         add(env, agent, -1, pi[1], 0);
     }
 
-    /** The state after a step, the action and π(right) it came from, the reward so far. */
-    void step(CartPole env, Agent agent, int action, double probRightOfAction,
-              double episodeReward) {
+    /** The state after the runner's last step, its action, π(right) it came from, reward. */
+    void step(EpisodeRunner runner, Agent agent, double probRightOfAction) {
+        CartPole env = runner.env();
         env.observe(observation, 0);
-        add(env, agent, action, probRightOfAction, episodeReward);
+        add(env, agent, runner.lastAction(), probRightOfAction, runner.episodeReward());
+        if (agent.updates() != updatesSeen && frames > 0) {
+            // an update learned from the rollout up to this step (PPO: every n steps)
+            updatesSeen = agent.updates();
+            previousUpdateFrame = lastUpdateFrame;
+            lastUpdateFrame = frames - 1;
+            Hyperparameters hp = agent.hyperparameters();
+            clipAtUpdate = hp.clipRangeSchedule().at(hp.clipRange(), runner.totalSteps(),
+                    hp.scheduleSteps());
+        }
     }
 
     private void add(CartPole env, Agent agent, int action, double right, double reward) {
@@ -87,6 +113,8 @@ public final class EpisodeRecorder {
         states[s + 3] = (float) env.thetaDot();
         actions[frames] = (byte) action;
         probRight[frames] = (float) right;
+        oldRight[frames] = right;
+        System.arraycopy(observation, 0, exactStates, s, 4);
         values[frames] = (float) agent.value(observation);
         rewardSoFar[frames] = (float) reward;
         frames++;
@@ -100,8 +128,9 @@ public final class EpisodeRecorder {
         if (frames == 0) {
             return;
         }
+        float[] ratios = ratios();
         RecordedEpisode e = new RecordedEpisode(episode, frames, states, actions, probRight,
-                values, rewardSoFar, fell);
+                values, rewardSoFar, fell, ratios, ratios == null ? Double.NaN : clipAtUpdate);
         if (episode == 1 || e.reward() > bestReward) {
             milestones.add(episode);
         }
@@ -121,6 +150,28 @@ public final class EpisodeRecorder {
         }
         latest = e;
         frames = 0;
+    }
+
+    /**
+     * PPO: ρ_k = π_θ(a_k|s_k) / π_old(a_k|s_k) for the steps the episode's last update learned
+     * from (those after the update before it, if any): π_old is the policy that chose a_k (no
+     * update ran in between), π_θ the agent's now, after that update and no other. Null for
+     * other algorithms and episodes without an update; NaN elsewhere.
+     */
+    private float[] ratios() {
+        if (agent == null || !agent.hyperparameters().algorithm().clipped()
+                || lastUpdateFrame < 1) {
+            return null;
+        }
+        float[] r = new float[frames];
+        java.util.Arrays.fill(r, Float.NaN);
+        for (int k = Math.max(previousUpdateFrame, 0); k < lastUpdateFrame; k++) {
+            System.arraycopy(exactStates, 4 * k, observation, 0, 4);
+            agent.probabilities(observation, pi);
+            int a = actions[k + 1];
+            r[k] = (float) (pi[a] / (a == 1 ? oldRight[k + 1] : 1 - oldRight[k + 1]));
+        }
+        return r;
     }
 
     /** The newest finished recording, or null. */

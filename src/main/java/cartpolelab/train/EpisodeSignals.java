@@ -19,17 +19,27 @@ import cartpolelab.agent.Hyperparameters;
  * V is the critic's estimate as recorded when the frame was shown: the network the update
  * used, except at an n-step boundary, where the recording was taken just after that update.
  * The last frame (no action taken from it) has neither: NaN.
+ *
+ * <p>For PPO also the ratio ρ_t = π_θ(a_t|s_t) / π_old(a_t|s_t) the recording measured
+ * ({@link RecordedEpisode#ratio}: π_old the policy that chose a_t, π_θ the one after the update
+ * that learned from the step) and the clipped term clip(ρ_t, 1 − ε, 1 + ε) · Â_t of the
+ * surrogate, with that update's ε and Â_t as above (before any per-minibatch normalisation);
+ * NaN for the steps no update of the episode learned from last, and for other algorithms.
  */
 public final class EpisodeSignals {
 
     private final Algorithm algorithm;
     private final double[] returns;
     private final double[] multipliers;
+    /** PPO's ρ per frame (NaN where unknown), or null. */
+    private final RecordedEpisode recording;
 
-    private EpisodeSignals(Algorithm algorithm, double[] returns, double[] multipliers) {
+    private EpisodeSignals(Algorithm algorithm, double[] returns, double[] multipliers,
+                           RecordedEpisode recording) {
         this.algorithm = algorithm;
         this.returns = returns;
         this.multipliers = multipliers;
+        this.recording = recording;
     }
 
     /**
@@ -62,7 +72,7 @@ public final class EpisodeSignals {
                     bootstraps ? e.frame(end).value() : 0, hp.discount(),
                     bootstraps ? hp.gaeLambda() : 1, psi, g);
         }
-        return new EpisodeSignals(a, g, psi);
+        return new EpisodeSignals(a, g, psi, a.clipped() ? e : null);
     }
 
     public Algorithm algorithm() {
@@ -77,6 +87,18 @@ public final class EpisodeSignals {
     /** Ψ_t at frame {@code k}: what ∇log π of the next action was multiplied by; NaN last. */
     public double multiplierAt(int k) {
         return multipliers[k];
+    }
+
+    /** PPO: ρ = π_θ(a|s) / π_old(a|s) of the action from frame {@code k}; NaN if unknown. */
+    public double ratioAt(int k) {
+        return recording == null ? Double.NaN : recording.ratio(k);
+    }
+
+    /** PPO: clip(ρ, 1 − ε, 1 + ε) · Â at frame {@code k}; NaN where ρ is unknown. */
+    public double clippedTermAt(int k) {
+        double rho = ratioAt(k);
+        double eps = recording == null ? Double.NaN : recording.clipRange();
+        return Math.min(Math.max(rho, 1 - eps), 1 + eps) * multipliers[k];
     }
 
     /** The name of Ψ_t for this algorithm, as the overlay writes it. */

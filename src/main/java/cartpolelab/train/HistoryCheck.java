@@ -9,7 +9,8 @@ import cartpolelab.metrics.EpisodeStats;
  * run's episode budget; each episode 1 .. step-limit steps long with a finite reward between 0
  * and its length; finite moving average, losses (critic loss ≥ 0), entropy in [0, ln 2],
  * wall-clock time and speed (≥ 0, time never going back); {@code perf/total_steps} the running
- * sum of the lengths.
+ * sum of the lengths; PPO's approx_kl (≥ 0) and clip fraction (in [0, 1]) both present or
+ * both NaN.
  */
 final class HistoryCheck {
 
@@ -42,6 +43,10 @@ final class HistoryCheck {
             in(e + "entropy", s.entropy(), 0, MAX_ENTROPY);
             in(e + "wall seconds", s.wallSeconds(), wall, Double.MAX_VALUE);
             in(e + "steps per second", s.stepsPerSecond(), 0, Double.MAX_VALUE);
+            if (s.hasPpo() || !Double.isNaN(s.clipFraction())) { // PPO's: both or neither
+                in(e + "ppo/approx_kl", s.approxKl(), 0, Double.MAX_VALUE);
+                in(e + "ppo/clip_fraction", s.clipFraction(), 0, 1);
+            }
             steps += s.length();
             // several environments: the others' episodes in progress count as well
             long others = s.totalSteps() - steps;

@@ -21,9 +21,22 @@ public final class RecordedEpisode {
     private final float[] values;
     private final float[] rewardSoFar;
     private final boolean fell;
+    /** PPO: ρ of the action taken from each frame's state, NaN where unknown; or null. */
+    private final float[] ratios;
+    /** PPO: the clip range ε of the update the ratios belong to; NaN without ratios. */
+    private final double clipRange;
 
     RecordedEpisode(int episode, int frames, float[] states, byte[] actions, float[] probRight,
                     float[] values, float[] rewardSoFar, boolean fell) {
+        this(episode, frames, states, actions, probRight, values, rewardSoFar, fell, null,
+                Double.NaN);
+    }
+
+    RecordedEpisode(int episode, int frames, float[] states, byte[] actions, float[] probRight,
+                    float[] values, float[] rewardSoFar, boolean fell, float[] ratios,
+                    double clipRange) {
+        this.ratios = ratios == null ? null : java.util.Arrays.copyOf(ratios, frames);
+        this.clipRange = clipRange;
         this.episode = episode;
         this.states = java.util.Arrays.copyOf(states, frames * 4);
         this.actions = java.util.Arrays.copyOf(actions, frames);
@@ -68,6 +81,22 @@ public final class RecordedEpisode {
 
     /** Bytes this recording takes (its arrays). */
     public long bytes() {
-        return (long) actions.length * BYTES_PER_FRAME;
+        return (long) actions.length * (BYTES_PER_FRAME + (ratios == null ? 0 : 4));
+    }
+
+    /**
+     * PPO: ρ = π_θ(a|s) / π_old(a|s) of the action taken from frame {@code k}'s state, with
+     * π_old the policy that chose it and π_θ the policy after the update that learned from
+     * that step (the last update in this episode); NaN for the steps no update in this episode
+     * learned from, for steps an earlier update of this episode learned from (a later update
+     * moved π again), for the last frame and for other algorithms.
+     */
+    public double ratio(int k) {
+        return ratios == null || k < 0 || k >= ratios.length ? Double.NaN : ratios[k];
+    }
+
+    /** PPO: the clip range ε of the update {@link #ratio} belongs to; NaN without ratios. */
+    public double clipRange() {
+        return clipRange;
     }
 }

@@ -161,8 +161,7 @@ public final class TrainingRun {
         }
         if (recorder != null) {
             runner.lastProbabilities(frameProbabilities);
-            recorder.step(runner.env(), agent, runner.lastAction(), frameProbabilities[1],
-                    runner.episodeReward());
+            recorder.step(runner, agent, frameProbabilities[1]); // after the runner's step
         }
         if (ended) {
             // the episodes that ended in this lockstep, in environment order
@@ -234,7 +233,7 @@ public final class TrainingRun {
         episodeStartNanos[e] = activeNanos;
         history.add(new EpisodeStats(episode, reward, length, progress.movingAverage(),
                 update.actorLoss(), update.criticLoss(), update.entropy(), totalSteps(),
-                activeNanos / 1e9, length / seconds));
+                activeNanos / 1e9, length / seconds, update.approxKl(), update.clipFraction()));
         measuring.commit(episode);
         if (recorder != null && e == 0) {
             int solved = progress.solvedAtEpisode();

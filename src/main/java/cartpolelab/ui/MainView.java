@@ -258,9 +258,7 @@ public final class MainView extends BorderPane {
         cartpolelab.agent.Algorithm a = hp.algorithm();
         EpisodeSignals s = replay.signals(hp);
         int k = replay.frameIndex();
-        canvas.setExplanation(a.usesCritic(), a.displayName(),
-                s == null ? Double.NaN : s.returnAt(k), s == null ? Double.NaN : s.multiplierAt(k),
-                s == null ? "" : s.multiplierName());
+        canvas.setExplanation(a.usesCritic(), a.displayName(), s, k); // PPO's ρ as well
     }
 
     /** The lesson's window, opened on first use (Lesson…, or L). */

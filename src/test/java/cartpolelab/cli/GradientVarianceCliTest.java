@@ -31,8 +31,8 @@ class GradientVarianceCliTest {
                 "--quiet", "--csv", off.toString()).code());
         List<String> withProbe = Files.readAllLines(on);
         List<String> without = Files.readAllLines(off);
-        assertTrue(withProbe.get(0).endsWith(
-                ",gradvar/reinforce,gradvar/baseline,gradvar/td,gradvar/learner"));
+        assertTrue(withProbe.get(0).endsWith(",gradvar/reinforce,gradvar/baseline,gradvar/td,"
+                + "gradvar/learner,ppo/approx_kl,ppo/clip_fraction"), withProbe.get(0));
         assertEquals(31, withProbe.size());
         for (int n = 1; n <= 30; n++) {
             String[] cells = withProbe.get(n).split(",", -1);

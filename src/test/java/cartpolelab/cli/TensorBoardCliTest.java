@@ -46,6 +46,46 @@ class TensorBoardCliTest {
         assertTrue(text.contains("| seed | 3 |") && text.contains("| hidden | 16 |"), text);
 
         Map<String, Map<Long, Float>> scalars = scalars(events);
+        assertEquals(25 * 9 + 2 * 4, everyCellLogged(csv, scalars)); // 9 a row, 2 × 4 measured
+        assertEquals(25, scalars.get("episode/reward").size());
+        assertTrue(!scalars.containsKey("ppo/approx_kl"), "A2C has no PPO measures");
+    }
+
+    @Test
+    void ppoRunsLogTheirKlAndClipFractionAsTheCsvHasThem() throws Exception {
+        Path csv = dir.resolve("ppo.csv");
+        Path logs = dir.resolve("logs");
+        CliTest.Run r = cli("train", "--algorithm", "ppo", "--episodes", "30", "--hidden", "16",
+                "--n-steps", "32", "--minibatch", "16", "--epochs", "2", "--seed", "4",
+                "--quiet", "--csv", csv.toString(), "--tensorboard", logs.toString());
+        assertEquals(0, r.code(), r.err());
+        Map<String, Map<Long, Float>> scalars = scalars(events(logs.resolve("ppo-s4")));
+        everyCellLogged(csv, scalars);
+        long withPpo = Files.readAllLines(csv).stream().skip(1)
+                .filter(l -> !l.endsWith(",,")).count();
+        assertTrue(withPpo > 5, withPpo + " episodes with a PPO update");
+        assertEquals(withPpo, scalars.get("ppo/approx_kl").size());
+        assertEquals(withPpo, scalars.get("ppo/clip_fraction").size());
+        // the CSV's cells are the agent's own per-episode means, digit for digit
+        PresetCliTest.Probe probe = new PresetCliTest.Probe();
+        new picocli.CommandLine(probe).parseArgs("--algorithm", "ppo", "--episodes", "30",
+                "--hidden", "16", "--n-steps", "32", "--minibatch", "16", "--epochs", "2",
+                "--seed", "4");
+        var runner = new cartpolelab.agent.EpisodeRunner(
+                new cartpolelab.agent.Agent(probe.options.build()));
+        for (String line : Files.readAllLines(csv).subList(1, 31)) {
+            runner.runEpisode();
+            var s = runner.takeEpisodeStats();
+            String[] v = line.split(",", -1);
+            assertEquals(Double.toString(s.criticLoss()), v[5], line);
+            assertEquals(s.updates() == 0 ? "" : Double.toString(s.approxKl()), v[14], line);
+            assertEquals(s.updates() == 0 ? "" : Double.toString(s.clipFraction()), v[15], line);
+        }
+    }
+
+    /** Every non-empty CSV cell is a scalar of its column's tag; returns how many. */
+    private static int everyCellLogged(Path csv, Map<String, Map<Long, Float>> scalars)
+            throws Exception {
         List<String> lines = Files.readAllLines(csv);
         String[] header = lines.get(0).split(",", -1);
         int cells = 0;
@@ -66,8 +106,7 @@ class TensorBoardCliTest {
             assertEquals((float) Double.parseDouble(values[1]),
                     scalars.get("steps/episode/reward").get(steps), "over steps, row " + row);
         }
-        assertEquals(25 * 9 + 2 * 4, cells); // 9 metrics a row, 2 measurements of 4
-        assertEquals(25, scalars.get("episode/reward").size());
+        return cells;
     }
 
     @Test

@@ -52,7 +52,7 @@ class CheckpointFuzzTest {
     private static final int W1_VALUES = 4 * 4;
     private static final int FIRST_MOMENT = ACTOR_W1 + 8 * W1_VALUES;
     private static final int SECOND_MOMENT = FIRST_MOMENT + 8 * W1_VALUES;
-    private static final int EPISODE_BYTES = 68;
+    private static final int EPISODE_BYTES = 68 + 16; // format 4: PPO's two measures
 
     @TempDir
     Path dir;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.TrainingRun;
 import java.io.IOException;
@@ -113,7 +114,7 @@ class CheckpointTest {
         CheckpointException e = assertThrows(CheckpointException.class,
                 () -> Checkpoint.read(file));
         assertTrue(e.getMessage().contains("format version 7")
-                && e.getMessage().contains("reads versions 1 to 3"), e.getMessage());
+                && e.getMessage().contains("reads versions 1 to " + Checkpoint.FORMAT_VERSION), e.getMessage());
     }
 
     @Test
@@ -157,7 +158,7 @@ class CheckpointTest {
         assertEquals("episode,episode/reward,episode/length,episode/reward_ma50,loss/actor,"
                 + "loss/critic,policy/entropy,perf/total_steps,perf/wall_seconds,"
                 + "perf/steps_per_sec,gradvar/reinforce,gradvar/baseline,gradvar/td,"
-                + "gradvar/learner", lines.get(0));
+                + "gradvar/learner,ppo/approx_kl,ppo/clip_fraction", lines.get(0));
         assertEquals(13, lines.size());
         String[] first = lines.get(1).split(",");
         assertEquals("1", first[0]);
@@ -198,6 +199,35 @@ class CheckpointTest {
     }
 
     @Test
+    void ppoMeasuresAreKeptInFormat4AndFormat3FilesLoadWithout() throws Exception {
+        TrainingRun run = new TrainingRun(Hyperparameters.MONTE_CARLO_DEFAULTS
+                .withAlgorithm(cartpolelab.agent.Algorithm.PPO).toBuilder().hiddenSize(8)
+                .nSteps(32).minibatch(16).epochs(2).episodes(20).build());
+        run.train(false, null);
+        EpisodeHistory h = run.history();
+        assertTrue(java.util.stream.IntStream.range(0, h.size()).anyMatch(i -> h.get(i).hasPpo()),
+                "some episodes hold a PPO update");
+        Path four = file.resolveSibling("ppo.cplb");
+        Checkpoint.write(four, run.snapshot());
+        assertEquals(4, ByteBuffer.wrap(Files.readAllBytes(four)).getInt(4));
+        RunSnapshot back = Checkpoint.read(four);
+        for (int i = 0; i < h.size(); i++) {
+            assertEquals(h.get(i), back.history().get(i), "episode " + (i + 1));
+        }
+        // the library's headless bytes of an earlier build are format 3: joined, they stay
+        // format 3 and load with no PPO measures
+        byte[] headless = Checkpoint.bytesWithoutHistory(run.snapshot());
+        ByteBuffer.wrap(headless).putInt(4, 3);
+        Path three = file.resolveSibling("ppo3.cplb");
+        Files.write(three, Checkpoint.joinHistory(headless, h));
+        RunSnapshot old = Checkpoint.read(three);
+        for (int i = 0; i < h.size(); i++) {
+            EpisodeStats s = h.get(i);
+            assertEquals(s.withPpo(Double.NaN, Double.NaN), old.history().get(i));
+        }
+    }
+
+    @Test
     void gradientVarianceMeasurementsAreKeptInFormat3()
             throws Exception {
         cartpolelab.train.TrainingRun run = new cartpolelab.train.TrainingRun(
@@ -208,7 +238,7 @@ class CheckpointTest {
         assertTrue(g.size() >= 2, "measured");
         Path v2 = file.resolveSibling("measured.cplb");
         Checkpoint.write(v2, run.snapshot());
-        assertEquals(3, ByteBuffer.wrap(Files.readAllBytes(v2)).getInt(4));
+        assertEquals(Checkpoint.FORMAT_VERSION, ByteBuffer.wrap(Files.readAllBytes(v2)).getInt(4));
         RunSnapshot back = Checkpoint.read(v2);
         assertEquals(g.size(), back.gradientVariance().size());
         for (int i = 0; i < g.size(); i++) {

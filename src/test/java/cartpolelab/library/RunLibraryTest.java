@@ -31,6 +31,65 @@ class RunLibraryTest {
                 20L * n, 0.001 * n, 1234.5);
     }
 
+    /** Every third episode carries PPO's measures (an update finished in it). */
+    static EpisodeStats ppoEpisode(int n) {
+        EpisodeStats s = episode(n);
+        return n % 3 != 0 ? s : new EpisodeStats(n, s.reward(), s.length(), s.movingAverage(),
+                s.actorLoss(), s.criticLoss(), s.entropy(), s.totalSteps(), s.wallSeconds(),
+                s.stepsPerSecond(), 1e-3 * n, 1.0 / n);
+    }
+
+    @Test
+    void ppoMeasuresRoundTripAndAVersion1LibraryIsMigratedForward() throws Exception {
+        // a library as version 1 wrote it: its schema, one episode row
+        Path file = dir.resolve("v1.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement()) {
+            for (String sql : Schema.MIGRATIONS.get(0)) {
+                s.execute(sql);
+            }
+            s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+            s.execute("PRAGMA user_version = 1");
+            s.execute("INSERT INTO runs (id, name, source, algorithm, env, hidden, lr, gamma, "
+                    + "entropy_coef, max_steps, episode_budget, n_steps, seed, app_version, "
+                    + "started, state) VALUES (1, 'old', 'train', 'a2c', 'CartPole-v0', 256, "
+                    + "0.001, 0.99, 0.001, 300, 5, 5, 1, 'x', '2026-01-01T00:00:00Z', "
+                    + "'finished')");
+            s.execute("INSERT INTO episodes VALUES (1, 1, 17, 17, 17, -0.5, 2, 0.69, 17, 0.1, "
+                    + "170)");
+        }
+        try (RunLibrary lib = RunLibrary.open(file);
+             LibraryWriter w = new LibraryWriter(lib, m -> { })) {
+            EpisodeStats old = lib.reader().history(1).episodes().get(0);
+            assertEquals(17, old.reward());
+            assertTrue(Double.isNaN(old.approxKl()) && Double.isNaN(old.clipFraction()),
+                    "an episode of version 1 has no PPO measures: " + old);
+            // a PPO run's measures go in and come back, NULL (NaN) where there are none
+            EpisodeHistory h = new EpisodeHistory();
+            LibraryWriter.Recording r = w.record(new NewRun("ppo", "train", null, null, null,
+                    Hyperparameters.DEFAULTS, 0, 0, List.of()), null, h, null, 195);
+            for (int i = 1; i <= 100; i++) {
+                h.add(ppoEpisode(i));
+            }
+            r.end("finished", null);
+            w.flush();
+            LibraryReader.History back = lib.reader().history(r.runId());
+            for (int i = 0; i < 100; i++) {
+                assertEquals(h.get(i), back.episodes().get(i));
+            }
+            assertEquals(0.003, back.episodes().get(2).approxKl());
+            assertTrue(Double.isNaN(back.episodes().get(3).clipFraction()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = c.createStatement();
+             ResultSet v = s.executeQuery("PRAGMA user_version")) {
+            v.next();
+            assertEquals(Schema.VERSION, v.getInt(1));
+            assertEquals(2, Schema.VERSION);
+        }
+        assertEquals("ok", integrity(file));
+    }
+
     @Test
     void aRunIsStoredWithItsSettingsEpisodesAndMeasurements() throws Exception {
         Path file = dir.resolve("sub/dir/runs.db");
@@ -121,7 +180,7 @@ class RunLibraryTest {
         RunLibrary.open(newer).close();
         sql(newer, "PRAGMA user_version = 99");
         assertMessage(newer, "is a run library of a newer CartPole Lab (schema version 99; "
-                + "this build reads up to 1)");
+                + "this build reads up to 2)");
 
         Path missing = dir.resolve("missing.db");
         RunLibrary.open(missing).close();

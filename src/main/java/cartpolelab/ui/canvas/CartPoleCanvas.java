@@ -122,8 +122,29 @@ public final class CartPoleCanvas extends Region {
      */
     public void setExplanation(boolean critic, String algorithm, double ret, double multiplier,
                                String multiplierName) {
+        setExplanation(critic, algorithm, ret, multiplier, multiplierName, Double.NaN,
+                Double.NaN);
+    }
+
+    /**
+     * What the overlay says about frame {@code k} of a replay with signals {@code s} (null
+     * when not replaying): G_t, Ψ_t and, for PPO, ρ and clip(ρ, 1 ± ε)Â.
+     */
+    public void setExplanation(boolean critic, String algorithm,
+                               cartpolelab.train.EpisodeSignals s, int k) {
+        if (s == null) {
+            setExplanation(critic, algorithm, Double.NaN, Double.NaN, "");
+        } else {
+            setExplanation(critic, algorithm, s.returnAt(k), s.multiplierAt(k),
+                    s.multiplierName(), s.ratioAt(k), s.clippedTermAt(k));
+        }
+    }
+
+    /** As above, with PPO's ρ and clipped term clip(ρ, 1 ± ε)Â (NaN when unknown). */
+    public void setExplanation(boolean critic, String algorithm, double ret, double multiplier,
+                               String multiplierName, double ratio, double clipped) {
         Overlay.Explanation e = new Overlay.Explanation(critic, algorithm, ret, multiplier,
-                multiplierName);
+                multiplierName, ratio, clipped);
         if (!e.equals(explanation)) {
             explanation = e;
             redraw();

@@ -42,12 +42,22 @@ final class Overlay {
      * not replaying or at the last frame).
      */
     record Explanation(boolean critic, String algorithm, double ret, double multiplier,
-                       String multiplierName) {
+                       String multiplierName, double ratio, double clipped) {
 
         static final Explanation LIVE = new Explanation(true, "", Double.NaN, Double.NaN, "");
 
+        Explanation(boolean critic, String algorithm, double ret, double multiplier,
+                    String multiplierName) {
+            this(critic, algorithm, ret, multiplier, multiplierName, Double.NaN, Double.NaN);
+        }
+
         boolean hasSignals() {
             return !Double.isNaN(ret);
+        }
+
+        /** PPO's ρ and clipped term are known at this frame. */
+        boolean hasRatio() {
+            return hasSignals() && !Double.isNaN(ratio);
         }
     }
 
@@ -65,7 +75,7 @@ final class Overlay {
 
     /** The full panel's height for {@code e} (more rows during a replay). */
     static double height(Explanation e) {
-        int rows = e.hasSignals() ? (e.critic() ? 8 : 7) : 6;
+        int rows = (e.hasSignals() ? (e.critic() ? 8 : 7) : 6) + (e.hasRatio() ? 1 : 0);
         return 8 + ROW * rows + 24 + 6;
     }
 
@@ -168,7 +178,9 @@ final class Overlay {
         String signals = !e.hasSignals() ? ""
                 : String.format(Locale.ROOT, " \u00b7 G\u209c %.1f", e.ret())
                 + (e.critic() ? String.format(Locale.ROOT, " \u00b7 %s %+.2f",
-                e.multiplierName(), e.multiplier()) : "");
+                e.multiplierName(), e.multiplier()) : "") + (e.hasRatio() ? String.format(
+                Locale.ROOT, " \u00b7 \u03c1 %.3f \u00b7 clip(\u03c1)\u00c2 %+.2f", e.ratio(),
+                e.clipped()) : "");
         return String.format(Locale.ROOT, "%s %,d \u00b7 step %,d%s \u00b7 reward %,.0f "
                         + "\u00b7 action %s \u00b7 %s%s \u00b7 \u03c0 \u2190%.2f \u2192%.2f",
                 f.greedy() ? "Watch" : replaying ? "Replay" : "Episode", f.episode(), f.step(),
@@ -264,6 +276,12 @@ final class Overlay {
                     e.multiplier()), tx, y);
             g.setFill(MUTED);
             g.fillText("\u2207log \u03c0 \u00d7 this", tx + col, y);
+            y += lh;
+        }
+        if (e.hasRatio()) { // PPO: ρ = π_θ/π_old after the update, and clip(ρ, 1 ± ε)Â
+            g.setFill(SIGNAL);
+            g.fillText(String.format(Locale.ROOT, "\u03c1  %.3f   clip(\u03c1)\u00c2  %+.2f",
+                    e.ratio(), e.clipped()), tx, y);
             y += lh;
         }
         return y;

@@ -60,11 +60,12 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
                 (long) Math.ceil(xRange[0] * unit), (long) Math.floor(xRange[1] * unit));
         if (variance != null) { // its subtitle line is the run's title
             return RunFigures.variance(history, variance, new RunFigures.Description(
-                    d.title() + zoom, d.subtitle(), d.threshold(), d.solvedAt(), d.critic()),
+                    d.title() + zoom, d.subtitle(), d.threshold(), d.solvedAt(), d.critic(),
+                    d.ppo()),
                     axis);
         }
         d = new RunFigures.Description(d.title(), d.subtitle() + zoom, d.threshold(),
-                d.solvedAt(), d.critic());
+                d.solvedAt(), d.critic(), d.ppo());
         return stacked ? RunFigures.stacked(history, episodes, d, axis)
                 : RunFigures.reward(history, episodes, d, axis);
     }

@@ -50,6 +50,22 @@ abstract class SettingInput<T> {
             super(row);
             box = new ComboBox<>(FXCollections.observableArrayList(row.choices()));
             box.setMaxWidth(Double.MAX_VALUE);
+            if (SettingsTable.ADVANCED.contains(row)) {
+                // as the command line spells them: tanh, orthogonal, rmsprop, linear; on/off
+                box.setConverter(new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(T v) {
+                        return v instanceof Boolean b ? (b ? "on" : "off") : v instanceof Enum<?> e
+                                ? e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                                : String.valueOf(v);
+                    }
+
+                    @Override
+                    public T fromString(String text) {
+                        return box.getValue(); // not editable
+                    }
+                });
+            }
         }
 
         @Override
@@ -111,9 +127,20 @@ abstract class SettingInput<T> {
             input.setText(row.text(hp));
         }
 
+        /** Marks the field with {@code error}: its value does not fit the other fields'. */
+        void mark(String error) {
+            last = FieldCheck.invalid(error);
+            showLast();
+        }
+
         @Override
         boolean check() {
             last = row.check(input.getText());
+            return showLast();
+        }
+
+        /** Marks the field (or not) and shows the message of {@link #last}. */
+        private boolean showLast() {
             boolean bad = !last.ok();
             error.setText(bad ? last.error() : "");
             error.setVisible(bad);

@@ -1,6 +1,7 @@
 package cartpolelab.ui.settings;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.ui.settings.SettingsTable.Row;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -29,8 +31,12 @@ public final class SettingsPane extends VBox {
 
 
     private final Label resetNote = new Label("Settings changed \u2014 press Reset to apply");
-    private final Label invalidNote = new Label(
-            "Fix the marked field: Start, Step and Reset stay disabled until then.");
+    private static final String FIX_MARKED =
+            "Fix the marked field: Start, Step and Reset stay disabled until then.";
+    private final Label invalidNote = new Label(FIX_MARKED);
+    private final PresetBox presetBox = new PresetBox(this::fill);
+    private final TitledPane advanced = new TitledPane("Advanced: network, optimiser, PPO",
+            null);
 
     private final Label unsolvableNote = new Label();
     private final List<SettingInput<?>> inputs = new ArrayList<>();
@@ -55,19 +61,27 @@ public final class SettingsPane extends VBox {
         hint.getStyleClass().add("hint");
         hint.setWrapText(true);
 
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("settings-grid");
-        ColumnConstraints labels = new ColumnConstraints();
-        labels.setHalignment(HPos.LEFT);
-        labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints();
-        fields.setHgrow(Priority.ALWAYS);
-        fields.setFillWidth(true);
-        grid.getColumnConstraints().addAll(labels, fields);
+        // the preset box above the settings: choosing one fills every field
+        GridPane presetRow = grid();
+        Label presetLabel = new Label("Preset");
+        presetLabel.getStyleClass().add("field-label");
+        presetLabel.setLabelFor(presetBox);
+        presetRow.add(presetLabel, 0, 0);
+        presetRow.add(presetBox, 1, 0);
 
+        GridPane grid = grid();
         for (Row<?> row : SettingsTable.ROWS) {
             addRow(grid, input(row));
         }
+        // SB3's knobs, folded away until wanted (the form stays short at 900 × 600)
+        GridPane more = grid();
+        for (Row<?> row : SettingsTable.ADVANCED) {
+            addRow(more, input(row));
+        }
+        advanced.setContent(more);
+        advanced.setId("advancedSettings");
+        advanced.getStyleClass().add("advanced-settings");
+        advanced.setExpanded(false);
 
         resetNote.setId("settingsResetNote");
         resetNote.getStyleClass().add("reset-note");
@@ -88,9 +102,41 @@ public final class SettingsPane extends VBox {
         unsolvableNote.managedProperty().bind(unsolvableNote.visibleProperty());
         value.addListener((o, a, hp) -> showSolvable(hp));
 
-        getChildren().addAll(title, hint, grid, invalidNote, unsolvableNote, resetNote);
+        getChildren().addAll(title, hint, presetRow, grid, advanced, invalidNote,
+                unsolvableNote, resetNote);
         followVersionWithMaxSteps();
         algorithmBox().valueProperty().addListener((o, a, b) -> showUnused());
+        ((SettingInput.Choice<?>) inputFor(SettingsTable.OPTIMISER)).box.valueProperty()
+                .addListener((o, a, b) -> showUnused());
+        value.addListener((o, a, hp) -> presetBox.follow(hp));
+    }
+
+    /** Two columns, labels then fields, as every part of the form has them. */
+    private static GridPane grid() {
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("settings-grid");
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setHalignment(HPos.LEFT);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        fields.setFillWidth(true);
+        grid.getColumnConstraints().addAll(labels, fields);
+        return grid;
+    }
+
+    /** A preset's settings in every field; the seed stays the one typed (if valid). */
+    private void fill(Preset preset) {
+        Hyperparameters now = value.get();
+        setValue(preset.hyperparameters().withSeed(now != null ? now.seed() : base.seed()));
+    }
+
+    /** Why {@code input} does nothing with the optimiser chosen, or null. */
+    private String unusedByOptimiser(SettingInput<?> input) {
+        Object optimiser = ((SettingInput.Choice<?>) inputFor(SettingsTable.OPTIMISER)).box
+                .getValue();
+        return input.row == SettingsTable.RMSPROP_ALPHA && !cartpolelab.agent.Choices.isRmsprop(optimiser)
+                ? "RMSprop only: Adam has no \u03b1 (its moments have fixed rates)." : null;
     }
 
     /**
@@ -102,6 +148,7 @@ public final class SettingsPane extends VBox {
         for (SettingInput<?> input : inputs) {
             String why = chosen instanceof cartpolelab.agent.Algorithm a
                     ? SettingsTable.unusedBecause(input.row, a) : null;
+            why = why != null ? why : unusedByOptimiser(input);
             input.control().setDisable(why != null);
             input.label.setDisable(why != null);
             input.unusedTip.setText(why == null ? "" : "Not used: " + why);
@@ -167,7 +214,7 @@ public final class SettingsPane extends VBox {
     }
 
     private void addRow(GridPane grid, SettingInput<?> input) {
-        int row = inputs.size();
+        int row = grid.getRowCount();
         inputs.add(input);
         Control control = input.control();
         control.setId(input.row.fieldId());
@@ -218,52 +265,66 @@ public final class SettingsPane extends VBox {
         }
         boolean allOk = true;
         for (SettingInput<?> input : inputs) {
-            allOk &= input.check();
+            boolean ok = input.check();
+            allOk &= ok;
+            if (!ok && SettingsTable.ADVANCED.contains(input.row)) {
+                advanced.setExpanded(true); // a marked field is never folded away
+            }
         }
+        invalidNote.setText(FIX_MARKED);
         if (!allOk) {
             value.set(null);
             return;
         }
-        Hyperparameters hp;
-        try {
-            hp = combine(base);
-        } catch (IllegalArgumentException e) {
-            // each field in range, the combination refused (several environments with
-            // updates at each episode's end): the Envs field says why
-            SettingInput.Typed<?> envs = (SettingInput.Typed<?>) inputFor(SettingsTable.ENVS);
-            envs.error.setText("Envs: " + e.getMessage());
-            envs.error.setVisible(true);
+        Hyperparameters hp = combine();
+        if (hp == null) {
             value.set(null);
-            return;
-        }
-        if (!hp.equals(value.get())) {
+        } else if (!hp.equals(value.get())) {
             value.set(hp);
         }
+    }
+
+    /**
+     * The fields' values together, or null when they do not fit each other (PPO's minibatch
+     * larger than its rollout): each is put in turn, one that does not fit yet is tried again
+     * after the others, and what still does not fit marks the field its message names.
+     */
+    private Hyperparameters combine() {
+        Hyperparameters hp = base;
+        List<SettingInput<?>> pending = new ArrayList<>(inputs);
+        IllegalArgumentException why = null;
+        for (boolean progress = true; progress && !pending.isEmpty(); ) {
+            progress = false;
+            for (var it = pending.iterator(); it.hasNext(); ) {
+                try {
+                    hp = it.next().put(hp);
+                    it.remove();
+                    progress = true;
+                } catch (IllegalArgumentException e) {
+                    why = e;
+                }
+            }
+        }
+        if (pending.isEmpty()) {
+            return hp;
+        }
+        Row<?> row = SettingsTable.rowOfMessage(why.getMessage());
+        String component = why.getMessage().split(" ", 2)[0];
+        SettingInput<?> marked = row == null ? null : inputFor(row);
+        if (marked instanceof SettingInput.Typed<?> typed) {
+            typed.mark(row.name() + ": " + why.getMessage().substring(component.length() + 1));
+            if (SettingsTable.ADVANCED.contains(row)) {
+                advanced.setExpanded(true);
+            }
+        } else {
+            invalidNote.setText(why.getMessage());
+        }
+        return null;
     }
 
     /** The settings as typed, or null while any field is invalid. */
     public ReadOnlyObjectProperty<Hyperparameters> valueProperty() {
         return value.getReadOnlyProperty();
-    }
-
-    /**
-     * The form's values put on {@code start}, one setting at a time; if an intermediate
-     * combination is refused, again from {@code start} with one environment.
-     */
-    private Hyperparameters combine(Hyperparameters start) {
-        try {
-            Hyperparameters hp = start;
-            for (SettingInput<?> input : inputs) {
-                hp = input.put(hp);
-            }
-            return hp;
-        } catch (IllegalArgumentException e) {
-            if (start.envs() == 1) {
-                throw e;
-            }
-            return combine(start.toBuilder().envs(1).minibatch(Math.min(start.minibatch(),
-                    start.maxStepsPerUpdate())).build());
-        }
     }
 
     /** Shows or hides "Settings changed — press Reset to apply". */
