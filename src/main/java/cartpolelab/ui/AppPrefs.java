@@ -1,7 +1,9 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.NamedSettings;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.train.Speed;
 import java.util.prefs.BackingStoreException;
@@ -16,6 +18,12 @@ import java.util.prefs.Preferences;
  * a store that cannot be written only means the next launch starts from the defaults.
  */
 public final class AppPrefs {
+
+    /**
+     * The prefix of a setting stored by its checkpoint name ({@link NamedSettings}):
+     * {@code settings.gaeLambda}, {@code settings.envs}, … as earlier builds stored those two.
+     */
+    private static final String NAMED = "settings.";
 
     /** The default speed of a first launch: see the README ("A first minute you can watch"). */
     public static final Speed FIRST_SPEED = Speed.X4;
@@ -68,30 +76,41 @@ public final class AppPrefs {
         return parse(Speed.class, node.get("speed", null), FIRST_SPEED);
     }
 
-    /** The settings last in the form, or {@code defaults} where none (or a bad one) is stored. */
+    /**
+     * The settings last in the form, or {@code defaults} where none is stored; a stored value
+     * that does not parse, or a combination that is refused, gives the defaults whole. Every
+     * setting is read at once and checked once, so a stored SB3 PPO form (8 environments, n 32,
+     * minibatch 256) comes back as it was.
+     */
     public Hyperparameters settings(Hyperparameters defaults) {
-        Hyperparameters hp = defaults;
         try {
+            HyperparameterBuilder b = defaults.toBuilder();
             String a = node.get("settings.algorithm", null);
             if (a != null) {
-                hp = hp.withAlgorithm(Algorithm.parse(a));
+                b.algorithm(Algorithm.parse(a));
             }
             String v = node.get("settings.version", null);
             if (v != null) {
-                hp = hp.withVersion(CartPoleVersion.parse(v));
+                b.version(CartPoleVersion.parse(v));
             }
-            hp = hp.withHiddenSize(node.getInt("settings.hiddenSize", hp.hiddenSize()))
-                    .withLearningRate(node.getDouble("settings.learningRate", hp.learningRate()))
-                    .withDiscount(node.getDouble("settings.discount", hp.discount()))
-                    .withEntropyCoefficient(node.getDouble("settings.entropyCoefficient",
-                            hp.entropyCoefficient()))
-                    .withMaxSteps(node.getInt("settings.maxSteps", hp.maxSteps()))
-                    .withEpisodes(node.getInt("settings.episodes", hp.episodes()))
-                    .withNSteps(node.getInt("settings.nSteps", hp.nSteps()))
-                    .withGaeLambda(node.getDouble("settings.gaeLambda", hp.gaeLambda()))
-                    .withEnvs(node.getInt("settings.envs", hp.envs()))
-                    .withSeed(node.getLong("settings.seed", hp.seed()));
-            return hp;
+            b.hiddenSize(node.getInt("settings.hiddenSize", defaults.hiddenSize()))
+                    .learningRate(node.getDouble("settings.learningRate",
+                            defaults.learningRate()))
+                    .discount(node.getDouble("settings.discount", defaults.discount()))
+                    .entropyCoefficient(node.getDouble("settings.entropyCoefficient",
+                            defaults.entropyCoefficient()))
+                    .maxSteps(node.getInt("settings.maxSteps", defaults.maxSteps()))
+                    .episodes(node.getInt("settings.episodes", defaults.episodes()))
+                    .nSteps(node.getInt("settings.nSteps", defaults.nSteps()))
+                    .seed(node.getLong("settings.seed", defaults.seed()));
+            // every later setting (λ, envs, layers, optimiser, PPO's) by its checkpoint name
+            for (String key : NamedSettings.of(defaults).keySet()) {
+                String value = node.get(NAMED + key, null);
+                if (value != null) {
+                    NamedSettings.apply(b, key, value);
+                }
+            }
+            return b.build();
         } catch (IllegalArgumentException e) {
             return defaults; // a value out of range: the whole form starts from the defaults
         }
@@ -142,9 +161,8 @@ public final class AppPrefs {
         node.putInt("settings.maxSteps", hp.maxSteps());
         node.putInt("settings.episodes", hp.episodes());
         node.putInt("settings.nSteps", hp.nSteps());
-        node.putDouble("settings.gaeLambda", hp.gaeLambda());
-        node.putInt("settings.envs", hp.envs());
         node.putLong("settings.seed", hp.seed());
+        NamedSettings.of(hp).forEach((key, value) -> node.put(NAMED + key, value));
     }
 
     /** Writes to the backing store; false (and nothing else) if it cannot. */
