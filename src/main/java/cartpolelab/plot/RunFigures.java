@@ -236,39 +236,40 @@ public final class RunFigures {
     }
 
     private static Panel[] trainingPanels(RunAxis axis, EpisodeHistory h, Description d) {
-        Panel critic = line(CRITIC_LOSS, axis.column(h::criticLoss), Palette.CRITIC_LOSS);
+        // PPO updates every n steps, not every episode, and with several environments an
+        // episode can end with no update since the last one's: each update's values hold
+        // until the next instead of dropping to the 0 such an episode records
+        java.util.function.IntPredicate updated = d.ppo() ? k -> !Double.isNaN(h.approxKl(k))
+                : k -> h.actorLoss(k) != 0 || h.criticLoss(k) != 0 || h.entropy(k) != 0;
+        Panel critic = line(CRITIC_LOSS, axis.column(i -> held(updated, h::criticLoss, i)),
+                Palette.CRITIC_LOSS);
         Panel[] panels = {
-            line(ACTOR_LOSS, axis.column(h::actorLoss), Palette.ACTOR_LOSS),
+            line(ACTOR_LOSS, axis.column(i -> held(updated, h::actorLoss, i)),
+                    Palette.ACTOR_LOSS),
             d.critic() ? critic : critic.note(NO_CRITIC),
-            line(ENTROPY, axis.column(h::entropy), Palette.ENTROPY).alwaysShow(0, 0.1),
+            line(ENTROPY, axis.column(i -> held(updated, h::entropy, i)), Palette.ENTROPY)
+                    .alwaysShow(0, 0.1),
         };
         if (!d.ppo()) {
             return panels; // the other algorithms have no KL or clip fraction: no panels
         }
-        // PPO updates every n steps, not every episode: each update's values hold until the
-        // next (an episode without one records losses of 0 and no KL)
         return new Panel[] {
-            line(ACTOR_LOSS, axis.column(i -> lastUpdate(h, h::actorLoss, i)),
-                    Palette.ACTOR_LOSS),
-            line(CRITIC_LOSS, axis.column(i -> lastUpdate(h, h::criticLoss, i)),
-                    Palette.CRITIC_LOSS),
-            line(ENTROPY, axis.column(i -> lastUpdate(h, h::entropy, i)), Palette.ENTROPY)
-                    .alwaysShow(0, 0.1),
-            line(APPROX_KL, axis.column(i -> lastUpdate(h, h::approxKl, i)), Palette.APPROX_KL)
+            panels[0], panels[1], panels[2],
+            line(APPROX_KL, axis.column(i -> held(updated, h::approxKl, i)), Palette.APPROX_KL)
                     .alwaysShow(0, 0.01),
-            line(CLIP_FRACTION, axis.column(i -> lastUpdate(h, h::clipFraction, i)),
+            line(CLIP_FRACTION, axis.column(i -> held(updated, h::clipFraction, i)),
                     Palette.CLIP_FRACTION).alwaysShow(0, 0.1),
         };
     }
 
     /**
-     * {@code column} at the last episode up to {@code i} in which a PPO update finished (NaN
+     * {@code column} at the last episode up to {@code i} in which an update finished (NaN
      * before the first).
      */
-    private static double lastUpdate(EpisodeHistory h,
-                                     java.util.function.IntToDoubleFunction column, int i) {
+    private static double held(java.util.function.IntPredicate updated,
+                               java.util.function.IntToDoubleFunction column, int i) {
         for (int k = i; k >= 0; k--) {
-            if (!Double.isNaN(h.approxKl(k))) {
+            if (updated.test(k)) {
                 return column.applyAsDouble(k);
             }
         }
