@@ -151,7 +151,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "--grad-variance-every K (the measurements they chart)");
         }
         LibraryWriter library = libraryOptions.openWriter(err);
-        boolean presets = grid.sweep() != null && grid.sweep().presets();
+        boolean presets = grid.presetSweep();
         out.printf(Locale.ROOT, "compare %s · %d runs (%d %s × %d seeds%s)%s · %d "
                 + "episodes each · %d threads%n", base.version().id(), cells.size(),
                 presets ? grid.sweep().values().size() : grid.algorithms().size(),
@@ -210,15 +210,15 @@ final class CompareCommand implements Callable<Integer> {
         // every statistic below (table, CSVs, charts) read from these, computed once
         ExperimentResults results = ExperimentResults.of(runs, sweepName, threshold);
         CompareReport.print(out, results, states);
-        String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
-                base.version().id(), grid.algorithms().size(),
-                grid.algorithms().size() == 1 ? "" : "s", grid.seeds().size(),
-                sweepName == null ? "" : " \u00d7 " + sweepName);
+        String title = ExperimentResults.title(base.version().id(), grid.algorithms().size(),
+                grid.seeds().size(), sweepName,
+                grid.sweep() == null ? 0 : grid.sweep().values().size());
+        String settings = PlotFiles.subtitle(base, presets);
         List<String> failed = CompareReport.write(out, results, csv, summary, charts,
-                CompareReport.describe(results, title, PlotFiles.subtitle(base) + "  \u00b7  "
+                CompareReport.describe(results, title, settings + "  \u00b7  "
                         + base.episodes() + " episodes", chart), chart);
         CompareFigures.Description vd = CompareReport.describe(results, title + " \u00b7 "
-                + "gradient variance", PlotFiles.subtitle(base) + "  \u00b7  measured every "
+                + "gradient variance", settings + "  \u00b7  measured every "
                 + (measure == null ? 0 : measure.everyEpisodes()) + " episodes on "
                 + (measure == null ? 0 : measure.episodes()) + " episodes", chart);
         for (Path p : new Path[] {variancePng, varianceSvg}) {

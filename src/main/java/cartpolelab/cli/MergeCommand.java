@@ -132,9 +132,8 @@ final class MergeCommand implements Callable<Integer> {
         CompareReport.print(out, results, null);
         long algorithms = runs.stream().map(RunResult::algorithm).distinct().count();
         long seeds = runs.stream().map(RunResult::seed).distinct().count();
-        String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
-                version.id(), algorithms, algorithms == 1 ? "" : "s", seeds,
-                sweepName == null ? "" : " \u00d7 " + sweepName);
+        String title = ExperimentResults.title(version.id(), algorithms, seeds, sweepName,
+                runs.stream().map(RunResult::sweepText).distinct().count());
         List<String> failed = CompareReport.write(out, results, csv, summary, charts,
                 CompareReport.describe(results, title, "merged from " + files.size()
                         + " shards", chart), chart);

@@ -71,6 +71,15 @@ public final class PlotFiles {
         return hp.nSteps() > 0 ? s + "  ·  " + hp.nSteps() + "-step" : s;
     }
 
+    /**
+     * The settings of an experiment's grid on {@code base}: the base's, or for a sweep of
+     * presets (each with its own network, optimiser and γ) only what they share.
+     */
+    public static String subtitle(Hyperparameters base, boolean presetSweep) {
+        return presetSweep ? "each preset's own settings  \u00b7  max steps " + base.maxSteps()
+                : subtitle(base);
+    }
+
     /** 3e-4 as "0.0003", not "3.0E-4". */
     private static String plain(double v) {
         return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();

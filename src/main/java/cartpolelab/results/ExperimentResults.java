@@ -165,6 +165,22 @@ public final class ExperimentResults {
                 spread.displayName());
     }
 
+    /**
+     * An experiment's title, the one format of the Compare view, {@code compare}'s and
+     * {@code merge}'s charts: "CartPole-v1 · 3 algorithms × 10 seeds × lr", or for a sweep of
+     * presets (each its own algorithm and settings) "CartPole-v1 · 3 presets × 10 seeds".
+     */
+    public static String title(String version, long algorithms, long seeds, String sweepName,
+                               long sweptValues) {
+        if (SweptValue.PRESETS.equals(sweepName)) {
+            return String.format(Locale.ROOT, "%s \u00b7 %d preset%s \u00d7 %d seeds", version,
+                    sweptValues, sweptValues == 1 ? "" : "s", seeds);
+        }
+        return String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s", version,
+                algorithms, algorithms == 1 ? "" : "s", seeds,
+                sweepName == null ? "" : " \u00d7 " + sweepName);
+    }
+
     /** "812 [700, 930]" in {@code format}; "unsolved" for runs that never solved. */
     public static String interval(RunStatistics.Interval v, String format) {
         if (Double.isInfinite(v.estimate()) && Double.isInfinite(v.low())) {

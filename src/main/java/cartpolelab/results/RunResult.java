@@ -2,6 +2,7 @@ package cartpolelab.results;
 
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.train.Cell;
@@ -76,8 +77,11 @@ public record RunResult(String id, Algorithm algorithm, long seed, SweptValue sw
         return swept == null ? algorithmName() : algorithmName() + " " + swept;
     }
 
-    /** Its group for people: "A2C", or "A2C · lr=1e-4". */
+    /** Its group for people: "A2C", "A2C · lr=1e-4", or a preset's name ("SB3 PPO"). */
     public String label() {
+        if (swept != null && SweptValue.PRESETS.equals(swept.setting())) {
+            return Preset.parse(swept.text()).longName();
+        }
         return swept == null ? algorithm.displayName()
                 : algorithm.displayName() + " \u00b7 " + swept;
     }

@@ -159,7 +159,7 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
             values.addAll(sweep.values());
         }
         // a sweep of presets takes each preset's algorithm: one pass, not one per algorithm
-        boolean presets = sweep != null && sweep.presets();
+        boolean presets = presetSweep();
         for (Algorithm a : presets ? algorithms.subList(0, 1) : algorithms) {
             for (Double v : values) {
                 Hyperparameters hp = v == null ? base : sweep.apply(base, v);
@@ -187,5 +187,10 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
     /** The groups (keys), in the order of the cells. */
     public List<String> groups() {
         return cells().stream().map(Cell::group).distinct().toList();
+    }
+
+    /** True when the sweep is of whole presets ({@code preset=notebook,sb3-a2c,sb3-ppo}). */
+    public boolean presetSweep() {
+        return sweep != null && sweep.presets();
     }
 }

@@ -110,13 +110,12 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
                     c.sweepText(), r.episodes(), r.solvedAt(), r.bestMa50(), r.finalMa50(),
                     r.steps(), states.get(i), e.failure(i)));
         }
-        String title = String.format(Locale.ROOT, "%s \u00b7 %d algorithm%s \u00d7 %d seeds%s",
-                spec.base().version().id(), spec.algorithms().size(),
-                spec.algorithms().size() == 1 ? "" : "s", spec.seeds().size(),
-                sweepName == null ? "" : " \u00d7 " + sweepName);
+        String title = ExperimentResults.title(spec.base().version().id(),
+                spec.algorithms().size(), spec.seeds().size(), sweepName,
+                spec.sweep() == null ? 0 : spec.sweep().values().size());
         CompareFigures.Description d = results.describe(title,
-                PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
-                        + " episodes", center, spread);
+                PlotFiles.subtitle(spec.base(), spec.presetSweep()) + "  \u00b7  "
+                + spec.base().episodes() + " episodes", center, spread);
         return new CompareData(results.chart(center, spread, axis), d, results.summary(), lines,
                 labels(results), results.variance(), axis, results);
     }
