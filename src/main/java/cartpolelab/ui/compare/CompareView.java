@@ -31,7 +31,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -145,12 +144,11 @@ public final class CompareView extends BorderPane {
         summary.setOnAction(e -> exports.exportCsv(data, true, owner()));
         pause.setDisable(true);
         stop.setDisable(true);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox controls = new HBox(8, start, pause, stop, new Label("Line"), center,
-                new Label("Band"), band, xAxis, spacer, saveCharts, tidy, summary);
+        // wraps onto a second line in a narrow window instead of squeezing buttons to "..."
+        javafx.scene.layout.Pane controls = WrappingBar.of(List.of(start, pause, stop,
+                new Label("Line"), center, new Label("Band"), band, xAxis),
+                List.of(saveCharts, tidy, summary));
         controls.getStyleClass().add("compare-controls");
-        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         error.setId("compareError");
         error.getStyleClass().add("invalid-note");
         error.setWrapText(true);

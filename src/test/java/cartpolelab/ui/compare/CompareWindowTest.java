@@ -232,4 +232,22 @@ class CompareWindowTest {
         assertEquals(java.util.List.of(), wrong.stream().distinct().toList());
         assertTrue(progress.getText().startsWith("6/6 runs done"), progress.getText());
     }
+
+    @Test
+    void inAHalfScreenWindowTheControlsWrapInsteadOfShrinkingToDots(FxRobot robot) {
+        CompareView c = compare(robot);
+        robot.interact(() -> {
+            Stage w = (Stage) c.getScene().getWindow();
+            w.setWidth(900);
+            w.setHeight(700);
+        });
+        for (String id : new String[] {"#compareStart", "#comparePause", "#compareStop",
+            "#compareSaveCharts", "#compareExportCsv", "#compareSummaryCsv"}) {
+            javafx.scene.control.Button b = robot.lookup(id).queryButton();
+            waitFor(id + " at its whole width", () -> onFx(() -> b.getWidth() > 0
+                    && b.getWidth() >= b.prefWidth(-1) - 0.5
+                    && b.localToScene(b.getBoundsInLocal()).getMaxX()
+                            <= c.getScene().getWidth() + 0.5));
+        }
+    }
 }
