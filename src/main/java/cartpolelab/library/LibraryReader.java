@@ -224,6 +224,17 @@ public final class LibraryReader {
         }
     }
 
+    /**
+     * A run's milestone recordings (see {@link cartpolelab.train.EpisodeRecorder}), by episode;
+     * empty if none were kept.
+     *
+     * @throws LibraryException naming the run and the episode if a recording is damaged
+     */
+    public List<cartpolelab.train.RecordedEpisode> milestones(long runId)
+            throws LibraryException {
+        return MilestoneRows.read(library, runId);
+    }
+
     /** A run's stored episodes and measurements, in order. */
     public History history(long runId) throws LibraryException {
         synchronized (library) {

@@ -23,10 +23,10 @@ import java.util.function.Consumer;
  *
  * <p>Rows are committed in batches: once {@link #BATCH_EPISODES} episodes are waiting or
  * {@link #BATCH_NANOS} after the last commit, whichever comes first, one transaction writes
- * every run's new episodes, measurements and progress (so {@code runs.episodes} always equals
- * the rows stored). A kill loses the batch being written, nothing before it. If training
- * outruns the disk, each transaction takes at most {@link #MAX_TRANSACTION_EPISODES} and the
- * next follows at once.
+ * every run's new episodes, measurements, milestone recordings and progress (so
+ * {@code runs.episodes} always equals the rows stored). A kill loses the batch being written,
+ * nothing before it. If training outruns the disk, each transaction takes at most
+ * {@link #MAX_TRANSACTION_EPISODES} and the next follows at once.
  *
  * <p>A write that fails (disk full, read-only file, the file removed) stops the recording:
  * the warning callback hears one line naming the file and what to do, training goes on,
@@ -126,6 +126,9 @@ public final class LibraryWriter implements AutoCloseable {
         volatile int written;
         int measurementsWritten;
         volatile boolean ended;
+        /** The recorder's milestones, to keep with the run; null: none. */
+        volatile java.util.NavigableMap<Integer, cartpolelab.train.RecordedEpisode> milestones;
+        final java.util.Set<Integer> milestonesWritten = new java.util.HashSet<>();
 
         Recording(NewRun run, RecordedExperiment experiment, EpisodeHistory history,
                   GradientVarianceHistory gv, double threshold) {
@@ -150,6 +153,14 @@ public final class LibraryWriter implements AutoCloseable {
                 }
                 runId = l.insertRun(run, e);
             }
+        }
+
+        /**
+         * Keeps the milestone recordings of {@code recorder} (the run's) with the run: each
+         * is written once its episode is, in the writer's batches.
+         */
+        public void keepMilestones(cartpolelab.train.EpisodeRecorder recorder) {
+            milestones = recorder.milestones();
         }
 
         /**
@@ -307,6 +318,7 @@ public final class LibraryWriter implements AutoCloseable {
             int budget = MAX_TRANSACTION_EPISODES;
             for (Recording r : batch) {
                 budget -= EpisodeRows.write(library, r, budget);
+                MilestoneRows.write(library, r);
             }
             List<Task> done = new ArrayList<>();
             for (Task t : tasks) {
@@ -314,6 +326,7 @@ public final class LibraryWriter implements AutoCloseable {
                 if (r != null) {
                     r.create(library);
                     EpisodeRows.write(library, r, Integer.MAX_VALUE);
+                    MilestoneRows.write(library, r);
                 }
                 t.write().write(library);
                 done.add(t);

@@ -34,6 +34,9 @@ public final class EpisodeRecorder {
             new ConcurrentSkipListMap<>();
     private final ArrayDeque<Integer> recent = new ArrayDeque<>();
     private final java.util.Set<Integer> milestones = new java.util.HashSet<>();
+    /** The recordings of the milestones, published for other threads (the library's writer). */
+    private final ConcurrentSkipListMap<Integer, RecordedEpisode> milestoneRecordings =
+            new ConcurrentSkipListMap<>();
     private volatile RecordedEpisode latest;
     private volatile long bytes;
 
@@ -133,12 +136,14 @@ public final class EpisodeRecorder {
                 values, rewardSoFar, fell, ratios, ratios == null ? Double.NaN : clipAtUpdate);
         if (episode == 1 || e.reward() > bestReward) {
             milestones.add(episode);
+            milestoneRecordings.put(episode, e);
         }
         bestReward = Math.max(bestReward, e.reward());
-        if (solvedWindowStart > 0) {
-            milestones.add(solvedWindowStart);
-        }
         recorded.put(episode, e);
+        if (solvedWindowStart > 0 && milestones.add(solvedWindowStart)
+                && recorded.containsKey(solvedWindowStart)) {
+            milestoneRecordings.put(solvedWindowStart, recorded.get(solvedWindowStart));
+        }
         bytes += e.bytes();
         recent.addLast(episode);
         while (recent.size() > keep) {
@@ -208,6 +213,31 @@ public final class EpisodeRecorder {
     /** Every recording, by episode (a live, read-only view). */
     public NavigableMap<Integer, RecordedEpisode> recordings() {
         return java.util.Collections.unmodifiableNavigableMap(recorded);
+    }
+
+    /**
+     * The milestones recorded so far, by episode (a live, read-only view that only grows):
+     * what the run library keeps of a run's recordings.
+     */
+    public NavigableMap<Integer, RecordedEpisode> milestones() {
+        return java.util.Collections.unmodifiableNavigableMap(milestoneRecordings);
+    }
+
+    /**
+     * Takes {@code kept} (a restored run's milestones, kept elsewhere) as this run's milestones,
+     * except those after its {@code episodes} finished episodes; the newest becomes the latest
+     * recording. Before the run trains: on the thread that will train it.
+     */
+    void restoreMilestones(java.util.Collection<RecordedEpisode> kept, int episodes) {
+        for (RecordedEpisode e : kept) {
+            if (e.episode() <= episodes && milestones.add(e.episode())) {
+                recorded.put(e.episode(), e);
+                milestoneRecordings.put(e.episode(), e);
+                bytes += e.bytes();
+                bestReward = Math.max(bestReward, e.reward());
+            }
+        }
+        latest = recorded.isEmpty() ? latest : recorded.lastEntry().getValue();
     }
 
     /** Bytes held by the recordings. */

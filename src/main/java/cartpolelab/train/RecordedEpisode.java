@@ -7,7 +7,8 @@ package cartpolelab.train;
  * were when the step was taken) and the reward so far. Immutable.
  *
  * <p>Compact: floats (the canvas needs no more), {@value #BYTES_PER_FRAME} bytes a frame, so
- * 1,000 recorded steps take about 29 KB.
+ * 1,000 recorded steps take about 29 KB. The run library keeps milestones as
+ * {@link EpisodeCodec}'s bytes.
  */
 public final class RecordedEpisode {
 
@@ -15,14 +16,14 @@ public final class RecordedEpisode {
     public static final int BYTES_PER_FRAME = 4 * 4 + 1 + 3 * 4;
 
     private final int episode;
-    private final float[] states;
-    private final byte[] actions;
-    private final float[] probRight;
-    private final float[] values;
-    private final float[] rewardSoFar;
+    final float[] states;
+    final byte[] actions;
+    final float[] probRight;
+    final float[] values;
+    final float[] rewardSoFar;
     private final boolean fell;
     /** PPO: ρ of the action taken from each frame's state, NaN where unknown; or null. */
-    private final float[] ratios;
+    final float[] ratios;
     /** PPO: the clip range ε of the update the ratios belong to; NaN without ratios. */
     private final double clipRange;
 

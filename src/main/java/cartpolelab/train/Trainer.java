@@ -6,6 +6,7 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RateMeter;
 import cartpolelab.train.Commands.Mode;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,7 +35,6 @@ public final class Trainer implements TrainerPort {
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
     private static final long STATUS_INTERVAL_NANOS = 50_000_000L;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
-
     private final Commands commands = new Commands(this::loop);
     private volatile Speed speed = Speed.UNPACED;
     private volatile boolean stopWhenSolved;
@@ -51,7 +51,6 @@ public final class Trainer implements TrainerPort {
     // ---- pacing and throughput, trainer's thread ----
     private final RateMeter stepRate = new RateMeter(RATE_WINDOW_NANOS);
     private long lastStatusNanos;
-
     private volatile Frame latestFrame;
     private volatile TrainerStatus status;
 
@@ -115,13 +114,14 @@ public final class Trainer implements TrainerPort {
     }
 
     @Override
-    public CompletableFuture<Void> restore(RunSnapshot snapshot) {
+    public CompletableFuture<Void> restore(RunSnapshot snapshot, List<RecordedEpisode> milestones) {
         Objects.requireNonNull(snapshot, "snapshot");
         CompletableFuture<Void> done = new CompletableFuture<>();
         commands.execute(() -> Commands.completeWith(done, () -> {
             TrainingRun restored = TrainingRun.restore(snapshot); // refused: run untouched
             commands.pauseForReplace();
             install(restored);
+            restored.recorder().restoreMilestones(milestones, snapshot.episodes());
             return null;
         }));
         return done;

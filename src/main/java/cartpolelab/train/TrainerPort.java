@@ -67,7 +67,17 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
      * Replaces the run with the one {@code snapshot} describes, between two steps, and pauses.
      * Completes exceptionally (the current run untouched) if the snapshot cannot be restored.
      */
-    CompletableFuture<Void> restore(RunSnapshot snapshot);
+    default CompletableFuture<Void> restore(RunSnapshot snapshot) {
+        return restore(snapshot, java.util.List.of());
+    }
+
+    /**
+     * {@link #restore(RunSnapshot)}, with {@code milestones} (the run's milestone recordings,
+     * kept in the run library) replayable as the recorder's milestones; those after the
+     * snapshot's last episode are left out.
+     */
+    CompletableFuture<Void> restore(RunSnapshot snapshot,
+                                    java.util.List<RecordedEpisode> milestones);
 
     /** Ends the thread without waiting for it; commands are ignored afterwards. */
     void stop();

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  * Records the window's runs in the run library: pulled once a frame with the view model, it
  * notices a new run (a reset, a loaded checkpoint, an opened run: a new history object) and
  * hands the run's append-only history to the library's writer once the run has trained an
- * episode of its own, so opening a stored run records nothing until it trains on. Every
+ * episode of its own, so opening a stored run records nothing until it trains on, with its
+ * recorder's milestone episodes (replayable after it is opened from the Runs view). Every
  * {@link #CHECKPOINT_EVERY} episodes it asks the trainer for a snapshot, which the writer
  * stores as the run's checkpoint. Nothing here waits: the writer does the disk work on its
  * own thread, snapshots complete on the trainer's.
@@ -61,6 +62,10 @@ final class AppRecorder {
             Hyperparameters hp = settings.get();
             recording = writer.record(NewRun.of("app", hp, 0, 0), null, h,
                     run.gradientVariance(), hp.version().solvedThreshold());
+            cartpolelab.train.EpisodeRecorder episodes = run.recorder();
+            if (episodes != null && run.history() == h) { // read after h: the same run's
+                recording.keepMilestones(episodes);
+            }
             nextCheckpoint = (n / CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY;
         }
         if (recording != null && n >= nextCheckpoint) {

@@ -6,6 +6,7 @@ import cartpolelab.io.EpisodeGif;
 import cartpolelab.io.MetricsCsv;
 import cartpolelab.io.PyTorchModel;
 import cartpolelab.io.Safetensors;
+import cartpolelab.train.RecordedEpisode;
 import cartpolelab.train.RunSnapshot;
 import cartpolelab.train.TrainerPort;
 import cartpolelab.ui.export.Picture;
@@ -14,6 +15,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -210,8 +212,18 @@ public final class BackgroundWork implements AutoCloseable {
      * current run untouched.
      */
     public CompletableFuture<Outcome> open(CompletableFuture<RunSnapshot> run, String what) {
-        CompletableFuture<RunSnapshot> opened = run.thenCompose((RunSnapshot snapshot) ->
-                guard(() -> trainer.restore(snapshot)).thenApply(v -> snapshot));
+        return openWithMilestones(run.thenApply(s -> new Opening(s, List.of())), what);
+    }
+
+    /** A stored run to open: its snapshot and its milestone recordings (maybe none). */
+    public record Opening(RunSnapshot snapshot, List<RecordedEpisode> milestones) {
+    }
+
+    /** {@link #open}, with the run's milestones replayable as its recorder's. */
+    public CompletableFuture<Outcome> openWithMilestones(CompletableFuture<Opening> run,
+                                                         String what) {
+        CompletableFuture<RunSnapshot> opened = run.thenCompose((Opening o) -> guard(() ->
+                trainer.restore(o.snapshot(), o.milestones())).thenApply(v -> o.snapshot()));
         return track(opened, true, "Opened " + what, "Could not open " + what);
     }
 

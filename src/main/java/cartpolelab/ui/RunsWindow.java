@@ -6,6 +6,7 @@ import cartpolelab.library.LibraryException;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.library.StoredRun;
 import cartpolelab.train.Cell;
+import cartpolelab.train.RecordedEpisode;
 import cartpolelab.train.RunSnapshot;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,7 @@ final class RunsWindow {
     private final RunLibrary library;
     private final Executor io;
     private final Dialogs dialogs;
-    private final BiConsumer<CompletableFuture<RunSnapshot>, String> open;
+    private final BiConsumer<CompletableFuture<BackgroundWork.Opening>, String> open;
     private final Stage stage = new Stage();
     private final ObservableList<StoredRun> runs = FXCollections.observableArrayList();
     private final FilteredList<StoredRun> filtered = new FilteredList<>(runs);
@@ -68,10 +69,12 @@ final class RunsWindow {
     private BiConsumer<ExperimentResults, String> compare = (r, t) -> { };
 
     /**
-     * @param open opens a run's snapshot (as it loads) in the main window, named for the user
+     * @param open opens a run's snapshot and milestone recordings (as they load) in the main
+     *             window, named for the user
      */
     RunsWindow(Window owner, RunLibrary library, Executor io, Dialogs dialogs,
-               BiConsumer<CompletableFuture<RunSnapshot>, String> open, String stylesheet) {
+               BiConsumer<CompletableFuture<BackgroundWork.Opening>, String> open,
+               String stylesheet) {
         this.library = library;
         this.io = io;
         this.dialogs = dialogs;
@@ -225,7 +228,8 @@ final class RunsWindow {
     private void openSelected() {
         StoredRun r = table.getSelectionModel().getSelectedItem();
         if (r != null) {
-            open.accept(CompletableFuture.supplyAsync(() -> snapshot(r.id()), io),
+            open.accept(CompletableFuture.supplyAsync(() -> new BackgroundWork.Opening(
+                    snapshot(r.id()), milestones(r.id())), io),
                     "run " + r.id() + " (" + r.name() + ") of the library");
         }
     }
@@ -264,6 +268,20 @@ final class RunsWindow {
             return s;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A stored run's milestone recordings, to replay once it is opened; damaged ones are
+     * said (naming run and episode) and the run opens without them.
+     */
+    private List<RecordedEpisode> milestones(long id) {
+        try {
+            return library.reader().milestones(id);
+        } catch (LibraryException e) {
+            Platform.runLater(() -> dialogs.showError("Run library", e.getMessage()
+                    + "; the run opened without its milestone replays"));
+            return List.of();
         }
     }
 

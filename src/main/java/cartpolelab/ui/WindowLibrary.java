@@ -131,8 +131,8 @@ final class WindowLibrary {
             return;
         }
         if (runs == null) {
-            runs = new RunsWindow(owner, library, io, dialogs, (snapshot, what) ->
-                    vm.files().open(snapshot, what), CartPoleLabApp.STYLESHEET);
+            runs = new RunsWindow(owner, library, io, dialogs, (opening, what) ->
+                    vm.files().openWithMilestones(opening, what), CartPoleLabApp.STYLESHEET);
             runs.onCompare(compare);
         }
         runs.show();

@@ -119,4 +119,42 @@ class EpisodeRecorderTest {
         assertNull(r.after(30));
         assertEquals(1, r.nearest(-5).episode());
     }
+
+    /**
+     * The milestones are published as a map of their own (what the run library keeps), and a
+     * restored run takes them back: none after its episodes, the newest as its latest, and a
+     * later episode is a milestone only if it beats their best reward.
+     */
+    @Test
+    void milestonesArePublishedAndComeBackWithARestoredRun() {
+        TrainingRun run = new TrainingRun(HP);
+        run.record(5);
+        run.train(false, null);
+        Set<Integer> want = new TreeSet<>(Set.of(1));
+        double best = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < HP.episodes(); i++) {
+            if (run.history().reward(i) > best) {
+                best = run.history().reward(i);
+                want.add(i + 1);
+            }
+        }
+        java.util.NavigableMap<Integer, RecordedEpisode> kept = run.recorder().milestones();
+        assertEquals(want, kept.keySet());
+
+        TrainingRun again = TrainingRun.restore(run.snapshot());
+        again.record(5);
+        EpisodeRecorder r = again.recorder();
+        r.restoreMilestones(java.util.List.copyOf(kept.values()), 60);
+        assertEquals(kept.headMap(60, true), r.milestones());
+        assertEquals(kept.headMap(60, true), r.recordings());
+        assertEquals(kept.headMap(60, true).lastEntry().getValue(), r.latest());
+        double restoredBest = kept.headMap(60, true).values().stream()
+                .mapToDouble(RecordedEpisode::reward).max().orElseThrow();
+        again.setEpisodeBudget(HP.episodes() + 30);
+        again.train(false, null);
+        for (RecordedEpisode e : r.milestones().tailMap(60, false).values()) {
+            assertTrue(e.reward() > restoredBest, e.episode() + ": " + e.reward());
+            restoredBest = e.reward();
+        }
+    }
 }

@@ -225,7 +225,8 @@ final class ScriptedTrainer implements TrainerPort {
     }
 
     @Override
-    public CompletableFuture<Void> restore(RunSnapshot snapshot) {
+    public CompletableFuture<Void> restore(RunSnapshot snapshot,
+            java.util.List<cartpolelab.train.RecordedEpisode> milestones) {
         return CompletableFuture.failedFuture(new IllegalArgumentException("scripted trainer "
                 + "restores nothing"));
     }
