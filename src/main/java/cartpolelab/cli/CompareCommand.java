@@ -215,10 +215,10 @@ final class CompareCommand implements Callable<Integer> {
                 grid.algorithms().size() == 1 ? "" : "s", grid.seeds().size(),
                 sweepName == null ? "" : " \u00d7 " + sweepName);
         List<String> failed = CompareReport.write(out, results, csv, summary, charts,
-                CompareReport.describe(results, title, PlotFiles.subtitle(base) + "  \u00b7  "
+                CompareReport.describe(results, title, PlotFiles.subtitle(base, grid.algorithms()) + "  \u00b7  "
                         + base.episodes() + " episodes", chart), chart);
         CompareFigures.Description vd = CompareReport.describe(results, title + " \u00b7 "
-                + "gradient variance", PlotFiles.subtitle(base) + "  \u00b7  measured every "
+                + "gradient variance", PlotFiles.subtitle(base, grid.algorithms()) + "  \u00b7  measured every "
                 + (measure == null ? 0 : measure.everyEpisodes()) + " episodes on "
                 + (measure == null ? 0 : measure.episodes()) + " episodes", chart);
         for (Path p : new Path[] {variancePng, varianceSvg}) {

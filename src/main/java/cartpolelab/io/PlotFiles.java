@@ -63,7 +63,16 @@ public final class PlotFiles {
      * baseline have no entropy bonus, so their subtitle names no coefficient).
      */
     public static String subtitle(Hyperparameters hp) {
-        String entropy = hp.algorithm().usesEntropy()
+        return subtitle(hp, java.util.List.of(hp.algorithm()));
+    }
+
+    /**
+     * The shared settings of a grid of {@code algorithms} run from {@code hp}: the entropy
+     * coefficient only when one of them uses it (a REINFORCE-only grid names none).
+     */
+    public static String subtitle(Hyperparameters hp,
+                                  java.util.Collection<cartpolelab.agent.Algorithm> algorithms) {
+        String entropy = algorithms.stream().anyMatch(cartpolelab.agent.Algorithm::usesEntropy)
                 ? "  ·  entropy " + plain(hp.entropyCoefficient()) : "";
         String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s%s  ·  "
                 + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),

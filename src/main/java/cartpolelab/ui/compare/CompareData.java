@@ -115,7 +115,7 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
                 spec.algorithms().size() == 1 ? "" : "s", spec.seeds().size(),
                 sweepName == null ? "" : " \u00d7 " + sweepName);
         CompareFigures.Description d = results.describe(title,
-                PlotFiles.subtitle(spec.base()) + "  \u00b7  " + spec.base().episodes()
+                PlotFiles.subtitle(spec.base(), spec.algorithms()) + "  \u00b7  " + spec.base().episodes()
                         + " episodes", center, spread);
         return new CompareData(results.chart(center, spread, axis), d, results.summary(), lines,
                 labels(results), results.variance(), axis, results);
@@ -136,7 +136,8 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
         }
         RunResult first = results.runs().get(0);
         String subtitle = first.settings() == null ? "from the run library"
-                : PlotFiles.subtitle(first.settings()) + "  \u00b7  from the run library";
+                : PlotFiles.subtitle(first.settings(), results.runs().stream()
+                        .map(RunResult::algorithm).toList()) + "  \u00b7  from the run library";
         return new CompareData(results.chart(center, spread, axis), results.describe(title,
                 subtitle, center, spread), results.summary(), lines, labels(results),
                 results.variance(), axis, results);
