@@ -213,7 +213,7 @@ final class CompareCommand implements Callable<Integer> {
         String title = ExperimentResults.title(base.version().id(), grid.algorithms().size(),
                 grid.seeds().size(), sweepName,
                 grid.sweep() == null ? 0 : grid.sweep().values().size());
-        String settings = PlotFiles.subtitle(base, presets);
+        String settings = PlotFiles.subtitle(base, presets, grid.algorithms());
         List<String> failed = CompareReport.write(out, results, csv, summary, charts,
                 CompareReport.describe(results, title, settings + "  \u00b7  "
                         + base.episodes() + " episodes", chart), chart);

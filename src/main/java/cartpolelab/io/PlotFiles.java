@@ -63,7 +63,16 @@ public final class PlotFiles {
      * baseline have no entropy bonus, so their subtitle names no coefficient).
      */
     public static String subtitle(Hyperparameters hp) {
-        String entropy = hp.algorithm().usesEntropy()
+        return subtitle(hp, java.util.List.of(hp.algorithm()));
+    }
+
+    /**
+     * The shared settings of a grid of {@code algorithms} run from {@code hp}: the entropy
+     * coefficient only when one of them uses it (a REINFORCE-only grid names none).
+     */
+    public static String subtitle(Hyperparameters hp,
+                                  java.util.Collection<cartpolelab.agent.Algorithm> algorithms) {
+        String entropy = algorithms.stream().anyMatch(cartpolelab.agent.Algorithm::usesEntropy)
                 ? "  ·  entropy " + plain(hp.entropyCoefficient()) : "";
         String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s%s  ·  "
                 + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),
@@ -75,9 +84,10 @@ public final class PlotFiles {
      * The settings of an experiment's grid on {@code base}: the base's, or for a sweep of
      * presets (each with its own network, optimiser and γ) only what they share.
      */
-    public static String subtitle(Hyperparameters base, boolean presetSweep) {
+    public static String subtitle(Hyperparameters base, boolean presetSweep,
+                                  java.util.Collection<cartpolelab.agent.Algorithm> algorithms) {
         return presetSweep ? "each preset's own settings  \u00b7  max steps " + base.maxSteps()
-                : subtitle(base);
+                : subtitle(base, algorithms);
     }
 
     /** 3e-4 as "0.0003", not "3.0E-4". */

@@ -189,9 +189,14 @@ public final class PlotPainter {
         }
     }
 
-    /** The markers' labels in the strip above the plot, beside their line, never over it. */
+    /**
+     * The markers' labels in the strip above the plot, beside their line, never over it. A
+     * label that would run into one already drawn is left out (its line stays): runs that
+     * stop close together ("N=5", "N=4") would otherwise print as one "N=5N=4N=3".
+     */
     private static void paintMarkerLabels(Surface s, Layout l, Panel p, double top) {
         s.font(TICK_SIZE, false);
+        java.util.List<double[]> drawn = new java.util.ArrayList<>();
         for (Panel.Marker m : p.markers) {
             double x = l.px(m.x());
             if (x < l.left || x > l.right) {
@@ -199,11 +204,26 @@ public final class PlotPainter {
             }
             s.stroke(m.argb(), 1.4, null);
             s.line(x, top - 4, x, top); // the line reaches up to its label
-            s.fill(m.argb());
             double w = s.textWidth(m.label());
             double at = x + 4 + w > l.right ? Math.max(l.left, x - 4 - w) : x + 4;
-            s.text(fit(s, m.label(), l.right - at), at, top - 4);
+            String label = fit(s, m.label(), l.right - at);
+            double end = at + s.textWidth(label);
+            if (label.isEmpty() || overlaps(drawn, at - 3, end + 3)) {
+                continue;
+            }
+            drawn.add(new double[] {at, end});
+            s.fill(m.argb());
+            s.text(label, at, top - 4);
         }
+    }
+
+    private static boolean overlaps(java.util.List<double[]> boxes, double from, double to) {
+        for (double[] b : boxes) {
+            if (from < b[1] && to > b[0]) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void paintXAxis(Surface s, Layout l, Figure f, double height) {

@@ -62,13 +62,18 @@ final class RunCenter extends SplitPane {
         followButton.setVisible(false);
         javafx.scene.control.ChoiceBox<XAxis> xAxis = AxisChoice.create("xAxisChoice",
                 charts.axis(), charts::showOver);
-        HBox corner = new HBox(6, followButton, xAxis);
-        corner.setAlignment(Pos.TOP_RIGHT);
-        corner.setPickOnBounds(false);
-        corner.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
-        StackPane rewardCard = new StackPane(charts.reward(), corner);
-        StackPane.setAlignment(corner, Pos.TOP_RIGHT);
-        StackPane.setMargin(corner, new javafx.geometry.Insets(6, 8, 0, 0));
+        // a header row of its own above the chart, as the losses card's toggles: over the
+        // chart it covered the title at 900 px or 150 % zoom
+        Region headerGap = new Region();
+        HBox.setHgrow(headerGap, Priority.ALWAYS);
+        HBox header = new HBox(6, headerGap, followButton, xAxis);
+        header.getStyleClass().add("chart-toggles");
+        header.setAlignment(Pos.CENTER_RIGHT);
+        header.setPadding(new javafx.geometry.Insets(0, 0, 0, 30)); // the "?" badge's corner
+        VBox.setVgrow(charts.reward(), Priority.ALWAYS);
+        VBox rewardColumn = new VBox(2, header, charts.reward());
+        rewardColumn.setMinWidth(0);
+        StackPane rewardCard = new StackPane(rewardColumn);
         rewardCard.getStyleClass().addAll("card", "chart-card");
         Label rewardInfo = info("rewardChartInfo", "Episode reward (thin): the steps the pole "
                 + "stayed up, one point per episode, noisy by nature. Moving average (thick): "

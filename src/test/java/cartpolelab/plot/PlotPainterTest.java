@@ -233,6 +233,35 @@ class PlotPainterTest {
     }
 
     /**
+     * Runs that stop close together (Compare's "N=5", "N=4", … where each run stops when
+     * solved): no two marker labels overlap; the first of a cluster keeps its label.
+     */
+    @Test
+    void markerLabelsCloseTogetherNeverOverlap() {
+        double[] r = new double[300];
+        Arrays.fill(r, 100);
+        Figure f = figure(r, r);
+        for (int k = 5; k >= 1; k--) {
+            f.panels().get(0).add(new Panel.Marker(100 + (5 - k) * 2, "N=" + k,
+                    Palette.argb(Palette.THRESHOLD)));
+        }
+        f.panels().get(0).add(new Panel.Marker(250, "N=9", Palette.argb(Palette.THRESHOLD)));
+        f.catchUp();
+        RecordingSurface s = new RecordingSurface();
+        new PlotPainter().paint(s, f, 700, 400);
+        List<RecordingSurface.Text> labels = s.texts.stream()
+                .filter(t -> t.text().startsWith("N=")).sorted(
+                        java.util.Comparator.comparingDouble(RecordingSurface.Text::x)).toList();
+        assertTrue(labels.stream().anyMatch(t -> t.text().equals("N=5")), "first kept");
+        assertTrue(labels.stream().anyMatch(t -> t.text().equals("N=9")), "a far one kept");
+        for (int i = 1; i < labels.size(); i++) {
+            RecordingSurface.Text a = labels.get(i - 1);
+            RecordingSurface.Text b = labels.get(i);
+            assertTrue(a.x() + a.width() <= b.x(), a.text() + " runs into " + b.text());
+        }
+    }
+
+    /**
      * The losses card at 900 × 600: three short panels. A y label is whole words or absent,
      * never "E…"; the x axis has its tick labels and one "Episode", under the last panel.
      */

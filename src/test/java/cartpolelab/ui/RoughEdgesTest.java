@@ -102,4 +102,27 @@ class RoughEdgesTest {
         waitFor("the variance chart", () -> variance.figure() != null);
         assertFalse(variance.figure().subtitle.contains("no critic"));
     }
+
+    /**
+     * The "x: episodes" box sits above the reward chart, never over its title or subtitle:
+     * at 900 × 600, at 853 × 480 (1280 × 720 at 150 %) and 1440 wide.
+     */
+    @Test
+    void theXAxisBoxNeverCoversTheRewardChartsTitle(FxRobot robot) {
+        open(robot, Hyperparameters.DEFAULTS.withHiddenSize(16).withEpisodes(6));
+        for (double[] size : new double[][] {{900, 600}, {853, 480}, {1440, 900}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            javafx.scene.Node box = robot.lookup("#xAxisChoice").query();
+            PlotCanvas reward = robot.lookup("#rewardChart").query();
+            waitFor("laid out at " + size[0] + " x " + size[1], () -> {
+                javafx.geometry.Bounds b = box.localToScene(box.getLayoutBounds());
+                javafx.geometry.Bounds c = reward.localToScene(reward.getLayoutBounds());
+                return Math.abs(stage.getWidth() - size[0]) < 1 && b.getHeight() > 0
+                        && c.getHeight() > 0 && b.getMaxY() <= c.getMinY() + 0.5;
+            });
+        }
+    }
 }

@@ -114,7 +114,8 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
                 spec.algorithms().size(), spec.seeds().size(), sweepName,
                 spec.sweep() == null ? 0 : spec.sweep().values().size());
         CompareFigures.Description d = results.describe(title,
-                PlotFiles.subtitle(spec.base(), spec.presetSweep()) + "  \u00b7  "
+                PlotFiles.subtitle(spec.base(), spec.presetSweep(),
+                        spec.algorithms()) + "  \u00b7  "
                 + spec.base().episodes() + " episodes", center, spread);
         return new CompareData(results.chart(center, spread, axis), d, results.summary(), lines,
                 labels(results), results.variance(), axis, results);
@@ -135,7 +136,8 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
         }
         RunResult first = results.runs().get(0);
         String subtitle = first.settings() == null ? "from the run library"
-                : PlotFiles.subtitle(first.settings()) + "  \u00b7  from the run library";
+                : PlotFiles.subtitle(first.settings(), results.runs().stream()
+                        .map(RunResult::algorithm).toList()) + "  \u00b7  from the run library";
         return new CompareData(results.chart(center, spread, axis), results.describe(title,
                 subtitle, center, spread), results.summary(), lines, labels(results),
                 results.variance(), axis, results);

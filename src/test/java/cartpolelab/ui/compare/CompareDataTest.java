@@ -63,4 +63,28 @@ class CompareDataTest {
             assertEquals(d.groups().get(0).label(), d.variance().get(0).label());
         }
     }
+
+    /**
+     * A grid of REINFORCE-only (the lesson's first chapter, or Compare) from the main
+     * window's A2C settings: its subtitle names no entropy coefficient, which only A2C and
+     * PPO use; a grid with A2C in it still names it.
+     */
+    @Test
+    void theSubtitleNamesTheEntropyCoefficientOnlyWhenAnAlgorithmOfTheGridUsesIt()
+            throws Exception {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(8).withEpisodes(3);
+        assertEquals(Algorithm.A2C, hp.algorithm());
+        for (List<Algorithm> grid : List.of(List.of(Algorithm.REINFORCE),
+                List.of(Algorithm.REINFORCE, Algorithm.A2C))) {
+            ExperimentSpec spec = ExperimentSpec.of(hp, grid, List.of(1L)).withThreads(1);
+            try (Experiment e = new Experiment(spec)) {
+                e.start();
+                assertTrue(e.awaitDone(Duration.ofSeconds(60)));
+                String subtitle = CompareData.of(e, Center.MEAN, Spread.MIN_MAX).description()
+                        .subtitle();
+                boolean uses = grid.stream().anyMatch(Algorithm::usesEntropy);
+                assertEquals(uses, subtitle.contains("entropy"), grid + ": " + subtitle);
+            }
+        }
+    }
 }

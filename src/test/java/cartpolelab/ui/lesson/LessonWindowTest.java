@@ -84,6 +84,31 @@ class LessonWindowTest {
         assertEquals(Chapter.REINFORCE.title(), title(robot));
     }
 
+    /** Enter on a focused Previous / Next walks the chapters and runs no experiment. */
+    @Test
+    void enterOnAFocusedNavigationButtonActivatesItInsteadOfRunning(FxRobot robot) {
+        LessonView lesson = open(robot);
+        robot.interact(() -> robot.lookup("#lessonNext").query().requestFocus());
+        waitFor("Next focused", () -> robot.lookup("#lessonNext").query().isFocused());
+        robot.type(KeyCode.ENTER);
+        waitFor("the second chapter", () -> lesson.chapter() == Chapter.BASELINE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNoExperiment(robot);
+        robot.interact(() -> robot.lookup("#lessonPrevious").query().requestFocus());
+        waitFor("Previous focused", () -> robot.lookup("#lessonPrevious").query().isFocused());
+        robot.type(KeyCode.ENTER);
+        waitFor("back to the first chapter", () -> lesson.chapter() == Chapter.REINFORCE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNoExperiment(robot);
+    }
+
+    private static void assertNoExperiment(FxRobot robot) {
+        assertTrue(!robot.lookup("#lessonRun").queryButton().isDisabled(),
+                "no experiment was started");
+        assertTrue(!robot.lookup("#lessonProgress").queryAs(Label.class).getText()
+                .startsWith("training"), "no experiment training");
+    }
+
     @Test
     void runningAChapterMeasuresChartsAndCaptionsWhatItMeasured(FxRobot robot) {
         LessonView lesson = open(robot);
