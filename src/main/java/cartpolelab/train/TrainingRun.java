@@ -205,11 +205,8 @@ public final class TrainingRun {
         }
     }
 
-    /**
-     * The probe's measurement when this episode is the K-th since the last one; timed. Counted
-     * in episodes, not updates, so n-step runs (several updates an episode) measure as often
-     * as end-of-episode runs; the probe's stream is keyed by the update count.
-     */
+    /** The probe's measurement when this is the K-th episode since the last (counted in
+     *  episodes, not updates; the probe's stream is keyed by the update count); timed. */
     private void measureIfDue() {
         long t0 = System.nanoTime();
         try {
@@ -276,11 +273,8 @@ public final class TrainingRun {
         return recorder;
     }
 
-    /**
-     * Changes the episode budget of this run: raising it lets a finished run go on (same
-     * networks, same history); lowering it below the episodes run ends training. Nothing that
-     * has been learned depends on the budget.
-     */
+    /** A new episode budget: a raise lets a finished run go on, a cut below the episodes run
+     *  ends training; nothing learned depends on it. */
     public void setEpisodeBudget(int episodes) {
         hp = hp.withEpisodes(episodes);
     }
