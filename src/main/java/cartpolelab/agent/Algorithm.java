@@ -114,6 +114,11 @@ public enum Algorithm {
         return this == PPO;
     }
 
+    /** The name {@code --algorithm} takes and files write: {@code a2c}, {@code reinforce-baseline}. */
+    public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
     /** Parses {@code a2c}, {@code ppo}, {@code reinforce}, {@code reinforce-baseline} (any case, - or _). */
     public static Algorithm parse(String text) {
         String t = text.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);

@@ -126,8 +126,7 @@ public record Hyperparameters(
         Setting.ENVS.check(envs);
         if (envs > 1 && !(algorithm.clipped() || algorithm.supportsNSteps() && nSteps > 0)) {
             throw new IllegalArgumentException("envs must be 1 when updates come at each "
-                    + "episode's end (" + algorithm.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                    + (algorithm.supportsNSteps()
+                    + "episode's end (" + algorithm.id() + (algorithm.supportsNSteps()
                     ? " with n-steps 0" : "") + "), was " + envs + ": with several "
                     + "environments use a2c with n-steps of at least 1, or ppo");
         }

@@ -76,9 +76,8 @@ final class RunsExport implements Callable<Integer> {
                     + "PyTorch's layout (the notebook's ActorCritic names for one hidden layer)")
     private Path pytorch;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
-            description = "--pytorch's number type: float32 (default) or float64 (every bit)")
-    private String dtype;
+    @Mixin
+    private DtypeOption dtype = new DtypeOption();
 
     @Override
     public Integer call() throws IOException {
@@ -93,11 +92,7 @@ final class RunsExport implements Callable<Integer> {
             throw new Cli.UserError(flag + " takes one run, not " + ids.size()
                     + ": export each run's " + flag.substring(2) + " on its own");
         }
-        Safetensors.Dtype type = Safetensors.Dtype.parse(dtype);
-        if (type == null) {
-            throw new Cli.UserError("--dtype must be float32 or float64, was "
-                    + SafeText.value(dtype));
-        }
+        Safetensors.Dtype type = dtype.type();
         chart.centerKind();
         chart.bandKind();
         OutputPaths.check(spec);

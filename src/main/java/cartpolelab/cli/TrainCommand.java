@@ -72,10 +72,8 @@ final class TrainCommand implements Callable<Integer> {
                     + "model.load_state_dict(safetensors.torch.load_file(FILE))")
     private Path pytorch;
 
-    @Option(names = "--dtype", paramLabel = "TYPE", defaultValue = "float32",
-            description = "the --pytorch file's numbers: float32 (PyTorch's default) or "
-                    + "float64 (every bit of ours) (default: ${DEFAULT-VALUE})")
-    private String dtype;
+    @Mixin
+    private DtypeOption dtype = new DtypeOption();
 
     @Option(names = "--tensorboard", paramLabel = "DIR",
             description = "write TensorBoard event files while training, into DIR/<run id> "
@@ -99,10 +97,7 @@ final class TrainCommand implements Callable<Integer> {
         // fail before training, so no work is lost to a typo in a path
         OutputPaths.check(spec);
         List<ChartFiles.Chart> charts = chartFiles.charts();
-        Safetensors.Dtype type = Safetensors.Dtype.parse(dtype);
-        if (type == null) {
-            throw new Cli.UserError("--dtype must be float32 or float64, was " + dtype);
-        }
+        Safetensors.Dtype type = dtype.type();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         GradientVarianceProbe.Settings measure = gradientVariance.settings(spec, err);

@@ -12,7 +12,7 @@ final class Names {
 
     /** {@code a2c}, {@code reinforce-baseline}: as {@code --algorithm} takes them. */
     static String algorithm(Algorithm a) {
-        return a.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return a.id();
     }
 
     static Algorithm algorithm(String name) {

@@ -2,7 +2,6 @@ package cartpolelab.train;
 
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
-import java.util.Locale;
 
 /**
  * One run of an experiment's grid: an algorithm, a seed and (when sweeping) one value of the
@@ -22,7 +21,7 @@ public record Cell(int index, String runId, Algorithm algorithm, long seed, Doub
 
     /** The command-line name of an algorithm: {@code a2c}, {@code reinforce-baseline}. */
     public static String cliName(Algorithm a) {
-        return a.name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return a.id();
     }
 
     static Cell of(int index, Hyperparameters hp, Sweep sweep, Double value) {
