@@ -63,6 +63,13 @@ final class TrainOutputs implements AutoCloseable {
         this.recording = library == null ? null : library.record(NewRun.of("train", hp,
                 gradVarianceEvery, gradVarianceEpisodes), null, run.history(),
                 run.gradientVariance(), hp.version().solvedThreshold());
+        if (recording != null) {
+            // the milestones (first episode, each new best, the solving window's first) stay
+            // replayable from the Runs view, as the app's runs do; the recent episodes kept
+            // reach back to the solving window's first
+            run.record(run.progress().window());
+            recording.keepMilestones(run.recorder());
+        }
     }
 
     /** After each episode, on the training thread: the periodic saves when one is due. */

@@ -12,6 +12,10 @@ import cartpolelab.library.LibraryReader;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.library.StoredRun;
 import cartpolelab.io.MetricsCsv;
+import cartpolelab.train.EpisodeCodec;
+import cartpolelab.train.EpisodeRecorder;
+import cartpolelab.train.RecordedEpisode;
+import cartpolelab.train.TrainingRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +62,32 @@ class TrainLibraryTest {
                     h.episodes(), h.gradientVariance());
             assertArrayEquals(joined, library.reader().checkpointFile(1));
             assertArrayEquals(Files.readAllBytes(cplb), joined);
+        }
+    }
+
+    @Test
+    void trainKeepsTheMilestonesTheAppsRecorderKeepsForTheSameRun() throws Exception {
+        Path lib = dir.resolve("runs.db");
+        CliTest.Run r = cli("train", "--episodes", "300", "--seed", "2", "--hidden", "32",
+                "--library", lib.toString(), "--quiet");
+        assertEquals(0, r.code(), r.out() + r.err());
+        // the same run as the app trains it: its recorder keeps the first episode, each new
+        // best and the solving window's first
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(2).withHiddenSize(32)
+                .withEpisodes(300);
+        TrainingRun app = new TrainingRun(hp);
+        app.record(EpisodeRecorder.DEFAULT_KEEP);
+        app.train(false, s -> { });
+        List<RecordedEpisode> kept = List.copyOf(app.recorder().milestones().values());
+        assertTrue(kept.size() >= 3, "milestones: " + kept.size());
+        try (RunLibrary library = RunLibrary.open(lib)) {
+            List<RecordedEpisode> stored = library.reader().milestones(1);
+            assertEquals(kept.stream().map(RecordedEpisode::episode).toList(),
+                    stored.stream().map(RecordedEpisode::episode).toList());
+            for (int i = 0; i < kept.size(); i++) {
+                assertArrayEquals(EpisodeCodec.encode(kept.get(i)),
+                        EpisodeCodec.encode(stored.get(i)));
+            }
         }
     }
 
