@@ -1,7 +1,9 @@
 package cartpolelab.library;
 
+import cartpolelab.metrics.MovingAverage;
 import cartpolelab.train.Cell;
 import cartpolelab.train.CellState;
+import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
 import cartpolelab.train.RunSnapshot;
@@ -23,7 +25,8 @@ public final class ExperimentRecording {
     private final RecordedExperiment row;
 
     /**
-     * Starts recording {@code experiment} (before or after its start).
+     * Starts recording {@code experiment}, before its start (its runs then record their
+     * milestone episodes too).
      *
      * @param shard {@code K/N} for a shard of a bigger grid, or null
      * @param gradVarianceEvery K of the gradient-variance measurement (0 = off), and M
@@ -40,6 +43,9 @@ public final class ExperimentRecording {
                 spec.seeds().stream().map(String::valueOf).collect(Collectors.joining(",")),
                 sweepName, sweepValues, shard, spec.base().episodes());
         List<Cell> cells = experiment.cells();
+        // each run's milestones, replayable once opened from the Runs view; the recent
+        // episodes kept reach back to the solving window's first
+        List<EpisodeRecorder> recorders = experiment.record(MovingAverage.DEFAULT_WINDOW);
         double threshold = spec.base().version().solvedThreshold();
         for (int i = 0; i < cells.size(); i++) {
             Cell c = cells.get(i);
@@ -47,6 +53,9 @@ public final class ExperimentRecording {
                     c.sweepValue(), c.hyperparameters(), gradVarianceEvery,
                     gradVarianceEvery == 0 ? 0 : gradVarianceEpisodes, List.of()), row,
                     experiment.history(i), experiment.gradientVariance(i), threshold));
+            if (recorders.get(i) != null) {
+                runs.get(i).keepMilestones(recorders.get(i));
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package cartpolelab.train;
 import cartpolelab.metrics.EpisodeHistory;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -100,6 +101,12 @@ public final class Experiment implements AutoCloseable {
         }
     }
 
+    /** Every run records ({@link TrainingRun#record}) from the start; by cell, null: no run. */
+    public synchronized List<EpisodeRecorder> record(int keepEpisodes) {
+        return Arrays.stream(slots).map(s -> s.run == null ? null : s.run.record(keepEpisodes))
+                .toList();
+    }
+
     /** Run {@code i}'s gradient-variance measurements, readable while it trains. */
     public cartpolelab.metrics.GradientVarianceHistory gradientVariance(int i) {
         TrainingRun run = slots[i].run;
@@ -139,10 +146,7 @@ public final class Experiment implements AutoCloseable {
     public synchronized void pause() {
         if (!paused && !stopped) {
             paused = true;
-            if (runningSince >= 0) {
-                runNanos += System.nanoTime() - runningSince;
-                runningSince = -1;
-            }
+            stopClock();
         }
     }
 
@@ -167,10 +171,7 @@ public final class Experiment implements AutoCloseable {
             return;
         }
         stopped = true;
-        if (runningSince >= 0) {
-            runNanos += System.nanoTime() - runningSince;
-            runningSince = -1;
-        }
+        stopClock();
         for (RunSlot s : parked) {
             end(s, CellState.STOPPED);
         }
@@ -287,6 +288,14 @@ public final class Experiment implements AutoCloseable {
         return s.cell.hyperparameters().episodes();
     }
 
+    /** The wall clock stops (a pause, a stop, the end): the time run so far is kept. */
+    private synchronized void stopClock() {
+        if (runningSince >= 0) {
+            runNanos += System.nanoTime() - runningSince;
+            runningSince = -1;
+        }
+    }
+
     private synchronized double elapsedSeconds() {
         long n = runNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0);
         return n / 1e9;
@@ -323,12 +332,7 @@ public final class Experiment implements AutoCloseable {
     private void end(RunSlot s, CellState state) {
         s.state = state;
         if (remaining.decrementAndGet() == 0) {
-            synchronized (this) {
-                if (runningSince >= 0) {
-                    runNanos += System.nanoTime() - runningSince;
-                    runningSince = -1;
-                }
-            }
+            stopClock();
             done.complete(null);
         }
     }

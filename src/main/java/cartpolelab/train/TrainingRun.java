@@ -242,11 +242,13 @@ public final class TrainingRun {
     /**
      * Records this run's episodes from now on, keeping the last {@code keepEpisodes} and the
      * milestones (see {@link EpisodeRecorder}); training is the same with or without it.
+     * Returns the recorder.
      */
-    public void record(int keepEpisodes) {
+    public EpisodeRecorder record(int keepEpisodes) {
         if (recorder == null) {
             recorder = new EpisodeRecorder(keepEpisodes);
         }
+        return recorder;
     }
 
     /**

@@ -92,6 +92,35 @@ class TrainLibraryTest {
     }
 
     @Test
+    void compareKeepsEachRunsMilestonesToo() throws Exception {
+        Path lib = dir.resolve("grid.db");
+        CliTest.Run r = cli("compare", "--algorithms", "a2c,reinforce-baseline", "--seeds", "2",
+                "--episodes", "150", "--hidden", "32", "--threads", "2", "--library",
+                lib.toString(), "--quiet");
+        assertEquals(0, r.code(), r.out() + r.err());
+        try (RunLibrary library = RunLibrary.open(lib)) {
+            List<StoredRun> runs = library.reader().runs();
+            assertEquals(4, runs.size());
+            for (StoredRun s : runs) {
+                assertEquals(milestones(s.hyperparameters()),
+                        library.reader().milestones(s.id()).stream()
+                                .map(e -> List.of(e.episode(), e.steps())).toList(), s.name());
+            }
+        }
+    }
+
+    /** The milestones (episode, steps) the app's recorder keeps for a run of {@code hp}. */
+    private static List<List<Integer>> milestones(Hyperparameters hp) {
+        TrainingRun app = new TrainingRun(hp);
+        app.record(EpisodeRecorder.DEFAULT_KEEP);
+        app.train(false, s -> { });
+        List<List<Integer>> kept = app.recorder().milestones().values().stream()
+                .map(e -> List.of(e.episode(), e.steps())).toList();
+        assertTrue(kept.size() >= 2, kept.toString());
+        return kept;
+    }
+
+    @Test
     void noLibraryRecordsNothingAndBothFlagsContradict() {
         Path lib = dir.resolve("none.db");
         CliTest.Run r = cli("train", "--episodes", "5", "--no-library", "--quiet");
