@@ -12,7 +12,7 @@ import java.util.function.Consumer;
  * here for longer than it takes to set a field; the trainer's thread waits only while paused
  * or until a real-time deadline, and any command wakes it at once.
  */
-final class Commands {
+final class TrainerMailbox {
 
     /** What the trainer's thread does next. */
     enum Mode { PAUSED, RUNNING, EPISODE, WATCHING, STOPPED }
@@ -36,7 +36,7 @@ final class Commands {
     private long nextDeadline;
 
     /** @param loop the trainer thread's body, started (once) by the first command */
-    Commands(Runnable loop) {
+    TrainerMailbox(Runnable loop) {
         this.loop = loop;
     }
 
