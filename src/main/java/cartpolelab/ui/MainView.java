@@ -26,7 +26,7 @@ import javafx.stage.Window;
  * The main window's content: the {@link MainToolbar} on top, settings and the
  * {@link Shortcuts} hint panel on the left, the cart-pole canvas over the two charts in the
  * middle, the status bar at the bottom. Built in code; styled by {@code app.css}. A
- * {@link FramePump} pulls the view model once per screen refresh; file commands are
+ * {@link RefreshTimer} pulls the view model once per screen refresh; file commands are
  * {@link FileActions}'.
  */
 public final class MainView extends BorderPane {
@@ -42,7 +42,7 @@ public final class MainView extends BorderPane {
     private final FileActions files;
     private final MainToolbar toolbar;
     private final Shortcuts shortcuts;
-    private final FramePump pump;
+    private final RefreshTimer pump;
     private final Replay replay = new Replay();
     private final ReplayBar replayBar = new ReplayBar(replay);
     private final NetworkMapsView maps;
@@ -74,7 +74,7 @@ public final class MainView extends BorderPane {
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
                 () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare,
                 this::openLesson);
-        this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
+        this.pump = new RefreshTimer(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
         setId("root");
         getStyleClass().add("app-root");
         createView();
@@ -96,7 +96,7 @@ public final class MainView extends BorderPane {
         setLeft(settingsScroll);
 
         followButton.setOnAction(e -> charts.view().follow());
-        RunCenter center = new RunCenter(canvas, replayBar, maps, charts, followButton);
+        CanvasAndCharts center = new CanvasAndCharts(canvas, replayBar, maps, charts, followButton);
         setCenter(center);
         center.onMeasurementChange(() -> vm.measureGradientVariance(center.measurement()));
         maps.visibleProperty().bind(toolbar.mapsShownProperty()
@@ -292,7 +292,7 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Stops the frame pump and tells the trainer to stop. Never waits for the trainer's thread
+     * Stops the refresh timer and tells the trainer to stop. Never waits for the trainer's thread
      * (this runs on the FX thread; the thread is a daemon and ends by itself). Idempotent.
      */
     public void shutdown() {

@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
  * chart and the losses/entropy chart below, each chart with a "?" badge that says what its
  * curves mean. Layout only; {@link MainView} wires it.
  */
-final class RunCenter extends SplitPane {
+final class CanvasAndCharts extends SplitPane {
 
     /** Below this width of the canvas card the maps would be unreadable: they hide. */
     static final double MAPS_MIN_CARD_WIDTH = 760;
@@ -37,7 +37,7 @@ final class RunCenter extends SplitPane {
             new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections
                     .observableArrayList(4, 8, 16, 32));
 
-    RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
+    CanvasAndCharts(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
               RunCharts charts, Button followButton) {
         StackPane canvasStack = new StackPane(canvas);
         HBox.setHgrow(canvasStack, Priority.ALWAYS);
