@@ -302,9 +302,12 @@ public final class Experiment implements AutoCloseable {
         return paused;
     }
 
-    /** A worker hands the run back after its turn: queue it again, park it, or end it. */
+    /**
+     * A worker hands the run back after its turn: queue it again ({@code end} RUNNING: its
+     * turn is over, not its training), park it (PAUSED), or end it (a terminal state).
+     */
     void afterTurn(RunSlot s, CellState end) {
-        if (end == null || end == CellState.PAUSED) {
+        if (end == CellState.RUNNING || end == CellState.PAUSED) {
             synchronized (this) {
                 if (stopped) {
                     end(s, CellState.STOPPED);

@@ -44,7 +44,7 @@ public final class Trainer implements TrainerPort {
     private volatile TrainingRun run;
     private volatile boolean stoppedBySolve;
     private WatchSession watch;
-    private String watchFailure;
+    private String failureOutsideStep;
     /** The thread's last step was Watch's (its frame is on screen), not training's. */
     private boolean lastStepWatched;
 
@@ -299,7 +299,7 @@ public final class Trainer implements TrainerPort {
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
     private void fail(Throwable e) {
         String message = e.getMessage() != null ? e.getMessage() : e.toString();
-        watchFailure = e instanceof OutOfMemoryError ? "out of memory (" + message
+        failureOutsideStep = e instanceof OutOfMemoryError ? "out of memory (" + message
                 + "): give Java more memory (-Xmx) or reset" : message;
         publishStatus();
     }
@@ -310,7 +310,7 @@ public final class Trainer implements TrainerPort {
         fresh.measureGradientVariance(measure);
         run = fresh;
         watch = null;
-        watchFailure = null;
+        failureOutsideStep = null;
         stoppedBySolve = false;
         stepRate.restart();
         latestFrame = fresh.frame();
@@ -342,7 +342,7 @@ public final class Trainer implements TrainerPort {
     private void publishStatusLocked() {
         lastStatusNanos = System.nanoTime();
         TrainingRun r = run;
-        String failure = r.failure() != null ? r.failure() : watchFailure;
+        String failure = r.failure() != null ? r.failure() : failureOutsideStep;
         status = TrainerStatus.of(TrainerState.of(mailbox.mode(), failure != null,
                 r.budgetUsed(), stoppedBySolve, r.totalSteps() == 0), r, stepRate.perSecond(),
                 failure);

@@ -60,7 +60,7 @@ public final class CartPoleCanvas extends Region {
     private Frame frame;
     private String placeholder = "Press Start (Space) to train, or F to take one step.";
     /** True while {@link #placeholder} replaces the numbers panel. */
-    private boolean invite = true;
+    private boolean messageShown = true;
 
     public CartPoleCanvas() {
         setId("cartPoleCanvas");
@@ -173,13 +173,13 @@ public final class CartPoleCanvas extends Region {
 
     /** The message shown instead of the numbers panel, or null when the panel shows. */
     public String message() {
-        return invite ? placeholder : null;
+        return messageShown ? placeholder : null;
     }
 
     public void setMessage(String text) {
         boolean show = text != null;
-        if (show != invite || show && !text.equals(placeholder)) {
-            invite = show;
+        if (show != messageShown || show && !text.equals(placeholder)) {
+            messageShown = show;
             if (show) {
                 placeholder = text;
             }
@@ -189,7 +189,7 @@ public final class CartPoleCanvas extends Region {
 
     public void redraw() {
         paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
-                invite || frame == null ? placeholder : null);
+                messageShown || frame == null ? placeholder : null);
         strip.draw(frame, canvas.getWidth());
     }
 
