@@ -1,6 +1,7 @@
 package cartpolelab.cli;
 
 import cartpolelab.io.SafeText;
+import cartpolelab.train.Failures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,8 +57,7 @@ final class ArgFiles {
                     return nested;
                 }
             } catch (IOException | RuntimeException e) {
-                return cannot(file.toString(), e.getMessage() == null ? e.toString()
-                        : e.getMessage());
+                return cannot(file.toString(), Failures.message(e));
             }
         }
         return null;

@@ -64,7 +64,7 @@ final class RunSlot implements Runnable {
         try {
             end = turn();
         } catch (Throwable t) {
-            failure = t.getMessage() != null ? t.getMessage() : t.toString();
+            failure = Failures.message(t);
             end = CellState.FAILED; // this run only: the others go on
         }
         synchronized (this) {

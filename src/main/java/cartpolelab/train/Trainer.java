@@ -298,7 +298,7 @@ public final class Trainer implements TrainerPort {
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
     private void fail(Throwable e) {
-        String message = e.getMessage() != null ? e.getMessage() : e.toString();
+        String message = Failures.message(e);
         failureOutsideStep = e instanceof OutOfMemoryError ? "out of memory (" + message
                 + "): give Java more memory (-Xmx) or reset" : message;
         publishStatus();

@@ -154,7 +154,7 @@ public final class TrainingRun {
         try {
             ended = runner.step();
         } catch (RuntimeException e) {
-            failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            failure = Failures.message(e);
             return false;
         } finally {
             activeNanos += System.nanoTime() - t0;
@@ -212,8 +212,7 @@ public final class TrainingRun {
         try {
             measuring.measureIfDue(agent, history.size() + 1);
         } catch (RuntimeException e) {
-            failure = "gradient-variance measurement failed: " + (e.getMessage() != null
-                    ? e.getMessage() : e.toString());
+            failure = "gradient-variance measurement failed: " + Failures.message(e);
         } finally {
             activeNanos += System.nanoTime() - t0;
         }
