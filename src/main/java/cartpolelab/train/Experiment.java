@@ -74,7 +74,7 @@ public final class Experiment implements AutoCloseable {
             try {
                 run = factory.apply(c);
             } catch (RuntimeException e) {
-                failure = e.getMessage() != null ? e.getMessage() : e.toString();
+                failure = Failures.message(e);
                 failed++;
             }
             slots[i] = new RunSlot(this, c, run, failure, check);
@@ -139,10 +139,7 @@ public final class Experiment implements AutoCloseable {
     public synchronized void pause() {
         if (!paused && !stopped) {
             paused = true;
-            if (runningSince >= 0) {
-                runNanos += System.nanoTime() - runningSince;
-                runningSince = -1;
-            }
+            stopClock();
         }
     }
 
@@ -167,10 +164,7 @@ public final class Experiment implements AutoCloseable {
             return;
         }
         stopped = true;
-        if (runningSince >= 0) {
-            runNanos += System.nanoTime() - runningSince;
-            runningSince = -1;
-        }
+        stopClock();
         for (RunSlot s : parked) {
             end(s, CellState.STOPPED);
         }
@@ -287,6 +281,14 @@ public final class Experiment implements AutoCloseable {
         return s.cell.hyperparameters().episodes();
     }
 
+    /** Adds the running time since the last (re)start to the wall time; caller holds this. */
+    private void stopClock() {
+        if (runningSince >= 0) {
+            runNanos += System.nanoTime() - runningSince;
+            runningSince = -1;
+        }
+    }
+
     private synchronized double elapsedSeconds() {
         long n = runNanos + (runningSince >= 0 ? System.nanoTime() - runningSince : 0);
         return n / 1e9;
@@ -327,10 +329,7 @@ public final class Experiment implements AutoCloseable {
         s.state = state;
         if (remaining.decrementAndGet() == 0) {
             synchronized (this) {
-                if (runningSince >= 0) {
-                    runNanos += System.nanoTime() - runningSince;
-                    runningSince = -1;
-                }
+                stopClock();
             }
             done.complete(null);
         }
