@@ -7,7 +7,6 @@ import cartpolelab.library.LibraryLocation;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.results.ExperimentResults;
-import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
 import java.nio.file.Path;
@@ -148,10 +147,7 @@ final class WindowLibrary {
             return; // no library: the window trains unrecorded, as it said
         }
         ExperimentSpec spec = e.spec();
-        String name = "compare window " + spec.base().version().id() + " \u00b7 "
-                + spec.algorithms().stream().map(Cell::cliName).collect(
-                java.util.stream.Collectors.joining(",")) + " \u00d7 " + spec.seeds().size()
-                + " seeds" + (spec.sweep() == null ? "" : " \u00d7 " + spec.sweep().name());
+        String name = "compare window " + spec.label();
         ExperimentRecording recording = new ExperimentRecording(recorder.writer(), name, e, null,
                 measure == null ? 0 : measure.everyEpisodes(),
                 measure == null ? 0 : measure.episodes());
