@@ -85,11 +85,6 @@ public final class LibraryWriter implements AutoCloseable {
         return failure;
     }
 
-    /** Transactions committed so far (tests, bench). */
-    public long committedBatches() {
-        return committedBatches;
-    }
-
     /**
      * Records a new run and starts pulling its histories into it: the run's row is created
      * on the writer's thread, so this never touches the disk.

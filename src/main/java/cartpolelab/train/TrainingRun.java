@@ -258,7 +258,7 @@ public final class TrainingRun {
     }
 
     /** The probe's settings, or null when this run does not measure. */
-    public GradientVarianceProbe.Settings gradientVarianceSettings() {
+    GradientVarianceProbe.Settings gradientVarianceSettings() {
         return measuring.settings();
     }
 

@@ -250,8 +250,4 @@ public final class MainToolbar extends ToolBar {
     public boolean isStackCharts() {
         return stackCharts;
     }
-
-    public void setStackCharts(boolean stacked) {
-        stackCharts = stacked;
-    }
 }

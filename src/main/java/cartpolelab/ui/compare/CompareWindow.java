@@ -93,10 +93,6 @@ public final class CompareWindow {
         return view;
     }
 
-    public Stage stage() {
-        return stage;
-    }
-
     /** Closes the window and ends its threads. */
     public void close() {
         stage.hide();

@@ -63,7 +63,6 @@ public final class NetworkMapsView extends VBox {
     private double computedXDot;
     private long requestedAt;
     private boolean inFlight;
-    private int refreshes;
 
     private double[] pathTheta = new double[256];
     private double[] pathThetaDot = new double[256];
@@ -195,7 +194,6 @@ public final class NetworkMapsView extends VBox {
                 computedRun = run;
                 computedX = x;
                 computedXDot = xDot;
-                refreshes++;
                 mapsDirty = true;
                 dirty = true;
             }
@@ -259,11 +257,6 @@ public final class NetworkMapsView extends VBox {
     /** The maps last computed (tests), or null. */
     public NetworkMaps maps() {
         return maps;
-    }
-
-    /** How many times fresh maps arrived (tests). */
-    public int refreshes() {
-        return refreshes;
     }
 
     /** Points of the path drawn now (tests). */

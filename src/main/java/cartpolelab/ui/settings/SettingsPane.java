@@ -331,15 +331,4 @@ public final class SettingsPane extends VBox {
     public void setNeedsReset(boolean needsReset) {
         resetNote.setVisible(needsReset);
     }
-
-    /** The message under a typed field, for tests and for screen readers; null when valid. */
-    public String errorFor(String fieldId) {
-        for (SettingInput<?> input : inputs) {
-            if (input instanceof SettingInput.Typed<?> typed
-                    && fieldId.equals(input.row.fieldId())) {
-                return typed.last == null ? null : typed.last.error();
-            }
-        }
-        throw new IllegalArgumentException("no field " + fieldId);
-    }
 }
