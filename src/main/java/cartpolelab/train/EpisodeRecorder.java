@@ -49,6 +49,8 @@ public final class EpisodeRecorder {
     private float[] values;
     private float[] rewardSoFar;
     private int frames;
+    /** V(s) of the state last recorded, NaN when it did not fit: {@link #lastValue()}. */
+    private double lastValue = Double.NaN;
     private double bestReward = Double.NEGATIVE_INFINITY;
     // ---- PPO's ratio ρ: the states in full precision, π_old of each action, the updates ----
     private double[] exactStates;
@@ -107,6 +109,7 @@ public final class EpisodeRecorder {
 
     private void add(CartPole env, Agent agent, int action, double right, double reward) {
         if (frames == actions.length) {
+            lastValue = Double.NaN;
             return; // longer than the step limit said: keep what fits
         }
         int s = frames * 4;
@@ -118,9 +121,15 @@ public final class EpisodeRecorder {
         probRight[frames] = (float) right;
         oldRight[frames] = right;
         System.arraycopy(observation, 0, exactStates, s, 4);
-        values[frames] = (float) agent.value(observation);
+        lastValue = agent.value(observation);
+        values[frames] = (float) lastValue;
         rewardSoFar[frames] = (float) reward;
         frames++;
+    }
+
+    /** The critic's V(s) of the state last recorded, or NaN if it was not recorded. */
+    double lastValue() {
+        return lastValue;
     }
 
     /**

@@ -14,15 +14,15 @@ import java.util.concurrent.CompletableFuture;
  * The thread around one {@link TrainingRun}: commands, pacing, and the published frame and
  * status. It never blocks on a consumer and never touches files (callers write snapshots).
  *
- * <p><b>Commands</b> (those of {@link TrainerPort}) may be called from any thread and return at
- * once; the thread picks them up between two environment steps (see {@link TrainerMailbox}). Paused,
- * it parks (no busy wait); real-time pacing waits with a deadline a command cuts short.
+ * <p><b>Commands</b> ({@link TrainerPort}'s) come from any thread and return at once; the thread
+ * picks them up between two steps ({@link TrainerMailbox}). Paused, it parks (no busy wait);
+ * real-time pacing waits with a deadline a command cuts short.
  *
- * <p><b>Publication</b>: {@link #latestFrame()} is a volatile reference to an immutable
- * {@link Frame} (one per step at real-time and fast speed, none at maximum speed);
- * {@link #history()} and {@link #gradientVariance()} (measured at
- * {@link GradientVarianceProbe.Settings#DEFAULT} unless told otherwise) are append-only;
- * {@link #status()} is immutable. Consumers pull; nothing here calls into a consumer.
+ * <p><b>Publication</b>: {@link #latestFrame()} is an immutable {@link Frame} (one per step at
+ * a paced speed; unpaced, once the last was taken, see {@link FrameSlot}; none at maximum);
+ * {@link #history()} and {@link #gradientVariance()} (measured at {@link
+ * GradientVarianceProbe.Settings#DEFAULT} unless told otherwise) are append-only; {@link
+ * #status()} is immutable. Consumers pull; nothing here calls into a consumer.
  *
  * <p><b>Determinism</b>: all learning is {@link TrainingRun#step()}; speed, pauses, single
  * frames, whole episodes and Watch (its own {@link WatchSession}) only change how the steps are
@@ -51,7 +51,7 @@ public final class Trainer implements TrainerPort {
     // ---- pacing and throughput, trainer's thread ----
     private final RateMeter stepRate = new RateMeter(RATE_WINDOW_NANOS);
     private long lastStatusNanos;
-    private volatile Frame latestFrame;
+    private final FrameSlot frame = new FrameSlot();
     private volatile TrainerStatus status;
 
     /** A trainer with a fresh run of these settings, idle until {@link #start()}. */
@@ -157,13 +157,13 @@ public final class Trainer implements TrainerPort {
     }
 
     /** True while the thread runs (false before the first command and after stop). */
-    public boolean isThreadAlive() {
+    boolean isThreadAlive() {
         return mailbox.isThreadAlive();
     }
 
     @Override
     public Frame latestFrame() {
-        return latestFrame;
+        return frame.take();
     }
 
     @Override
@@ -191,8 +191,7 @@ public final class Trainer implements TrainerPort {
     private void command(Mode next) {
         mailbox.post(next, () -> {
             if (next != Mode.PAUSED) {
-                // show "running" at once; PAUSED is published by the thread once it has
-                // parked, with the exact step count
+                // show "running" at once; the thread publishes PAUSED once parked (exact steps)
                 TrainerStatus s = status;
                 TrainerState state = next == Mode.WATCHING || run.canTrain()
                         ? TrainerState.RUNNING : s.state();
@@ -239,7 +238,8 @@ public final class Trainer implements TrainerPort {
         if (mailbox.takeContinueAfterSolve()) {
             stoppedBySolve = false;
         }
-        boolean ended = canTrain() && trainStep(speed.drawsFrames());
+        boolean ended = canTrain()
+                && trainStep(speed.drawsFrames() && (speed.paced() || frame.taken()));
         if (!canTrain() || ended && m == Mode.EPISODE) {
             // one episode done, or nothing more to train (budget, solved, failed): pause
             mailbox.settle(m, seen);
@@ -263,7 +263,7 @@ public final class Trainer implements TrainerPort {
         int before = r.history().size(); // a step may end several episodes (--envs N)
         boolean ended = r.step();
         if (publishFrame) {
-            latestFrame = r.frame();
+            frame.publish(r.frame());
         }
         if (ended) {
             if (stopWhenSolved && r.progress().solvedAtEpisode() > before) {
@@ -281,7 +281,7 @@ public final class Trainer implements TrainerPort {
         watch = watch != null ? watch : new WatchSession(run.agent());
         lastStepWatched = true;
         try {
-            latestFrame = Objects.requireNonNullElse(watch.step(), latestFrame); // null: hold
+            frame.publish(watch.step()); // null: hold
         } catch (RuntimeException e) {
             fail(e);
             mailbox.settle(Mode.WATCHING, mailbox.count());
@@ -313,7 +313,7 @@ public final class Trainer implements TrainerPort {
         failureOutsideStep = null;
         stoppedBySolve = false;
         stepRate.restart();
-        latestFrame = fresh.frame();
+        frame.publish(fresh.frame());
         publishStatus();
     }
 
@@ -329,7 +329,7 @@ public final class Trainer implements TrainerPort {
     private void parked() {
         stepRate.restart();
         if (!lastStepWatched) {
-            latestFrame = run.frame();
+            frame.publish(run.frame());
         }
         publishStatusLocked();
     }

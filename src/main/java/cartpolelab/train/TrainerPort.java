@@ -57,7 +57,10 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
 
     void setStopWhenSolved(boolean stopWhenSolved);
 
-    /** The most recent frame, or null. Never blocks. */
+    /**
+     * The most recent frame, or null. Never blocks. Reading it tells the trainer the frame was
+     * taken: training unpaced, it builds the next one only then.
+     */
     Frame latestFrame();
 
     TrainerStatus status();

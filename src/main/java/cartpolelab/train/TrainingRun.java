@@ -32,9 +32,8 @@ import java.util.function.Consumer;
  * volatile size, so other threads may read them while this run trains; everything else is for
  * the driving thread.
  *
- * <p>Measurements: with {@link #measureGradientVariance} on, every K-th episode's end is
- * followed by a {@link GradientVarianceProbe} measurement on the agent as
- * it now is, timed as training (it slows training; it changes nothing learned).
+ * <p>Measurements: with {@link #measureGradientVariance} on, every K-th episode's end is followed
+ * by a {@link GradientVarianceProbe} measurement, timed as training (it changes nothing learned).
  *
  * <p>Time: the only clock is {@link System#nanoTime()} around each step, for the
  * {@code perf/wall_seconds} and {@code perf/steps_per_sec} columns (training time, pauses
@@ -55,6 +54,8 @@ public final class TrainingRun {
     private EpisodeRecorder recorder;
     private final double[] frameObservation = new double[CartPole.OBSERVATION_SIZE];
     private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
+    /** V(s) after this step as the recorder computed it, π in frameProbabilities; else NaN. */
+    private double stepValue = Double.NaN;
 
     /** Null unless {@link #measureGradientVariance} switched it on. */
     private final VarianceMeasuring measuring = new VarianceMeasuring();
@@ -141,6 +142,7 @@ public final class TrainingRun {
                     : "the episode budget of " + hp.episodes() + " is used up");
         }
         long t0 = System.nanoTime();
+        stepValue = Double.NaN;
         if (hp.envs() > 1) {
             runner.resetEnded();
         } else if (!runner.inEpisode()) {
@@ -162,6 +164,7 @@ public final class TrainingRun {
         if (recorder != null) {
             runner.lastProbabilities(frameProbabilities);
             recorder.step(runner, agent, frameProbabilities[1]); // after the runner's step
+            stepValue = recorder.lastValue(); // frame() shows the same state: no second V(s)
         }
         if (ended) {
             // the episodes that ended in this lockstep, in environment order
@@ -325,23 +328,23 @@ public final class TrainingRun {
 
     /**
      * The current state as the canvas shows it: the last step taken, or the start state of
-     * the episode about to run.
+     * the episode about to run. After a recorded step, π and V(s) are the recorder's.
      */
     public Frame frame() {
         CartPole env = runner.env();
         double[] obs = frameObservation;
         double[] pi = frameProbabilities;
         env.observe(obs, 0);
-        int episode = history.size() + (runner.inEpisode() || runner.episodeSteps() == 0
-                ? 1 : 0);
+        int episode = history.size() + (runner.inEpisode() || runner.episodeSteps() == 0 ? 1 : 0);
+        boolean recorded = runner.lastAction() >= 0 && !Double.isNaN(stepValue);
         if (runner.lastAction() < 0) {
             agent.probabilities(obs, pi);
-        } else {
+        } else if (!recorded) {
             runner.lastProbabilities(pi);
         }
         return new Frame(env.x(), env.xDot(), env.theta(), env.thetaDot(), runner.lastAction(),
-                pi[0], pi[1], agent.value(obs), runner.episodeSteps(), episode,
-                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false,
-                runner.positions());
+                pi[0], pi[1], recorded ? stepValue : agent.value(obs), runner.episodeSteps(),
+                episode, runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(),
+                false, runner.positions());
     }
 }
