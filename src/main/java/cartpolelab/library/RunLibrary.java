@@ -1,6 +1,7 @@
 package cartpolelab.library;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.BuildInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ import org.sqlite.SQLiteConfig;
 public final class RunLibrary implements AutoCloseable {
 
     /** The app's version, written with each run. */
-    static final String APP_VERSION = cartpolelab.io.BuildInfo.version();
+    static final String APP_VERSION = BuildInfo.version();
 
     private final Path file;
     final Connection connection;

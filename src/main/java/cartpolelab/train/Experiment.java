@@ -1,15 +1,19 @@
 package cartpolelab.train;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -89,7 +93,7 @@ public final class Experiment implements AutoCloseable {
      * @throws IllegalStateException once started
      */
     public synchronized void measureGradientVariance(
-            cartpolelab.agent.GradientVarianceProbe.Settings settings) {
+            GradientVarianceProbe.Settings settings) {
         if (pool != null) {
             throw new IllegalStateException("choose the measurement before the start");
         }
@@ -101,9 +105,9 @@ public final class Experiment implements AutoCloseable {
     }
 
     /** Run {@code i}'s gradient-variance measurements, readable while it trains. */
-    public cartpolelab.metrics.GradientVarianceHistory gradientVariance(int i) {
+    public GradientVarianceHistory gradientVariance(int i) {
         TrainingRun run = slots[i].run;
-        return run == null ? new cartpolelab.metrics.GradientVarianceHistory()
+        return run == null ? new GradientVarianceHistory()
                 : run.gradientVariance();
     }
 
@@ -209,9 +213,9 @@ public final class Experiment implements AutoCloseable {
         try {
             done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }

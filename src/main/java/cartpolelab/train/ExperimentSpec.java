@@ -94,7 +94,7 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
                 }
                 return seeds(n);
             }
-            List<Long> list = new java.util.ArrayList<>();
+            List<Long> list = new ArrayList<>();
             for (String part : t.split(",")) {
                 if (!part.isBlank()) {
                     list.add(Long.parseLong(part.trim()));

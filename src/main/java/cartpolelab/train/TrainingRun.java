@@ -10,6 +10,7 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -82,7 +83,7 @@ public final class TrainingRun {
         EpisodeStats last = history.last();
         this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
         this.episodeStartNanos = new long[hp.envs()];
-        java.util.Arrays.fill(episodeStartNanos, activeNanos);
+        Arrays.fill(episodeStartNanos, activeNanos);
         runner.beginEpisode();
     }
 

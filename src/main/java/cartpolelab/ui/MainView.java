@@ -10,6 +10,9 @@ import cartpolelab.ui.export.PlotExport;
 import cartpolelab.ui.compare.CompareWindow;
 import cartpolelab.ui.maps.NetworkMapsView;
 import cartpolelab.ui.settings.SettingsPane;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
@@ -144,7 +147,7 @@ public final class MainView extends BorderPane {
     private void resetRun() {
         int unsaved = vm.unsavedEpisodes();
         if (unsaved > 0 && !vm.controlsProperty().get().resetDisabled()
-                && !dialogs.confirm("Reset the run?", String.format(java.util.Locale.ROOT,
+                && !dialogs.confirm("Reset the run?", String.format(Locale.ROOT,
                         "Reset starts fresh networks and clears the charts. The %,d episodes "
                                 + "trained since the last checkpoint will be lost. "
                                 + "Save checkpoint keeps them.", unsaved), "Reset")) {
@@ -206,7 +209,7 @@ public final class MainView extends BorderPane {
     }
 
     /** Records every run in the library {@code file} (null: the default) and shows its runs. */
-    public java.util.concurrent.CompletableFuture<Void> openLibrary(java.nio.file.Path file) {
+    public CompletableFuture<Void> openLibrary(Path file) {
         return library.open(file, m -> dialogs.showError("Run library", m));
     }
 

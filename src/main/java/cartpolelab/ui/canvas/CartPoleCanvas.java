@@ -1,9 +1,11 @@
 package cartpolelab.ui.canvas;
 
 import cartpolelab.env.CartPole;
+import cartpolelab.train.EpisodeSignals;
 import cartpolelab.train.Frame;
 import java.util.Locale;
 import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -68,7 +70,7 @@ public final class CartPoleCanvas extends Region {
 
     public CartPoleCanvas() {
         setId("cartPoleCanvas");
-        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setAccessibleText("The cart and pole, with the numbers of the frame shown");
         getStyleClass().add("cartpole-canvas");
         getChildren().addAll(canvas, strip.canvas);
@@ -131,7 +133,7 @@ public final class CartPoleCanvas extends Region {
      * when not replaying): G_t, Ψ_t and, for PPO, ρ and clip(ρ, 1 ± ε)Â.
      */
     public void setExplanation(boolean critic, String algorithm,
-                               cartpolelab.train.EpisodeSignals s, int k) {
+                               EpisodeSignals s, int k) {
         if (s == null) {
             setExplanation(critic, algorithm, Double.NaN, Double.NaN, "");
         } else {

@@ -3,6 +3,7 @@ package cartpolelab.ui.maps;
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.NetworkMaps;
+import cartpolelab.io.PlotFiles;
 import cartpolelab.plot.Heatmap;
 import cartpolelab.plot.HeatmapPainter;
 import cartpolelab.plot.Titled;
@@ -13,6 +14,7 @@ import cartpolelab.ui.chart.FxSurface;
 import cartpolelab.ui.export.Picture;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -187,7 +189,7 @@ public final class NetworkMapsView extends VBox {
             inFlight = false;
             if (c != null) {
                 maps = c.maps();
-                mapsTitle = String.format(java.util.Locale.ROOT, "What the networks know  "
+                mapsTitle = String.format(Locale.ROOT, "What the networks know  "
                         + "\u00b7  %s  \u00b7  seed %d  \u00b7  after episode %,d",
                         c.hp().algorithm().displayName(), c.hp().seed(), c.episodes());
                 computedFor = totalSteps;
@@ -250,7 +252,7 @@ public final class NetworkMapsView extends VBox {
         int w = Math.max(720, (int) canvasPane.getWidth());
         int h = Math.max(360, (int) canvasPane.getHeight()) + (int) Titled.HEIGHT;
         String title = mapsTitle;
-        return file -> cartpolelab.io.PlotFiles.write(file, w, h, s -> Titled.paint(s, title,
+        return file -> PlotFiles.write(file, w, h, s -> Titled.paint(s, title,
                 w, body -> new HeatmapPainter().paint(body, figures, w, h - Titled.HEIGHT)));
     }
 
