@@ -332,8 +332,7 @@ final class CheckpointReader {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + SafeText.value(text)
-                + "'");
+        throw new IllegalArgumentException("unknown " + what + " '" + SafeText.value(text) + "'");
     }
 
     private static long utfLength(String s) {

@@ -92,8 +92,7 @@ public final class Experiment implements AutoCloseable {
      *
      * @throws IllegalStateException once started
      */
-    public synchronized void measureGradientVariance(
-            GradientVarianceProbe.Settings settings) {
+    public synchronized void measureGradientVariance(GradientVarianceProbe.Settings settings) {
         if (pool != null) {
             throw new IllegalStateException("choose the measurement before the start");
         }
@@ -107,8 +106,7 @@ public final class Experiment implements AutoCloseable {
     /** Run {@code i}'s gradient-variance measurements, readable while it trains. */
     public GradientVarianceHistory gradientVariance(int i) {
         TrainingRun run = slots[i].run;
-        return run == null ? new GradientVarianceHistory()
-                : run.gradientVariance();
+        return run == null ? new GradientVarianceHistory() : run.gradientVariance();
     }
 
     /**

@@ -195,8 +195,7 @@ public final class TrainingRun {
     /**
      * Trains on the calling thread until the budget is used up, training fails or, with
      * {@code stopWhenSolved}, the task is solved: the plain loop of the command line and of
-     * experiments. {@code onEpisode} (may be null) sees every finished episode, in the
-     * history's order.
+     * experiments. {@code onEpisode} (may be null) sees every finished episode, in order.
      */
     public void train(boolean stopWhenSolved, Consumer<EpisodeStats> onEpisode) {
         while (canTrain() && !(stopWhenSolved && progress.solved())) {

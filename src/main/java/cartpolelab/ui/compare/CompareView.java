@@ -64,8 +64,7 @@ public final class CompareView extends BorderPane {
     private XAxis axis = XAxis.EPISODES;
     private final ChoiceBox<String> band = new ChoiceBox<>();
     private final Label error = new Label();
-    private final BooleanProperty running =
-            new SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
     private final Label progress = new Label("No experiment yet.");
     private final ChartView chartView = new ChartView();
     private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
@@ -73,22 +72,19 @@ public final class CompareView extends BorderPane {
     private final PlotCanvas variance = new PlotCanvas("compareVarianceChart", chartView);
     private final CompareTables tables;
     private final CompareExports exports;
-    private final BooleanProperty hasData =
-            new SimpleBooleanProperty();
+    private final BooleanProperty hasData = new SimpleBooleanProperty();
     private final Label empty = new Label("Tick the algorithms, give the seeds and press "
             + "Start: the charts fill as the runs train, all of them at once.");
     private Experiment experiment;
     /** Stored runs shown instead of an experiment ({@link #showStored}), or null. */
     private CompareData.Stored stored;
-    private BiConsumer<Experiment, GradientVarianceProbe.Settings> started =
-            (e, m) -> { };
+    private BiConsumer<Experiment, GradientVarianceProbe.Settings> started = (e, m) -> { };
     private CompareData data;
     private boolean computing;
     private long nextCompute;
     private long lastEpisodes = -1;
     /** Frames painted, for the frame rate in the progress line (the charts' own cost). */
-    private final RateMeter frames =
-            new RateMeter(1_000_000_000L);
+    private final RateMeter frames = new RateMeter(1_000_000_000L);
     private long frameCount;
 
     /**
@@ -306,8 +302,7 @@ public final class CompareView extends BorderPane {
     }
 
     /** Hears each experiment as it starts, with its measurement (the run library records it). */
-    public void onStart(BiConsumer<Experiment, GradientVarianceProbe.Settings>
-                                started) {
+    public void onStart(BiConsumer<Experiment, GradientVarianceProbe.Settings> started) {
         this.started = started;
     }
 
