@@ -1,10 +1,13 @@
 package cartpolelab.cli;
 
 import cartpolelab.io.SafeText;
+import cartpolelab.train.Failures;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * Checks the {@code @file} arguments picocli will expand, before it reads them: each must be a
@@ -23,7 +26,7 @@ final class ArgFiles {
 
     /** The first problem as one line for "error: ", or null when every argument file is fine. */
     static String problem(String[] args) {
-        return problem(java.util.Arrays.asList(args), 0);
+        return problem(Arrays.asList(args), 0);
     }
 
     private static String problem(Iterable<String> args, int depth) {
@@ -34,7 +37,7 @@ final class ArgFiles {
             Path file;
             try {
                 file = Path.of(arg.substring(1));
-            } catch (java.nio.file.InvalidPathException e) {
+            } catch (InvalidPathException e) {
                 return cannot(arg.substring(1), "not a valid path");
             }
             try {
@@ -50,14 +53,13 @@ final class ArgFiles {
                     return cannot(file.toString(), problem);
                 }
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                String nested = problem(java.util.Arrays.asList(text.strip().split(
+                String nested = problem(Arrays.asList(text.strip().split(
                         "[\\s\"']+")), depth + 1);
                 if (nested != null) {
                     return nested;
                 }
             } catch (IOException | RuntimeException e) {
-                return cannot(file.toString(), e.getMessage() == null ? e.toString()
-                        : e.getMessage());
+                return cannot(file.toString(), Failures.message(e));
             }
         }
         return null;

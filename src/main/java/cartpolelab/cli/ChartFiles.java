@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The chart files a command writes ({@code train}, {@code compare}, {@code merge}):
@@ -25,13 +26,13 @@ final class ChartFiles {
                     + "(default: ${DEFAULT-VALUE})")
     XAxis xAxis = XAxis.EPISODES;
 
-    static final class XAxisConverter implements picocli.CommandLine.ITypeConverter<XAxis> {
+    static final class XAxisConverter implements CommandLine.ITypeConverter<XAxis> {
         @Override
         public XAxis convert(String value) {
             try {
                 return XAxis.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+                throw new CommandLine.TypeConversionException(e.getMessage());
             }
         }
     }

@@ -5,6 +5,7 @@ import cartpolelab.agent.Schedule;
 import cartpolelab.nn.Activation;
 import cartpolelab.nn.Initialisation;
 import cartpolelab.nn.Optimiser;
+import java.util.Collections;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -21,7 +22,7 @@ final class ChoiceConverters {
     record HiddenLayers(int width, int layers) {
         @Override
         public String toString() {
-            return String.join(",", java.util.Collections.nCopies(layers,
+            return String.join(",", Collections.nCopies(layers,
                     Integer.toString(width)));
         }
     }

@@ -1,12 +1,17 @@
 package cartpolelab.cli;
 
+import cartpolelab.io.BuildInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.charset.Charset;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.UnaryOperator;
@@ -43,7 +48,7 @@ public final class Cli implements Runnable {
     public static final String COMMAND_PROPERTY = "cartpolelab.command";
 
     /** The project's version, from the build ({@code version.properties}, filtered by Maven). */
-    static final String VERSION = cartpolelab.io.BuildInfo.version();
+    static final String VERSION = BuildInfo.version();
 
     /** Exit code for bad input. */
     public static final int USAGE = 2;
@@ -69,7 +74,7 @@ public final class Cli implements Runnable {
     /** Runs the command line on standard output and error; returns the exit code. */
     public static int run(String... args) {
         // in the terminal's character set, or plain ASCII symbols where it has none (LANG=C)
-        java.nio.charset.Charset terminal = Terminal.charset();
+        Charset terminal = Terminal.charset();
         return runAs(commandName(), Terminal.writer(System.out, terminal),
                 Terminal.writer(System.err, terminal), args);
     }
@@ -132,7 +137,7 @@ public final class Cli implements Runnable {
     private static Path path(String text) {
         try {
             return Path.of(text);
-        } catch (java.nio.file.InvalidPathException e) {
+        } catch (InvalidPathException e) {
             throw new CommandLine.TypeConversionException("'" + SafeText.value(text)
                     + "' is not a file name this system can use (" + e.getReason() + ")"
                     + (Terminal.unicode() ? "" : "; the locale's character set ("
@@ -148,12 +153,12 @@ public final class Cli implements Runnable {
      */
     private static String suggestion(CommandLine.ParameterException e) {
         if (e instanceof CommandLine.UnmatchedArgumentException u) {
-            java.util.List<String> close = u.getSuggestions();
+            List<String> close = u.getSuggestions();
             if (!close.isEmpty()) {
                 return "; did you mean " + String.join(" or ", close.subList(0,
                         Math.min(3, close.size()))) + "?";
             }
-            java.util.Optional<String> dash = u.getUnmatched().stream()
+            Optional<String> dash = u.getUnmatched().stream()
                     .filter(a -> a.startsWith("-")).findFirst();
             // only a command that takes file names can have meant one
             if (dash.isPresent() && !u.getCommandLine().getCommandSpec().positionalParameters()
@@ -224,7 +229,7 @@ public final class Cli implements Runnable {
             // the file name, on either kind of separator (C:\Apps\cartpole-lab.exe too)
             String launcher = path.substring(
                     Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1);
-            if (launcher.toLowerCase(java.util.Locale.ROOT).endsWith(".exe")) {
+            if (launcher.toLowerCase(Locale.ROOT).endsWith(".exe")) {
                 launcher = launcher.substring(0, launcher.length() - 4);
             }
             if (!launcher.isEmpty()) {

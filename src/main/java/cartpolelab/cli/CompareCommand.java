@@ -171,7 +171,7 @@ final class CompareCommand implements Callable<Integer> {
             TensorBoardLog board = tensorboard == null ? null : TensorBoardLog.start(
                     boardSources(e, cells), TensorBoardLog.DEFAULT_PERIOD);
             ExperimentRecording recording = library == null ? null : new ExperimentRecording(
-                    library, experimentName(base, grid), e, shard,
+                    library, experimentName(grid), e, shard,
                     measure == null ? 0 : measure.everyEpisodes(),
                     measure == null ? 0 : measure.episodes());
             e.start();
@@ -255,13 +255,9 @@ final class CompareCommand implements Callable<Integer> {
         return sources;
     }
 
-    /** {@code compare CartPole-v0 · a2c,reinforce × 10 seeds · lr sweep · shard 2/4}. */
-    private String experimentName(Hyperparameters base, ExperimentSpec grid) {
-        return "compare " + base.version().id() + " \u00b7 " + grid.algorithms().stream()
-                .map(Cell::cliName).collect(java.util.stream.Collectors.joining(",")) + " \u00d7 "
-                + grid.seeds().size() + " seeds" + (grid.sweep() == null ? ""
-                : " \u00d7 " + grid.sweep().name()) + (shard == null ? "" : " \u00b7 shard "
-                + shard);
+    /** {@code compare CartPole-v0 · a2c,reinforce × 10 seeds × lr · shard 2/4}. */
+    private String experimentName(ExperimentSpec grid) {
+        return "compare " + grid.label() + (shard == null ? "" : " \u00b7 shard " + shard);
     }
 
     private ExperimentSpec grid(Hyperparameters base) {

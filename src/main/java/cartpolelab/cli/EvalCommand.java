@@ -4,12 +4,15 @@ import cartpolelab.agent.Agent;
 import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
+import cartpolelab.io.AtomicFiles;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.library.LibraryException;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.io.EpisodeGif;
 import cartpolelab.train.RunSnapshot;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,7 +91,7 @@ final class EvalCommand implements Callable<Integer> {
     private boolean gifNoOverlay;
 
     /** The checkpoint to run: {@code --checkpoint}, or {@code --run}'s in the library. */
-    private RunSnapshot policy() throws java.io.IOException {
+    private RunSnapshot policy() throws IOException {
         if ((checkpoint == null) == (run == null)) {
             throw new Cli.UserError("give --checkpoint FILE or --run ID (a run of the library): "
                     + "one of them");
@@ -130,7 +133,7 @@ final class EvalCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new Cli.UserError("--gif-" + e.getMessage().replace("the GIF's ", ""));
             }
-            cartpolelab.io.AtomicFiles.checkWritable(gif);
+            AtomicFiles.checkWritable(gif);
         }
         List<EpisodeGif.Track> tracks = new ArrayList<>();
         double[] pi = new double[2];
@@ -184,7 +187,7 @@ final class EvalCommand implements Callable<Integer> {
             EpisodeGif.write(gif, tracks, gifOptions);
             out.printf(Locale.ROOT, "wrote gif        %s (%d episode%s, %d×%d, %,d bytes)%n",
                     gif, tracks.size(), tracks.size() == 1 ? "" : "s", gifOptions.width(),
-                    gifOptions.height(), java.nio.file.Files.size(gif));
+                    gifOptions.height(), Files.size(gif));
         }
         out.flush();
         return 0;

@@ -7,12 +7,18 @@ import cartpolelab.agent.Preset;
 import cartpolelab.agent.Setting;
 import cartpolelab.agent.Schedule;
 import cartpolelab.env.CartPoleVersion;
+import cartpolelab.io.SafeText;
 import cartpolelab.nn.Activation;
 import cartpolelab.nn.Initialisation;
 import cartpolelab.nn.Optimiser;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * Every setting of {@link Hyperparameters} as a flag, defaults taken from
@@ -129,9 +135,9 @@ final class HyperparameterOptions {
     Hyperparameters build() {
         Hyperparameters hp = settings();
         if (command != null) {
-            java.io.PrintWriter err = command.commandLine().getErr();
+            PrintWriter err = command.commandLine().getErr();
             if (!hp.canBeSolved()) {
-                err.printf(java.util.Locale.ROOT, "warning: episodes are cut at %d steps, so "
+                err.printf(Locale.ROOT, "warning: episodes are cut at %d steps, so "
                                 + "%s's solved threshold of %.0f can never be reached "
                                 + "(--max-steps %d reaches it)%n", hp.episodeStepLimit(),
                         hp.version().id(), hp.version().solvedThreshold(),
@@ -212,9 +218,9 @@ final class HyperparameterOptions {
      * ({@code --entropy-coef} without the entropy bonus, {@code --n-steps} without n-step
      * updates), so nobody tunes a setting that does nothing.
      */
-    private java.util.List<String> ignoredFlags(Algorithm algorithm) {
-        picocli.CommandLine.ParseResult parsed = command.commandLine().getParseResult();
-        java.util.List<String> notes = new java.util.ArrayList<>();
+    private List<String> ignoredFlags(Algorithm algorithm) {
+        CommandLine.ParseResult parsed = command.commandLine().getParseResult();
+        List<String> notes = new ArrayList<>();
         if (!algorithm.usesEntropy() && parsed.hasMatchedOption("--entropy-coef")) {
             notes.add("--entropy-coef is ignored: " + algorithm.displayName()
                     + " has no entropy bonus (only A2C uses it)");
@@ -230,22 +236,22 @@ final class HyperparameterOptions {
         return notes;
     }
 
-    static final class PresetConverter implements picocli.CommandLine.ITypeConverter<Preset> {
+    static final class PresetConverter implements CommandLine.ITypeConverter<Preset> {
         @Override
         public Preset convert(String value) {
             return Preset.parse(value);
         }
     }
 
-    static final class AlgorithmConverter implements picocli.CommandLine.ITypeConverter<Algorithm> {
+    static final class AlgorithmConverter implements CommandLine.ITypeConverter<Algorithm> {
         @Override
         public Algorithm convert(String value) {
             try {
                 return Algorithm.parse(value);
             } catch (IllegalArgumentException e) {
                 // picocli would add "cannot convert ... (java.lang.IllegalArgumentException: ...)"
-                throw new picocli.CommandLine.TypeConversionException(
-                        "unknown algorithm '" + cartpolelab.io.SafeText.value(value)
+                throw new CommandLine.TypeConversionException(
+                        "unknown algorithm '" + SafeText.value(value)
                                 + "': use reinforce, reinforce-baseline or a2c");
             }
         }
@@ -256,7 +262,7 @@ final class HyperparameterOptions {
      * range is [0, 1]", so a comma decimal or a word is told the form and the range in one
      * line. One subclass per flag, as picocli makes converters from their class.
      */
-    abstract static class Decimal implements picocli.CommandLine.ITypeConverter<Double> {
+    abstract static class Decimal implements CommandLine.ITypeConverter<Double> {
         private final Setting setting;
 
         Decimal(Setting setting) {
@@ -268,7 +274,7 @@ final class HyperparameterOptions {
             try {
                 return Double.valueOf(value.trim());
             } catch (NumberFormatException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value
+                throw new CommandLine.TypeConversionException("'" + value
                         + "' is not a number: write decimals with a point, e.g. 0.5 or 3e-4; "
                         + "the range is " + setting.rangeText());
             }
@@ -330,14 +336,14 @@ final class HyperparameterOptions {
     }
 
     static final class VersionConverter
-            implements picocli.CommandLine.ITypeConverter<CartPoleVersion> {
+            implements CommandLine.ITypeConverter<CartPoleVersion> {
         @Override
         public CartPoleVersion convert(String value) {
             try {
                 return CartPoleVersion.parse(value);
             } catch (IllegalArgumentException e) {
-                throw new picocli.CommandLine.TypeConversionException(
-                        cartpolelab.io.SafeText.line(e.getMessage()));
+                throw new CommandLine.TypeConversionException(
+                        SafeText.line(e.getMessage()));
             }
         }
     }

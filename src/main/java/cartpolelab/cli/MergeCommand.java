@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +85,7 @@ final class MergeCommand implements Callable<Integer> {
                         + (Files.exists(f) ? "not a readable file" : "it does not exist")
                         + "; give the --csv files the shards wrote");
             }
-            List<Path> outputs = new java.util.ArrayList<>(java.util.Arrays.asList(csv, summary));
+            List<Path> outputs = new ArrayList<>(Arrays.asList(csv, summary));
             charts.forEach(c -> outputs.add(c.file()));
             for (Path out : outputs) {
                 if (out != null && Files.exists(out) && Files.isSameFile(out, f)) {
@@ -156,8 +161,8 @@ final class MergeCommand implements Callable<Integer> {
         }
         List<RunResult> runs = results.runs();
         Hyperparameters first = runs.get(0).settings();
-        java.util.function.Function<java.util.stream.Stream<String>, String> list =
-                s -> s.distinct().collect(java.util.stream.Collectors.joining(","));
+        Function<Stream<String>, String> list =
+                s -> s.distinct().collect(Collectors.joining(","));
         var experiment = writer.experiment(name, first.version().id(),
                 list.apply(runs.stream().map(RunResult::algorithmName)),
                 list.apply(runs.stream().map(r -> Long.toString(r.seed()))),

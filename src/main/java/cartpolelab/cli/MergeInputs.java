@@ -13,6 +13,7 @@ import cartpolelab.results.ExperimentResults;
 import cartpolelab.results.RunResult;
 import cartpolelab.results.SweptValue;
 import cartpolelab.train.Cell;
+import cartpolelab.train.Sweep;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.RecordComponent;
@@ -184,7 +185,7 @@ final class MergeInputs {
         for (RecordComponent c : Hyperparameters.class.getRecordComponents()) {
             Setting s = Setting.ofComponent(c.getName());
             if (s == Setting.ALGORITHM || s == Setting.SEED || (sweepName != null
-                    && sweepName.equals(cartpolelab.train.Sweep.name(s)))) {
+                    && sweepName.equals(Sweep.name(s)))) {
                 continue;
             }
             try {

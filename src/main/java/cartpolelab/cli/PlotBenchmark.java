@@ -17,6 +17,7 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -93,7 +94,7 @@ public final class PlotBenchmark {
                 sorted[r] = v[r][i];
                 mean[i] += v[r][i] / runs;
             }
-            java.util.Arrays.sort(sorted);
+            Arrays.sort(sorted);
             lo[i] = sorted[3];
             hi[i] = sorted[26];
         }

@@ -4,6 +4,7 @@ import cartpolelab.library.LibraryException;
 import cartpolelab.library.LibraryReader;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.library.StoredRun;
+import cartpolelab.train.Cell;
 import java.io.PrintWriter;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -17,6 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine;
 
 /**
  * {@code runs}: the run library from the command line: list, show, export, rm, import. Every
@@ -40,7 +42,7 @@ final class RunsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+        throw new CommandLine.ParameterException(spec.commandLine(),
                 "a subcommand is missing: use list, show, export, rm or import");
     }
 
@@ -126,7 +128,7 @@ final class RunsCommand implements Runnable {
             for (StoredRun r : runs) {
                 var hp = r.hyperparameters();
                 out.printf(Locale.ROOT, "%5d  %-22s %-18s %-3s %6d %6d %8s %8d %,11d %8s %9s "
-                        + "%-8s %-16s %s%n", r.id(), clip(r.name(), 22), cartpolelab.train.Cell.cliName(hp
+                        + "%-8s %-16s %s%n", r.id(), clip(r.name(), 22), Cell.cliName(hp
                         .algorithm()), hp.version().id().replace("CartPole-", ""), hp.seed(),
                         hp.hiddenSize(), hp.learningRate(), r.episodes(), r.totalSteps(),
                         r.solvedAt() == null ? "-" : r.solvedAt().toString(),
@@ -160,7 +162,7 @@ final class RunsCommand implements Runnable {
             out.printf(Locale.ROOT, "run %d · %s%n", r.id(), r.name());
             out.printf(Locale.ROOT, "  settings     %s · %s · hidden %d · lr %s · gamma %s · "
                     + "entropy-coef %s · max-steps %d · episodes %d · n-steps %d · seed %d%n",
-                    hp.version().id(), cartpolelab.train.Cell.cliName(hp.algorithm()), hp.hiddenSize(),
+                    hp.version().id(), Cell.cliName(hp.algorithm()), hp.hiddenSize(),
                     hp.learningRate(), hp.discount(), hp.entropyCoefficient(), hp.maxSteps(),
                     hp.episodes(), hp.nSteps(), hp.seed());
             if (r.gradVarianceEvery() > 0) {

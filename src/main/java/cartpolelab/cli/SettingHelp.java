@@ -3,6 +3,7 @@ package cartpolelab.cli;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Setting;
 import cartpolelab.env.CartPoleVersion;
+import java.util.Arrays;
 import java.util.ListResourceBundle;
 
 /**
@@ -16,7 +17,7 @@ final class SettingHelp extends ListResourceBundle {
     protected Object[][] getContents() {
         // --hidden sets two settings (width and layers): its text is HIDDEN_SIZE's and
         // HIDDEN_LAYERS's together, under the one key
-        Setting[] settings = java.util.Arrays.stream(Setting.values())
+        Setting[] settings = Arrays.stream(Setting.values())
                 .filter(s -> s != Setting.HIDDEN_LAYERS).toArray(Setting[]::new);
         Object[][] contents = new Object[settings.length][];
         for (int i = 0; i < settings.length; i++) {

@@ -5,6 +5,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.io.PyTorchModel;
+import cartpolelab.io.SafeText;
 import cartpolelab.io.Safetensors;
 import cartpolelab.io.TensorBoardLog;
 import cartpolelab.io.TensorBoardWriter;
@@ -17,8 +18,11 @@ import cartpolelab.plot.RunFigures;
 import cartpolelab.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -107,7 +111,7 @@ final class TrainCommand implements Callable<Integer> {
         String title = String.format(Locale.ROOT, "%s · %s · seed %d", hp.version().id(),
                 hp.algorithm().displayName(), hp.seed());
         out.printf(Locale.ROOT, "training %s · hidden %s · lr %s · %d episodes%n", title,
-                String.join(",", java.util.Collections.nCopies(hp.hiddenLayers(),
+                String.join(",", Collections.nCopies(hp.hiddenLayers(),
                         Integer.toString(hp.hiddenSize()))), hp.learningRate(), hp.episodes());
         out.flush();
 
@@ -160,7 +164,7 @@ final class TrainCommand implements Callable<Integer> {
                     () -> Checkpoint.write(checkpoint, run.snapshot()));
         }
         if (!failed.isEmpty()) {
-            err.println("error: " + cartpolelab.io.SafeText.line(String.join("; ", failed)));
+            err.println("error: " + SafeText.line(String.join("; ", failed)));
             return failed.stream().anyMatch(m -> m.contains("out of memory")) ? 1 : Cli.USAGE;
         }
         if (run.failure() != null) {
@@ -175,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
     static Path freeRunDirectory(Path dir, Hyperparameters hp) {
         String id = Cell.cliName(hp.algorithm()) + "-s" + hp.seed();
         Path p = dir.resolve(id);
-        for (int i = 2; java.nio.file.Files.exists(p); i++) {
+        for (int i = 2; Files.exists(p); i++) {
             p = dir.resolve(id + "_" + i);
         }
         return p;
@@ -202,7 +206,7 @@ final class TrainCommand implements Callable<Integer> {
 
     private static double median(double[] values) {
         double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
+        Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

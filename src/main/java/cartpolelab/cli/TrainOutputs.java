@@ -12,6 +12,10 @@ import cartpolelab.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * What {@code train} keeps while it trains, at O(n) over the run: every N episodes the CSV
@@ -40,8 +44,8 @@ final class TrainOutputs implements AutoCloseable {
     private final LibraryWriter.Recording recording;
     private volatile boolean csvFailed;
     /** The CSV's appends, one at a time, off the training thread. */
-    private final java.util.concurrent.ExecutorService csvThread;
-    private java.util.concurrent.Future<?> csvAppend;
+    private final ExecutorService csvThread;
+    private Future<?> csvAppend;
     private boolean checkpointFailed;
     private long checkpointAllowedAt;
 
@@ -52,7 +56,7 @@ final class TrainOutputs implements AutoCloseable {
         this.checkpoint = checkpoint;
         this.err = err;
         this.csv = csv == null ? null : new MetricsCsvAppender(csv);
-        this.csvThread = csv == null ? null : java.util.concurrent.Executors
+        this.csvThread = csv == null ? null : Executors
                 .newSingleThreadExecutor(r -> {
                     Thread t = new Thread(r, "csv-appender");
                     t.setDaemon(true);
@@ -154,7 +158,7 @@ final class TrainOutputs implements AutoCloseable {
                 csvAppend.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 csvFailed = true;
             }
         }

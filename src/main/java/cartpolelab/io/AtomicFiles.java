@@ -1,5 +1,6 @@
 package cartpolelab.io;
 
+import java.awt.image.RenderedImage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,12 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.Set;
+import java.util.function.BiFunction;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * Writes a file so that a crash, a full disk, an exception mid-write or a second writer never
@@ -122,7 +129,7 @@ public final class AtomicFiles {
      * Tests put a full disk here ({@code FullDisk}): the stream of each temporary file passes
      * through it. Production leaves it alone.
      */
-    static volatile java.util.function.BiFunction<Path, OutputStream, OutputStream> streams =
+    static volatile BiFunction<Path, OutputStream, OutputStream> streams =
             (tmp, out) -> out;
 
     /**
@@ -162,22 +169,22 @@ public final class AtomicFiles {
      * charts are flat colours, which compress well at any level, and the default level spends
      * most of a chart's export time for a few percent of file size.
      */
-    public static void writePng(Path target, java.awt.image.RenderedImage image)
+    public static void writePng(Path target, RenderedImage image)
             throws IOException {
-        var writers = javax.imageio.ImageIO.getImageWritersByFormatName("png");
+        var writers = ImageIO.getImageWritersByFormatName("png");
         if (!writers.hasNext()) {
             throw new IOException("cannot write " + target + ": no PNG writer available");
         }
-        javax.imageio.ImageWriter writer = writers.next();
+        ImageWriter writer = writers.next();
         write(target, out -> {
             // in memory: ImageIO's default file cache in the temporary directory fails again
             // on a full disk, and its shutdown hook then prints a NullPointerException
-            try (var stream = new javax.imageio.stream.MemoryCacheImageOutputStream(out)) {
+            try (var stream = new MemoryCacheImageOutputStream(out)) {
                 var param = writer.getDefaultWriteParam();
-                param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setCompressionQuality(0.75f); // deflate level 2 of 9
                 writer.setOutput(stream);
-                writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+                writer.write(null, new IIOImage(image, null, null), param);
             } finally {
                 writer.dispose();
             }
@@ -186,7 +193,7 @@ public final class AtomicFiles {
 
     /** Writes an SVG document (as made by JFreeSVG) to {@code target} atomically, UTF-8. */
     public static void writeSvg(Path target, String document) throws IOException {
-        write(target, out -> out.write(document.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        write(target, out -> out.write(document.getBytes(StandardCharsets.UTF_8)));
     }
 
     /**

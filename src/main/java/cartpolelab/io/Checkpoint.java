@@ -3,18 +3,25 @@ package cartpolelab.io;
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.NamedSettings;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.train.RunSnapshot;
+import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.CRC32;
+import java.util.zip.CheckedOutputStream;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -87,11 +94,11 @@ public final class Checkpoint {
      * not the run's length. {@link #joinHistory} makes a whole checkpoint of it again.
      */
     public static byte[] bytesWithoutHistory(RunSnapshot snapshot) {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             writeTo(bytes, snapshot, false);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e); // a byte array does not fail
+            throw new UncheckedIOException(e); // a byte array does not fail
         }
         return bytes.toByteArray();
     }
@@ -113,31 +120,31 @@ public final class Checkpoint {
         int prefix = headless.length - 4 - 4 - 8;
         if (prefix < MIN_BYTES || headless[0] != MAGIC[0] || headless[1] != MAGIC[1]
                 || headless[2] != MAGIC[2] || headless[3] != MAGIC[3]
-                || java.nio.ByteBuffer.wrap(headless, prefix, 4).getInt() != 0
-                || java.nio.ByteBuffer.wrap(headless, prefix + 4, 4).getInt() != 0) {
+                || ByteBuffer.wrap(headless, prefix, 4).getInt() != 0
+                || ByteBuffer.wrap(headless, prefix + 4, 4).getInt() != 0) {
             throw new IllegalArgumentException("not a checkpoint without its history");
         }
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(
                 prefix + 12 + history.size() * EPISODE_BYTES);
         // the episodes in the format the headless bytes were written in (a library of an
         // earlier build holds format 3)
-        int format = java.nio.ByteBuffer.wrap(headless, MAGIC.length, 4).getInt();
+        int format = ByteBuffer.wrap(headless, MAGIC.length, 4).getInt();
         try {
             CRC32 crc = new CRC32();
             DataOutputStream data = new DataOutputStream(
-                    new java.util.zip.CheckedOutputStream(bytes, crc));
+                    new CheckedOutputStream(bytes, crc));
             data.write(headless, 0, prefix);
             writeHistory(data, history, format);
             writeMeasurements(data, measured);
             data.flush();
             new DataOutputStream(bytes).writeLong(crc.getValue());
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    private static void writeTo(java.io.OutputStream out, RunSnapshot snapshot,
+    private static void writeTo(OutputStream out, RunSnapshot snapshot,
                                 boolean withHistory) throws IOException {
         Hyperparameters hp = snapshot.hyperparameters();
         AgentState agent = snapshot.agent();
@@ -145,7 +152,7 @@ public final class Checkpoint {
                 .toList();
         CRC32 crc = new CRC32();
         DataOutputStream data = new DataOutputStream(
-                new java.util.zip.CheckedOutputStream(out, crc));
+                new CheckedOutputStream(out, crc));
         data.write(MAGIC);
         data.writeInt(FORMAT_VERSION);
         data.writeUTF(hp.algorithm().name());
@@ -159,9 +166,9 @@ public final class Checkpoint {
         data.writeInt(hp.nSteps());
         data.writeLong(hp.seed());
         // settings added after format 1, by name: (key, value) pairs
-        java.util.Map<String, String> named = cartpolelab.agent.NamedSettings.of(hp);
+        Map<String, String> named = NamedSettings.of(hp);
         data.writeInt(named.size());
-        for (java.util.Map.Entry<String, String> e : named.entrySet()) {
+        for (Map.Entry<String, String> e : named.entrySet()) {
             data.writeUTF(e.getKey());
             data.writeUTF(e.getValue());
         }

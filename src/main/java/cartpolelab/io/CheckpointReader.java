@@ -5,6 +5,7 @@ import cartpolelab.agent.AgentState;
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.NamedSettings;
 import cartpolelab.agent.ParameterShape;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.metrics.EpisodeHistory;
@@ -20,6 +21,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -115,10 +118,10 @@ final class CheckpointReader {
 
     /** Why an I/O operation failed, without repeating the path. */
     static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
+        if (e instanceof AccessDeniedException) {
             return "permission denied";
         }
-        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
             return f.getReason();
         }
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
@@ -212,7 +215,7 @@ final class CheckpointReader {
                     String key = data.readUTF();
                     String value = data.readUTF();
                     named += 4 + utfLength(key) + utfLength(value);
-                    cartpolelab.agent.NamedSettings.apply(b, key, value);
+                    NamedSettings.apply(b, key, value);
                 }
             }
             hp = b.build();
@@ -329,8 +332,7 @@ final class CheckpointReader {
                 return e;
             }
         }
-        throw new IllegalArgumentException("unknown " + what + " '" + SafeText.value(text)
-                + "'");
+        throw new IllegalArgumentException("unknown " + what + " '" + SafeText.value(text) + "'");
     }
 
     private static long utfLength(String s) {

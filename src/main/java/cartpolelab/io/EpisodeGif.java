@@ -5,9 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
+import java.awt.Rectangle;
 import java.awt.RenderingHints;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -140,8 +142,8 @@ public final class EpisodeGif {
                                 o.width());
                         // only the rectangle that changed (the cart, the pole, the panel)
                         // goes into the file, drawn over the frame before it
-                        java.awt.Rectangle r = previous == null
-                                ? new java.awt.Rectangle(0, 0, o.width(), o.height())
+                        Rectangle r = previous == null
+                                ? new Rectangle(0, 0, o.width(), o.height())
                                 : changed(previous, pixels, o.width(), o.height());
                         BufferedImage part = new BufferedImage(r.width, r.height,
                                 BufferedImage.TYPE_INT_RGB);
@@ -161,7 +163,7 @@ public final class EpisodeGif {
     }
 
     /** The smallest rectangle holding every pixel that differs (at least 1 × 1). */
-    static java.awt.Rectangle changed(int[] before, int[] after, int w, int h) {
+    static Rectangle changed(int[] before, int[] after, int w, int h) {
         int x0 = w;
         int y0 = h;
         int x1 = -1;
@@ -177,8 +179,8 @@ public final class EpisodeGif {
                 }
             }
         }
-        return x1 < 0 ? new java.awt.Rectangle(0, 0, 1, 1)
-                : new java.awt.Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
+        return x1 < 0 ? new Rectangle(0, 0, 1, 1)
+                : new Rectangle(x0, y0, x1 - x0 + 1, y1 - y0 + 1);
     }
 
     /**
@@ -186,7 +188,7 @@ public final class EpisodeGif {
      * frame) the loop-for-ever extension.
      */
     private static IIOMetadata metadata(ImageWriter writer, BufferedImage img, int delay,
-                                        boolean first, java.awt.Rectangle at)
+                                        boolean first, Rectangle at)
             throws IOException {
         ImageWriteParam param = writer.getDefaultWriteParam();
         IIOMetadata meta = writer.getDefaultImageMetadata(
@@ -259,9 +261,9 @@ public final class EpisodeGif {
         double cx = w / 2;
         double trackY = Math.min(h - 0.32 * scale, h / 2 + 0.55 * scale);
         g.setPaint(new GradientPaint(0, 0, SKY_TOP, 0, (float) h, SKY_BOTTOM));
-        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+        g.fill(new Rectangle2D.Double(0, 0, w, h));
         g.setColor(GROUND);
-        g.fill(new java.awt.geom.Rectangle2D.Double(0, trackY, w, h - trackY));
+        g.fill(new Rectangle2D.Double(0, trackY, w, h - trackY));
         g.setColor(TRACK);
         g.setStroke(new BasicStroke(2f));
         g.draw(new Line2D.Double(0, trackY, w, trackY));
@@ -326,9 +328,9 @@ public final class EpisodeGif {
         double half = Math.max(10, (6 + pw - 8 - start) / 2);
         double mid = start + half;
         g.setColor(BAR_LEFT);
-        g.fill(new java.awt.geom.Rectangle2D.Double(mid - half * (1 - pr), barY,
+        g.fill(new Rectangle2D.Double(mid - half * (1 - pr), barY,
                 half * (1 - pr), lh * 0.6));
         g.setColor(BAR_RIGHT);
-        g.fill(new java.awt.geom.Rectangle2D.Double(mid, barY, half * pr, lh * 0.6));
+        g.fill(new Rectangle2D.Double(mid, barY, half * pr, lh * 0.6));
     }
 }

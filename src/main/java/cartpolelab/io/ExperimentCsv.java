@@ -13,8 +13,11 @@ import cartpolelab.plot.CompareFigures;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -233,26 +236,26 @@ public final class ExperimentCsv {
     }
 
     private interface Body {
-        void write(java.io.Writer w) throws IOException;
+        void write(Writer w) throws IOException;
     }
 
     private static void write(Path file, Body body) throws IOException {
         AtomicFiles.write(file, out -> {
             // a Writer that throws: PrintWriter would swallow "No space left on device"
-            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             body.write(w);
             w.flush();
         });
     }
 
-    private static void line(java.io.Writer w, String s) throws IOException {
+    private static void line(Writer w, String s) throws IOException {
         w.write(s);
         w.write('\n');
     }
 
     private static String reason(IOException e) {
-        return e instanceof java.nio.file.NoSuchFileException ? "it does not exist"
-                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+        return e instanceof NoSuchFileException ? "it does not exist"
+                : e instanceof AccessDeniedException ? "permission denied"
                 : e.getMessage();
     }
 

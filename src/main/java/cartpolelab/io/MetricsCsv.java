@@ -7,8 +7,10 @@ import cartpolelab.metrics.GradientVarianceHistory;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The metrics of a run as CSV: a header with the metric names of {@link EpisodeStats#COLUMNS},
@@ -46,7 +48,7 @@ public final class MetricsCsv {
     public static int missingColumns(String line) {
         String[] names = header().split(",");
         for (int missing : new int[] {0, 2, 3}) {
-            String h = String.join(",", java.util.Arrays.copyOf(names, names.length - missing));
+            String h = String.join(",", Arrays.copyOf(names, names.length - missing));
             if (line != null && line.endsWith(h)) {
                 return missing;
             }
@@ -95,7 +97,7 @@ public final class MetricsCsv {
         int measured = gradientVariance == null ? 0 : gradientVariance.size();
         AtomicFiles.write(file, out -> {
             // a Writer that throws: PrintWriter would swallow "No space left on device"
-            java.io.Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             w.write(header());
             w.write('\n');
             int next = 0;

@@ -4,6 +4,8 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ public final class MetricsCsvAppender implements AutoCloseable {
                 if (appends == null) {
                     // through the same hook as AtomicFiles (tests put a full disk there)
                     appends = AtomicFiles.streams.apply(file.toAbsolutePath(),
-                            java.nio.channels.Channels.newOutputStream(channel));
+                            Channels.newOutputStream(channel));
                 }
                 appends.write(bytes);
                 appends.flush();
@@ -82,7 +84,7 @@ public final class MetricsCsvAppender implements AutoCloseable {
     }
 
     /** The appends' stream over {@link #channel}, made at the first append. */
-    private java.io.OutputStream appends;
+    private OutputStream appends;
 
     @Override
     public void close() throws IOException {

@@ -1,16 +1,22 @@
 package cartpolelab.io;
 
+import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.RunProgress;
 import cartpolelab.plot.Figure;
 import cartpolelab.plot.PlotPainter;
 import cartpolelab.plot.RunFigures;
+import cartpolelab.plot.Surface;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.jfree.svg.SVGGraphics2D;
 
 /**
@@ -63,7 +69,7 @@ public final class PlotFiles {
      * baseline have no entropy bonus, so their subtitle names no coefficient).
      */
     public static String subtitle(Hyperparameters hp) {
-        return subtitle(hp, java.util.List.of(hp.algorithm()));
+        return subtitle(hp, List.of(hp.algorithm()));
     }
 
     /**
@@ -71,8 +77,8 @@ public final class PlotFiles {
      * coefficient only when one of them uses it (a REINFORCE-only grid names none).
      */
     public static String subtitle(Hyperparameters hp,
-                                  java.util.Collection<cartpolelab.agent.Algorithm> algorithms) {
-        String entropy = algorithms.stream().anyMatch(cartpolelab.agent.Algorithm::usesEntropy)
+                                  Collection<Algorithm> algorithms) {
+        String entropy = algorithms.stream().anyMatch(Algorithm::usesEntropy)
                 ? "  ·  entropy " + plain(hp.entropyCoefficient()) : "";
         String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s%s  ·  "
                 + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),
@@ -85,14 +91,14 @@ public final class PlotFiles {
      * presets (each with its own network, optimiser and γ) only what they share.
      */
     public static String subtitle(Hyperparameters base, boolean presetSweep,
-                                  java.util.Collection<cartpolelab.agent.Algorithm> algorithms) {
+                                  Collection<Algorithm> algorithms) {
         return presetSweep ? "each preset's own settings  \u00b7  max steps " + base.maxSteps()
                 : subtitle(base, algorithms);
     }
 
     /** 3e-4 as "0.0003", not "3.0E-4". */
     private static String plain(double v) {
-        return java.math.BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
     }
 
     /** What the figures say about a run of {@code hp} solved at {@code solvedAt} (or -1). */
@@ -156,7 +162,7 @@ public final class PlotFiles {
      * pixels) as PNG (at {@link #PNG_SCALE}) or SVG, by {@code file}'s extension.
      */
     public static void write(Path file, int width, int height,
-                             java.util.function.Consumer<cartpolelab.plot.Surface> paint)
+                             Consumer<Surface> paint)
             throws IOException {
         if (formatOf(file) == Format.SVG) {
             SVGGraphics2D g = new SVGGraphics2D(width, height);

@@ -5,14 +5,19 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,7 +53,7 @@ public final class Safetensors {
 
         /** {@code float32}/{@code F32} or {@code float64}/{@code F64}, any case; else null. */
         public static Dtype parse(String s) {
-            return switch (s.toLowerCase(java.util.Locale.ROOT)) {
+            return switch (s.toLowerCase(Locale.ROOT)) {
                 case "f32", "float32", "float" -> F32;
                 case "f64", "float64", "double" -> F64;
                 default -> null;
@@ -68,7 +73,7 @@ public final class Safetensors {
             }
             if (n != values.length) {
                 throw new IllegalArgumentException(name + " has shape "
-                        + java.util.Arrays.toString(shape) + " but " + values.length + " values");
+                        + Arrays.toString(shape) + " but " + values.length + " values");
             }
         }
     }
@@ -183,11 +188,11 @@ public final class Safetensors {
                 tensors.add(new Tensor(e.name, e.shape, values));
             }
             return new Contents(List.copyOf(tensors), layout.dtype, layout.metadata);
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw bad(file, "its header is not UTF-8 text");
         } catch (NoSuchFileException e) {
             throw new IOException("cannot read " + file + ": no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
+        } catch (AccessDeniedException e) {
             throw new IOException("cannot read " + file + ": permission denied");
         }
     }
@@ -209,7 +214,7 @@ public final class Safetensors {
         if (!(root instanceof Map<?, ?> map)) {
             throw bad(file, "its header is not a JSON object");
         }
-        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        Map<String, String> metadata = new LinkedHashMap<>();
         List<Entry> entries = new ArrayList<>();
         Dtype dtype = null;
         long values = 0;
@@ -255,7 +260,7 @@ public final class Safetensors {
                 throw bad(file, "it holds over " + MAX_VALUES + " values");
             }
             if (offsets[1] - offsets[0] != count * d.size) {
-                throw bad(file, "tensor " + name + " of shape " + java.util.Arrays.toString(shape)
+                throw bad(file, "tensor " + name + " of shape " + Arrays.toString(shape)
                         + " needs " + count * d.size + " bytes but its data_offsets span "
                         + (offsets[1] - offsets[0]));
             }
@@ -324,7 +329,7 @@ public final class Safetensors {
             if (c == '"' || c == '\\') {
                 b.append('\\').append(c);
             } else if (c < 0x20) {
-                b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
             } else {
                 b.append(c);
             }

@@ -1,5 +1,6 @@
 package cartpolelab.io;
 
+import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,7 +65,7 @@ public final class TfRecords {
      */
     public static List<byte[]> read(Path file) throws IOException {
         List<byte[]> records = new ArrayList<>();
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
             byte[] head = new byte[12];
             while (true) {
                 int got = in.readNBytes(head, 0, 12);

@@ -4,6 +4,7 @@ import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVarianceHistory;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Types;
 
 /**
  * A recording's new episodes, measurements and progress as rows, in the writer's transaction:
@@ -47,8 +48,8 @@ final class EpisodeRows {
             p.setDouble(at + 12, s.approxKl());
             p.setDouble(at + 13, s.clipFraction());
         } else {
-            p.setNull(at + 12, java.sql.Types.REAL);
-            p.setNull(at + 13, java.sql.Types.REAL);
+            p.setNull(at + 12, Types.REAL);
+            p.setNull(at + 13, Types.REAL);
         }
         r.progress.add(s.reward());
     }
@@ -114,7 +115,7 @@ final class EpisodeRows {
             if (r.progress.solved()) {
                 p.setInt(3, r.progress.solvedAtEpisode());
             } else {
-                p.setNull(3, java.sql.Types.INTEGER);
+                p.setNull(3, Types.INTEGER);
             }
             p.setDouble(4, r.progress.bestMovingAverage());
             p.setDouble(5, last.movingAverage());

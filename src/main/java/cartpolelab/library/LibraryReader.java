@@ -1,11 +1,14 @@
 package cartpolelab.library;
 
+import cartpolelab.agent.HyperparameterBuilder;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.NamedSettings;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVariance;
 import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.train.RecordedEpisode;
 import cartpolelab.train.RunSnapshot;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +50,7 @@ public final class LibraryReader {
     }
 
     /** The library's file. */
-    public java.nio.file.Path library() {
+    public Path library() {
         return library.file();
     }
 
@@ -121,7 +125,7 @@ public final class LibraryReader {
     }
 
     private static StoredRun row(ResultSet r) throws SQLException {
-        cartpolelab.agent.HyperparameterBuilder b = Hyperparameters.DEFAULTS.toBuilder()
+        HyperparameterBuilder b = Hyperparameters.DEFAULTS.toBuilder()
                 .algorithm(Names.algorithm(r.getString("algorithm")))
                 .version(Names.version(r.getString("env"))).hiddenSize(r.getInt("hidden"))
                 .learningRate(r.getDouble("lr")).discount(r.getDouble("gamma"))
@@ -133,7 +137,7 @@ public final class LibraryReader {
         for (String line : r.getString("named_settings").split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
-                cartpolelab.agent.NamedSettings.apply(b, line.substring(0, eq),
+                NamedSettings.apply(b, line.substring(0, eq),
                         line.substring(eq + 1));
             }
         }
@@ -187,13 +191,13 @@ public final class LibraryReader {
         }
         try {
             // the measurements taken by then, as train's checkpoint holds them
-            cartpolelab.metrics.GradientVarianceHistory measured =
-                    new cartpolelab.metrics.GradientVarianceHistory();
+            GradientVarianceHistory measured =
+                    new GradientVarianceHistory();
             for (int i = 0; i < stored.gradientVariance().size()
                     && stored.gradientVariance().episode(i) <= c.episode(); i++) {
                 measured.add(stored.gradientVariance().get(i));
             }
-            return cartpolelab.io.Checkpoint.joinHistory(c.data(), first, measured);
+            return Checkpoint.joinHistory(c.data(), first, measured);
         } catch (IllegalArgumentException e) {
             throw new LibraryException("run " + runId + " of " + library.file() + " has a "
                     + "damaged checkpoint (" + e.getMessage() + ")", e);
@@ -230,7 +234,7 @@ public final class LibraryReader {
      *
      * @throws LibraryException naming the run and the episode if a recording is damaged
      */
-    public List<cartpolelab.train.RecordedEpisode> milestones(long runId)
+    public List<RecordedEpisode> milestones(long runId)
             throws LibraryException {
         return MilestoneRows.read(library, runId);
     }
@@ -314,7 +318,7 @@ public final class LibraryReader {
                     return new Experiment(r.getLong(1), r.getString(2),
                             Instant.parse(r.getString(3)), r.getString(4),
                             List.of(r.getString(5).split(",")),
-                            java.util.Arrays.stream(r.getString(6).split(","))
+                            Arrays.stream(r.getString(6).split(","))
                                     .map(Long::parseLong).toList(), r.getString(7),
                             values == null ? List.of() : List.of(values.split(",")),
                             r.getString(9), r.getInt(10));

@@ -1,15 +1,22 @@
 package cartpolelab.library;
 
+import cartpolelab.io.Checkpoint;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
+import cartpolelab.train.EpisodeRecorder;
+import cartpolelab.train.RecordedEpisode;
+import cartpolelab.train.RunSnapshot;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.NavigableMap;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -85,11 +92,6 @@ public final class LibraryWriter implements AutoCloseable {
         return failure;
     }
 
-    /** Transactions committed so far (tests, bench). */
-    public long committedBatches() {
-        return committedBatches;
-    }
-
     /**
      * Records a new run and starts pulling its histories into it: the run's row is created
      * on the writer's thread, so this never touches the disk.
@@ -127,8 +129,8 @@ public final class LibraryWriter implements AutoCloseable {
         int measurementsWritten;
         volatile boolean ended;
         /** The recorder's milestones, to keep with the run; null: none. */
-        volatile java.util.NavigableMap<Integer, cartpolelab.train.RecordedEpisode> milestones;
-        final java.util.Set<Integer> milestonesWritten = new java.util.HashSet<>();
+        volatile NavigableMap<Integer, RecordedEpisode> milestones;
+        final Set<Integer> milestonesWritten = new HashSet<>();
 
         Recording(NewRun run, RecordedExperiment experiment, EpisodeHistory history,
                   GradientVarianceHistory gv, double threshold) {
@@ -159,7 +161,7 @@ public final class LibraryWriter implements AutoCloseable {
          * Keeps the milestone recordings of {@code recorder} (the run's) with the run: each
          * is written once its episode is, in the writer's batches.
          */
-        public void keepMilestones(cartpolelab.train.EpisodeRecorder recorder) {
+        public void keepMilestones(EpisodeRecorder recorder) {
             milestones = recorder.milestones();
         }
 
@@ -168,7 +170,7 @@ public final class LibraryWriter implements AutoCloseable {
          * {@code periodic} one replaces the run's previous periodic one; a {@code final} one
          * stays.
          */
-        public void checkpoint(String kind, cartpolelab.train.RunSnapshot snapshot) {
+        public void checkpoint(String kind, RunSnapshot snapshot) {
             int episode = snapshot.history().size();
             enqueue(new Task(this, l -> {
                 if (kind.equals("periodic")) {
@@ -185,7 +187,7 @@ public final class LibraryWriter implements AutoCloseable {
                     p.setInt(2, episode);
                     p.setString(3, kind);
                     p.setString(4, Instant.now().toString());
-                    p.setBytes(5, cartpolelab.io.Checkpoint.bytesWithoutHistory(snapshot));
+                    p.setBytes(5, Checkpoint.bytesWithoutHistory(snapshot));
                     p.executeUpdate();
                 }
             }));

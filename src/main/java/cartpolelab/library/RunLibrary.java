@@ -1,6 +1,7 @@
 package cartpolelab.library;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.io.BuildInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -12,7 +13,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -32,7 +32,7 @@ import org.sqlite.SQLiteConfig;
 public final class RunLibrary implements AutoCloseable {
 
     /** The app's version, written with each run. */
-    static final String APP_VERSION = cartpolelab.io.BuildInfo.version();
+    static final String APP_VERSION = BuildInfo.version();
 
     private final Path file;
     final Connection connection;
@@ -122,19 +122,6 @@ public final class RunLibrary implements AutoCloseable {
 
     // ------------------------------------------------------------------ writing runs
 
-    /** Records a new experiment (a grid); returns its id. */
-    public synchronized long createExperiment(String name, String env, String algorithms,
-                                              String seeds, String sweepName,
-                                              String sweepValues, String shard, int episodes)
-            throws LibraryException {
-        try {
-            return RunRows.insertExperiment(connection, name, env, algorithms, seeds, sweepName, sweepValues,
-                    shard, episodes);
-        } catch (SQLException e) {
-            throw new LibraryException(SqlErrors.describe(file, e), e);
-        }
-    }
-
     long insertExperiment(String name, String env, String algorithms, String seeds,
                           String sweepName, String sweepValues, String shard, int episodes)
             throws SQLException {
@@ -146,8 +133,8 @@ public final class RunLibrary implements AutoCloseable {
         return RunRows.insertRun(connection, run, experimentId);
     }
 
-    /** Records a new run in state {@code running}; returns its id. */
-    public synchronized long createRun(NewRun run) throws LibraryException {
+    /** Records a new run in state {@code running}; returns its id (tests). */
+    synchronized long createRun(NewRun run) throws LibraryException {
         try {
             connection.setAutoCommit(false);
             long id = RunRows.insertRun(connection, run, run.experimentId());
@@ -158,24 +145,6 @@ public final class RunLibrary implements AutoCloseable {
             throw new LibraryException(SqlErrors.describe(file, e), e);
         } finally {
             autoCommit();
-        }
-    }
-
-    /**
-     * Marks a run ended: {@code finished}, {@code stopped}, {@code failed} (with its message)
-     * or {@code interrupted}.
-     */
-    public synchronized void endRun(long id, String state, String failure)
-            throws LibraryException {
-        try (PreparedStatement p = connection.prepareStatement(
-                "UPDATE runs SET state = ?, failure = ?, ended = ? WHERE id = ?")) {
-            p.setString(1, state);
-            p.setString(2, failure);
-            p.setString(3, Instant.now().toString());
-            p.setLong(4, id);
-            p.executeUpdate();
-        } catch (SQLException e) {
-            throw new LibraryException(SqlErrors.describe(file, e), e);
         }
     }
 

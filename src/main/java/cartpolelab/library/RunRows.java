@@ -1,6 +1,7 @@
 package cartpolelab.library;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.NamedSettings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,7 +75,7 @@ final class RunRows {
             p.setLong(20, ProcessHandle.current().pid());
             p.setDouble(21, hp.gaeLambda());
             StringBuilder named = new StringBuilder();
-            cartpolelab.agent.NamedSettings.of(hp).forEach((k, v) -> named.append(k).append('=')
+            NamedSettings.of(hp).forEach((k, v) -> named.append(k).append('=')
                     .append(v).append('\n'));
             p.setString(22, named.toString());
             p.executeUpdate();

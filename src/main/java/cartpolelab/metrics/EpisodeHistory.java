@@ -6,18 +6,15 @@ import java.util.Arrays;
  * Every finished episode of a run, column by column in primitive arrays: 80 bytes an episode,
  * so 100,000 episodes take about 8 MB (an {@code ArrayList<EpisodeStats>} would take ~3x that).
  *
- * <p>One writer (the trainer's thread) and any number of readers, without locks: the writer
- * fills index {@code n} of every column, then publishes {@code size = n + 1} through a volatile
- * write. A reader reads {@link #size()} first and then any index below it; growing copies the
- * columns into new arrays before publishing them, so what a reader sees below the size it read
- * never changes.
+ * <p>One writer (the trainer's thread) and any number of readers, without locks: the rows
+ * live in a {@link ColumnStore}, whose publication order makes that safe.
  */
 public final class EpisodeHistory {
 
     private static final int INITIAL_CAPACITY = 1024;
 
-    /** Columns; replaced (never mutated below size) when they grow. */
-    private static final class Columns {
+    /** The columns, one array each. */
+    private static final class Columns implements ColumnStore.Columns {
         final double[] reward;
         final int[] length;
         final double[] movingAverage;
@@ -44,34 +41,21 @@ public final class EpisodeHistory {
             clipFraction = new double[capacity];
         }
 
-        Columns grow(int capacity, int used) {
-            Columns c = new Columns(capacity);
-            System.arraycopy(reward, 0, c.reward, 0, used);
-            System.arraycopy(length, 0, c.length, 0, used);
-            System.arraycopy(movingAverage, 0, c.movingAverage, 0, used);
-            System.arraycopy(actorLoss, 0, c.actorLoss, 0, used);
-            System.arraycopy(criticLoss, 0, c.criticLoss, 0, used);
-            System.arraycopy(entropy, 0, c.entropy, 0, used);
-            System.arraycopy(totalSteps, 0, c.totalSteps, 0, used);
-            System.arraycopy(wallSeconds, 0, c.wallSeconds, 0, used);
-            System.arraycopy(stepsPerSecond, 0, c.stepsPerSecond, 0, used);
-            System.arraycopy(approxKl, 0, c.approxKl, 0, used);
-            System.arraycopy(clipFraction, 0, c.clipFraction, 0, used);
-            return c;
+        @Override
+        public Object[] arrays() {
+            return new Object[] {reward, length, movingAverage, actorLoss, criticLoss, entropy,
+                    totalSteps, wallSeconds, stepsPerSecond, approxKl, clipFraction};
         }
     }
 
-    private volatile Columns columns;
-    private volatile int size;
-    /** A read-only view ({@link #view()}): {@link #add} refuses. */
-    private boolean readOnly;
+    private final ColumnStore<Columns> store;
 
     public EpisodeHistory() {
-        this(true);
+        this(new ColumnStore<>(Columns::new, INITIAL_CAPACITY));
     }
 
-    private EpisodeHistory(boolean allocate) {
-        columns = allocate ? new Columns(INITIAL_CAPACITY) : null;
+    private EpisodeHistory(ColumnStore<Columns> store) {
+        this.store = store;
     }
 
     /**
@@ -80,18 +64,11 @@ public final class EpisodeHistory {
      * @throws IllegalArgumentException if its number is not {@code size() + 1}
      */
     public void add(EpisodeStats s) {
-        if (readOnly) {
-            throw new IllegalStateException("a read-only view of a history cannot grow");
-        }
-        int n = size;
+        Columns c = store.forRow(); // refuses on a read-only view
+        int n = store.size();
         if (s.episode() != n + 1) {
             throw new IllegalArgumentException(
                     "episode " + s.episode() + " added after episode " + n);
-        }
-        Columns c = columns;
-        if (n == c.reward.length) {
-            c = c.grow(n * 2, n);
-            columns = c;
         }
         c.reward[n] = s.reward();
         c.length[n] = s.length();
@@ -104,12 +81,12 @@ public final class EpisodeHistory {
         c.stepsPerSecond[n] = s.stepsPerSecond();
         c.approxKl[n] = s.approxKl();
         c.clipFraction[n] = s.clipFraction();
-        size = n + 1; // publishes the writes above
+        store.publish();
     }
 
     /** Finished episodes; indexes 0 .. size()-1 are readable. */
     public int size() {
-        return size;
+        return store.size();
     }
 
     /** The episode at {@code index} (episode number index + 1). */
@@ -158,8 +135,8 @@ public final class EpisodeHistory {
 
     /** Rewards of episodes 1 .. size() as a new array (tests, CSV, summaries). */
     public double[] rewards() {
-        int n = size;
-        return Arrays.copyOf(columns.reward, n);
+        int n = store.size();
+        return Arrays.copyOf(store.columns().reward, n);
     }
 
     /**
@@ -167,11 +144,7 @@ public final class EpisodeHistory {
      * to: what a restored run starts from. One array copy per column.
      */
     public EpisodeHistory copy() {
-        int n = size;
-        EpisodeHistory c = new EpisodeHistory(false);
-        c.columns = columns.grow(Math.max(INITIAL_CAPACITY, n), n);
-        c.size = n;
-        return c;
+        return new EpisodeHistory(store.copy(INITIAL_CAPACITY));
     }
 
     /**
@@ -181,24 +154,16 @@ public final class EpisodeHistory {
      * memory in proportion to the history. {@link #copy()} it to append.
      */
     public EpisodeHistory view() {
-        EpisodeHistory v = new EpisodeHistory(false);
-        v.size = size;      // read size first, then the columns: they hold at least size rows
-        v.columns = columns;
-        v.readOnly = true;
-        return v;
+        return new EpisodeHistory(store.view());
     }
 
     /** The last finished episode, or null before the first. */
     public EpisodeStats last() {
-        int n = size;
+        int n = store.size();
         return n == 0 ? null : get(n - 1);
     }
 
     private Columns checked(int index) {
-        int n = size;
-        if (index < 0 || index >= n) {
-            throw new IndexOutOfBoundsException("episode index " + index + " of " + n);
-        }
-        return columns;
+        return store.checked(index, "episode");
     }
 }

@@ -6,18 +6,16 @@ package cartpolelab.metrics;
  * the history stays 64 bytes an episode and runs without measurements pay nothing. 48 bytes a
  * measurement, in primitive columns.
  *
- * <p>Threads as in {@link EpisodeHistory}: one writer (the run's thread) fills index n of every
- * column, then publishes {@code size = n + 1} with a volatile write; readers (the window, a CSV
- * export) read {@link #size()} first and then any index below it, which never changes.
- * Measurements are added after the episode they belong to, so every
+ * <p>Threads as in {@link EpisodeHistory}: one writer (the run's thread), any number of readers
+ * (the window, a CSV export), without locks, through a {@link ColumnStore}. Measurements are added after the episode they belong to, so every
  * {@link GradientVariance#episode()} a reader sees is already in the episode history.
  */
 public final class GradientVarianceHistory {
 
     private static final int INITIAL_CAPACITY = 64;
 
-    /** Columns; replaced (never mutated below size) when they grow. */
-    private static final class Columns {
+    /** The columns, one array each. */
+    private static final class Columns implements ColumnStore.Columns {
         final int[] episode;
         final long[] update;
         final double[] reinforce;
@@ -36,21 +34,21 @@ public final class GradientVarianceHistory {
             samples = new int[capacity];
         }
 
-        Columns grow(int capacity, int used) {
-            Columns c = new Columns(capacity);
-            System.arraycopy(episode, 0, c.episode, 0, used);
-            System.arraycopy(update, 0, c.update, 0, used);
-            System.arraycopy(reinforce, 0, c.reinforce, 0, used);
-            System.arraycopy(baseline, 0, c.baseline, 0, used);
-            System.arraycopy(td, 0, c.td, 0, used);
-            System.arraycopy(learner, 0, c.learner, 0, used);
-            System.arraycopy(samples, 0, c.samples, 0, used);
-            return c;
+        @Override
+        public Object[] arrays() {
+            return new Object[] {episode, update, reinforce, baseline, td, learner, samples};
         }
     }
 
-    private volatile Columns columns = new Columns(INITIAL_CAPACITY);
-    private volatile int size;
+    private final ColumnStore<Columns> store;
+
+    public GradientVarianceHistory() {
+        this(new ColumnStore<>(Columns::new, INITIAL_CAPACITY));
+    }
+
+    private GradientVarianceHistory(ColumnStore<Columns> store) {
+        this.store = store;
+    }
 
     /**
      * Appends a measurement. Writer thread only.
@@ -58,15 +56,11 @@ public final class GradientVarianceHistory {
      * @throws IllegalArgumentException if its episode is not after the last one's
      */
     public void add(GradientVariance g) {
-        int n = size;
-        Columns c = columns;
+        Columns c = store.forRow();
+        int n = store.size();
         if (n > 0 && g.episode() <= c.episode[n - 1]) {
             throw new IllegalArgumentException("a measurement at episode " + g.episode()
                     + " added after one at episode " + c.episode[n - 1]);
-        }
-        if (n == c.episode.length) {
-            c = c.grow(n * 2, n);
-            columns = c;
         }
         c.episode[n] = g.episode();
         c.update[n] = g.update();
@@ -75,19 +69,17 @@ public final class GradientVarianceHistory {
         c.td[n] = g.td();
         c.learner[n] = g.learner();
         c.samples[n] = g.samples();
-        size = n + 1; // publishes the writes above
+        store.publish();
     }
 
     /** Measurements taken; indexes 0 .. size()-1 are readable. */
     public int size() {
-        return size;
+        return store.size();
     }
 
     /** The measurements that exist when the call starts, as a new history. */
     public GradientVarianceHistory copy() {
-        GradientVarianceHistory c = new GradientVarianceHistory();
-        c.addAll(this);
-        return c;
+        return new GradientVarianceHistory(store.copy(INITIAL_CAPACITY));
     }
 
     /** Appends the measurements {@code other} has when the call starts. Writer thread only. */
@@ -132,8 +124,8 @@ public final class GradientVarianceHistory {
      * episodes only grow).
      */
     public int indexOfEpisode(int episode) {
-        int n = size;
-        int[] e = columns.episode;
+        int n = store.size();
+        int[] e = store.columns().episode;
         int lo = 0;
         int hi = n - 1;
         while (lo <= hi) {
@@ -150,10 +142,6 @@ public final class GradientVarianceHistory {
     }
 
     private Columns checked(int index) {
-        int n = size;
-        if (index < 0 || index >= n) {
-            throw new IndexOutOfBoundsException("measurement index " + index + " of " + n);
-        }
-        return columns;
+        return store.checked(index, "measurement");
     }
 }

@@ -2,6 +2,7 @@ package cartpolelab.plot;
 
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
+import cartpolelab.metrics.MovingAverage;
 import java.util.Locale;
 import java.util.function.IntSupplier;
 
@@ -14,7 +15,8 @@ import java.util.function.IntSupplier;
 public final class RunFigures {
 
     public static final String REWARD = "Episode reward";
-    public static final String MOVING_AVERAGE = "Moving average (50)";
+    public static final String MOVING_AVERAGE =
+            "Moving average (" + MovingAverage.DEFAULT_WINDOW + ")";
     public static final String ACTOR_LOSS = "Actor loss";
     public static final String CRITIC_LOSS = "Critic loss";
     public static final String ENTROPY = "Entropy";

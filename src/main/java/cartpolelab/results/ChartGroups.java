@@ -9,7 +9,9 @@ import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.StepColumns;
 import cartpolelab.plot.XAxis;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The chart's groups of an experiment's results: each run's MA50, the group's aggregate
@@ -29,9 +31,9 @@ final class ChartGroups {
      * steps per episode line up.
      */
     static List<CompareFigures.Group> of(ExperimentResults results,
-                                         java.util.Map<String, double[]> rewardsById,
+                                         Map<String, double[]> rewardsById,
                                          Center center, Spread spread, XAxis x) {
-        java.util.Collection<double[]> rewards = rewardsById.values();
+        Collection<double[]> rewards = rewardsById.values();
         boolean steps = x == XAxis.STEPS;
         // every profile runs to the longest run of all, so a group that stopped early shows
         // its fraction solved held to the end

@@ -2,6 +2,7 @@ package cartpolelab.train;
 
 import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 
 /**
  * One run of an experiment's grid: an algorithm, a seed and (when sweeping) one value of the
@@ -29,7 +30,7 @@ public record Cell(int index, String runId, Algorithm algorithm, long seed, Doub
         String text = value == null ? null : sweep.text(value);
         String group = value == null ? alg : alg + " " + sweep.name() + "=" + text;
         String label = value == null ? hp.algorithm().displayName()
-                : sweep.presets() ? cartpolelab.agent.Preset.values()[value.intValue()].longName()
+                : sweep.presets() ? Preset.values()[value.intValue()].longName()
                 : hp.algorithm().displayName() + " \u00b7 " + sweep.name() + "=" + text;
         String id = value == null ? alg + "-s" + hp.seed()
                 : alg + "-" + sweep.name() + "=" + text + "-s" + hp.seed();

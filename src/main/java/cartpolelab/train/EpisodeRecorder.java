@@ -5,8 +5,13 @@ import cartpolelab.agent.EpisodeRunner;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -33,7 +38,7 @@ public final class EpisodeRecorder {
     private final ConcurrentSkipListMap<Integer, RecordedEpisode> recorded =
             new ConcurrentSkipListMap<>();
     private final ArrayDeque<Integer> recent = new ArrayDeque<>();
-    private final java.util.Set<Integer> milestones = new java.util.HashSet<>();
+    private final Set<Integer> milestones = new HashSet<>();
     /** The recordings of the milestones, published for other threads (the library's writer). */
     private final ConcurrentSkipListMap<Integer, RecordedEpisode> milestoneRecordings =
             new ConcurrentSkipListMap<>();
@@ -49,6 +54,8 @@ public final class EpisodeRecorder {
     private float[] values;
     private float[] rewardSoFar;
     private int frames;
+    /** V(s) of the state last recorded, NaN when it did not fit: {@link #lastValue()}. */
+    private double lastValue = Double.NaN;
     private double bestReward = Double.NEGATIVE_INFINITY;
     // ---- PPO's ratio ρ: the states in full precision, π_old of each action, the updates ----
     private double[] exactStates;
@@ -107,6 +114,7 @@ public final class EpisodeRecorder {
 
     private void add(CartPole env, Agent agent, int action, double right, double reward) {
         if (frames == actions.length) {
+            lastValue = Double.NaN;
             return; // longer than the step limit said: keep what fits
         }
         int s = frames * 4;
@@ -118,9 +126,15 @@ public final class EpisodeRecorder {
         probRight[frames] = (float) right;
         oldRight[frames] = right;
         System.arraycopy(observation, 0, exactStates, s, 4);
-        values[frames] = (float) agent.value(observation);
+        lastValue = agent.value(observation);
+        values[frames] = (float) lastValue;
         rewardSoFar[frames] = (float) reward;
         frames++;
+    }
+
+    /** The critic's V(s) of the state last recorded, or NaN if it was not recorded. */
+    double lastValue() {
+        return lastValue;
     }
 
     /**
@@ -169,7 +183,7 @@ public final class EpisodeRecorder {
             return null;
         }
         float[] r = new float[frames];
-        java.util.Arrays.fill(r, Float.NaN);
+        Arrays.fill(r, Float.NaN);
         for (int k = Math.max(previousUpdateFrame, 0); k < lastUpdateFrame; k++) {
             System.arraycopy(exactStates, 4 * k, observation, 0, 4);
             agent.probabilities(observation, pi);
@@ -212,7 +226,7 @@ public final class EpisodeRecorder {
 
     /** Every recording, by episode (a live, read-only view). */
     public NavigableMap<Integer, RecordedEpisode> recordings() {
-        return java.util.Collections.unmodifiableNavigableMap(recorded);
+        return Collections.unmodifiableNavigableMap(recorded);
     }
 
     /**
@@ -220,7 +234,7 @@ public final class EpisodeRecorder {
      * what the run library keeps of a run's recordings.
      */
     public NavigableMap<Integer, RecordedEpisode> milestones() {
-        return java.util.Collections.unmodifiableNavigableMap(milestoneRecordings);
+        return Collections.unmodifiableNavigableMap(milestoneRecordings);
     }
 
     /**
@@ -228,7 +242,7 @@ public final class EpisodeRecorder {
      * except those after its {@code episodes} finished episodes; the newest becomes the latest
      * recording. Before the run trains: on the thread that will train it.
      */
-    void restoreMilestones(java.util.Collection<RecordedEpisode> kept, int episodes) {
+    void restoreMilestones(Collection<RecordedEpisode> kept, int episodes) {
         for (RecordedEpisode e : kept) {
             if (e.episode() <= episodes && milestones.add(e.episode())) {
                 recorded.put(e.episode(), e);

@@ -110,8 +110,8 @@ public final class EpisodeSignals {
         };
     }
 
-    /** Frames this covers: the episode's steps + 1. */
-    public int frames() {
+    /** Frames this covers: the episode's steps + 1 (tests). */
+    int frames() {
         return returns.length;
     }
 }

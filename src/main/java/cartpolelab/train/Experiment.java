@@ -1,16 +1,20 @@
 package cartpolelab.train;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.GradientVarianceHistory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -75,7 +79,7 @@ public final class Experiment implements AutoCloseable {
             try {
                 run = factory.apply(c);
             } catch (RuntimeException e) {
-                failure = e.getMessage() != null ? e.getMessage() : e.toString();
+                failure = Failures.message(e);
                 failed++;
             }
             slots[i] = new RunSlot(this, c, run, failure, check);
@@ -86,19 +90,14 @@ public final class Experiment implements AutoCloseable {
     /**
      * Measures every run's gradient variance ({@link TrainingRun#measureGradientVariance});
      * null measures nothing (the default). Learning is the same either way, bit for bit.
-     *
      * @throws IllegalStateException once started
      */
-    public synchronized void measureGradientVariance(
-            cartpolelab.agent.GradientVarianceProbe.Settings settings) {
+    public synchronized void measureGradientVariance(GradientVarianceProbe.Settings settings) {
         if (pool != null) {
             throw new IllegalStateException("choose the measurement before the start");
         }
-        for (RunSlot s : slots) {
-            if (s.run != null) {
-                s.run.measureGradientVariance(settings);
-            }
-        }
+        Arrays.stream(slots).filter(s -> s.run != null)
+                .forEach(s -> s.run.measureGradientVariance(settings));
     }
 
     /** Every run records ({@link TrainingRun#record}) from the start; by cell, null: no run. */
@@ -108,10 +107,9 @@ public final class Experiment implements AutoCloseable {
     }
 
     /** Run {@code i}'s gradient-variance measurements, readable while it trains. */
-    public cartpolelab.metrics.GradientVarianceHistory gradientVariance(int i) {
+    public GradientVarianceHistory gradientVariance(int i) {
         TrainingRun run = slots[i].run;
-        return run == null ? new cartpolelab.metrics.GradientVarianceHistory()
-                : run.gradientVariance();
+        return run == null ? new GradientVarianceHistory() : run.gradientVariance();
     }
 
     /**
@@ -216,9 +214,9 @@ public final class Experiment implements AutoCloseable {
         try {
             done.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return false;
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw new IllegalStateException(e.getCause());
         }
     }
@@ -311,9 +309,12 @@ public final class Experiment implements AutoCloseable {
         return paused;
     }
 
-    /** A worker hands the run back after its turn: queue it again, park it, or end it. */
+    /**
+     * A worker hands the run back after its turn: queue it again ({@code end} RUNNING: its
+     * turn is over, not its training), park it (PAUSED), or end it (a terminal state).
+     */
     void afterTurn(RunSlot s, CellState end) {
-        if (end == null || end == CellState.PAUSED) {
+        if (end == CellState.RUNNING || end == CellState.PAUSED) {
             synchronized (this) {
                 if (stopped) {
                     end(s, CellState.STOPPED);

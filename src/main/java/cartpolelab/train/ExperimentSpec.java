@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What an experiment trains: algorithms × seeds × (optionally) the values of one swept setting,
@@ -93,7 +94,7 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
                 }
                 return seeds(n);
             }
-            List<Long> list = new java.util.ArrayList<>();
+            List<Long> list = new ArrayList<>();
             for (String part : t.split(",")) {
                 if (!part.isBlank()) {
                     list.add(Long.parseLong(part.trim()));
@@ -134,11 +135,6 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
 
     public ExperimentSpec withThreads(int n) {
         return new ExperimentSpec(base, algorithms, seeds, sweep, n, stopWhenSolved,
-                episodesPerTurn);
-    }
-
-    public ExperimentSpec withStopWhenSolved(boolean stop) {
-        return new ExperimentSpec(base, algorithms, seeds, sweep, threads, stop,
                 episodesPerTurn);
     }
 
@@ -187,6 +183,16 @@ public record ExperimentSpec(Hyperparameters base, List<Algorithm> algorithms, L
     /** The groups (keys), in the order of the cells. */
     public List<String> groups() {
         return cells().stream().map(Cell::group).distinct().toList();
+    }
+
+    /**
+     * The grid on one line, as the run library names an experiment:
+     * "CartPole-v0 · a2c,reinforce × 10 seeds × lr".
+     */
+    public String label() {
+        return base.version().id() + " \u00b7 " + algorithms.stream().map(Cell::cliName)
+                .collect(Collectors.joining(",")) + " \u00d7 " + seeds.size() + " seeds"
+                + (sweep == null ? "" : " \u00d7 " + sweep.name());
     }
 
     /** True when the sweep is of whole presets ({@code preset=notebook,sb3-a2c,sb3-ppo}). */

@@ -1,5 +1,7 @@
 package cartpolelab.train;
 
+import java.util.Arrays;
+
 /**
  * One finished training episode as it was played, frame by frame, to replay on the canvas:
  * frame 0 is the start state, frame k the state after step k, with the action that led to it,
@@ -36,14 +38,14 @@ public final class RecordedEpisode {
     RecordedEpisode(int episode, int frames, float[] states, byte[] actions, float[] probRight,
                     float[] values, float[] rewardSoFar, boolean fell, float[] ratios,
                     double clipRange) {
-        this.ratios = ratios == null ? null : java.util.Arrays.copyOf(ratios, frames);
+        this.ratios = ratios == null ? null : Arrays.copyOf(ratios, frames);
         this.clipRange = clipRange;
         this.episode = episode;
-        this.states = java.util.Arrays.copyOf(states, frames * 4);
-        this.actions = java.util.Arrays.copyOf(actions, frames);
-        this.probRight = java.util.Arrays.copyOf(probRight, frames);
-        this.values = java.util.Arrays.copyOf(values, frames);
-        this.rewardSoFar = java.util.Arrays.copyOf(rewardSoFar, frames);
+        this.states = Arrays.copyOf(states, frames * 4);
+        this.actions = Arrays.copyOf(actions, frames);
+        this.probRight = Arrays.copyOf(probRight, frames);
+        this.values = Arrays.copyOf(values, frames);
+        this.rewardSoFar = Arrays.copyOf(rewardSoFar, frames);
         this.fell = fell;
     }
 

@@ -64,7 +64,7 @@ final class RunSlot implements Runnable {
         try {
             end = turn();
         } catch (Throwable t) {
-            failure = t.getMessage() != null ? t.getMessage() : t.toString();
+            failure = Failures.message(t);
             end = CellState.FAILED; // this run only: the others go on
         }
         synchronized (this) {
@@ -75,8 +75,8 @@ final class RunSlot implements Runnable {
     }
 
     /**
-     * Trains up to a turn's episodes; returns the state the run ends the turn in, or null if it
-     * should simply queue again.
+     * Trains up to a turn's episodes; returns the state the run ends the turn in:
+     * {@link CellState#RUNNING} when it should simply queue again for its next turn.
      */
     private CellState turn() {
         if (experiment.stopping()) {
@@ -118,7 +118,7 @@ final class RunSlot implements Runnable {
             return CellState.FAILED;
         }
         return !run.canTrain() || stopWhenSolved && run.progress().solved()
-                ? CellState.FINISHED : null;
+                ? CellState.FINISHED : CellState.RUNNING;
     }
 
     /**

@@ -5,7 +5,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RateMeter;
-import cartpolelab.train.Commands.Mode;
+import cartpolelab.train.TrainerMailbox.Mode;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
@@ -14,15 +14,15 @@ import java.util.concurrent.CompletableFuture;
  * The thread around one {@link TrainingRun}: commands, pacing, and the published frame and
  * status. It never blocks on a consumer and never touches files (callers write snapshots).
  *
- * <p><b>Commands</b> (those of {@link TrainerPort}) may be called from any thread and return at
- * once; the thread picks them up between two environment steps (see {@link Commands}). Paused,
- * it parks (no busy wait); real-time pacing waits with a deadline a command cuts short.
+ * <p><b>Commands</b> ({@link TrainerPort}'s) come from any thread and return at once; the thread
+ * picks them up between two steps ({@link TrainerMailbox}). Paused, it parks (no busy wait);
+ * real-time pacing waits with a deadline a command cuts short.
  *
- * <p><b>Publication</b>: {@link #latestFrame()} is a volatile reference to an immutable
- * {@link Frame} (one per step at real-time and fast speed, none at maximum speed);
- * {@link #history()} and {@link #gradientVariance()} (measured at
- * {@link GradientVarianceProbe.Settings#DEFAULT} unless told otherwise) are append-only;
- * {@link #status()} is immutable. Consumers pull; nothing here calls into a consumer.
+ * <p><b>Publication</b>: {@link #latestFrame()} is an immutable {@link Frame} (one per step at
+ * a paced speed; unpaced, once the last was taken, see {@link FrameSlot}; none at maximum);
+ * {@link #history()} and {@link #gradientVariance()} (measured at {@link
+ * GradientVarianceProbe.Settings#DEFAULT} unless told otherwise) are append-only; {@link
+ * #status()} is immutable. Consumers pull; nothing here calls into a consumer.
  *
  * <p><b>Determinism</b>: all learning is {@link TrainingRun#step()}; speed, pauses, single
  * frames, whole episodes and Watch (its own {@link WatchSession}) only change how the steps are
@@ -35,7 +35,7 @@ public final class Trainer implements TrainerPort {
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
     private static final long STATUS_INTERVAL_NANOS = 50_000_000L;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
-    private final Commands commands = new Commands(this::loop);
+    private final TrainerMailbox mailbox = new TrainerMailbox(this::loop);
     private volatile Speed speed = Speed.UNPACED;
     private volatile boolean stopWhenSolved;
     private volatile GradientVarianceProbe.Settings measure = GradientVarianceProbe.Settings.DEFAULT;
@@ -44,14 +44,14 @@ public final class Trainer implements TrainerPort {
     private volatile TrainingRun run;
     private volatile boolean stoppedBySolve;
     private WatchSession watch;
-    private String watchFailure;
+    private String failureOutsideStep;
     /** The thread's last step was Watch's (its frame is on screen), not training's. */
     private boolean lastStepWatched;
 
     // ---- pacing and throughput, trainer's thread ----
     private final RateMeter stepRate = new RateMeter(RATE_WINDOW_NANOS);
     private long lastStatusNanos;
-    private volatile Frame latestFrame;
+    private final FrameSlot frame = new FrameSlot();
     private volatile TrainerStatus status;
 
     /** A trainer with a fresh run of these settings, idle until {@link #start()}. */
@@ -81,7 +81,7 @@ public final class Trainer implements TrainerPort {
 
     @Override
     public void stepFrame() { // the update runs when the episode ends
-        commands.postFrame();
+        mailbox.postFrame();
     }
 
     @Override
@@ -93,14 +93,14 @@ public final class Trainer implements TrainerPort {
     @Override
     public void reset(Hyperparameters hyperparameters) {
         Objects.requireNonNull(hyperparameters, "hyperparameters");
-        if (commands.pauseForReplace()) {
-            commands.execute(() -> install(new TrainingRun(hyperparameters)));
+        if (mailbox.pauseForReplace()) {
+            mailbox.execute(() -> install(new TrainingRun(hyperparameters)));
         }
     }
 
     @Override
     public void setEpisodeBudget(int episodes) {
-        commands.execute(() -> {
+        mailbox.execute(() -> {
             run.setEpisodeBudget(episodes);
             publishStatus();
         });
@@ -109,7 +109,7 @@ public final class Trainer implements TrainerPort {
     @Override
     public CompletableFuture<RunSnapshot> snapshot() {
         CompletableFuture<RunSnapshot> done = new CompletableFuture<>();
-        commands.execute(() -> Commands.completeWith(done, run::snapshot));
+        mailbox.execute(() -> TrainerMailbox.completeWith(done, run::snapshot));
         return done;
     }
 
@@ -117,9 +117,9 @@ public final class Trainer implements TrainerPort {
     public CompletableFuture<Void> restore(RunSnapshot snapshot, List<RecordedEpisode> milestones) {
         Objects.requireNonNull(snapshot, "snapshot");
         CompletableFuture<Void> done = new CompletableFuture<>();
-        commands.execute(() -> Commands.completeWith(done, () -> {
+        mailbox.execute(() -> TrainerMailbox.completeWith(done, () -> {
             TrainingRun restored = TrainingRun.restore(snapshot); // refused: run untouched
-            commands.pauseForReplace();
+            mailbox.pauseForReplace();
             install(restored);
             restored.recorder().restoreMilestones(milestones, snapshot.episodes());
             return null;
@@ -130,7 +130,7 @@ public final class Trainer implements TrainerPort {
     @Override
     public void setSpeed(Speed speed) {
         this.speed = Objects.requireNonNull(speed, "speed");
-        commands.signal();
+        mailbox.signal();
     }
 
     @Override
@@ -141,29 +141,29 @@ public final class Trainer implements TrainerPort {
     @Override
     public void measureGradientVariance(GradientVarianceProbe.Settings settings) {
         measure = settings;
-        commands.execute(() -> run.measureGradientVariance(settings));
+        mailbox.execute(() -> run.measureGradientVariance(settings));
     }
 
     @Override
     public void stop() {
-        commands.stop(this::publishStatusLocked);
+        mailbox.stop(this::publishStatusLocked);
     }
 
     /** {@link #stop()}, then waits (at most 5 s) for the thread to end. */
     @Override
     public void close() {
         stop();
-        commands.join(CLOSE_TIMEOUT_MILLIS);
+        mailbox.join(CLOSE_TIMEOUT_MILLIS);
     }
 
     /** True while the thread runs (false before the first command and after stop). */
-    public boolean isThreadAlive() {
-        return commands.isThreadAlive();
+    boolean isThreadAlive() {
+        return mailbox.isThreadAlive();
     }
 
     @Override
     public Frame latestFrame() {
-        return latestFrame;
+        return frame.take();
     }
 
     @Override
@@ -189,10 +189,9 @@ public final class Trainer implements TrainerPort {
     // ------------------------------------------------------------------ the thread
 
     private void command(Mode next) {
-        commands.post(next, () -> {
+        mailbox.post(next, () -> {
             if (next != Mode.PAUSED) {
-                // show "running" at once; PAUSED is published by the thread once it has
-                // parked, with the exact step count
+                // show "running" at once; the thread publishes PAUSED once parked (exact steps)
                 TrainerStatus s = status;
                 TrainerState state = next == Mode.WATCHING || run.canTrain()
                         ? TrainerState.RUNNING : s.state();
@@ -204,8 +203,8 @@ public final class Trainer implements TrainerPort {
     private void loop() {
         try {
             while (true) {
-                commands.runTasks(this::fail);
-                Mode m = commands.mode();
+                mailbox.runTasks(this::fail);
+                Mode m = mailbox.mode();
                 if (m == Mode.STOPPED) {
                     break;
                 }
@@ -213,7 +212,7 @@ public final class Trainer implements TrainerPort {
                     case RUNNING, EPISODE -> runOneStep(m);
                     case WATCHING -> watchStep();
                     case PAUSED -> {
-                        if (commands.takeFrameOrPark(this::parked) && run.canTrain()) {
+                        if (mailbox.takeFrameOrPark(this::parked) && run.canTrain()) {
                             trainStep(true);
                             publishStatus();
                         }
@@ -227,22 +226,23 @@ public final class Trainer implements TrainerPort {
             fail(e);
             throw e;
         } finally {
-            commands.stop(() -> { });
+            mailbox.stop(() -> { });
             // a snapshot asked for just before stop still happens; its caller waits on it
-            commands.runTasks(this::fail);
+            mailbox.runTasks(this::fail);
             publishStatus();
         }
     }
 
     private void runOneStep(Mode m) throws InterruptedException {
-        long seen = commands.count();
-        if (commands.takeContinueAfterSolve()) {
+        long seen = mailbox.count();
+        if (mailbox.takeContinueAfterSolve()) {
             stoppedBySolve = false;
         }
-        boolean ended = canTrain() && trainStep(speed.drawsFrames());
+        boolean ended = canTrain()
+                && trainStep(speed.drawsFrames() && (speed.paced() || frame.taken()));
         if (!canTrain() || ended && m == Mode.EPISODE) {
             // one episode done, or nothing more to train (budget, solved, failed): pause
-            commands.settle(m, seen);
+            mailbox.settle(m, seen);
             publishStatus();
             return;
         }
@@ -263,7 +263,7 @@ public final class Trainer implements TrainerPort {
         int before = r.history().size(); // a step may end several episodes (--envs N)
         boolean ended = r.step();
         if (publishFrame) {
-            latestFrame = r.frame();
+            frame.publish(r.frame());
         }
         if (ended) {
             if (stopWhenSolved && r.progress().solvedAtEpisode() > before) {
@@ -281,10 +281,10 @@ public final class Trainer implements TrainerPort {
         watch = watch != null ? watch : new WatchSession(run.agent());
         lastStepWatched = true;
         try {
-            latestFrame = Objects.requireNonNullElse(watch.step(), latestFrame); // null: hold
+            frame.publish(watch.step()); // null: hold
         } catch (RuntimeException e) {
             fail(e);
-            commands.settle(Mode.WATCHING, commands.count());
+            mailbox.settle(Mode.WATCHING, mailbox.count());
             return;
         }
         pace(Mode.WATCHING);
@@ -292,14 +292,14 @@ public final class Trainer implements TrainerPort {
 
     /** At a paced speed waits for the step's moment; Watch always runs at ×1. */
     private void pace(Mode m) throws InterruptedException {
-        commands.pace((m == Mode.WATCHING ? Speed.X1 : speed).stepNanos(), m,
+        mailbox.pace((m == Mode.WATCHING ? Speed.X1 : speed).stepNanos(), m,
                 () -> m == Mode.WATCHING || speed.paced());
     }
 
     /** A failure outside a training step (Watch, a queued task): FAILED with its message. */
     private void fail(Throwable e) {
-        String message = e.getMessage() != null ? e.getMessage() : e.toString();
-        watchFailure = e instanceof OutOfMemoryError ? "out of memory (" + message
+        String message = Failures.message(e);
+        failureOutsideStep = e instanceof OutOfMemoryError ? "out of memory (" + message
                 + "): give Java more memory (-Xmx) or reset" : message;
         publishStatus();
     }
@@ -310,10 +310,10 @@ public final class Trainer implements TrainerPort {
         fresh.measureGradientVariance(measure);
         run = fresh;
         watch = null;
-        watchFailure = null;
+        failureOutsideStep = null;
         stoppedBySolve = false;
         stepRate.restart();
-        latestFrame = fresh.frame();
+        frame.publish(fresh.frame());
         publishStatus();
     }
 
@@ -329,21 +329,21 @@ public final class Trainer implements TrainerPort {
     private void parked() {
         stepRate.restart();
         if (!lastStepWatched) {
-            latestFrame = run.frame();
+            frame.publish(run.frame());
         }
         publishStatusLocked();
     }
 
     /** Under the lock, so a command's status and the thread's are never out of order. */
     private void publishStatus() {
-        commands.locked(this::publishStatusLocked);
+        mailbox.locked(this::publishStatusLocked);
     }
 
     private void publishStatusLocked() {
         lastStatusNanos = System.nanoTime();
         TrainingRun r = run;
-        String failure = r.failure() != null ? r.failure() : watchFailure;
-        status = TrainerStatus.of(TrainerState.of(commands.mode(), failure != null,
+        String failure = r.failure() != null ? r.failure() : failureOutsideStep;
+        status = TrainerStatus.of(TrainerState.of(mailbox.mode(), failure != null,
                 r.budgetUsed(), stoppedBySolve, r.totalSteps() == 0), r, stepRate.perSecond(),
                 failure);
     }

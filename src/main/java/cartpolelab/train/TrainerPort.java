@@ -1,6 +1,8 @@
 package cartpolelab.train;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -53,11 +55,14 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
      * How often the gradient variance is measured ({@link TrainingRun#measureGradientVariance}):
      * the current run from now on, and every later one; null measures nothing.
      */
-    void measureGradientVariance(cartpolelab.agent.GradientVarianceProbe.Settings settings);
+    void measureGradientVariance(GradientVarianceProbe.Settings settings);
 
     void setStopWhenSolved(boolean stopWhenSolved);
 
-    /** The most recent frame, or null. Never blocks. */
+    /**
+     * The most recent frame, or null. Never blocks. Reading it tells the trainer the frame was
+     * taken: training unpaced, it builds the next one only then.
+     */
     Frame latestFrame();
 
     TrainerStatus status();
@@ -68,7 +73,7 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
      * Completes exceptionally (the current run untouched) if the snapshot cannot be restored.
      */
     default CompletableFuture<Void> restore(RunSnapshot snapshot) {
-        return restore(snapshot, java.util.List.of());
+        return restore(snapshot, List.of());
     }
 
     /**
@@ -77,7 +82,7 @@ public interface TrainerPort extends RunOutputs, AutoCloseable {
      * snapshot's last episode are left out.
      */
     CompletableFuture<Void> restore(RunSnapshot snapshot,
-                                    java.util.List<RecordedEpisode> milestones);
+                                    List<RecordedEpisode> milestones);
 
     /** Ends the thread without waiting for it; commands are ignored afterwards. */
     void stop();

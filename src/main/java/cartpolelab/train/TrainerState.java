@@ -18,18 +18,18 @@ public enum TrainerState {
     STOPPED;
 
     /** The state the status shows for the thread's mode and the run's condition. */
-    static TrainerState of(Commands.Mode mode, boolean failed, boolean budgetUsed,
+    static TrainerState of(TrainerMailbox.Mode mode, boolean failed, boolean budgetUsed,
                            boolean stoppedBySolve, boolean fresh) {
-        if (mode == Commands.Mode.STOPPED) {
+        if (mode == TrainerMailbox.Mode.STOPPED) {
             return STOPPED;
         }
         if (failed) {
             return FAILED;
         }
-        if (mode == Commands.Mode.WATCHING) {
+        if (mode == TrainerMailbox.Mode.WATCHING) {
             return RUNNING;
         }
-        if ((mode == Commands.Mode.RUNNING || mode == Commands.Mode.EPISODE) && !budgetUsed
+        if ((mode == TrainerMailbox.Mode.RUNNING || mode == TrainerMailbox.Mode.EPISODE) && !budgetUsed
                 && !stoppedBySolve) {
             return RUNNING;
         }

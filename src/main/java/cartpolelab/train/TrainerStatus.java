@@ -1,5 +1,8 @@
 package cartpolelab.train;
 
+import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.metrics.RunProgress;
+
 /**
  * An immutable snapshot of the trainer's state for the status bar.
  *
@@ -21,8 +24,8 @@ public record TrainerStatus(TrainerState state, int episodes, long totalSteps, d
     /** The status of {@code run} in {@code state}. */
     static TrainerStatus of(TrainerState state, TrainingRun run, double stepsPerSecond,
                             String failure) {
-        cartpolelab.metrics.EpisodeHistory h = run.history();
-        cartpolelab.metrics.RunProgress p = run.progress();
+        EpisodeHistory h = run.history();
+        RunProgress p = run.progress();
         int n = h.size();
         return new TrainerStatus(state, n, run.totalSteps(), n == 0 ? Double.NaN
                 : h.reward(n - 1), p.movingAverage(), p.bestMovingAverage(), stepsPerSecond,

@@ -10,6 +10,7 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunProgress;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -32,9 +33,8 @@ import java.util.function.Consumer;
  * volatile size, so other threads may read them while this run trains; everything else is for
  * the driving thread.
  *
- * <p>Measurements: with {@link #measureGradientVariance} on, every K-th episode's end is
- * followed by a {@link GradientVarianceProbe} measurement on the agent as
- * it now is, timed as training (it slows training; it changes nothing learned).
+ * <p>Measurements: with {@link #measureGradientVariance} on, every K-th episode's end is followed
+ * by a {@link GradientVarianceProbe} measurement, timed as training (it changes nothing learned).
  *
  * <p>Time: the only clock is {@link System#nanoTime()} around each step, for the
  * {@code perf/wall_seconds} and {@code perf/steps_per_sec} columns (training time, pauses
@@ -55,6 +55,8 @@ public final class TrainingRun {
     private EpisodeRecorder recorder;
     private final double[] frameObservation = new double[CartPole.OBSERVATION_SIZE];
     private final double[] frameProbabilities = new double[CartPole.ACTION_COUNT];
+    /** V(s) after this step as the recorder computed it, π in frameProbabilities; else NaN. */
+    private double stepValue = Double.NaN;
 
     /** Null unless {@link #measureGradientVariance} switched it on. */
     private final VarianceMeasuring measuring = new VarianceMeasuring();
@@ -81,7 +83,7 @@ public final class TrainingRun {
         EpisodeStats last = history.last();
         this.activeNanos = last == null ? 0 : (long) (last.wallSeconds() * 1e9);
         this.episodeStartNanos = new long[hp.envs()];
-        java.util.Arrays.fill(episodeStartNanos, activeNanos);
+        Arrays.fill(episodeStartNanos, activeNanos);
         runner.beginEpisode();
     }
 
@@ -141,6 +143,7 @@ public final class TrainingRun {
                     : "the episode budget of " + hp.episodes() + " is used up");
         }
         long t0 = System.nanoTime();
+        stepValue = Double.NaN;
         if (hp.envs() > 1) {
             runner.resetEnded();
         } else if (!runner.inEpisode()) {
@@ -154,7 +157,7 @@ public final class TrainingRun {
         try {
             ended = runner.step();
         } catch (RuntimeException e) {
-            failure = e.getMessage() != null ? e.getMessage() : e.toString();
+            failure = Failures.message(e);
             return false;
         } finally {
             activeNanos += System.nanoTime() - t0;
@@ -162,6 +165,7 @@ public final class TrainingRun {
         if (recorder != null) {
             runner.lastProbabilities(frameProbabilities);
             recorder.step(runner, agent, frameProbabilities[1]); // after the runner's step
+            stepValue = recorder.lastValue(); // frame() shows the same state: no second V(s)
         }
         if (ended) {
             // the episodes that ended in this lockstep, in environment order
@@ -191,8 +195,7 @@ public final class TrainingRun {
     /**
      * Trains on the calling thread until the budget is used up, training fails or, with
      * {@code stopWhenSolved}, the task is solved: the plain loop of the command line and of
-     * experiments. {@code onEpisode} (may be null) sees every finished episode, in the
-     * history's order.
+     * experiments. {@code onEpisode} (may be null) sees every finished episode, in order.
      */
     public void train(boolean stopWhenSolved, Consumer<EpisodeStats> onEpisode) {
         while (canTrain() && !(stopWhenSolved && progress.solved())) {
@@ -212,8 +215,7 @@ public final class TrainingRun {
         try {
             measuring.measureIfDue(agent, history.size() + 1);
         } catch (RuntimeException e) {
-            failure = "gradient-variance measurement failed: " + (e.getMessage() != null
-                    ? e.getMessage() : e.toString());
+            failure = "gradient-variance measurement failed: " + Failures.message(e);
         } finally {
             activeNanos += System.nanoTime() - t0;
         }
@@ -241,14 +243,10 @@ public final class TrainingRun {
 
     /**
      * Records this run's episodes from now on, keeping the last {@code keepEpisodes} and the
-     * milestones (see {@link EpisodeRecorder}); training is the same with or without it.
-     * Returns the recorder.
+     * milestones (see {@link EpisodeRecorder}), in the recorder returned; training is the same.
      */
     public EpisodeRecorder record(int keepEpisodes) {
-        if (recorder == null) {
-            recorder = new EpisodeRecorder(keepEpisodes);
-        }
-        return recorder;
+        return recorder == null ? recorder = new EpisodeRecorder(keepEpisodes) : recorder;
     }
 
     /**
@@ -261,7 +259,7 @@ public final class TrainingRun {
     }
 
     /** The probe's settings, or null when this run does not measure. */
-    public GradientVarianceProbe.Settings gradientVarianceSettings() {
+    GradientVarianceProbe.Settings gradientVarianceSettings() {
         return measuring.settings();
     }
 
@@ -328,23 +326,23 @@ public final class TrainingRun {
 
     /**
      * The current state as the canvas shows it: the last step taken, or the start state of
-     * the episode about to run.
+     * the episode about to run. After a recorded step, π and V(s) are the recorder's.
      */
     public Frame frame() {
         CartPole env = runner.env();
         double[] obs = frameObservation;
         double[] pi = frameProbabilities;
         env.observe(obs, 0);
-        int episode = history.size() + (runner.inEpisode() || runner.episodeSteps() == 0
-                ? 1 : 0);
+        int episode = history.size() + (runner.inEpisode() || runner.episodeSteps() == 0 ? 1 : 0);
+        boolean recorded = runner.lastAction() >= 0 && !Double.isNaN(stepValue);
         if (runner.lastAction() < 0) {
             agent.probabilities(obs, pi);
-        } else {
+        } else if (!recorded) {
             runner.lastProbabilities(pi);
         }
         return new Frame(env.x(), env.xDot(), env.theta(), env.thetaDot(), runner.lastAction(),
-                pi[0], pi[1], agent.value(obs), runner.episodeSteps(), episode,
-                runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(), false,
-                runner.positions());
+                pi[0], pi[1], recorded ? stepValue : agent.value(obs), runner.episodeSteps(),
+                episode, runner.episodeReward(), runner.lastTerminated(), runner.lastCutOff(),
+                false, runner.positions());
     }
 }

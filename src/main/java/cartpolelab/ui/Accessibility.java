@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ToolBar;
 
 /**
  * Names for screen readers, from what the window already says: a control's tooltip becomes
@@ -33,7 +34,7 @@ public final class Accessibility {
                 describe(n);
             }
         }
-        if (root instanceof javafx.scene.control.ToolBar bar) {
+        if (root instanceof ToolBar bar) {
             for (Node n : bar.getItems()) {
                 describe(n);
             }

@@ -6,6 +6,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.NamedSettings;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.train.Speed;
+import java.nio.file.Path;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
 
@@ -133,12 +134,12 @@ public final class AppPrefs {
     }
 
     /** The run library the window opened last, or null for the default one. */
-    public java.nio.file.Path library() {
+    public Path library() {
         String p = node.get("library", "");
-        return p.isBlank() ? null : java.nio.file.Path.of(p);
+        return p.isBlank() ? null : Path.of(p);
     }
 
-    public void saveLibrary(java.nio.file.Path file) {
+    public void saveLibrary(Path file) {
         node.put("library", file.toAbsolutePath().toString());
     }
 

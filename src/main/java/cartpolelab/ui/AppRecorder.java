@@ -4,8 +4,10 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.NewRun;
 import cartpolelab.metrics.EpisodeHistory;
+import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.RunOutputs;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -62,7 +64,7 @@ final class AppRecorder {
             Hyperparameters hp = settings.get();
             recording = writer.record(NewRun.of("app", hp, 0, 0), null, h,
                     run.gradientVariance(), hp.version().solvedThreshold());
-            cartpolelab.train.EpisodeRecorder episodes = run.recorder();
+            EpisodeRecorder episodes = run.recorder();
             if (episodes != null && run.history() == h) { // read after h: the same run's
                 recording.keepMilestones(episodes);
             }
@@ -103,7 +105,7 @@ final class AppRecorder {
             if (r != null) {
                 try {
                     r.checkpoint("final", run.snapshot().get(
-                            5, java.util.concurrent.TimeUnit.SECONDS));
+                            5, TimeUnit.SECONDS));
                 } catch (Exception e) {
                     // the trainer is gone: its periodic checkpoint stays the last one
                 }

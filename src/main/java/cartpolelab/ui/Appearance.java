@@ -4,6 +4,8 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import cartpolelab.plot.ChartScheme;
 import cartpolelab.ui.chart.FxSurface;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.application.Application;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -48,7 +50,7 @@ public final class Appearance {
             Theme.LIGHT);
     private final BooleanProperty highContrast = new SimpleBooleanProperty(this,
             "highContrast", false);
-    private final java.util.List<Scene> scenes = new java.util.ArrayList<>();
+    private final List<Scene> scenes = new ArrayList<>();
 
     public Appearance(ZoomPane zoomPane) {
         this.zoomPane = zoomPane;

@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -44,7 +45,7 @@ public final class BackgroundWork implements AutoCloseable {
         void finished(Outcome outcome);
 
         /** A listener made of two callbacks. */
-        static Listener of(Runnable started, java.util.function.Consumer<Outcome> finished) {
+        static Listener of(Runnable started, Consumer<Outcome> finished) {
             return new Listener() {
                 @Override
                 public void started() {
@@ -134,7 +135,7 @@ public final class BackgroundWork implements AutoCloseable {
                                               EpisodeGif.Options options) {
         return track(CompletableFuture.runAsync(() -> {
             try {
-                EpisodeGif.write(file, java.util.List.of(episode), options);
+                EpisodeGif.write(file, List.of(episode), options);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -1,12 +1,14 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.train.Trainer;
 import java.util.Objects;
 import cartpolelab.train.TrainerPort;
 import java.util.function.Function;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 /**
@@ -28,7 +30,7 @@ public final class CartPoleLabApp extends Application {
     @Override
     public void start(Stage stage) {
         AppPrefs prefs = AppPrefs.user();
-        view = open(stage, Hyperparameters.DEFAULTS, cartpolelab.train.Trainer::new, new FxFileDialogs(),
+        view = open(stage, Hyperparameters.DEFAULTS, Trainer::new, new FxFileDialogs(),
                 null, Platform::exit, prefs);
         view.library.onChosen(f -> {
             prefs.saveLibrary(f);
@@ -82,7 +84,7 @@ public final class CartPoleLabApp extends Application {
             appearance.themeProperty().set(prefs.theme());
             appearance.highContrastProperty().set(prefs.highContrast());
         }
-        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        var screen = Screen.getPrimary().getVisualBounds();
         // a comfortable size that fits the screen: 1280 × 800 on a laptop, 1536 × 972 on
         // full HD, the whole usable area on a small screen (the window's frame is extra)
         double[] saved = prefs == null ? null : onScreen(prefs.bounds());
@@ -129,7 +131,7 @@ public final class CartPoleLabApp extends Application {
         if (bounds == null) {
             return null;
         }
-        var hits = javafx.stage.Screen.getScreensForRectangle(bounds[0], bounds[1],
+        var hits = Screen.getScreensForRectangle(bounds[0], bounds[1],
                 Math.min(bounds[2], 200), 40);
         return hits.isEmpty() ? null : bounds;
     }

@@ -3,6 +3,9 @@ package cartpolelab.ui;
 import cartpolelab.io.Checkpoint;
 import cartpolelab.io.EpisodeGif;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.train.Frame;
+import cartpolelab.train.RecordedEpisode;
+import cartpolelab.ui.export.Picture;
 import cartpolelab.ui.export.PlotExport;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -35,9 +38,9 @@ public final class FileActions {
     }
 
     /** What "Network maps…" saves: the maps as shown, or null before they exist. */
-    private Supplier<cartpolelab.ui.export.Picture> maps = () -> null;
+    private Supplier<Picture> maps = () -> null;
 
-    public void setMaps(Supplier<cartpolelab.ui.export.Picture> maps) {
+    public void setMaps(Supplier<Picture> maps) {
         this.maps = Objects.requireNonNull(maps);
     }
 
@@ -64,7 +67,7 @@ public final class FileActions {
      * before the first maps were computed.
      */
     public void saveMaps() {
-        cartpolelab.ui.export.Picture picture = maps.get();
+        Picture picture = maps.get();
         if (picture != null) {
             savePicture(picture);
         }
@@ -83,7 +86,7 @@ public final class FileActions {
         savePicture(plots.apply(stacked));
     }
 
-    private void savePicture(cartpolelab.ui.export.Picture picture) {
+    private void savePicture(Picture picture) {
         if (vm.fileBusyProperty().get()) {
             return;
         }
@@ -116,7 +119,7 @@ public final class FileActions {
      * @param stride       frames kept: 1 is real time, k the replay at ×k
      * @param canvasWidth  the width used when {@code choice} asks for the canvas's size
      */
-    void saveGif(cartpolelab.train.RecordedEpisode episode, ReplayBar.GifChoice choice,
+    void saveGif(RecordedEpisode episode, ReplayBar.GifChoice choice,
                  int stride, double canvasWidth) {
         if (episode == null || vm.fileBusyProperty().get()) {
             return;
@@ -132,10 +135,10 @@ public final class FileActions {
     }
 
     /** A recorded episode's frames for {@link EpisodeGif}. */
-    static EpisodeGif.Track track(cartpolelab.train.RecordedEpisode episode) {
+    static EpisodeGif.Track track(RecordedEpisode episode) {
         EpisodeGif.Track t = new EpisodeGif.Track(episode.episode());
         for (int k = 0; k <= episode.steps(); k++) {
-            cartpolelab.train.Frame f = episode.frame(k);
+            Frame f = episode.frame(k);
             t.add(f.x(), f.theta(), f.action(), f.probRight(), f.value(), f.episodeReward());
         }
         t.end(episode.fell());

@@ -1,19 +1,21 @@
 package cartpolelab.ui;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.ui.canvas.Term;
 import cartpolelab.ui.lesson.LessonWindow;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /** The lesson's window, opened on first use (View → Lesson…, or L). */
 final class LessonOpener {
 
     private final Supplier<Hyperparameters> base;
-    private final java.util.function.Consumer<cartpolelab.ui.canvas.Term> termLink;
+    private final Consumer<Term> termLink;
     private LessonWindow window;
 
     /** {@code termLink}: marks a formula's term in the main window's numbers panel. */
     LessonOpener(Supplier<Hyperparameters> base,
-                 java.util.function.Consumer<cartpolelab.ui.canvas.Term> termLink) {
+                 Consumer<Term> termLink) {
         this.base = base;
         this.termLink = termLink;
     }

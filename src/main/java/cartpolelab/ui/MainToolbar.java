@@ -4,17 +4,21 @@ import cartpolelab.train.Speed;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitMenuButton;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -45,15 +49,15 @@ public final class MainToolbar extends ToolBar {
     private final MenuItem saveMaps = new MenuItem("Network maps…");
     private final MenuItem saveVariance = new MenuItem("Gradient-variance chart and CSV…");
     private final Button compare = new Button("Compare…");
-    private final javafx.scene.control.ToggleButton maps =
-            new javafx.scene.control.ToggleButton("Maps");
+    private final ToggleButton maps =
+            new ToggleButton("Maps");
     /** What the button part saves: the last choice of the arrow's menu. */
     private boolean stackCharts;
     private final Button exportCsv = new Button("Export CSV");
     private final Button saveCheckpoint = new Button("Save checkpoint");
     private final Button loadCheckpoint = new Button("Load checkpoint");
-    private final javafx.scene.control.MenuButton pytorch =
-            new javafx.scene.control.MenuButton("PyTorch");
+    private final MenuButton pytorch =
+            new MenuButton("PyTorch");
     private final MenuItem savePyTorch = new MenuItem("Save networks for PyTorch…");
     private final MenuItem openPyTorch = new MenuItem("Open PyTorch networks…");
 
@@ -199,8 +203,8 @@ public final class MainToolbar extends ToolBar {
     }
 
     /** The Maps button is disabled, and says why, while {@code available} is false. */
-    void mapsAvailable(javafx.beans.value.ObservableBooleanValue available) {
-        maps.disableProperty().bind(javafx.beans.binding.Bindings.not(available));
+    void mapsAvailable(ObservableBooleanValue available) {
+        maps.disableProperty().bind(Bindings.not(available));
         Tooltip narrow = new Tooltip("The network maps need a wider window: widen it (or "
                 + "maximise it) to see them beside the cart");
         Tooltip usual = maps.getTooltip();
@@ -223,7 +227,7 @@ public final class MainToolbar extends ToolBar {
     }
 
     /** Selected while the network maps show. */
-    public javafx.beans.property.BooleanProperty mapsShownProperty() {
+    public BooleanProperty mapsShownProperty() {
         return maps.selectedProperty();
     }
 
@@ -249,9 +253,5 @@ public final class MainToolbar extends ToolBar {
     /** Whether the Save plots button writes both charts stacked (the menu's last choice). */
     public boolean isStackCharts() {
         return stackCharts;
-    }
-
-    public void setStackCharts(boolean stacked) {
-        stackCharts = stacked;
     }
 }

@@ -2,16 +2,17 @@ package cartpolelab.ui;
 
 import cartpolelab.io.SafeText;
 import cartpolelab.metrics.EpisodeHistory;
-import cartpolelab.train.EpisodeSignals;
 import cartpolelab.train.Speed;
 import cartpolelab.ui.canvas.CartPoleCanvas;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.train.TrainerStatus;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.export.PlotExport;
 import cartpolelab.ui.compare.CompareWindow;
 import cartpolelab.ui.maps.NetworkMapsView;
 import cartpolelab.ui.settings.SettingsPane;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TextInputControl;
@@ -25,9 +26,9 @@ import javafx.stage.Window;
 /**
  * The main window's content: the {@link MainToolbar} on top, settings and the
  * {@link Shortcuts} hint panel on the left, the cart-pole canvas over the two charts in the
- * middle, the status bar at the bottom. Built in code; styled by {@code app.css}. A
- * {@link FramePump} pulls the view model once per screen refresh; file commands are
- * {@link FileActions}'.
+ * middle, the status bar at the bottom. Built in code; styled by {@code app.css}. What shows
+ * the run is brought up to date once per screen refresh by {@link RunDisplay}; file commands
+ * are {@link FileActions}'.
  */
 public final class MainView extends BorderPane {
 
@@ -42,7 +43,7 @@ public final class MainView extends BorderPane {
     private final FileActions files;
     private final MainToolbar toolbar;
     private final Shortcuts shortcuts;
-    private final FramePump pump;
+    private final RunDisplay display;
     private final Replay replay = new Replay();
     private final ReplayBar replayBar = new ReplayBar(replay);
     private final NetworkMapsView maps;
@@ -52,7 +53,6 @@ public final class MainView extends BorderPane {
     private final LessonOpener lesson;
     final WindowLibrary library;
     private boolean shutDown;
-    private boolean canvasShowsReplay;
 
     public MainView(TrainingViewModel vm, FileDialogs fileDialogs, Dialogs dialogs) {
         this.vm = vm;
@@ -74,12 +74,13 @@ public final class MainView extends BorderPane {
         this.shortcuts = Shortcuts.standard(vm, this::resetRun,
                 () -> files.savePlots(toolbar.isStackCharts()), replay, this::openCompare,
                 this::openLesson);
-        this.pump = new FramePump(this::pullAndPaint, this::refreshCharts, statusBar::setFps);
+        this.display = new RunDisplay(vm, canvas, charts, followButton, statusBar, replay,
+                replayBar, maps, library);
         setId("root");
         getStyleClass().add("app-root");
         createView();
         initListeners();
-        pump.start();
+        display.start();
     }
 
     // ---- layout ---------------------------------------------------------------------------
@@ -96,7 +97,7 @@ public final class MainView extends BorderPane {
         setLeft(settingsScroll);
 
         followButton.setOnAction(e -> charts.view().follow());
-        RunCenter center = new RunCenter(canvas, replayBar, maps, charts, followButton);
+        CanvasAndCharts center = new CanvasAndCharts(canvas, replayBar, maps, charts, followButton);
         setCenter(center);
         center.onMeasurementChange(() -> vm.measureGradientVariance(center.measurement()));
         maps.visibleProperty().bind(toolbar.mapsShownProperty()
@@ -116,29 +117,7 @@ public final class MainView extends BorderPane {
             }
         });
         vm.settingsNeedResetProperty().addListener((o, a, b) -> settings.setNeedsReset(b));
-        vm.frameProperty().addListener((o, a, b) -> {
-            if (!replay.active()) {
-                canvas.setFrame(b);
-            }
-            updateCanvasMessage();
-        });
-        // the controls are derived after the status: read them once they are
-        vm.controlsProperty().addListener((o, a, b) -> updateCanvasMessage());
-        canvas.setFrame(vm.frameProperty().get());
-        // A new run or new settings show at once, not at the next chart refresh.
-        vm.shownSettingsProperty().addListener((o, a, b) -> refreshCharts());
-        vm.loadedSettingsProperty().addListener((o, a, b) -> refreshCharts());
-        refreshCharts();
-        vm.statusProperty().addListener((o, a, b) -> showStatus());
-        vm.controlsProperty().addListener((o, a, b) -> showStatus());
-        vm.runSettingsProperty().addListener((o, a, b) -> showStatus());
-        // messages may quote a file's text: shown escaped and cut (SafeText)
-        vm.messageProperty().addListener((o, a, b) -> statusBar.setMessage(
-                b == null ? null : SafeText.line(b)));
-        vm.speedProperty().addListener((o, a, b) -> updateCanvasMessage());
         vm.setOnError((title, text) -> dialogs.showError(title, SafeText.line(text)));
-        showStatus();
-        updateCanvasMessage();
         shortcuts.install(this);
         charts.view().setOnEpisodeClicked(replay::show); // a click replays that episode
         // a click outside the fields (canvas, charts, background) gives the keys back to
@@ -159,75 +138,6 @@ public final class MainView extends BorderPane {
         return false;
     }
 
-    private void showStatus() {
-        statusBar.show(vm.statusProperty().get(), vm.controlsProperty().get(),
-                vm.runSettingsProperty().get().episodes());
-    }
-
-    /** "Press Start" on a fresh run; at maximum speed, why the cart stands still. */
-    private void updateCanvasMessage() {
-        String message = null;
-        ControlState c = vm.controlsProperty().get();
-        if (replay.active()) {
-            message = null; // a recorded episode's frames: the panel shows them
-        } else if (vm.isFresh()) {
-            message = "Press Start (Space) to train, or F to take one step.";
-        } else if (vm.speedProperty().get() == Speed.MAXIMUM && c.running() && !c.watching()) {
-            message = "Maximum speed: training without drawing. Choose a slower speed "
-                    + "to watch.";
-        }
-        canvas.setMessage(message);
-    }
-
-    /**
-     * Brings both charts up to date with the trainer's run: only new episodes cost anything;
-     * a different run or different settings start them over ({@link RunCharts}).
-     */
-    public void refreshCharts() {
-        TrainerStatus s = vm.statusProperty().get();
-        charts.refresh(vm.history(), vm.run().gradientVariance(),
-                vm.shownSettingsProperty().get(),
-                s == null ? -1 : s.solvedAtEpisode());
-    }
-
-    /** Once per frame: the view model's pull, then whatever chart changed is repainted. */
-    private void pullAndPaint() {
-        vm.pull();
-        library.pull();
-        showReplay();
-        TrainerStatus s = vm.statusProperty().get();
-        maps.update(canvas.frame(), replay.active() ? replay.episode() : null,
-                replay.frameIndex(), vm.history(), s == null ? 0 : s.totalSteps());
-        charts.paintIfDirty();
-        boolean zoomed = !charts.view().following();
-        if (followButton.isVisible() != zoomed) {
-            followButton.setVisible(zoomed);
-        }
-    }
-
-    /** The replay's frame on the canvas while it is on; the live frame once it stops. */
-    private void showReplay() {
-        // what the canvas showed, not replay.active(): Esc may have ended the replay between
-        // two frames, and its last frame must not stay on the canvas labelled as live
-        boolean wasOn = canvasShowsReplay;
-        replayBar.applyKeep(vm.run().recorder()); // every run keeps what the bar says
-        replay.bind(vm.run().recorder());
-        replay.tick(System.nanoTime());
-        boolean on = replay.active();
-        canvasShowsReplay = on;
-        canvas.setReplaying(on);
-        explain();
-        if (on) {
-            canvas.setFrame(replay.frame());
-        } else if (wasOn) {
-            canvas.setFrame(vm.frameProperty().get());
-        }
-        if (on != wasOn) {
-            updateCanvasMessage();
-        }
-        replayBar.update(vm.history().size());
-    }
-
     // ---- commands that need the window ------------------------------------------------------
 
     /**
@@ -237,7 +147,7 @@ public final class MainView extends BorderPane {
     private void resetRun() {
         int unsaved = vm.unsavedEpisodes();
         if (unsaved > 0 && !vm.controlsProperty().get().resetDisabled()
-                && !dialogs.confirm("Reset the run?", String.format(java.util.Locale.ROOT,
+                && !dialogs.confirm("Reset the run?", String.format(Locale.ROOT,
                         "Reset starts fresh networks and clears the charts. The %,d episodes "
                                 + "trained since the last checkpoint will be lost. "
                                 + "Save checkpoint keeps them.", unsaved), "Reset")) {
@@ -250,15 +160,6 @@ public final class MainView extends BorderPane {
         Hyperparameters hp = vm.shownSettingsProperty().get();
         charts.startOver(old, hp != null ? hp : vm.runSettingsProperty().get());
         charts.paintIfDirty();
-    }
-
-    /** The overlay's critic line and, during a replay, G_t and Ψ_t of the frame shown. */
-    private void explain() {
-        Hyperparameters hp = vm.runSettingsProperty().get();
-        cartpolelab.agent.Algorithm a = hp.algorithm();
-        EpisodeSignals s = replay.signals(hp);
-        int k = replay.frameIndex();
-        canvas.setExplanation(a.usesCritic(), a.displayName(), s, k); // PPO's ρ as well
     }
 
     /** The lesson's window, opened on first use (Lesson…, or L). */
@@ -281,7 +182,7 @@ public final class MainView extends BorderPane {
 
     /** What Save plots writes: the run as charted now, at the reward chart's size. */
     private PlotExport plotExport(boolean stacked) {
-        refreshCharts();
+        display.refreshCharts();
         return charts.export(stacked, vm.statusProperty().get() == null ? -1
                 : vm.statusProperty().get().solvedAtEpisode());
     }
@@ -292,7 +193,7 @@ public final class MainView extends BorderPane {
     }
 
     /**
-     * Stops the frame pump and tells the trainer to stop. Never waits for the trainer's thread
+     * Stops the refresh timer and tells the trainer to stop. Never waits for the trainer's thread
      * (this runs on the FX thread; the thread is a daemon and ends by itself). Idempotent.
      */
     public void shutdown() {
@@ -302,13 +203,13 @@ public final class MainView extends BorderPane {
         shutDown = true;
         compare.close();
         lesson.close();
-        pump.stop();
+        display.stop();
         library.close();
         vm.close();
     }
 
     /** Records every run in the library {@code file} (null: the default) and shows its runs. */
-    public java.util.concurrent.CompletableFuture<Void> openLibrary(java.nio.file.Path file) {
+    public CompletableFuture<Void> openLibrary(Path file) {
         return library.open(file, m -> dialogs.showError("Run library", m));
     }
 

@@ -31,6 +31,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -140,7 +141,7 @@ final class RunsWindow {
         column("episodes", StoredRun::episodes, 75);
         column("steps", StoredRun::totalSteps, 85);
         column("solved at", r -> r.solvedAt() == null ? Integer.MAX_VALUE : r.solvedAt(), 75)
-                .setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+                .setCellFactory(c -> new TableCell<>() {
                     @Override
                     protected void updateItem(Integer v, boolean empty) {
                         super.updateItem(v, empty);

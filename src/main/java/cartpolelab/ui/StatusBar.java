@@ -9,6 +9,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 
 /**
  * The bottom of the window: state, episode, total steps, last reward, moving average, best
@@ -78,7 +79,7 @@ public final class StatusBar extends VBox {
                 if (typical.isEmpty()) {
                     return own;
                 }
-                javafx.scene.text.Text probe = new javafx.scene.text.Text(typical);
+                Text probe = new Text(typical);
                 probe.setFont(getFont());
                 double reserved = Math.ceil(probe.getLayoutBounds().getWidth())
                         + snappedLeftInset() + snappedRightInset();

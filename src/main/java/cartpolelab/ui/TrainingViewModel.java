@@ -1,5 +1,6 @@
 package cartpolelab.ui;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.train.Frame;
@@ -282,7 +283,7 @@ public final class TrainingViewModel implements AutoCloseable {
     }
 
     /** How often the gradient variance is measured, from now on; null: not at all. */
-    public void measureGradientVariance(cartpolelab.agent.GradientVarianceProbe.Settings s) {
+    public void measureGradientVariance(GradientVarianceProbe.Settings s) {
         trainer.measureGradientVariance(s);
     }
 

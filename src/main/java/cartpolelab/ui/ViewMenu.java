@@ -1,8 +1,10 @@
 package cartpolelab.ui;
 
+import java.util.List;
 import java.util.Locale;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
@@ -66,22 +68,22 @@ final class ViewMenu extends MenuButton {
     /** The lesson's item (Lesson…, L), first in the menu. */
     /** Runs… : the run library's window, first in the menu. */
     void addRuns(Runnable open, Runnable openLibrary) {
-        javafx.scene.control.MenuItem runs = new javafx.scene.control.MenuItem(
+        MenuItem runs = new MenuItem(
                 "Runs\u2026  (every run kept in the run library)");
         runs.setId("runsItem");
         runs.setOnAction(e -> open.run());
-        javafx.scene.control.MenuItem other = new javafx.scene.control.MenuItem(
+        MenuItem other = new MenuItem(
                 "Open run library\u2026  (another library file)");
         other.setId("openLibraryItem");
         other.setOnAction(e -> openLibrary.run());
-        getItems().addAll(0, java.util.List.of(runs, other));
+        getItems().addAll(0, List.of(runs, other));
     }
 
     void addLesson(Runnable open) {
-        javafx.scene.control.MenuItem lesson = new javafx.scene.control.MenuItem(
+        MenuItem lesson = new MenuItem(
                 "Lesson: the notebook's story\u2026  (L)");
         lesson.setId("lessonItem");
         lesson.setOnAction(e -> open.run());
-        getItems().addAll(0, java.util.List.of(lesson, new SeparatorMenuItem()));
+        getItems().addAll(0, List.of(lesson, new SeparatorMenuItem()));
     }
 }

@@ -7,12 +7,14 @@ import cartpolelab.library.LibraryLocation;
 import cartpolelab.library.LibraryWriter;
 import cartpolelab.library.RunLibrary;
 import cartpolelab.results.ExperimentResults;
-import cartpolelab.train.Cell;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.stage.Window;
 
@@ -29,7 +31,7 @@ final class WindowLibrary {
     private AppRecorder recorder;
     private RunsWindow runs;
     private String unavailable;
-    private java.util.function.Consumer<Path> chosen = p -> { };
+    private Consumer<Path> chosen = p -> { };
 
     WindowLibrary(TrainingViewModel vm) {
         this.vm = vm;
@@ -39,7 +41,7 @@ final class WindowLibrary {
      * Opens {@code file} (the default library when null) on the I/O thread; {@code failed}
      * hears, on the FX thread, the one line that says why it cannot be used.
      */
-    CompletableFuture<Void> open(Path file, java.util.function.Consumer<String> failed) {
+    CompletableFuture<Void> open(Path file, Consumer<String> failed) {
         Path path = file != null ? file : LibraryLocation.defaultPath();
         CompletableFuture<Void> done = new CompletableFuture<>();
         io.execute(() -> {
@@ -60,7 +62,7 @@ final class WindowLibrary {
         return done;
     }
 
-    private void use(RunLibrary lib, java.util.function.Consumer<String> failed) {
+    private void use(RunLibrary lib, Consumer<String> failed) {
         retire();
         library = lib;
         LibraryWriter writer = new LibraryWriter(lib, m -> Platform.runLater(
@@ -86,7 +88,7 @@ final class WindowLibrary {
     }
 
     /** Hears the library file the user chose (to remember it for the next launch). */
-    void onChosen(java.util.function.Consumer<Path> chosen) {
+    void onChosen(Consumer<Path> chosen) {
         this.chosen = chosen;
     }
 
@@ -94,9 +96,9 @@ final class WindowLibrary {
      * The View menu's library items: Runs… (the Runs window, whose Compare opens stored runs
      * with {@code compare}) and Open run library… (another file, remembered).
      */
-    void addToMenu(ViewMenu menu, java.util.function.Supplier<Window> owner, Dialogs dialogs,
+    void addToMenu(ViewMenu menu, Supplier<Window> owner, Dialogs dialogs,
                    FileDialogs files,
-                   java.util.function.BiConsumer<ExperimentResults, String> compare) {
+                   BiConsumer<ExperimentResults, String> compare) {
         menu.addRuns(() -> openRuns(owner.get(), dialogs, compare),
                 () -> files.openLibrary(owner.get()).ifPresent(p -> open(p,
                         m -> dialogs.showError("Run library", m)).thenRun(() -> {
@@ -124,7 +126,7 @@ final class WindowLibrary {
 
     /** The Runs window, opened on first use. */
     void openRuns(Window owner, Dialogs dialogs,
-                  java.util.function.BiConsumer<ExperimentResults, String> compare) {
+                  BiConsumer<ExperimentResults, String> compare) {
         if (library == null) {
             dialogs.showError("Run library", unavailable != null ? unavailable
                     : "The run library is still opening: try again in a moment");
@@ -148,10 +150,7 @@ final class WindowLibrary {
             return; // no library: the window trains unrecorded, as it said
         }
         ExperimentSpec spec = e.spec();
-        String name = "compare window " + spec.base().version().id() + " \u00b7 "
-                + spec.algorithms().stream().map(Cell::cliName).collect(
-                java.util.stream.Collectors.joining(",")) + " \u00d7 " + spec.seeds().size()
-                + " seeds" + (spec.sweep() == null ? "" : " \u00d7 " + spec.sweep().name());
+        String name = "compare window " + spec.label();
         ExperimentRecording recording = new ExperimentRecording(recorder.writer(), name, e, null,
                 measure == null ? 0 : measure.everyEpisodes(),
                 measure == null ? 0 : measure.episodes());

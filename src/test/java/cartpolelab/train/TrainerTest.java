@@ -476,6 +476,23 @@ class TrainerTest {
         assertEquals(1, t.gradientVariance().size(), "switched off: no more");
     }
 
+    /**
+     * Unpaced, the trainer builds a frame only once the window took the last one: untaken,
+     * the start frame stays however many episodes train; taken, a later one follows.
+     */
+    @Test
+    void unpacedAFrameIsBuiltOnlyOnceTheLastWasTaken() throws Exception {
+        Trainer t = new Trainer(SMALL); // nobody reads its frame while it trains
+        trainers.add(t);
+        t.setSpeed(Speed.UNPACED);
+        t.start();
+        await("five episodes", () -> t.history().size() >= 5);
+        Frame untaken = t.latestFrame();
+        assertEquals(0, untaken.step(), "nothing published while the start frame was not taken");
+        assertEquals(1, untaken.episode());
+        await("a frame after the one taken", () -> t.latestFrame().episode() > 5);
+    }
+
     /** Steps single episodes until the run has {@code upTo}, one command at a time. */
     private static void stepEpisodes(Trainer t, int upTo) throws InterruptedException {
         while (t.status().episodes() < upTo) {

@@ -134,4 +134,28 @@ class TrainingRunTest {
                 () -> TrainingRun.restore(misfit));
         assertTrue(e.getMessage().contains("actor.w1"), e.getMessage());
     }
+
+    /**
+     * A recorded step's frame takes π and V(s) from the recorder instead of computing them
+     * again: it must equal, field for field, the frame of the same run unrecorded.
+     */
+    @Test
+    void aRecordedRunShowsTheFramesOfAnUnrecordedOne() {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withHiddenSize(16).withSeed(5);
+        TrainingRun recorded = new TrainingRun(hp);
+        recorded.record(10);
+        TrainingRun plain = new TrainingRun(hp);
+        assertEquals(plain.frame().value(), recorded.frame().value(), 0, "the start frame");
+        for (int k = 0; k < 600; k++) {
+            recorded.step();
+            plain.step();
+            Frame a = recorded.frame();
+            Frame b = plain.frame();
+            assertEquals(b.value(), a.value(), 0, "V(s) after step " + k);
+            assertEquals(b.probRight(), a.probRight(), 0, "\u03c0(right) after step " + k);
+            assertEquals(b.probLeft(), a.probLeft(), 0, "\u03c0(left) after step " + k);
+            assertEquals(b.step(), a.step());
+        }
+        assertTrue(recorded.history().size() > 3, "episodes ended (and updates ran) on the way");
+    }
 }

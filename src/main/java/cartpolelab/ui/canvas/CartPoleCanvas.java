@@ -1,9 +1,11 @@
 package cartpolelab.ui.canvas;
 
 import cartpolelab.env.CartPole;
+import cartpolelab.train.EpisodeSignals;
 import cartpolelab.train.Frame;
 import java.util.Locale;
 import javafx.geometry.VPos;
+import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -23,8 +25,10 @@ import javafx.scene.text.TextAlignment;
  * less a margin of one cart width on each side, so that the ±2.4 limit marks and a cart
  * standing on them stay visible; the view shrinks to fit a short canvas.
  *
- * <p>The canvas follows its region's size and redraws only when the frame or the size
- * changes. Over the scene: a translucent panel with episode, step, reward so far, the action
+ * <p>The canvas follows its region's size. As the charts do, it paints at most once per
+ * screen refresh: every setter and a new size only mark it dirty, and its owner calls
+ * {@link #paintIfDirty()} once per refresh (a frame that changes twice within one refresh is
+ * painted once). Over the scene: a translucent panel with episode, step, reward so far, the action
  * just taken, π(left)/π(right) as two bars, and the critic's V(s).
  */
 public final class CartPoleCanvas extends Region {
@@ -60,11 +64,13 @@ public final class CartPoleCanvas extends Region {
     private Frame frame;
     private String placeholder = "Press Start (Space) to train, or F to take one step.";
     /** True while {@link #placeholder} replaces the numbers panel. */
-    private boolean invite = true;
+    private boolean messageShown = true;
+    /** Something shown changed since the last paint. */
+    private boolean dirty = true;
 
     public CartPoleCanvas() {
         setId("cartPoleCanvas");
-        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
         setAccessibleText("The cart and pole, with the numbers of the frame shown");
         getStyleClass().add("cartpole-canvas");
         getChildren().addAll(canvas, strip.canvas);
@@ -83,7 +89,7 @@ public final class CartPoleCanvas extends Region {
                 || strip.canvas.getHeight() != stripH) {
             canvas.setWidth(w);
             canvas.setHeight(h);
-            redraw();
+            dirty = true;
         }
     }
 
@@ -95,7 +101,7 @@ public final class CartPoleCanvas extends Region {
             if (resize) {
                 requestLayout();
             }
-            redraw();
+            dirty = true;
         }
     }
 
@@ -103,15 +109,11 @@ public final class CartPoleCanvas extends Region {
         return frame;
     }
 
-    /**
-     * A message that replaces the numbers panel: while nothing has run yet ("Press Start"),
-     * or while the frame shown is stale (maximum speed publishes none). Null: the panel.
-     */
     /** True while the frames shown are a recorded episode's, not live training's. */
     public void setReplaying(boolean replaying) {
         if (this.replaying != replaying) {
             this.replaying = replaying;
-            redraw();
+            dirty = true;
         }
     }
 
@@ -131,7 +133,7 @@ public final class CartPoleCanvas extends Region {
      * when not replaying): G_t, Ψ_t and, for PPO, ρ and clip(ρ, 1 ± ε)Â.
      */
     public void setExplanation(boolean critic, String algorithm,
-                               cartpolelab.train.EpisodeSignals s, int k) {
+                               EpisodeSignals s, int k) {
         if (s == null) {
             setExplanation(critic, algorithm, Double.NaN, Double.NaN, "");
         } else {
@@ -147,7 +149,7 @@ public final class CartPoleCanvas extends Region {
                 multiplierName, ratio, clipped);
         if (!e.equals(explanation)) {
             explanation = e;
-            redraw();
+            dirty = true;
         }
     }
 
@@ -158,7 +160,7 @@ public final class CartPoleCanvas extends Region {
     public void setHighlight(Term term) {
         if (term != highlight) {
             highlight = term;
-            redraw();
+            dirty = true;
         }
     }
 
@@ -173,24 +175,32 @@ public final class CartPoleCanvas extends Region {
 
     /** The message shown instead of the numbers panel, or null when the panel shows. */
     public String message() {
-        return invite ? placeholder : null;
+        return messageShown ? placeholder : null;
     }
 
+    /**
+     * A message that replaces the numbers panel: while nothing has run yet ("Press Start"),
+     * or while the frame shown is stale (maximum speed publishes none). Null: the panel.
+     */
     public void setMessage(String text) {
         boolean show = text != null;
-        if (show != invite || show && !text.equals(placeholder)) {
-            invite = show;
+        if (show != messageShown || show && !text.equals(placeholder)) {
+            messageShown = show;
             if (show) {
                 placeholder = text;
             }
-            redraw();
+            dirty = true;
         }
     }
 
-    public void redraw() {
-        paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
-                invite || frame == null ? placeholder : null);
-        strip.draw(frame, canvas.getWidth());
+    /** Paints if anything shown changed since the last paint. FX thread, once per refresh. */
+    public void paintIfDirty() {
+        if (dirty) {
+            dirty = false;
+            paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), frame,
+                    messageShown || frame == null ? placeholder : null);
+            strip.draw(frame, canvas.getWidth());
+        }
     }
 
     /**

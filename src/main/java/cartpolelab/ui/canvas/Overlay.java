@@ -1,12 +1,15 @@
 package cartpolelab.ui.canvas;
 
 import cartpolelab.train.Frame;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -34,7 +37,7 @@ final class Overlay {
     private static final double GAP = 14;
     private static final Font BOLD = Font.font("System", FontWeight.BOLD, 13);
     private static final Font BODY = Font.font("System", 12.5);
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+    private static final Text MEASURE = new Text();
 
     /**
      * What the overlay adds to a frame: whether the run's algorithm has a critic, and during a
@@ -88,7 +91,7 @@ final class Overlay {
 
     /** The rows' numbers and notes as drawn: [number, note] per row with a note. */
     private static String[][] notedRows(Frame f, Explanation e) {
-        java.util.List<String[]> rows = new java.util.ArrayList<>();
+        List<String[]> rows = new ArrayList<>();
         if (e.critic()) {
             rows.add(new String[] {String.format(Locale.ROOT, "V(s)  %.2f", f.value()),
                     "critic's estimate"});

@@ -13,8 +13,11 @@ import cartpolelab.train.CellState;
 import cartpolelab.train.Experiment;
 import cartpolelab.train.ExperimentSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One look at an experiment, computed off the FX thread from the runs' histories as they are
@@ -23,7 +26,7 @@ import java.util.Locale;
  */
 public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Description description,
                    ExperimentSummary summary, List<RunLine> lines,
-                   java.util.Map<String, String> groupLabels,
+                   Map<String, String> groupLabels,
                    List<CompareFigures.VarianceGroup> variance, XAxis axis,
                    ExperimentResults results) {
 
@@ -143,8 +146,8 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
                 results.variance(), axis, results);
     }
 
-    private static java.util.Map<String, String> labels(ExperimentResults results) {
-        java.util.Map<String, String> labels = new java.util.LinkedHashMap<>();
+    private static Map<String, String> labels(ExperimentResults results) {
+        Map<String, String> labels = new LinkedHashMap<>();
         results.groups().forEach(g -> labels.put(g.key(), g.label()));
         return labels;
     }
@@ -160,7 +163,7 @@ public record CompareData(List<CompareFigures.Group> groups, CompareFigures.Desc
             // the same settings and seed trained as far are the same run (determinism)
             RunResult same = earlier.run(r.id());
             if (same == null || same.episodes() != r.episodes()
-                    || !java.util.Objects.equals(same.settings(), r.settings())) {
+                    || !Objects.equals(same.settings(), r.settings())) {
                 return false;
             }
         }

@@ -1,13 +1,20 @@
 package cartpolelab.ui.compare;
 
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.ExperimentSpec;
 import cartpolelab.train.Sweep;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
@@ -60,9 +67,9 @@ final class CompareSetup extends FlowPane {
                 + "trained alone with its seed");
         variance.setId("compareVariance");
         variance.setSelected(true);
-        tip(variance, "Every " + cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY
+        tip(variance, "Every " + GradientVarianceProbe.Settings.DEFAULT_EVERY
                 + " episodes of each run, sample "
-                + cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES
+                + GradientVarianceProbe.Settings.DEFAULT_EPISODES
                 + " episodes with its current networks (training untouched, bit for bit) and "
                 + "measure how noisy each estimator of the policy gradient is; costs about a "
                 + "tenth of the training time");
@@ -83,13 +90,13 @@ final class CompareSetup extends FlowPane {
         check();
     }
 
-    private static final javafx.css.PseudoClass INVALID =
-            javafx.css.PseudoClass.getPseudoClass("invalid");
-    private final javafx.beans.property.ReadOnlyStringWrapper problems =
-            new javafx.beans.property.ReadOnlyStringWrapper("");
+    private static final PseudoClass INVALID =
+            PseudoClass.getPseudoClass("invalid");
+    private final ReadOnlyStringWrapper problems =
+            new ReadOnlyStringWrapper("");
 
     /** Every problem of the form, one line each; empty when Start can go. */
-    javafx.beans.property.ReadOnlyStringProperty problemsProperty() {
+    ReadOnlyStringProperty problemsProperty() {
         return problems.getReadOnlyProperty();
     }
 
@@ -113,7 +120,7 @@ final class CompareSetup extends FlowPane {
         problems.set(String.join("\n", lines));
     }
 
-    private static void mark(TextField f, List<String> lines, java.util.concurrent.Callable<?> parse,
+    private static void mark(TextField f, List<String> lines, Callable<?> parse,
                              String prefix) {
         String problem = null;
         try {
@@ -152,7 +159,7 @@ final class CompareSetup extends FlowPane {
         }
     }
 
-    private static void tip(javafx.scene.control.Control c, String text) {
+    private static void tip(Control c, String text) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
         t.setMaxWidth(360);
@@ -199,7 +206,7 @@ final class CompareSetup extends FlowPane {
 
     /** Locks the form while an experiment runs. */
     void setRunning(boolean running) {
-        for (javafx.scene.Node n : getChildren()) {
+        for (Node n : getChildren()) {
             n.setDisable(running);
         }
     }

@@ -7,13 +7,16 @@ import cartpolelab.ui.compare.CompareData.RunLine;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.IntConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -33,7 +36,7 @@ final class CompareTables extends VBox {
     private final TableView<RunLine> runTable = new TableView<>();
     private final TableView<ExperimentSummary.Group> groupTable = new TableView<>(groups);
     private final Label sooner = new Label();
-    private java.util.Map<String, String> labels = java.util.Map.of();
+    private Map<String, String> labels = Map.of();
 
     /** @param open called with a run's cell index when its row is double-clicked */
     CompareTables(IntConsumer open) {
@@ -56,7 +59,7 @@ final class CompareTables extends VBox {
                 column("Final MA50, IQM [95% CI]", g -> ci(g.finalMa50Iqm(), "%.1f"), null)));
         groupTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         groupTable.setFixedCellSize(24);
-        groupTable.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+        groupTable.prefHeightProperty().bind(Bindings.createDoubleBinding(
                 () -> 30 + 24.0 * Math.max(1, Math.min(6, groups.size())), groups));
         groupTable.minHeightProperty().bind(groupTable.prefHeightProperty());
 
@@ -114,7 +117,7 @@ final class CompareTables extends VBox {
     private static TableColumn<RunLine, RunLine> shown(String title,
             Function<RunLine, String> text, Comparator<RunLine> order) {
         TableColumn<RunLine, RunLine> c = column(title, r -> r, order);
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+        c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(RunLine r, boolean empty) {
                 super.updateItem(r, empty);

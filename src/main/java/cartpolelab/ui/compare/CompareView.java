@@ -3,6 +3,7 @@ package cartpolelab.ui.compare;
 import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.Center;
+import cartpolelab.metrics.RateMeter;
 import cartpolelab.metrics.Spread;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.XAxis;
@@ -20,9 +21,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
@@ -30,7 +35,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -57,8 +64,7 @@ public final class CompareView extends BorderPane {
     private XAxis axis = XAxis.EPISODES;
     private final ChoiceBox<String> band = new ChoiceBox<>();
     private final Label error = new Label();
-    private final javafx.beans.property.BooleanProperty running =
-            new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty running = new SimpleBooleanProperty();
     private final Label progress = new Label("No experiment yet.");
     private final ChartView chartView = new ChartView();
     private final PlotCanvas reward = new PlotCanvas("compareRewardChart", chartView);
@@ -66,22 +72,19 @@ public final class CompareView extends BorderPane {
     private final PlotCanvas variance = new PlotCanvas("compareVarianceChart", chartView);
     private final CompareTables tables;
     private final CompareExports exports;
-    private final javafx.beans.property.BooleanProperty hasData =
-            new javafx.beans.property.SimpleBooleanProperty();
+    private final BooleanProperty hasData = new SimpleBooleanProperty();
     private final Label empty = new Label("Tick the algorithms, give the seeds and press "
             + "Start: the charts fill as the runs train, all of them at once.");
     private Experiment experiment;
     /** Stored runs shown instead of an experiment ({@link #showStored}), or null. */
     private CompareData.Stored stored;
-    private java.util.function.BiConsumer<Experiment, GradientVarianceProbe.Settings> started =
-            (e, m) -> { };
+    private BiConsumer<Experiment, GradientVarianceProbe.Settings> started = (e, m) -> { };
     private CompareData data;
     private boolean computing;
     private long nextCompute;
     private long lastEpisodes = -1;
     /** Frames painted, for the frame rate in the progress line (the charts' own cost). */
-    private final cartpolelab.metrics.RateMeter frames =
-            new cartpolelab.metrics.RateMeter(1_000_000_000L);
+    private final RateMeter frames = new RateMeter(1_000_000_000L);
     private long frameCount;
 
     /**
@@ -90,7 +93,7 @@ public final class CompareView extends BorderPane {
      * @param compute where the statistics are computed (not the FX thread)
      */
     public CompareView(Supplier<Hyperparameters> base, FileDialogs dialogs, BackgroundWork files,
-                       java.util.function.BiConsumer<Experiment, Integer> open,
+                       BiConsumer<Experiment, Integer> open,
                        Executor compute) {
         this.base = base;
         this.compute = compute;
@@ -99,7 +102,7 @@ public final class CompareView extends BorderPane {
         this.exports = new CompareExports(dialogs, files);
         setId("compareView");
         getStyleClass().add("app-root");
-        setPadding(new javafx.geometry.Insets(10));
+        setPadding(new Insets(10));
         createView();
     }
 
@@ -145,7 +148,7 @@ public final class CompareView extends BorderPane {
         pause.setDisable(true);
         stop.setDisable(true);
         // wraps onto a second line in a narrow window instead of squeezing buttons to "..."
-        javafx.scene.layout.Pane controls = WrappingBar.of(List.of(start, pause, stop,
+        Pane controls = WrappingBar.of(List.of(start, pause, stop,
                 new Label("Line"), center, new Label("Band"), band, xAxis),
                 List.of(saveCharts, tidy, summary));
         controls.getStyleClass().add("compare-controls");
@@ -159,7 +162,7 @@ public final class CompareView extends BorderPane {
         top.getStyleClass().add("compare-top");
         setTop(top);
 
-        javafx.scene.layout.StackPane right = RightChart.of(profile, variance);
+        StackPane right = RightChart.of(profile, variance);
         HBox plots = new HBox(8, reward, right);
         HBox.setHgrow(reward, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
@@ -168,7 +171,7 @@ public final class CompareView extends BorderPane {
         empty.getStyleClass().add("hint");
         empty.visibleProperty().bind(hasData.not());
         plots.visibleProperty().bind(hasData);
-        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(empty, plots);
+        StackPane charts = new StackPane(empty, plots);
         SplitPane center = new SplitPane(charts, tables);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.55);
@@ -299,8 +302,7 @@ public final class CompareView extends BorderPane {
     }
 
     /** Hears each experiment as it starts, with its measurement (the run library records it). */
-    public void onStart(java.util.function.BiConsumer<Experiment, GradientVarianceProbe.Settings>
-                                started) {
+    public void onStart(BiConsumer<Experiment, GradientVarianceProbe.Settings> started) {
         this.started = started;
     }
 

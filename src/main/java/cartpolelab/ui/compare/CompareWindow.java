@@ -2,14 +2,20 @@ package cartpolelab.ui.compare;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.train.Experiment;
+import cartpolelab.ui.Accessibility;
 import cartpolelab.ui.BackgroundWork;
 import cartpolelab.ui.FileDialogs;
+import cartpolelab.ui.ZoomPane;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.DoubleProperty;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -22,7 +28,7 @@ public final class CompareWindow {
 
     private final Stage stage = new Stage();
     private final CompareView view;
-    private final cartpolelab.ui.ZoomPane zoomPane;
+    private final ZoomPane zoomPane;
     private final ExecutorService statistics = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "compare-statistics");
         t.setDaemon(true);
@@ -39,8 +45,8 @@ public final class CompareWindow {
                          BackgroundWork files, BiConsumer<Experiment, Integer> open,
                          String stylesheet) {
         view = new CompareView(base, dialogs, files, open, statistics);
-        zoomPane = new cartpolelab.ui.ZoomPane(view);
-        cartpolelab.ui.Accessibility.describe(view);
+        zoomPane = new ZoomPane(view);
+        Accessibility.describe(view);
         Scene scene = new Scene(zoomPane, 1280, 860);
         scene.getStylesheets().add(stylesheet);
         stage.setTitle("CartPole Lab \u2014 Compare");
@@ -63,8 +69,8 @@ public final class CompareWindow {
     }
 
     /** The main window's zoom and theme, from now on ({@code theme} attaches a scene). */
-    public void follow(javafx.beans.property.DoubleProperty zoom,
-                       java.util.function.Consumer<Scene> theme) {
+    public void follow(DoubleProperty zoom,
+                       Consumer<Scene> theme) {
         zoomPane.zoomProperty().bind(zoom);
         theme.accept(stage.getScene());
     }
@@ -73,28 +79,24 @@ public final class CompareWindow {
      * Shows the window (again), in front; {@code place} (null: a size that fits the screen)
      * sets its bounds once it is on screen, where window managers honour them.
      */
-    public void show(java.util.function.Consumer<Stage> place) {
+    public void show(Consumer<Stage> place) {
         timer.start();
         stage.show();
         stage.toFront();
-        javafx.application.Platform.runLater(() -> {
+        Platform.runLater(() -> {
             if (place != null) {
                 place.accept(stage);
                 return;
             }
-            stage.setWidth(Math.min(1280, javafx.stage.Screen.getPrimary().getVisualBounds()
+            stage.setWidth(Math.min(1280, Screen.getPrimary().getVisualBounds()
                     .getWidth()));
-            stage.setHeight(Math.min(860, javafx.stage.Screen.getPrimary().getVisualBounds()
+            stage.setHeight(Math.min(860, Screen.getPrimary().getVisualBounds()
                     .getHeight() - 40));
         });
     }
 
     public CompareView view() {
         return view;
-    }
-
-    public Stage stage() {
-        return stage;
     }
 
     /** Closes the window and ends its threads. */

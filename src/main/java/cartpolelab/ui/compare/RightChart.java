@@ -1,8 +1,12 @@
 package cartpolelab.ui.compare;
 
 import cartpolelab.ui.chart.PlotCanvas;
+import javafx.geometry.Pos;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /** The Compare view's right-hand chart: the performance profile or the gradient variance. */
@@ -12,12 +16,12 @@ final class RightChart {
     }
 
     /** The profile, or the gradient variance: two toggles in the corner choose. */
-    static javafx.scene.layout.StackPane of(PlotCanvas profile, PlotCanvas variance) {
-        javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.ToggleButton showProfile =
-                new javafx.scene.control.ToggleButton("Profile");
-        javafx.scene.control.ToggleButton showVariance =
-                new javafx.scene.control.ToggleButton("Gradient variance");
+    static StackPane of(PlotCanvas profile, PlotCanvas variance) {
+        ToggleGroup which = new ToggleGroup();
+        ToggleButton showProfile =
+                new ToggleButton("Profile");
+        ToggleButton showVariance =
+                new ToggleButton("Gradient variance");
         showProfile.setId("compareShowProfile");
         showVariance.setId("compareShowVariance");
         showProfile.setToggleGroup(which);
@@ -32,10 +36,10 @@ final class RightChart {
         variance.visibleProperty().bind(showVariance.selectedProperty());
         variance.visibleProperty().addListener((o, a, b) -> variance.markDirty());
         HBox toggles = new HBox(showProfile, showVariance);
-        toggles.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
-        javafx.scene.layout.StackPane charts = new javafx.scene.layout.StackPane(profile,
+        toggles.setAlignment(Pos.CENTER_RIGHT);
+        StackPane charts = new StackPane(profile,
                 variance);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        return new javafx.scene.layout.StackPane(new VBox(4, toggles, charts));
+        return new StackPane(new VBox(4, toggles, charts));
     }
 }

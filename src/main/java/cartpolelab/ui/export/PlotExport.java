@@ -11,6 +11,7 @@ import cartpolelab.plot.StepColumns;
 import cartpolelab.plot.XAxis;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * What Save plots writes, captured on the FX thread and painted from the data on the I/O
@@ -55,7 +56,7 @@ public record PlotExport(EpisodeHistory history, int episodes, Hyperparameters s
         RunFigures.Description d = PlotFiles.describe(settings, solvedAt);
         // a zoomed chart says so, with its range, on its subtitle line
         double unit = axis == XAxis.STEPS ? StepColumns.UNIT : 1;
-        String zoom = xRange == null ? "" : String.format(java.util.Locale.ROOT,
+        String zoom = xRange == null ? "" : String.format(Locale.ROOT,
                 "  \u00b7  zoomed to %s %,d\u2013%,d", axis == XAxis.STEPS ? "steps" : "episodes",
                 (long) Math.ceil(xRange[0] * unit), (long) Math.floor(xRange[1] * unit));
         if (variance != null) { // its subtitle line is the run's title

@@ -3,6 +3,7 @@ package cartpolelab.ui.maps;
 import cartpolelab.agent.Agent;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.NetworkMaps;
+import cartpolelab.io.PlotFiles;
 import cartpolelab.plot.Heatmap;
 import cartpolelab.plot.HeatmapPainter;
 import cartpolelab.plot.Titled;
@@ -13,6 +14,7 @@ import cartpolelab.ui.chart.FxSurface;
 import cartpolelab.ui.export.Picture;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -63,7 +65,6 @@ public final class NetworkMapsView extends VBox {
     private double computedXDot;
     private long requestedAt;
     private boolean inFlight;
-    private int refreshes;
 
     private double[] pathTheta = new double[256];
     private double[] pathThetaDot = new double[256];
@@ -188,14 +189,13 @@ public final class NetworkMapsView extends VBox {
             inFlight = false;
             if (c != null) {
                 maps = c.maps();
-                mapsTitle = String.format(java.util.Locale.ROOT, "What the networks know  "
+                mapsTitle = String.format(Locale.ROOT, "What the networks know  "
                         + "\u00b7  %s  \u00b7  seed %d  \u00b7  after episode %,d",
                         c.hp().algorithm().displayName(), c.hp().seed(), c.episodes());
                 computedFor = totalSteps;
                 computedRun = run;
                 computedX = x;
                 computedXDot = xDot;
-                refreshes++;
                 mapsDirty = true;
                 dirty = true;
             }
@@ -252,18 +252,13 @@ public final class NetworkMapsView extends VBox {
         int w = Math.max(720, (int) canvasPane.getWidth());
         int h = Math.max(360, (int) canvasPane.getHeight()) + (int) Titled.HEIGHT;
         String title = mapsTitle;
-        return file -> cartpolelab.io.PlotFiles.write(file, w, h, s -> Titled.paint(s, title,
+        return file -> PlotFiles.write(file, w, h, s -> Titled.paint(s, title,
                 w, body -> new HeatmapPainter().paint(body, figures, w, h - Titled.HEIGHT)));
     }
 
     /** The maps last computed (tests), or null. */
     public NetworkMaps maps() {
         return maps;
-    }
-
-    /** How many times fresh maps arrived (tests). */
-    public int refreshes() {
-        return refreshes;
     }
 
     /** Points of the path drawn now (tests). */

@@ -2,6 +2,7 @@ package cartpolelab.ui.settings;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.ui.settings.SettingsTable.Row;
+import java.util.Locale;
 import javafx.collections.FXCollections;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
@@ -9,6 +10,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
 
 /** One control of the settings form and its row of the {@link SettingsTable}. */
 abstract class SettingInput<T> {
@@ -18,9 +22,9 @@ abstract class SettingInput<T> {
     final Row<T> row;
     /** Its label and the cell around the control (the form sets them). */
     Label label;
-    javafx.scene.layout.Region cell;
+    Region cell;
     /** Why the algorithm chosen does not use this setting (on the cell, as it is disabled). */
-    final javafx.scene.control.Tooltip unusedTip = new javafx.scene.control.Tooltip();
+    final Tooltip unusedTip = new Tooltip();
 
     SettingInput(Row<T> row) {
         this.row = row;
@@ -52,11 +56,11 @@ abstract class SettingInput<T> {
             box.setMaxWidth(Double.MAX_VALUE);
             if (SettingsTable.ADVANCED.contains(row)) {
                 // as the command line spells them: tanh, orthogonal, rmsprop, linear; on/off
-                box.setConverter(new javafx.util.StringConverter<>() {
+                box.setConverter(new StringConverter<>() {
                     @Override
                     public String toString(T v) {
                         return v instanceof Boolean b ? (b ? "on" : "off") : v instanceof Enum<?> e
-                                ? e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                                ? e.name().toLowerCase(Locale.ROOT).replace('_', '-')
                                 : String.valueOf(v);
                     }
 

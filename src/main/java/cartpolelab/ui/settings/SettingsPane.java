@@ -1,15 +1,19 @@
 package cartpolelab.ui.settings;
 
+import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.Choices;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Preset;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.ui.settings.SettingsTable.Row;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.HPos;
 import javafx.geometry.VPos;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
@@ -135,7 +139,7 @@ public final class SettingsPane extends VBox {
     private String unusedByOptimiser(SettingInput<?> input) {
         Object optimiser = ((SettingInput.Choice<?>) inputFor(SettingsTable.OPTIMISER)).box
                 .getValue();
-        return input.row == SettingsTable.RMSPROP_ALPHA && !cartpolelab.agent.Choices.isRmsprop(optimiser)
+        return input.row == SettingsTable.RMSPROP_ALPHA && !Choices.isRmsprop(optimiser)
                 ? "RMSprop only: Adam has no \u03b1 (its moments have fixed rates)." : null;
     }
 
@@ -146,7 +150,7 @@ public final class SettingsPane extends VBox {
     private void showUnused() {
         Object chosen = algorithmBox().getValue();
         for (SettingInput<?> input : inputs) {
-            String why = chosen instanceof cartpolelab.agent.Algorithm a
+            String why = chosen instanceof Algorithm a
                     ? SettingsTable.unusedBecause(input.row, a) : null;
             why = why != null ? why : unusedByOptimiser(input);
             input.control().setDisable(why != null);
@@ -185,7 +189,7 @@ public final class SettingsPane extends VBox {
         });
     }
 
-    private javafx.scene.control.ComboBox<?> algorithmBox() {
+    private ComboBox<?> algorithmBox() {
         return ((SettingInput.Choice<?>) inputFor(SettingsTable.ALGORITHM)).box;
     }
 
@@ -201,7 +205,7 @@ public final class SettingsPane extends VBox {
     private void showSolvable(Hyperparameters hp) {
         boolean unsolvable = hp != null && !hp.canBeSolved();
         unsolvableNote.setVisible(unsolvable);
-        unsolvableNote.setText(unsolvable ? String.format(java.util.Locale.ROOT,
+        unsolvableNote.setText(unsolvable ? String.format(Locale.ROOT,
                 "Episodes are cut at %d steps, so %s's threshold of %.0f can never be "
                         + "reached: raise Max steps to %d.", hp.episodeStepLimit(),
                 hp.version().id(), hp.version().solvedThreshold(), hp.version().timeLimit())
@@ -330,16 +334,5 @@ public final class SettingsPane extends VBox {
     /** Shows or hides "Settings changed — press Reset to apply". */
     public void setNeedsReset(boolean needsReset) {
         resetNote.setVisible(needsReset);
-    }
-
-    /** The message under a typed field, for tests and for screen readers; null when valid. */
-    public String errorFor(String fieldId) {
-        for (SettingInput<?> input : inputs) {
-            if (input instanceof SettingInput.Typed<?> typed
-                    && fieldId.equals(input.row.fieldId())) {
-                return typed.last == null ? null : typed.last.error();
-            }
-        }
-        throw new IllegalArgumentException("no field " + fieldId);
     }
 }

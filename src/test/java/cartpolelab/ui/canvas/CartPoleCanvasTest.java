@@ -42,6 +42,8 @@ class CartPoleCanvasTest {
         Image[] shot = new Image[1];
         robot.interact(() -> {
             canvas.setFrame(f);
+            canvas.layout();
+            canvas.paintIfDirty(); // what the window's refresh does once per frame
             shot[0] = canvas.snapshot(null, null);
             W = canvas.getWidth();
             H = canvas.getHeight();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * An Error inside a queued task (running out of memory while copying a snapshot, issue 13)
  * must neither leave its caller waiting forever nor kill the tasks queued after it.
  */
-class CommandsTest {
+class TrainerMailboxTest {
 
     @Test
     void anErrorInATaskGoesToTheHandlerAndTheNextTaskStillRuns() {
@@ -25,7 +25,7 @@ class CommandsTest {
         List<String> ran = new ArrayList<>();
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
         // a trainer thread that does nothing, so the tasks stay queued for this thread
-        Commands queued = new Commands(() -> { });
+        TrainerMailbox queued = new TrainerMailbox(() -> { });
         queued.execute(() -> {
             throw oom;
         });
@@ -40,7 +40,7 @@ class CommandsTest {
     void aSnapshotThatRunsOutOfMemoryCompletesItsFutureExceptionally() throws Exception {
         CompletableFuture<String> done = new CompletableFuture<>();
         OutOfMemoryError oom = new OutOfMemoryError("Java heap space");
-        assertThrows(OutOfMemoryError.class, () -> Commands.completeWith(done, () -> {
+        assertThrows(OutOfMemoryError.class, () -> TrainerMailbox.completeWith(done, () -> {
             throw oom;
         }));
         ExecutionException e = assertThrows(ExecutionException.class,
@@ -48,10 +48,10 @@ class CommandsTest {
         assertSame(oom, e.getCause());
 
         CompletableFuture<String> fine = new CompletableFuture<>();
-        Commands.completeWith(fine, () -> "snapshot");
+        TrainerMailbox.completeWith(fine, () -> "snapshot");
         assertEquals("snapshot", fine.get(1, TimeUnit.SECONDS));
         CompletableFuture<String> failed = new CompletableFuture<>();
-        Commands.completeWith(failed, () -> {
+        TrainerMailbox.completeWith(failed, () -> {
             throw new IllegalStateException("no");
         });
         assertInstanceOf(IllegalStateException.class,

@@ -8,13 +8,13 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
-/** The frame pump's schedule, driven with made-up screen refreshes (no FX thread). */
-class FramePumpTest {
+/** The refresh timer's schedule, driven with made-up screen refreshes (no FX thread). */
+class RefreshTimerTest {
 
     private final AtomicInteger pulls = new AtomicInteger();
     private final AtomicInteger chartRefreshes = new AtomicInteger();
     private final List<Double> fps = new ArrayList<>();
-    private final FramePump pump = new FramePump(pulls::incrementAndGet,
+    private final RefreshTimer pump = new RefreshTimer(pulls::incrementAndGet,
             chartRefreshes::incrementAndGet, fps::add);
 
     @Test
@@ -27,7 +27,7 @@ class FramePumpTest {
         assertEquals(181, pulls.get(), "one pull per screen refresh");
         int charts = chartRefreshes.get();
         // Never faster than 15 Hz; at 60 Hz the period rounds up to every 5th refresh (12 Hz).
-        assertTrue(charts <= 3 * FramePump.CHART_HZ + 1, "at most 15 Hz: " + charts);
+        assertTrue(charts <= 3 * RefreshTimer.CHART_HZ + 1, "at most 15 Hz: " + charts);
         assertTrue(charts >= 3 * 10, "at least 10 Hz: " + charts);
         assertEquals(2, fps.size(), "one fps reading a second");
         for (double f : fps) {

@@ -1,21 +1,34 @@
 package cartpolelab.ui;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.plot.XAxis;
 import cartpolelab.ui.canvas.CartPoleCanvas;
 import cartpolelab.ui.chart.AxisChoice;
 import cartpolelab.ui.chart.RunCharts;
 import cartpolelab.ui.maps.NetworkMapsView;
+import java.util.List;
+import java.util.function.IntFunction;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.NumberBinding;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /**
  * The middle of the main window: the cart-pole canvas, the network maps beside it and the
@@ -23,21 +36,21 @@ import javafx.scene.layout.VBox;
  * chart and the losses/entropy chart below, each chart with a "?" badge that says what its
  * curves mean. Layout only; {@link MainView} wires it.
  */
-final class RunCenter extends SplitPane {
+final class CanvasAndCharts extends SplitPane {
 
     /** Below this width of the canvas card the maps would be unreadable: they hide. */
     static final double MAPS_MIN_CARD_WIDTH = 760;
 
-    private final javafx.beans.binding.BooleanBinding wide;
+    private final BooleanBinding wide;
     /** How often the gradient variance is measured: every K episodes (0: off), M episodes. */
-    private final javafx.scene.control.ChoiceBox<Integer> every =
-            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections
+    private final ChoiceBox<Integer> every =
+            new ChoiceBox<>(FXCollections
                     .observableArrayList(0, 50, 100, 150, 300, 600));
-    private final javafx.scene.control.ChoiceBox<Integer> samples =
-            new javafx.scene.control.ChoiceBox<>(javafx.collections.FXCollections
+    private final ChoiceBox<Integer> samples =
+            new ChoiceBox<>(FXCollections
                     .observableArrayList(4, 8, 16, 32));
 
-    RunCenter(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
+    CanvasAndCharts(CartPoleCanvas canvas, ReplayBar replayBar, NetworkMapsView maps,
               RunCharts charts, Button followButton) {
         StackPane canvasStack = new StackPane(canvas);
         HBox.setHgrow(canvasStack, Priority.ALWAYS);
@@ -47,7 +60,7 @@ final class RunCenter extends SplitPane {
         // the maps take at most 42 % of the width, and only when that leaves them readable:
         // in a small window the cart keeps the whole card
         wide = scene.widthProperty().greaterThanOrEqualTo(MAPS_MIN_CARD_WIDTH);
-        javafx.beans.binding.NumberBinding share = javafx.beans.binding.Bindings.min(600,
+        NumberBinding share = Bindings.min(600,
                 scene.widthProperty().multiply(0.42));
         maps.prefWidthProperty().bind(share);
         maps.minWidthProperty().bind(share);
@@ -60,7 +73,7 @@ final class RunCenter extends SplitPane {
         followButton.setTooltip(new Tooltip("Zoomed in: show the whole run again and follow "
                 + "new episodes (or double-click a chart). Drag across a chart to zoom."));
         followButton.setVisible(false);
-        javafx.scene.control.ChoiceBox<XAxis> xAxis = AxisChoice.create("xAxisChoice",
+        ChoiceBox<XAxis> xAxis = AxisChoice.create("xAxisChoice",
                 charts.axis(), charts::showOver);
         // a header row of its own above the chart, as the losses card's toggles: over the
         // chart it covered the title at 900 px or 150 % zoom
@@ -69,7 +82,7 @@ final class RunCenter extends SplitPane {
         HBox header = new HBox(6, headerGap, followButton, xAxis);
         header.getStyleClass().add("chart-toggles");
         header.setAlignment(Pos.CENTER_RIGHT);
-        header.setPadding(new javafx.geometry.Insets(0, 0, 0, 30)); // the "?" badge's corner
+        header.setPadding(new Insets(0, 0, 0, 30)); // the "?" badge's corner
         VBox.setVgrow(charts.reward(), Priority.ALWAYS);
         VBox rewardColumn = new VBox(2, header, charts.reward());
         rewardColumn.setMinWidth(0);
@@ -98,7 +111,7 @@ final class RunCenter extends SplitPane {
         rewardCard.setPrefWidth(560);
         trainingCard.setPrefWidth(440);
         // the charts give way in a small window, never the window's edge
-        for (Region r : java.util.List.of(rewardCard, trainingCard, chartRow, canvasCard)) {
+        for (Region r : List.of(rewardCard, trainingCard, chartRow, canvasCard)) {
             r.setMinWidth(0);
         }
         chartRow.setMinHeight(200);
@@ -116,12 +129,12 @@ final class RunCenter extends SplitPane {
      * corner to choose which of them shows.
      */
     private static void addVarianceChart(StackPane card, RunCharts charts,
-            javafx.scene.control.ChoiceBox<Integer> every,
-            javafx.scene.control.ChoiceBox<Integer> samples) {
-        javafx.scene.control.ToggleGroup which = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.ToggleButton losses = new javafx.scene.control.ToggleButton(
+            ChoiceBox<Integer> every,
+            ChoiceBox<Integer> samples) {
+        ToggleGroup which = new ToggleGroup();
+        ToggleButton losses = new ToggleButton(
                 "Losses");
-        javafx.scene.control.ToggleButton variance = new javafx.scene.control.ToggleButton(
+        ToggleButton variance = new ToggleButton(
                 "Variance");
         losses.setId("showLossesChart");
         variance.setId("showVarianceChart");
@@ -147,8 +160,8 @@ final class RunCenter extends SplitPane {
         samples.setId("varianceSamples");
         every.setAccessibleText("How often the gradient variance is measured");
         samples.setAccessibleText("Episodes sampled per gradient-variance measurement");
-        every.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EVERY);
-        samples.setValue(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT_EPISODES);
+        every.setValue(GradientVarianceProbe.Settings.DEFAULT_EVERY);
+        samples.setValue(GradientVarianceProbe.Settings.DEFAULT_EPISODES);
         every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " episodes"));
         samples.setConverter(converter(m -> m + " episodes"));
         losses.setMinWidth(Region.USE_PREF_SIZE);
@@ -166,7 +179,7 @@ final class RunCenter extends SplitPane {
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox toggles = new HBox(4, measure, gap, losses, variance);
         toggles.getStyleClass().add("chart-toggles");
-        toggles.setPadding(new javafx.geometry.Insets(0, 0, 0, 30)); // the "?" badge's corner
+        toggles.setPadding(new Insets(0, 0, 0, 30)); // the "?" badge's corner
         toggles.setAlignment(Pos.CENTER_RIGHT);
         // above the charts, not over them: the title stays readable
         card.getChildren().remove(charts.training());
@@ -177,9 +190,9 @@ final class RunCenter extends SplitPane {
         card.getChildren().add(0, column);
     }
 
-    private static javafx.util.StringConverter<Integer> converter(
-            java.util.function.IntFunction<String> text) {
-        return new javafx.util.StringConverter<>() {
+    private static StringConverter<Integer> converter(
+            IntFunction<String> text) {
+        return new StringConverter<>() {
             @Override
             public String toString(Integer v) {
                 return v == null ? "" : text.apply(v);
@@ -196,8 +209,8 @@ final class RunCenter extends SplitPane {
      * The gradient-variance measurement chosen: every K episodes on M episodes, or null for
      * none. {@code onChange} runs when either choice changes.
      */
-    cartpolelab.agent.GradientVarianceProbe.Settings measurement() {
-        return every.getValue() == 0 ? null : new cartpolelab.agent.GradientVarianceProbe
+    GradientVarianceProbe.Settings measurement() {
+        return every.getValue() == 0 ? null : new GradientVarianceProbe
                 .Settings(every.getValue(), samples.getValue());
     }
 
@@ -207,7 +220,7 @@ final class RunCenter extends SplitPane {
     }
 
     /** True while the canvas card is wide enough for the network maps. */
-    javafx.beans.binding.BooleanBinding wideEnoughForMaps() {
+    BooleanBinding wideEnoughForMaps() {
         return wide;
     }
 
@@ -219,12 +232,12 @@ final class RunCenter extends SplitPane {
         Tooltip tip = new Tooltip(text);
         tip.setWrapText(true);
         tip.setMaxWidth(380);
-        tip.setShowDelay(javafx.util.Duration.millis(200));
+        tip.setShowDelay(Duration.millis(200));
         badge.setTooltip(tip);
         badge.setAccessibleText("What this chart shows");
         badge.setAccessibleHelp(text);
         StackPane.setAlignment(badge, Pos.TOP_LEFT);
-        StackPane.setMargin(badge, new javafx.geometry.Insets(6, 0, 0, 10));
+        StackPane.setMargin(badge, new Insets(6, 0, 0, 10));
         return badge;
     }
 

@@ -10,7 +10,7 @@ import javafx.animation.AnimationTimer;
  * {@link #CHART_HZ} however fast episodes finish, and measures the frame rate over one-second
  * windows. {@link #tick(long)} is the whole logic, so it is tested with made-up timestamps.
  */
-public final class FramePump {
+public final class RefreshTimer {
 
     /** Chart refresh rate: steady, independent of how fast episodes finish. */
     public static final double CHART_HZ = 15;
@@ -30,7 +30,7 @@ public final class FramePump {
      * @param refreshCharts at {@link #CHART_HZ}
      * @param fps           once a second, the frames per second measured
      */
-    public FramePump(Runnable pull, Runnable refreshCharts, DoubleConsumer fps) {
+    public RefreshTimer(Runnable pull, Runnable refreshCharts, DoubleConsumer fps) {
         this.pull = Objects.requireNonNull(pull, "pull");
         this.refreshCharts = Objects.requireNonNull(refreshCharts, "refreshCharts");
         this.fps = Objects.requireNonNull(fps, "fps");

@@ -1,9 +1,12 @@
 package cartpolelab.train;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The mailbox between the threads that command a {@link Trainer} and the trainer's own thread:
@@ -12,7 +15,7 @@ import java.util.function.Consumer;
  * here for longer than it takes to set a field; the trainer's thread waits only while paused
  * or until a real-time deadline, and any command wakes it at once.
  */
-final class Commands {
+final class TrainerMailbox {
 
     /** What the trainer's thread does next. */
     enum Mode { PAUSED, RUNNING, EPISODE, WATCHING, STOPPED }
@@ -36,7 +39,7 @@ final class Commands {
     private long nextDeadline;
 
     /** @param loop the trainer thread's body, started (once) by the first command */
-    Commands(Runnable loop) {
+    TrainerMailbox(Runnable loop) {
         this.loop = loop;
     }
 
@@ -181,8 +184,8 @@ final class Commands {
      * it throws, {@link Error}s included, so nobody waits forever on a task that failed. An
      * Error is rethrown after that (for {@link #runTasks}' handler to report).
      */
-    static <T> void completeWith(java.util.concurrent.CompletableFuture<T> future,
-                                 java.util.function.Supplier<T> work) {
+    static <T> void completeWith(CompletableFuture<T> future,
+                                 Supplier<T> work) {
         T value;
         try {
             value = work.get();
@@ -273,7 +276,7 @@ final class Commands {
      * deadline while the mode stays {@code m}; a command wakes it at once. Falling far behind restarts the clock instead of
      * bursting to catch up. Trainer's thread only.
      */
-    void pace(long stepNanos, Mode m, java.util.function.BooleanSupplier stillPaced)
+    void pace(long stepNanos, Mode m, BooleanSupplier stillPaced)
             throws InterruptedException {
         if (!stillPaced.getAsBoolean()) {
             nextDeadline = 0; // not paced: the next paced step starts a new clock
@@ -291,7 +294,7 @@ final class Commands {
      * Waits until {@code deadline} (System.nanoTime) while the mode stays {@code m} and no
      * command arrives, and while {@code stillPaced} holds; returns at once when woken.
      */
-    private void awaitDeadline(long deadline, Mode m, java.util.function.BooleanSupplier stillPaced)
+    private void awaitDeadline(long deadline, Mode m, BooleanSupplier stillPaced)
             throws InterruptedException {
         lock.lock();
         try {
