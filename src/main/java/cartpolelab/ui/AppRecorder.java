@@ -95,10 +95,11 @@ final class AppRecorder {
     }
 
     /**
-     * The window closes: the run's last checkpoint, its end, and the writer flushed and closed,
-     * on a thread of its own that keeps the JVM alive until the rows are committed.
+     * The window closes: the run's last checkpoint, its end, the writer flushed and closed,
+     * {@code lastly}, and the library closed, on a thread of its own that keeps the JVM alive
+     * until the rows are committed.
      */
-    void close() {
+    void close(Runnable lastly) {
         LibraryWriter.Recording r = recording;
         recording = null;
         Thread closer = new Thread(() -> {
@@ -112,6 +113,7 @@ final class AppRecorder {
                 r.end("stopped", null);
             }
             writer.close();
+            lastly.run();
             writer.library().close();
         }, "run-library-close");
         closer.setDaemon(false);

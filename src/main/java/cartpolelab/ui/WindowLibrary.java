@@ -31,6 +31,8 @@ final class WindowLibrary {
     private AppRecorder recorder;
     private RunsWindow runs;
     private String unavailable;
+    /** The window closed: a library that finishes opening after that is closed at once. */
+    private boolean closed;
     private Consumer<Path> chosen = p -> { };
 
     WindowLibrary(TrainingViewModel vm) {
@@ -48,7 +50,11 @@ final class WindowLibrary {
             try {
                 RunLibrary lib = RunLibrary.open(path);
                 Platform.runLater(() -> {
-                    use(lib, failed);
+                    if (closed) {
+                        lib.close(); // the window closed while it opened: nothing to record
+                    } else {
+                        use(lib, failed);
+                    }
                     done.complete(null);
                 });
             } catch (LibraryException e) {
@@ -80,7 +86,7 @@ final class WindowLibrary {
             runs = null;
         }
         if (recorder != null) {
-            recorder.close();
+            recorder.close(() -> { }); // its trash waits for the app to close that library
             recorder = null;
         }
         library = null;
@@ -170,16 +176,17 @@ final class WindowLibrary {
         if (runs != null) {
             runs.close();
         }
+        closed = true;
         if (recorder != null) {
             RunLibrary lib = library;
-            io.execute(() -> {
+            // the deleted runs go for good once the writer is done, before the library closes
+            recorder.close(() -> {
                 try {
                     lib.purgeTrash();
                 } catch (LibraryException e) {
                     // they stay in the trash, hidden; the next close tries again
                 }
             });
-            recorder.close();
         }
         io.shutdown();
     }
