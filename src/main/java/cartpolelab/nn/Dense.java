@@ -100,20 +100,12 @@ public final class Dense {
         }
         y.reshape(x.numRows, outputs);
         if (layout == Layout.INPUT_ROWS) {
-            // y = x W
-            Kernels.mult(x, weight, y);
+            // y = x W + 1 b   (one pass over y for four inputs)
+            Kernels.multAddRow(x, weight, bias, y);
         } else {
-            // y = x Wᵀ
+            // y = x Wᵀ,  then y_i += b for every row i
             Kernels.multTransB(x, weight, y);
-        }
-        // y_i += b for every row i
-        double[] yd = y.data;
-        double[] bd = bias.data;
-        int rows = x.numRows;
-        for (int i = 0, base = 0; i < rows; i++, base += outputs) {
-            for (int j = 0; j < outputs; j++) {
-                yd[base + j] += bd[j];
-            }
+            Kernels.addRow(y, bias);
         }
     }
 

@@ -36,8 +36,19 @@ public final class Kernels {
 
     /** c = a b, reshaped to a.rows × b.cols; bit-identical to {@link CommonOps_DDRM#mult}. */
     public static void mult(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c) {
+        multAddRow(a, b, null, c);
+    }
+
+    /**
+     * c = a b + 1 bias (the row {@code bias} added to every row; none if null), reshaped to
+     * a.rows × b.cols: bit for bit {@link CommonOps_DDRM#mult} followed by adding the bias,
+     * in one pass over c when a has at most four columns (a layer's four observations).
+     */
+    public static void multAddRow(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj bias,
+                                  DMatrixRMaj c) {
         if (b.numCols == 1 || b.numCols < EjmlParameters.MULT_COLUMN_SWITCH || a.numCols == 0) {
             CommonOps_DDRM.mult(a, b, c);
+            addRow(c, bias);
             return;
         }
         checkShapes(a, b, c, a.numCols, b.numRows);
@@ -50,17 +61,91 @@ public final class Kernels {
         for (int i = 0; i < a.numRows; i++) {
             int ci = i * m;
             int ai = i * n;
-            // c_i = a_i0 b_0, then c_i += a_ik b_k
-            double a0 = ad[ai];
-            for (int j = 0; j < m; j++) {
-                cd[ci + j] = a0 * bd[j];
+            // c_i = a_i0 b_0 + a_i1 b_1 + …, added left to right as EJML's k loop does: the
+            // first min(n, 4) terms in the first pass, then four more per pass
+            int k = Math.min(n, 4);
+            switch (k) {
+                case 4 -> firstFour(ad[ai], ad[ai + 1], ad[ai + 2], ad[ai + 3], bd, m, cd, ci,
+                        n == 4 ? bias : null);
+                case 3 -> {
+                    double a0 = ad[ai];
+                    double a1 = ad[ai + 1];
+                    double a2 = ad[ai + 2];
+                    for (int j = 0; j < m; j++) {
+                        cd[ci + j] = a0 * bd[j] + a1 * bd[m + j] + a2 * bd[2 * m + j];
+                    }
+                }
+                case 2 -> {
+                    double a0 = ad[ai];
+                    double a1 = ad[ai + 1];
+                    for (int j = 0; j < m; j++) {
+                        cd[ci + j] = a0 * bd[j] + a1 * bd[m + j];
+                    }
+                }
+                default -> {
+                    double a0 = ad[ai];
+                    for (int j = 0; j < m; j++) {
+                        cd[ci + j] = a0 * bd[j];
+                    }
+                }
             }
-            for (int k = 1; k < n; k++) {
+            for (; k + 3 < n; k += 4) {
+                double x0 = ad[ai + k];
+                double x1 = ad[ai + k + 1];
+                double x2 = ad[ai + k + 2];
+                double x3 = ad[ai + k + 3];
+                int b0 = k * m;
+                int b1 = b0 + m;
+                int b2 = b1 + m;
+                int b3 = b2 + m;
+                for (int j = 0; j < m; j++) {
+                    cd[ci + j] = cd[ci + j] + x0 * bd[b0 + j] + x1 * bd[b1 + j]
+                            + x2 * bd[b2 + j] + x3 * bd[b3 + j];
+                }
+            }
+            for (; k < n; k++) {
                 double ak = ad[ai + k];
                 int bk = k * m;
                 for (int j = 0; j < m; j++) {
                     cd[ci + j] += ak * bd[bk + j];
                 }
+            }
+        }
+        if (n != 4) {
+            addRow(c, bias);
+        }
+    }
+
+    /** c_i = a0 b_0 + a1 b_1 + a2 b_2 + a3 b_3 (+ bias), left to right, in one pass. */
+    private static void firstFour(double a0, double a1, double a2, double a3, double[] bd,
+                                  int m, double[] cd, int ci, DMatrixRMaj bias) {
+        int b1 = m;
+        int b2 = 2 * m;
+        int b3 = 3 * m;
+        if (bias == null) {
+            for (int j = 0; j < m; j++) {
+                cd[ci + j] = a0 * bd[j] + a1 * bd[b1 + j] + a2 * bd[b2 + j] + a3 * bd[b3 + j];
+            }
+        } else {
+            double[] r = bias.data;
+            for (int j = 0; j < m; j++) {
+                cd[ci + j] = a0 * bd[j] + a1 * bd[b1 + j] + a2 * bd[b2 + j] + a3 * bd[b3 + j]
+                        + r[j];
+            }
+        }
+    }
+
+    /** c_i += bias for every row i (nothing if bias is null). */
+    static void addRow(DMatrixRMaj c, DMatrixRMaj bias) {
+        if (bias == null) {
+            return;
+        }
+        double[] cd = c.data;
+        double[] r = bias.data;
+        int m = c.numCols;
+        for (int i = 0, base = 0; i < c.numRows; i++, base += m) {
+            for (int j = 0; j < m; j++) {
+                cd[base + j] += r[j];
             }
         }
     }
@@ -81,7 +166,7 @@ public final class Kernels {
         final double[] bd = b.data;
         final double[] cd = c.data;
         // row k of a and b at a time: every c_i gets its k-th term in the same order as EJML's
-        // loop over i outside k, but b_k is read once for all i
+        // loop over i outside k, but b_k is read once for up to four i
         for (int i = 0; i < n; i++) {
             // c_i = a_0i b_0
             double a0 = ad[i];
@@ -94,8 +179,25 @@ public final class Kernels {
             int bk = k * m;
             int ak = k * n;
             int i = 0;
+            for (; i + 3 < n; i += 4) {
+                // c_i += a_ki b_k for four i
+                double x0 = ad[ak + i];
+                double x1 = ad[ak + i + 1];
+                double x2 = ad[ak + i + 2];
+                double x3 = ad[ak + i + 3];
+                int c0 = i * m;
+                int c1 = c0 + m;
+                int c2 = c1 + m;
+                int c3 = c2 + m;
+                for (int j = 0; j < m; j++) {
+                    double bj = bd[bk + j];
+                    cd[c0 + j] += x0 * bj;
+                    cd[c1 + j] += x1 * bj;
+                    cd[c2 + j] += x2 * bj;
+                    cd[c3 + j] += x3 * bj;
+                }
+            }
             for (; i + 1 < n; i += 2) {
-                // c_i += a_ki b_k,  c_{i+1} += a_k,i+1 b_k
                 double x0 = ad[ak + i];
                 double x1 = ad[ak + i + 1];
                 int c0 = i * m;
@@ -180,6 +282,21 @@ public final class Kernels {
                 c[i * p + q] = s;
             }
         }
+    }
+
+    /**
+     * Whether every element of {@code m} is finite (no NaN, no ±∞): the largest |x| is compared
+     * with {@link Double#MAX_VALUE} (NaN and ∞ fail), a max the JIT vectorises, where
+     * {@code MatrixFeatures_DDRM.hasUncountable} tests element by element with branches.
+     */
+    public static boolean allFinite(DMatrixRMaj m) {
+        double[] d = m.data;
+        int n = m.getNumElements();
+        double largest = 0;
+        for (int i = 0; i < n; i++) {
+            largest = Math.max(largest, Math.abs(d[i]));
+        }
+        return largest <= Double.MAX_VALUE;
     }
 
     private static void checkShapes(DMatrixRMaj a, DMatrixRMaj b, DMatrixRMaj c, int inner,

@@ -104,6 +104,50 @@ class KernelsTest {
     }
 
     @Test
+    void multAddRowIsEjmlsMultThenTheBiasBitForBit() {
+        Random r = new Random(14);
+        for (int rows : ROWS) {
+            for (int inner : new int[] {1, 2, 3, 4, 5, 8, 9, 256}) {
+                for (int cols : new int[] {1, 2, 14, 15, 64, 256}) {
+                    DMatrixRMaj a = random(rows, inner, r);
+                    DMatrixRMaj b = random(inner, cols, r);
+                    DMatrixRMaj bias = random(1, cols, r);
+                    DMatrixRMaj want = new DMatrixRMaj(1, 1);
+                    CommonOps_DDRM.mult(a, b, want);
+                    for (int i = 0; i < rows; i++) {
+                        for (int j = 0; j < cols; j++) {
+                            want.data[i * cols + j] += bias.data[j];
+                        }
+                    }
+                    DMatrixRMaj got = dirty(r);
+                    Kernels.multAddRow(a, b, bias, got);
+                    assertEquals(want.numRows, got.numRows);
+                    assertArrayEquals(want.data, java.util.Arrays.copyOf(got.data,
+                            want.data.length), rows + "×" + inner + " · " + inner + "×" + cols);
+                }
+            }
+        }
+    }
+
+    @Test
+    void allFiniteFindsEveryNaNAndInfinity() {
+        DMatrixRMaj m = random(5, 40, new Random(15));
+        assertEquals(true, Kernels.allFinite(m));
+        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY}) {
+            for (int at : new int[] {0, 77, 199}) {
+                double keep = m.data[at];
+                m.data[at] = bad;
+                assertEquals(false, Kernels.allFinite(m), bad + " at " + at);
+                m.data[at] = keep;
+            }
+        }
+        m.data[3] = Double.MAX_VALUE;
+        m.data[4] = -Double.MAX_VALUE;
+        assertEquals(true, Kernels.allFinite(m));
+    }
+
+    @Test
     void theSignOfAZeroSumIsEjmlsToo() {
         // −0 · 1 = −0: EJML's mult of one row by a vector keeps it, multTransB's 0 + (−0) does not
         DMatrixRMaj a = new DMatrixRMaj(new double[][] {{-0.0, -0.0}});
