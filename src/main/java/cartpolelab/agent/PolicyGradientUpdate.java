@@ -3,12 +3,12 @@ package cartpolelab.agent;
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
 import cartpolelab.nn.GradientClipping;
+import cartpolelab.nn.Kernels;
 import cartpolelab.nn.Mlp;
 import cartpolelab.nn.Optimiser;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.MatrixFeatures_DDRM;
 
 /**
  * One learning update on a {@link RolloutBuffer}, for every {@link Algorithm}: returns,
@@ -261,7 +261,7 @@ final class PolicyGradientUpdate {
 
         // ---- NaN/Inf check of the parameters ----
         for (int i = 0; i < parameters.size(); i++) {
-            if (MatrixFeatures_DDRM.hasUncountable(parameters.get(i))) {
+            if (!Kernels.allFinite(parameters.get(i))) {
                 throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
                         + "infinite at update " + updates + "; lower the learning rate (now "
                         + hp.learningRate() + ")");

@@ -3,11 +3,11 @@ package cartpolelab.agent;
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
 import cartpolelab.nn.GradientClipping;
+import cartpolelab.nn.Kernels;
 import cartpolelab.nn.Mlp;
 import cartpolelab.nn.Optimiser;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.MatrixFeatures_DDRM;
 
 /**
  * PPO's update (Schulman, Wolski, Dhariwal, Radford and Klimov 2017, "Proximal policy
@@ -265,7 +265,7 @@ final class PpoUpdate {
         }
         optimiser.step();
         for (int i = 0; i < parameters.size(); i++) {
-            if (MatrixFeatures_DDRM.hasUncountable(parameters.get(i))) {
+            if (!Kernels.allFinite(parameters.get(i))) {
                 throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
                         + "infinite at PPO update " + (updates + 1) + "; lower the learning "
                         + "rate (now " + hp.learningRate() + ")");
