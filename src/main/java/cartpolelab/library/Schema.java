@@ -160,22 +160,23 @@ final class Schema {
                     + "pass --library with another file (or --no-library)");
         }
         if (version < VERSION) {
-            boolean auto = c.getAutoCommit();
-            c.setAutoCommit(false);
+            // IMMEDIATE: the write lock first, then the version again, so that two processes
+            // creating the same new library (shards started together) migrate it once
             try (Statement s = c.createStatement()) {
-                for (int v = version; v < VERSION; v++) {
-                    for (String sql : MIGRATIONS.get(v)) {
-                        s.execute(sql);
+                s.execute("BEGIN IMMEDIATE");
+                try {
+                    for (int v = intPragma(s, "user_version"); v < VERSION; v++) {
+                        for (String sql : MIGRATIONS.get(v)) {
+                            s.execute(sql);
+                        }
                     }
+                    s.execute("PRAGMA application_id = " + APPLICATION_ID);
+                    s.execute("PRAGMA user_version = " + VERSION);
+                    s.execute("COMMIT");
+                } catch (SQLException e) {
+                    s.execute("ROLLBACK");
+                    throw e;
                 }
-                s.execute("PRAGMA application_id = " + APPLICATION_ID);
-                s.execute("PRAGMA user_version = " + VERSION);
-                c.commit();
-            } catch (SQLException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(auto);
             }
         }
         Set<String> missing = new TreeSet<>(TABLES);
