@@ -113,10 +113,7 @@ public final class LessonView extends BorderPane {
         title.setText(c.title());
         showFormula();
         formula.imageView().setAccessibleText(c.title() + ": the gradient formula");
-        termHint.setText(formula.terms().isEmpty() ? "" : "Point at "
-                + formula.terms().stream().map(Term::symbol).collect(java.util.stream
-                .Collectors.joining(", ")) + " in the formula: the main window's numbers "
-                + "panel marks where that number is shown (replay an episode there with P).");
+        hovered(null);
         words.setText(c.words());
         caption.setText("Run the experiment: the caption will say what it measured.");
         progress.setText(String.format(java.util.Locale.ROOT,
@@ -141,13 +138,13 @@ public final class LessonView extends BorderPane {
     private void hovered(Term t) {
         termLink.accept(t);
         if (t != null) {
-            termHint.setText(t.symbol() + " is " + t.where() + " in the main window's numbers "
-                    + "panel, marked there now.");
-        } else if (!formula.terms().isEmpty()) {
-            termHint.setText("Point at " + formula.terms().stream().map(Term::symbol)
-                    .collect(java.util.stream.Collectors.joining(", ")) + " in the formula: "
-                    + "the main window's numbers panel marks where that number is shown "
-                    + "(replay an episode there with P).");
+            termHint.setText(chapter.symbol(t) + " is " + t.where() + " in the main window's "
+                    + "numbers panel, marked there while the panel shows it.");
+        } else {
+            termHint.setText(formula.terms().isEmpty() ? "" : "Point at " + formula.terms()
+                    .stream().map(chapter::symbol).collect(java.util.stream.Collectors
+                    .joining(", ")) + " in the formula: the main window's numbers panel marks "
+                    + "where that number is shown (replay an episode there with P).");
         }
     }
 
