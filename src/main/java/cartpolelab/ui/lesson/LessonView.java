@@ -36,6 +36,8 @@ public final class LessonView extends BorderPane {
     private final Label title = new Label();
     private final FormulaView formula = new FormulaView();
     private final Label termHint = new Label();
+    /** The page, scrolled in a short window (1280 × 720 at 150 %) rather than squeezed. */
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
     private final Label words = new Label();
     private final Button run = new Button("Run the experiment");
     private final Button save = new Button("Save slide\u2026");
@@ -92,8 +94,7 @@ public final class LessonView extends BorderPane {
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
         termHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         chart.setMinHeight(300); // a short window scrolls the page: the chart stays readable
-        // a short window (1280 × 720 at 150 %) scrolls the page rather than squeeze it
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setContent(page);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setId("lessonScroll");
@@ -110,6 +111,7 @@ public final class LessonView extends BorderPane {
         stop();
         chapter = c;
         measured = null;
+        scroll.setVvalue(scroll.getVmin()); // a new chapter starts at its title, not mid-page
         title.setText(c.title());
         showFormula();
         formula.imageView().setAccessibleText(c.title() + ": the gradient formula");

@@ -155,6 +155,28 @@ class LessonWindowTest {
     }
 
     /**
+     * In a short window the page scrolls; Next shows the new chapter from its title, not at
+     * the scroll position the last chapter's chart was read at.
+     */
+    @Test
+    void nextStartsTheChapterAtItsTitleInAShortWindow(FxRobot robot) {
+        LessonView lesson = open(robot);
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#lessonScroll").query();
+        robot.interact(() -> {
+            javafx.stage.Window w = lesson.getScene().getWindow();
+            w.setWidth(853);
+            w.setHeight(480);
+        });
+        waitFor("a page taller than the window", () -> lesson.page().getHeight()
+                > scroll.getViewportBounds().getHeight() + 50);
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        robot.clickOn("#lessonNext");
+        waitFor("the second chapter", () -> lesson.chapter() == Chapter.BASELINE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(scroll.getVmin(), scroll.getVvalue(), 1e-9, "scrolled back to the top");
+    }
+
+    /**
      * PPO's formula has no ∇log π: its policy term is π_θ(aₜ|sₜ) in the ratio, and the hint
      * names it so (it said "Point at Âₜ, ∇log π" under a formula without one).
      */
