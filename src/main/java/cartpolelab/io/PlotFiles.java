@@ -66,7 +66,8 @@ public final class PlotFiles {
 
     /**
      * The other settings, for the subtitle: those the algorithm uses (REINFORCE and its
-     * baseline have no entropy bonus, so their subtitle names no coefficient).
+     * baseline have no entropy bonus and learn from whole episodes, so their subtitle names
+     * no coefficient and no n steps).
      */
     public static String subtitle(Hyperparameters hp) {
         return subtitle(hp, List.of(hp.algorithm()));
@@ -74,7 +75,8 @@ public final class PlotFiles {
 
     /**
      * The shared settings of a grid of {@code algorithms} run from {@code hp}: the entropy
-     * coefficient only when one of them uses it (a REINFORCE-only grid names none).
+     * coefficient and the n steps only when one of them uses it (a REINFORCE-only grid names
+     * neither).
      */
     public static String subtitle(Hyperparameters hp,
                                   Collection<Algorithm> algorithms) {
@@ -83,7 +85,9 @@ public final class PlotFiles {
         String s = String.format(Locale.ROOT, "hidden %d  ·  lr %s  ·  γ %s%s  ·  "
                 + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),
                 entropy, hp.maxSteps());
-        return hp.nSteps() > 0 ? s + "  ·  " + hp.nSteps() + "-step" : s;
+        boolean nSteps = hp.nSteps() > 0 && algorithms.stream()
+                .anyMatch(cartpolelab.agent.Algorithm::supportsNSteps);
+        return nSteps ? s + "  ·  " + hp.nSteps() + "-step" : s;
     }
 
     /**

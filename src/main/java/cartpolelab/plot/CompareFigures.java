@@ -105,7 +105,7 @@ public final class CompareFigures {
 
     /**
      * The notebook's claim per group: the variance of the three estimators of the policy
-     * gradient (solid: REINFORCE, dashed: baseline, dotted: TD), median over the group's runs,
+     * gradient (solid: Gₜ, dashed: Gₜ − V(s), dotted: TD δₜ), median over the group's runs,
      * on a log axis; a colour per group as in the reward chart. Groups painted first are
      * drawn wider, so where two groups' lines coincide (A2C's baseline line and the baseline
      * group's) the one underneath still shows as a border. The legend names the colours and
@@ -138,9 +138,10 @@ public final class CompareFigures {
             key.add(new Figure.Key(ESTIMATOR_KEY[k], Palette.argb(Palette.MUTED), 1.6,
                     ESTIMATOR_DASH[k]));
         }
-        return new Figure("Gradient variance, median of each group's runs",
-                "solid: REINFORCE \u00b7 dashed: baseline \u00b7 dotted: TD \u00b7 "
-                        + d.title(), "Episode").add(p).key(key);
+        // the legend names the dashes (Gₜ, Gₜ − V(s), TD δₜ); a subtitle's "solid: REINFORCE"
+        // read as the REINFORCE group's colour in a grid of REINFORCE, baseline and A2C
+        return new Figure("Gradient variance, median of each group's runs", d.title(),
+                "Episode").add(p).key(key);
     }
 
     /** The reward chart. */

@@ -21,7 +21,8 @@ public final class PlotPainter {
     static final double PANEL_GAP = 12;
     static final double[] THRESHOLD_DASH = {7, 5};
     static final double[] MARKER_DASH = {2, 3};
-
+    /** Height of the strip above a panel with markers, for their labels. */
+    static final double MARKER_STRIP = TICK_SIZE + 7;
     static final int BACKGROUND = Palette.argb(Palette.BACKGROUND);
     static final int TEXT = Palette.argb(Palette.TEXT);
     static final int MUTED = Palette.argb(Palette.MUTED);
@@ -46,12 +47,15 @@ public final class PlotPainter {
         s.fill(BACKGROUND);
         s.fillRect(0, 0, width, height);
         double y = PAD;
-        s.font(TITLE_SIZE, true);
-        s.fill(TEXT);
-        centred(s, fit(s, f.title, width - 2 * PAD), width / 2, y + TITLE_SIZE);
-        y += TITLE_SIZE * 1.4;
-        // a short figure (the losses card in a small window) gives the subtitle's row to
-        // its panels, so they never run into the x axis's labels
+        // a short figure (the losses card in a small window) gives its subtitle's row to its
+        // panels; a crowded one its title and legend too (ShortFigure)
+        boolean crowded = ShortFigure.crowded(f, height);
+        if (!crowded) {
+            s.font(TITLE_SIZE, true);
+            s.fill(TEXT);
+            centred(s, fit(s, f.title, width - 2 * PAD), width / 2, y + TITLE_SIZE);
+            y += TITLE_SIZE * 1.4;
+        }
         double axisBand = LABEL_SIZE * 1.5 + TICK_SIZE * 1.6 + PAD;
         boolean room = height - y - axisBand - 3 * LABEL_SIZE >= 45.0 * f.panels.size();
         if (room && f.subtitle != null && !f.subtitle.isEmpty()) {
@@ -60,7 +64,7 @@ public final class PlotPainter {
             centred(s, fit(s, f.subtitle, width - 2 * PAD), width / 2, y + SUBTITLE_SIZE);
             y += SUBTITLE_SIZE * 1.45;
         }
-        y = Legend.paint(s, f, PAD, y + 4, width - 2 * PAD) + 6;
+        y = crowded ? y : Legend.paint(s, f, PAD, y + 4, width - 2 * PAD) + 6;
 
         int n = f.panels.size();
         double top = y;
@@ -119,6 +123,7 @@ public final class PlotPainter {
             paintPanel(s, layout, i, f.panels.get(i), yTicks[i]);
         }
         paintXAxis(s, layout, f, height);
+        ShortFigure.nameLines(s, layout, f, crowded);
         if (f.length() == 0) {
             s.font(LABEL_SIZE, false);
             s.fill(MUTED);
@@ -322,11 +327,7 @@ public final class PlotPainter {
         s.text(text, cx - s.textWidth(text) / 2, baseline);
     }
 
-    /** {@code text}, shortened with an ellipsis to fit {@code width} in the current font. */
     /** {@code text}, or as many of its first words as fit ("Actor" of "Actor loss"), else cut. */
-    /** Height of the strip above a panel with markers, for their labels. */
-    static final double MARKER_STRIP = TICK_SIZE + 7;
-
     static String firstWords(Surface s, String text, double width) {
         String t = text == null ? "" : text;
         while (s.textWidth(t) > width && t.lastIndexOf(' ') > 0) {
@@ -335,6 +336,7 @@ public final class PlotPainter {
         return fit(s, t, width);
     }
 
+    /** {@code text}, shortened with an ellipsis to fit {@code width} in the current font. */
     static String fit(Surface s, String text, double width) {
         if (text == null || s.textWidth(text) <= width) {
             return text == null ? "" : text;

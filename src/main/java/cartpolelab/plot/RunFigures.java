@@ -24,6 +24,7 @@ public final class RunFigures {
     public static final String APPROX_KL = "Approx. KL";
     public static final String CLIP_FRACTION = "Clip fraction";
     public static final String TRAINING_TITLE = "Losses and entropy per episode";
+    public static final String PPO_TITLE = "PPO's updates: approx. KL and clip fraction";
     public static final String NO_CRITIC = "no critic: REINFORCE learns from returns alone";
     public static final String VARIANCE_TITLE = "Gradient variance of the estimators";
     public static final String VARIANCE_REINFORCE =
@@ -212,9 +213,31 @@ public final class RunFigures {
     }
 
     private static Figure training(RunAxis axis, EpisodeHistory h, Description d) {
-        Figure f = axis.figure(TRAINING_TITLE, d.title());
-        for (Panel p : trainingPanels(axis, h, d)) {
-            f.add(p);
+        return panels(axis.figure(TRAINING_TITLE, d.title()), trainingPanels(axis, h, d), 0, 3
+                + (d.ppo() ? 2 : 0));
+    }
+
+    /**
+     * The window's losses card: actor loss, critic loss and entropy only, PPO's two panels
+     * apart in {@link #ppo} (five panels do not fit a small window's card).
+     */
+    public static Figure losses(EpisodeHistory h, Description d, XAxis x) {
+        RunAxis axis = RunAxis.of(h, h::size, x);
+        return panels(axis.figure(TRAINING_TITLE, d.title()), trainingPanels(axis, h, d), 0, 3);
+    }
+
+    /** PPO's approx. KL and clip fraction, as {@link #training} shows them under the losses. */
+    public static Figure ppo(EpisodeHistory h, Description d, XAxis x) {
+        if (!d.ppo()) {
+            throw new IllegalArgumentException("only a PPO run has approx. KL and clip fraction");
+        }
+        RunAxis axis = RunAxis.of(h, h::size, x);
+        return panels(axis.figure(PPO_TITLE, d.title()), trainingPanels(axis, h, d), 3, 5);
+    }
+
+    private static Figure panels(Figure f, Panel[] panels, int from, int to) {
+        for (int i = from; i < to; i++) {
+            f.add(panels[i]);
         }
         return f;
     }

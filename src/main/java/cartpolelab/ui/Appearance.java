@@ -91,10 +91,12 @@ public final class Appearance {
     /** Ctrl + (or Ctrl =), Ctrl − and Ctrl 0 on {@code scene}: zoom in, out, back to 100 %. */
     public void installKeys(Scene scene) {
         var keys = scene.getAccelerators();
-        keys.put(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN), this::zoomIn);
-        keys.put(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN),
-                this::zoomIn);
-        keys.put(new KeyCodeCombination(KeyCode.ADD, KeyCombination.SHORTCUT_DOWN), this::zoomIn);
+        // "+" is Shift and "=" on most layouts: a real Ctrl + is Ctrl Shift =, so Shift may
+        // be down (a combination without SHIFT_ANY requires it up)
+        for (KeyCode plus : new KeyCode[] {KeyCode.PLUS, KeyCode.EQUALS, KeyCode.ADD}) {
+            keys.put(new KeyCodeCombination(plus, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_ANY), this::zoomIn);
+        }
         keys.put(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN),
                 this::zoomOut);
         keys.put(new KeyCodeCombination(KeyCode.SUBTRACT, KeyCombination.SHORTCUT_DOWN),

@@ -110,8 +110,9 @@ final class CanvasAndCharts extends SplitPane {
         HBox.setHgrow(trainingCard, Priority.ALWAYS);
         rewardCard.setPrefWidth(560);
         trainingCard.setPrefWidth(440);
-        // the charts give way in a small window, never the window's edge
-        for (Region r : List.of(rewardCard, trainingCard, chartRow, canvasCard)) {
+        // the charts give way in a small window, never the window's edge; the losses card
+        // keeps the width of its toggles (the reward chart gives way first)
+        for (Region r : List.of(rewardCard, chartRow, canvasCard)) {
             r.setMinWidth(0);
         }
         chartRow.setMinHeight(200);
@@ -136,9 +137,24 @@ final class CanvasAndCharts extends SplitPane {
                 "Losses");
         ToggleButton variance = new ToggleButton(
                 "Variance");
+        // PPO's approx. KL and clip fraction have a view of their own: five panels in one
+        // chart were cut off in a small window (900 x 600, or 1280 x 720 at 150 %)
+        ToggleButton ppo = new ToggleButton("PPO");
         losses.setId("showLossesChart");
         variance.setId("showVarianceChart");
+        ppo.setId("showPpoChart");
+        ppo.setTooltip(new Tooltip("PPO's updates: the approximate KL divergence between the "
+                + "policy before and after each update, and the fraction of samples whose "
+                + "ratio was clipped"));
+        ppo.visibleProperty().bind(charts.ppoRun());
+        ppo.managedProperty().bind(ppo.visibleProperty());
+        ppo.visibleProperty().addListener((o, a, b) -> {
+            if (!b && ppo.isSelected()) {
+                losses.setSelected(true); // a run without PPO's chart shows its losses
+            }
+        });
         losses.setToggleGroup(which);
+        ppo.setToggleGroup(which);
         variance.setToggleGroup(which);
         losses.setSelected(true);
         which.selectedToggleProperty().addListener((o, a, b) -> {
@@ -154,6 +170,8 @@ final class CanvasAndCharts extends SplitPane {
                 + "\u03c0\u00b7\u03b4\u209c is plotted on a log scale: lower is less noisy."));
         charts.variance().visibleProperty().bind(variance.selectedProperty());
         charts.training().visibleProperty().bind(losses.selectedProperty());
+        charts.ppo().visibleProperty().bind(ppo.selectedProperty());
+        charts.ppo().visibleProperty().addListener((o, a, b) -> charts.ppo().markDirty());
         charts.variance().visibleProperty().addListener((o, a, b) -> charts.variance()
                 .markDirty());
         every.setId("varianceEvery");
@@ -164,8 +182,9 @@ final class CanvasAndCharts extends SplitPane {
         samples.setValue(GradientVarianceProbe.Settings.DEFAULT_EPISODES);
         every.setConverter(converter(k -> k == 0 ? "not measured" : "every " + k + " episodes"));
         samples.setConverter(converter(m -> m + " episodes"));
-        losses.setMinWidth(Region.USE_PREF_SIZE);
-        variance.setMinWidth(Region.USE_PREF_SIZE);
+        for (Region r : List.of(losses, ppo, variance)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         every.setMinWidth(0);
         samples.setMinWidth(0);
         every.setTooltip(new Tooltip("How often: the more often, the finer the curve and the "
@@ -177,16 +196,16 @@ final class CanvasAndCharts extends SplitPane {
         measure.visibleProperty().bind(variance.selectedProperty());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox toggles = new HBox(4, measure, gap, losses, variance);
+        HBox toggles = new HBox(4, measure, gap, losses, ppo, variance);
         toggles.getStyleClass().add("chart-toggles");
         toggles.setPadding(new Insets(0, 0, 0, 30)); // the "?" badge's corner
         toggles.setAlignment(Pos.CENTER_RIGHT);
         // above the charts, not over them: the title stays readable
         card.getChildren().remove(charts.training());
-        StackPane both = new StackPane(charts.training(), charts.variance());
+        StackPane both = new StackPane(charts.training(), charts.ppo(), charts.variance());
         VBox.setVgrow(both, Priority.ALWAYS);
         VBox column = new VBox(2, toggles, both);
-        column.setMinWidth(0);
+        both.setMinWidth(0);
         card.getChildren().add(0, column);
     }
 

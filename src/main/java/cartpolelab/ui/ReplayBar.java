@@ -106,7 +106,7 @@ final class ReplayBar extends VBox {
         getStyleClass().add("replay-bar");
         setAlignment(Pos.CENTER_LEFT);
         timeline.setId("replayTimeline");
-        timeline.setMinWidth(60);
+        timeline.setMinWidth(36);
         timeline.setTooltip(new Tooltip("Drag to scrub through the episode's frames"));
         timeline.valueProperty().addListener((o, a, b) -> {
             if (!updating) {

@@ -1,10 +1,12 @@
 package cartpolelab.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.EpisodeStats;
@@ -14,6 +16,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -115,5 +118,32 @@ class PlotFilesTest {
         PlotFiles.write(file, RunFigures.reward(h, 0, PlotFiles.describe(
                 Hyperparameters.DEFAULTS, -1)), 800, 400);
         assertEquals(1600, ImageIO.read(file.toFile()).getWidth());
+    }
+
+    /**
+     * REINFORCE and its baseline learn from whole episodes: their subtitles (and the SVG
+     * written from them) say nothing of the n steps the settings carry; A2C's says "5-step",
+     * and so does a grid with A2C in it.
+     */
+    @Test
+    void onlyAnAlgorithmThatUsesNStepsIsSubtitledWithThem() throws Exception {
+        Hyperparameters hp = Hyperparameters.DEFAULTS;
+        assertEquals(5, hp.nSteps());
+        for (Algorithm a : List.of(Algorithm.REINFORCE, Algorithm.REINFORCE_BASELINE,
+                Algorithm.A2C)) {
+            Hyperparameters run = hp.withAlgorithm(a);
+            String subtitle = PlotFiles.subtitle(run);
+            assertEquals(a.supportsNSteps(), subtitle.contains("5-step"), a + ": " + subtitle);
+            Path file = dir.resolve(a + ".svg");
+            EpisodeHistory h = history(10, -1);
+            PlotFiles.write(file, RunFigures.reward(h, h.size(), PlotFiles.describe(run, h)),
+                    800, 400);
+            assertEquals(a.supportsNSteps(), Files.readString(file).contains("-step"),
+                    a + "'s SVG");
+        }
+        assertTrue(PlotFiles.subtitle(hp, List.of(Algorithm.REINFORCE, Algorithm.A2C))
+                .contains("5-step"), "a grid with A2C in it");
+        assertFalse(PlotFiles.subtitle(hp, List.of(Algorithm.REINFORCE,
+                Algorithm.REINFORCE_BASELINE)).contains("-step"), "whole-episode grid");
     }
 }

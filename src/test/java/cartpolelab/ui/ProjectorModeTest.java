@@ -73,7 +73,9 @@ class ProjectorModeTest {
         assertEquals(1.0, chartWidthOnScreen(robot), 1e-9);
         robot.clickOn("#cartPoleCanvas");
         robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
-        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
+        // a real keyboard's Ctrl + on a US layout: Ctrl Shift =
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.EQUALS)
+                .release(KeyCode.EQUALS, KeyCode.SHIFT, KeyCode.CONTROL);
         waitFor("zoom 150 %", () -> view.appearance().zoomProperty().get() == 1.5);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(1.5, chartWidthOnScreen(robot), 1e-9, "the chart is drawn 1.5× as large");

@@ -25,6 +25,10 @@ public final class RunCharts {
     private final PlotCanvas reward = new PlotCanvas("rewardChart", view);
     private final PlotCanvas training = new PlotCanvas("trainingChart", view);
     private final PlotCanvas variance = new PlotCanvas("varianceChart", view);
+    /** PPO's approx. KL and clip fraction, beside the losses (a PPO run only). */
+    private final PlotCanvas ppo = new PlotCanvas("ppoChart", view);
+    private final javafx.beans.property.BooleanProperty ppoRun =
+            new javafx.beans.property.SimpleBooleanProperty(this, "ppoRun");
     private EpisodeHistory bound;
     private GradientVarianceHistory boundVariance = new GradientVarianceHistory();
     private EpisodeHistory replaced;
@@ -48,6 +52,16 @@ public final class RunCharts {
     /** The gradient-variance chart (shown instead of the training chart when chosen). */
     public PlotCanvas variance() {
         return variance;
+    }
+
+    /** PPO's chart: approx. KL and clip fraction (the losses chart's, for other runs). */
+    public PlotCanvas ppo() {
+        return ppo;
+    }
+
+    /** True while the run shown is PPO's, which has a {@link #ppo} chart. */
+    public javafx.beans.value.ObservableBooleanValue ppoRun() {
+        return ppoRun;
     }
 
     public ChartView view() {
@@ -113,10 +127,14 @@ public final class RunCharts {
         reward.figure().catchUp();
         training.figure().catchUp();
         variance.figure().catchUp();
+        if (ppo.figure() != training.figure()) {
+            ppo.figure().catchUp();
+        }
         if (reward.figure().length() != before) {
             reward.markDirty();
             training.markDirty();
             variance.markDirty();
+            ppo.markDirty();
         }
         Panel v = variance.figure().panels().get(0);
         if (v.note() != null && boundVariance.size() > 0) {
@@ -141,17 +159,24 @@ public final class RunCharts {
         solvedAt = solved;
         RunFigures.Description d = PlotFiles.describe(hp, solved);
         Figure r = RunFigures.reward(h, d, axis);
-        Figure t = RunFigures.training(h, d, axis);
+        Figure t = RunFigures.losses(h, d, axis);
         Figure v = RunFigures.variance(h, boundVariance, d, axis);
+        Figure p = d.ppo() ? RunFigures.ppo(h, d, axis) : t;
         r.catchUp();
         t.catchUp();
         v.catchUp();
+        p.catchUp();
         reward.show(r);
         training.show(t);
         variance.show(v);
+        ppo.show(p);
+        ppoRun.set(d.ppo());
+        java.util.List<Figure> readout = d.ppo() ? java.util.List.of(r, t, p)
+                : java.util.List.of(r, t);
         variance.setReadout(java.util.List.of(v));
-        reward.setReadout(java.util.List.of(r, t));
-        training.setReadout(java.util.List.of(r, t));
+        reward.setReadout(readout);
+        training.setReadout(readout);
+        ppo.setReadout(readout);
         view.reset();
     }
 
@@ -176,6 +201,9 @@ public final class RunCharts {
         training.paintIfDirty();
         if (variance.isVisible()) {
             variance.paintIfDirty();
+        }
+        if (ppo.isVisible()) {
+            ppo.paintIfDirty();
         }
     }
 }

@@ -159,6 +159,15 @@ public enum Chapter {
                 ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
     }
 
+    /**
+     * How {@code t} reads in this chapter's formula: PPO's marks the policy π_θ(aₜ|sₜ) of its
+     * ratio, where the others mark ∇log π (both are the numbers panel's policy bars).
+     */
+    public String symbol(cartpolelab.ui.canvas.Term t) {
+        return this == PPO && t == cartpolelab.ui.canvas.Term.GRAD_LOG_PI
+                ? "\u03c0\u03b8(a\u209c|s\u209c)" : t.symbol();
+    }
+
     /** The caption the numbers give. */
     public String caption(Measured m) {
         return caption.apply(m);

@@ -36,6 +36,8 @@ public final class LessonView extends BorderPane {
     private final Label title = new Label();
     private final FormulaView formula = new FormulaView();
     private final Label termHint = new Label();
+    /** The page, scrolled in a short window (1280 × 720 at 150 %) rather than squeezed. */
+    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
     private final Label words = new Label();
     private final Button run = new Button("Run the experiment");
     private final Button save = new Button("Save slide\u2026");
@@ -92,8 +94,7 @@ public final class LessonView extends BorderPane {
         caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
         termHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         chart.setMinHeight(300); // a short window scrolls the page: the chart stays readable
-        // a short window (1280 × 720 at 150 %) scrolls the page rather than squeeze it
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(page);
+        scroll.setContent(page);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.setId("lessonScroll");
@@ -110,13 +111,11 @@ public final class LessonView extends BorderPane {
         stop();
         chapter = c;
         measured = null;
+        scroll.setVvalue(scroll.getVmin()); // a new chapter starts at its title, not mid-page
         title.setText(c.title());
         showFormula();
         formula.imageView().setAccessibleText(c.title() + ": the gradient formula");
-        termHint.setText(formula.terms().isEmpty() ? "" : "Point at "
-                + formula.terms().stream().map(Term::symbol).collect(java.util.stream
-                .Collectors.joining(", ")) + " in the formula: the main window's numbers "
-                + "panel marks where that number is shown (replay an episode there with P).");
+        hovered(null);
         words.setText(c.words());
         caption.setText("Run the experiment: the caption will say what it measured.");
         progress.setText(String.format(java.util.Locale.ROOT,
@@ -141,13 +140,13 @@ public final class LessonView extends BorderPane {
     private void hovered(Term t) {
         termLink.accept(t);
         if (t != null) {
-            termHint.setText(t.symbol() + " is " + t.where() + " in the main window's numbers "
-                    + "panel, marked there now.");
-        } else if (!formula.terms().isEmpty()) {
-            termHint.setText("Point at " + formula.terms().stream().map(Term::symbol)
-                    .collect(java.util.stream.Collectors.joining(", ")) + " in the formula: "
-                    + "the main window's numbers panel marks where that number is shown "
-                    + "(replay an episode there with P).");
+            termHint.setText(chapter.symbol(t) + " is " + t.where() + " in the main window's "
+                    + "numbers panel, marked there while the panel shows it.");
+        } else {
+            termHint.setText(formula.terms().isEmpty() ? "" : "Point at " + formula.terms()
+                    .stream().map(chapter::symbol).collect(java.util.stream.Collectors
+                    .joining(", ")) + " in the formula: the main window's numbers panel marks "
+                    + "where that number is shown (replay an episode there with P).");
         }
     }
 

@@ -154,6 +154,46 @@ class LessonWindowTest {
         assertTrue(!robot.lookup("#lessonTermMark").query().isVisible());
     }
 
+    /**
+     * In a short window the page scrolls; Next shows the new chapter from its title, not at
+     * the scroll position the last chapter's chart was read at.
+     */
+    @Test
+    void nextStartsTheChapterAtItsTitleInAShortWindow(FxRobot robot) {
+        LessonView lesson = open(robot);
+        javafx.scene.control.ScrollPane scroll = robot.lookup("#lessonScroll").query();
+        robot.interact(() -> {
+            javafx.stage.Window w = lesson.getScene().getWindow();
+            w.setWidth(853);
+            w.setHeight(480);
+        });
+        waitFor("a page taller than the window", () -> lesson.page().getHeight()
+                > scroll.getViewportBounds().getHeight() + 50);
+        robot.interact(() -> scroll.setVvalue(scroll.getVmax()));
+        robot.clickOn("#lessonNext");
+        waitFor("the second chapter", () -> lesson.chapter() == Chapter.BASELINE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(scroll.getVmin(), scroll.getVvalue(), 1e-9, "scrolled back to the top");
+    }
+
+    /**
+     * PPO's formula has no ∇log π: its policy term is π_θ(aₜ|sₜ) in the ratio, and the hint
+     * names it so (it said "Point at Âₜ, ∇log π" under a formula without one).
+     */
+    @Test
+    void theHintNamesTheTermsAsTheChaptersFormulaWritesThem(FxRobot robot) {
+        LessonView lesson = open(robot);
+        robot.interact(() -> lesson.show(Chapter.PPO));
+        Label hint = robot.lookup("#lessonTermHint").queryAs(Label.class);
+        assertTrue(hint.getText().contains("\u03c0\u03b8(a\u209c|s\u209c)")
+                && !hint.getText().contains("\u2207log"), hint.getText());
+        robot.moveTo(lesson.formula().screenPoint(cartpolelab.ui.canvas.Term.GRAD_LOG_PI));
+        waitFor("the policy term's hint", () -> hint.getText().startsWith(
+                "\u03c0\u03b8(a\u209c|s\u209c) is the policy bars"));
+        robot.interact(() -> lesson.show(Chapter.REINFORCE));
+        assertTrue(hint.getText().startsWith("Point at \u2207log \u03c0"), hint.getText());
+    }
+
     /** A chapter saves as a 16:9 slide, PNG (twice 1280 × 720) or SVG; other names refused. */
     @Test
     void aChapterSavesAsAPngOrSvgSlide(FxRobot robot, @org.junit.jupiter.api.io.TempDir
