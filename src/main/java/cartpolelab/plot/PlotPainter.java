@@ -124,7 +124,7 @@ public final class PlotPainter {
         }
         paintXAxis(s, layout, f, height);
         ShortFigure.nameLines(s, layout, f, crowded);
-        if (f.length() == 0) {
+        if (f.length() == 0 && !crowded) { // a crowded one's panel names would run into it
             s.font(LABEL_SIZE, false);
             s.fill(MUTED);
             centred(s, "No episodes yet", (left + right) / 2, (tops[0] + bottoms[0]) / 2);

@@ -55,4 +55,18 @@ class ShortFigureTest {
         assertTrue(texts(s).contains(RunFigures.TRAINING_TITLE), texts(s).toString());
         assertFalse(ShortFigure.crowded(losses(), 400));
     }
+    @Test
+    void anEmptyShortChartNamesItsPanelsWithoutANoteOverThem() {
+        Figure empty = RunFigures.losses(new EpisodeHistory(),
+                new RunFigures.Description("run", "settings", 195, -1), XAxis.EPISODES);
+        empty.catchUp();
+        RecordingSurface shortOne = new RecordingSurface();
+        new PlotPainter().paint(shortOne, empty, 260, 160);
+        // "No episodes yet" sat on "Actor loss" at 1280 × 720 and 150 %
+        assertFalse(texts(shortOne).contains("No episodes yet"), texts(shortOne).toString());
+        assertTrue(texts(shortOne).contains(RunFigures.ACTOR_LOSS), texts(shortOne).toString());
+        RecordingSurface tall = new RecordingSurface();
+        new PlotPainter().paint(tall, empty, 440, 400);
+        assertTrue(texts(tall).contains("No episodes yet"), texts(tall).toString());
+    }
 }
