@@ -29,8 +29,7 @@ public final class PlotPainter {
     static final int GRID = Palette.argb(Palette.GRID);
     static final int AXIS = Palette.argb(Palette.AXIS);
 
-    private double[] xs = new double[256];
-    private double[] ys = new double[256];
+    private final SeriesPainter lines = new SeriesPainter();
 
     /** Paints the whole run (the x range of {@link Figure#fullRange()}). */
     public Layout paint(Surface s, Figure f, double width, double height) {
@@ -146,11 +145,10 @@ public final class PlotPainter {
         }
         s.clip(l.left, top - 1, l.right - l.left + 1, bottom - top + 2);
         for (Band b : p.bands) {
-            paintBand(s, l, i, b);
+            lines.paintBand(s, l, i, b);
         }
-        for (Series se : p.series) {
-            paintSeries(s, l, i, se);
-        }
+        lines.paintSeries(s, l, i, p.series, l.left, top - 1, l.right - l.left + 1,
+                bottom - top + 2);
         for (Panel.Threshold t : p.thresholds) {
             s.stroke(t.argb(), 1.6, THRESHOLD_DASH);
             // on a pixel row's centre, like the grid: crisp at any chart height
@@ -246,62 +244,6 @@ public final class PlotPainter {
         double y = height - PAD - LABEL_SIZE * 0.3;
         if (y - LABEL_SIZE >= bottom + 5 + TICK_SIZE) { // a cramped figure: none over a panel
             centred(s, f.xLabel, (l.left + l.right) / 2, y);
-        }
-    }
-
-    private void paintSeries(Surface s, Layout l, int panel, Series se) {
-        int n = 0;
-        boolean minMax = se.columns && se.kind == Series.Kind.NOISY;
-        ensure(minMax ? 2 * se.count + 2 : se.count + 2);
-        double last = Double.NaN;
-        for (int k = 0; k < se.count; k++) {
-            double x = l.px(se.x[k]);
-            if (minMax) {
-                double hi = l.py(panel, se.hi[k]);
-                double lo = l.py(panel, se.lo[k]);
-                boolean hiFirst = Double.isNaN(last) || Math.abs(hi - last) < Math.abs(lo - last);
-                xs[n] = x;
-                ys[n++] = hiFirst ? hi : lo;
-                xs[n] = x;
-                ys[n++] = hiFirst ? lo : hi;
-                last = ys[n - 1];
-            } else {
-                xs[n] = x;
-                ys[n++] = l.py(panel, se.mean[k]);
-            }
-        }
-        if (n == 1) { // one point: a short stub, so it shows
-            xs[1] = xs[0] + 1;
-            ys[1] = ys[0];
-            n = 2;
-        }
-        s.stroke(se.argb, se.width, se.dash);
-        s.polyline(xs, ys, n);
-    }
-
-    private void paintBand(Surface s, Layout l, int panel, Band b) {
-        Series up = b.upper;
-        Series low = b.lower;
-        ensure(up.count + low.count);
-        int n = 0;
-        for (int k = 0; k < up.count; k++) {
-            xs[n] = l.px(up.x[k]);
-            ys[n++] = l.py(panel, up.mean[k]);
-        }
-        for (int k = low.count - 1; k >= 0; k--) {
-            xs[n] = l.px(low.x[k]);
-            ys[n++] = l.py(panel, low.mean[k]);
-        }
-        if (n >= 3) {
-            s.fill(b.argb);
-            s.fillPolygon(xs, ys, n);
-        }
-    }
-
-    private void ensure(int n) {
-        if (xs.length < n) {
-            xs = new double[n * 2];
-            ys = new double[n * 2];
         }
     }
 

@@ -38,6 +38,15 @@ public interface Surface {
     /** Text turned a quarter left (reading upwards), centred on (cx, cy). */
     void verticalText(String text, double cx, double cy);
 
+    /**
+     * Strokes the layer's lines, each in its own style, inside the current clip. A surface
+     * may instead draw a raster it kept of an equal layer ({@link LineLayer#sameAs}); it must
+     * {@link LineLayer#copy copy} a layer it keeps (the painter reuses this one).
+     */
+    default void lines(LineLayer layer) {
+        layer.stroke(this);
+    }
+
     /** Later drawing is limited to this rectangle until {@link #unclip()}. */
     void clip(double x, double y, double w, double h);
 

@@ -1,6 +1,7 @@
 package cartpolelab.ui.chart;
 
 import cartpolelab.plot.ChartScheme;
+import cartpolelab.plot.LineLayer;
 import cartpolelab.plot.Surface;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -41,6 +42,8 @@ public final class FxSurface implements Surface {
     private boolean fontBold;
     private Font font = Font.font(FAMILY, 12);
     private boolean clipped;
+    /** Kept images of the faint runs, made on the first {@link #lines} that needs them. */
+    private LayerRasters rasters;
 
     public FxSurface(GraphicsContext g) {
         this.g = g;
@@ -141,6 +144,20 @@ public final class FxSurface implements Surface {
         if (n >= 3) {
             g.fillPolygon(xs, ys, n);
         }
+    }
+
+    /** Draws the layer from a kept image while it is unchanged (see {@link LayerRasters}). */
+    @Override
+    public void lines(LineLayer layer) {
+        if (rasters == null) {
+            rasters = new LayerRasters();
+        }
+        rasters.draw(g, this, layer);
+    }
+
+    /** Rasters made of line layers so far (tests: an unchanged repaint makes none). */
+    int rastersMade() {
+        return rasters == null ? 0 : rasters.made();
     }
 
     @Override
