@@ -56,7 +56,7 @@ public final class Agent {
     private final List<DMatrixRMaj> gradients;
     private final RolloutBuffer rollout;
     /** Null for PPO, which learns with {@link #ppo} instead. */
-    private final PolicyGradientUpdate learning;
+    private final PolicyGradientUpdate policyGradientUpdate;
     /** Null unless PPO. */
     private final PpoUpdate ppo;
     /** When the updates run, and their losses since the last episode's record. */
@@ -109,10 +109,10 @@ public final class Agent {
         this.rollout = new RolloutBuffer(capacity, envs, hidden);
         this.ppo = hp.algorithm().clipped() ? new PpoUpdate(hp, actor, critic, adam,
                 parameterNames, parameters, gradients, rows) : null;
-        this.learning = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
+        this.policyGradientUpdate = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
                 parameterNames, parameters, gradients, rows);
         this.acting = new Acting(actor, rollout, envs);
-        this.updates = new Updates(hp, rollout, learning, ppo);
+        this.updates = new Updates(hp, rollout, policyGradientUpdate, ppo);
         this.inspectActor = actor.newWorkspace(1, 1);
         this.inspectCritic = critic.newWorkspace(1, 1);
     }
@@ -121,7 +121,11 @@ public final class Agent {
         return hp;
     }
 
-    /** Learning updates so far (the optimiser's step count, so a restored agent continues it). */
+    /**
+     * Optimiser steps so far: one per learning update (one per minibatch for PPO). The one
+     * update counter: a restored agent continues it, and the NaN/Inf messages' "at update N"
+     * read it too.
+     */
     public long updates() {
         return adam.stepCount();
     }
@@ -190,7 +194,7 @@ public final class Agent {
 
     /** Ψ_t of the last update's rollout (what ∇log π(a_t|s_t) was multiplied by), a copy. */
     public double[] lastMultipliers() {
-        return learning.multipliers();
+        return policyGradientUpdate.multipliers();
     }
 
     /** Drops a partly recorded rollout without learning from it. */
@@ -203,8 +207,8 @@ public final class Agent {
         return rollout;
     }
 
-    PolicyGradientUpdate learning() {
-        return learning;
+    PolicyGradientUpdate policyGradientUpdate() {
+        return policyGradientUpdate;
     }
 
     PpoUpdate ppo() {

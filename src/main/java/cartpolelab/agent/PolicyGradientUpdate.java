@@ -47,7 +47,6 @@ final class PolicyGradientUpdate {
     private final double criticLossScale;
 
     private int lastSteps;
-    private long updates;
     private double actorLoss;
     private double criticLoss;
     private double entropy;
@@ -194,8 +193,7 @@ final class PolicyGradientUpdate {
             }
             criticLoss = scale * criticSum * invT;
             // the bootstrap row s_T takes no gradient: backward over the first T rows only
-            criticWorkspace.hidden().reshape(steps, criticWorkspace.hidden().numCols);
-            critic.backward(rollout.states(), criticWorkspace.hidden(), valueGradient,
+            critic.backward(rollout.states(), criticWorkspace.hidden(steps), valueGradient,
                     criticWorkspace);
         } else {
             criticLoss = 0;
@@ -257,13 +255,12 @@ final class PolicyGradientUpdate {
 
         // ---- optimiser step: Adam θ ← θ − lr · m̂ / (√v̂ + ε), RMSprop θ ← θ − lr g / (√v + ε)
         adam.step();
-        updates++;
 
         // ---- NaN/Inf check of the parameters ----
         for (int i = 0; i < parameters.size(); i++) {
             if (!Kernels.allFinite(parameters.get(i))) {
                 throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
-                        + "infinite at update " + updates + "; lower the learning rate (now "
+                        + "infinite at update " + adam.stepCount() + "; lower the learning rate (now "
                         + hp.learningRate() + ")");
             }
         }
@@ -273,7 +270,7 @@ final class PolicyGradientUpdate {
         if (!Double.isFinite(value)) {
             throw new IllegalStateException(String.format(Locale.ROOT,
                     "%s became %s at update %d; lower the learning rate (now %s) or the "
-                            + "discount (now %s)", what, value, updates + 1, hp.learningRate(),
+                            + "discount (now %s)", what, value, adam.stepCount() + 1, hp.learningRate(),
                     hp.discount()));
         }
     }

@@ -51,7 +51,6 @@ final class PpoUpdate {
     private final DMatrixRMaj logitGradient;
     private final DMatrixRMaj valueGradient;
 
-    private long updates;
     private double policyLoss;
     private double valueLoss;
     private double entropy;
@@ -124,7 +123,6 @@ final class PpoUpdate {
                 step();
             }
         }
-        updates++;
         policyLoss = sumPolicy / count;
         valueLoss = sumValue / count;
         entropy = sumEntropy / count;
@@ -257,7 +255,7 @@ final class PpoUpdate {
         double total = policyLoss + valueLoss - hp.entropyCoefficient() * entropy;
         if (!Double.isFinite(total)) {
             throw new IllegalStateException("PPO's loss became " + total + " at update "
-                    + (updates + 1) + "; lower the learning rate (now " + hp.learningRate() + ")");
+                    + (optimiser.stepCount() + 1) + "; lower the learning rate (now " + hp.learningRate() + ")");
         }
         // g ← g · min(1, max_norm / (‖g‖ + 1e-6))
         if (hp.maxGradNorm() > 0) {
@@ -267,7 +265,7 @@ final class PpoUpdate {
         for (int i = 0; i < parameters.size(); i++) {
             if (!Kernels.allFinite(parameters.get(i))) {
                 throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
-                        + "infinite at PPO update " + (updates + 1) + "; lower the learning "
+                        + "infinite at update " + optimiser.stepCount() + "; lower the learning "
                         + "rate (now " + hp.learningRate() + ")");
             }
         }

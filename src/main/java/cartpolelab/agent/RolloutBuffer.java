@@ -54,7 +54,12 @@ final class RolloutBuffer {
     private final int capacity;
     private final int envs;
     private final int hidden;
+    /** s_t of every row, then s_T (one environment): what both state views read. */
+    private final double[] stateData;
+    /** Two headers over {@link #stateData}, each reshaped by its own getter only, so that
+     *  holding one while asking for the other cannot change its row count. */
     private final DMatrixRMaj states;
+    private final DMatrixRMaj statesWithBootstrap;
     private final int[] actions;
     private final double[] rewards;
     private final DMatrixRMaj actorHidden;
@@ -83,7 +88,9 @@ final class RolloutBuffer {
         this.envs = envs;
         this.hidden = hidden;
         int rows = capacity * envs;
-        this.states = new DMatrixRMaj(rows + 1, IN);
+        this.stateData = new double[(rows + 1) * IN];
+        this.states = DMatrixRMaj.wrap(rows, IN, stateData);
+        this.statesWithBootstrap = DMatrixRMaj.wrap(rows + 1, IN, stateData);
         this.actions = new int[rows];
         this.rewards = new double[rows];
         this.actorHidden = new DMatrixRMaj(rows, hidden);
@@ -110,7 +117,7 @@ final class RolloutBuffer {
                     + "of the previous action first");
         }
         int r = row(env, size);
-        System.arraycopy(observations, offset, states.data, r * IN, IN);
+        System.arraycopy(observations, offset, stateData, r * IN, IN);
         return r;
     }
 
@@ -158,7 +165,7 @@ final class RolloutBuffer {
         int r = row(env, size - 1);
         rewards[r] = reward;
         if (envs == 1) {
-            System.arraycopy(nextObservations, offset, states.data, size * IN, IN);
+            System.arraycopy(nextObservations, offset, stateData, size * IN, IN);
         }
         System.arraycopy(nextObservations, offset, nextStates.data, r * IN, IN);
         ends[r] = end;
@@ -238,20 +245,26 @@ final class RolloutBuffer {
         return end;
     }
 
-    /** s_0 … s_{T−1} of every block ({@link #rows()} × 4); a view of the buffer's storage. */
+    /**
+     * s_0 … s_{T−1} of every block ({@link #rows()} × 4): a view of the buffer's storage, its
+     * own header (valid until the next step is recorded).
+     */
     DMatrixRMaj states() {
         states.reshape(rows(), IN);
         return states;
     }
 
-    /** One environment: s_0 … s_T, the bootstrap row last ((T + 1) × 4); a view. */
+    /**
+     * One environment: s_0 … s_T, the bootstrap row last ((T + 1) × 4): a view of the same
+     * storage as {@link #states()} through a header of its own.
+     */
     DMatrixRMaj statesWithBootstrap() {
         if (envs > 1) {
             throw new IllegalStateException("with " + envs + " environments the states after "
                     + "each block are in nextStates()");
         }
-        states.reshape(size + 1, IN);
-        return states;
+        statesWithBootstrap.reshape(size + 1, IN);
+        return statesWithBootstrap;
     }
 
     /** h of each row ({@link #rows()} × hidden). */

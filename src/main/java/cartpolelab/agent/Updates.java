@@ -23,7 +23,7 @@ final class Updates {
     private final Hyperparameters hp;
     private final RolloutBuffer rollout;
     /** Null for PPO. */
-    private final PolicyGradientUpdate learning;
+    private final PolicyGradientUpdate policyGradientUpdate;
     /** Null unless PPO. */
     private final PpoUpdate ppo;
     private final boolean nStepUpdates;
@@ -34,11 +34,11 @@ final class Updates {
     /** PPO, one environment: steps of the rollout that belong to finished episodes. */
     private int finishedEpisodeSteps;
 
-    Updates(Hyperparameters hp, RolloutBuffer rollout, PolicyGradientUpdate learning,
-            PpoUpdate ppo) {
+    Updates(Hyperparameters hp, RolloutBuffer rollout,
+            PolicyGradientUpdate policyGradientUpdate, PpoUpdate ppo) {
         this.hp = hp;
         this.rollout = rollout;
-        this.learning = learning;
+        this.policyGradientUpdate = policyGradientUpdate;
         this.ppo = ppo;
         this.nStepUpdates = hp.algorithm().supportsNSteps() && hp.nSteps() > 0;
         this.envs = hp.envs();
@@ -86,7 +86,7 @@ final class Updates {
             if (ppo != null) {
                 ppo.apply(rollout, steps);
             } else {
-                learning.apply(rollout, steps);
+                policyGradientUpdate.apply(rollout, steps);
             }
         } finally {
             rollout.clear();
@@ -96,7 +96,8 @@ final class Updates {
             tally.addPpo(ppo.policyLoss(), ppo.valueLoss(), ppo.entropy(), ppo.approxKl(),
                     ppo.clipFraction());
         } else {
-            tally.add(learning.actorLoss(), learning.criticLoss(), learning.entropy());
+            tally.add(policyGradientUpdate.actorLoss(), policyGradientUpdate.criticLoss(),
+                    policyGradientUpdate.entropy());
         }
         return true;
     }

@@ -23,6 +23,8 @@ public final class Mlp {
         private final DMatrixRMaj[] hiddens;
         private final DMatrixRMaj output;
         private final DMatrixRMaj[] hiddenGradients;
+        /** A second header over the last hidden layer's data, for {@link #hidden(int)}. */
+        private final DMatrixRMaj hiddenRows;
 
         private Workspace(int forwardRows, int backwardRows, int layers, int hiddenUnits,
                           int outputs) {
@@ -33,6 +35,23 @@ public final class Mlp {
                 hiddenGradients[l] = new DMatrixRMaj(backwardRows, hiddenUnits);
             }
             this.output = new DMatrixRMaj(forwardRows, outputs);
+            this.hiddenRows = DMatrixRMaj.wrap(forwardRows, hiddenUnits, hidden().data);
+        }
+
+        /**
+         * The first {@code rows} rows of {@link #hidden()} (e.g. a rollout's T rows of a
+         * forward pass that also ran its bootstrap row): a header of its own over the same
+         * data, so {@link #hidden()} keeps its shape.
+         */
+        public DMatrixRMaj hidden(int rows) {
+            DMatrixRMaj h = hidden();
+            if (rows < 0 || rows > h.numRows) {
+                throw new IllegalArgumentException("the last forward pass has " + h.numRows
+                        + " rows, asked for " + rows);
+            }
+            hiddenRows.data = h.data; // the same storage, even if a larger pass regrew it
+            hiddenRows.reshape(rows, h.numCols);
+            return hiddenRows;
         }
 
         /** The last hidden layer's h of the last forward pass (rows × hidden). */

@@ -213,4 +213,24 @@ class AgentTest {
                     "episode of " + runner.episodeSteps() + " steps");
         }
     }
+
+    @Test
+    void aRestoredAgentCountsUpdatesOnAndItsNanMessageSaysWhichUpdate() {
+        Hyperparameters hp = Hyperparameters.DEFAULTS.withSeed(3);
+        AgentState fresh = new Agent(hp).state();
+        Agent agent = Agent.restore(hp, new AgentState(fresh.parameters(), fresh.firstMoments(),
+                fresh.secondMoments(), 41));
+        assertEquals(41, agent.updates());
+        // a NaN in the critic's output bias: V, the advantages and the actor loss become NaN
+        agent.parameters().get(7).data[0] = Double.NaN;
+        SplittableRandom random = new SplittableRandom(1);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> {
+            for (int t = 0; t < 1000; t++) {
+                agent.act(S, random);
+                agent.observe(1.0, S, EpisodeEnd.RUNNING);
+            }
+        });
+        assertTrue(e.getMessage().contains("at update 42;"), e.getMessage());
+        assertEquals(41, agent.updates(), "no step was taken on NaN");
+    }
 }

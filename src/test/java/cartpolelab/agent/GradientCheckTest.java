@@ -157,15 +157,15 @@ class GradientCheckTest {
                 .withGaeLambda(lambda).withSeed(seed);
         Agent agent = new Agent(hp);
         Rollout r = record(agent, seed + 100, terminated);
-        agent.learning().computeLossesAndGradients(agent.rollout());
+        agent.policyGradientUpdate().computeLossesAndGradients(agent.rollout());
         List<DMatrixRMaj> p = agent.parameters();
         double[][] targets = frozen(hp, p, r, terminated);
         double[] l0 = loss(hp, p, r, targets);
         String where = algorithm + " λ " + lambda + (terminated ? " (terminated)"
                 : " (cut off)");
-        assertEquals(l0[0], agent.learning().actorLoss(), 1e-12 * (1 + Math.abs(l0[0])), where);
-        assertEquals(l0[1], agent.learning().criticLoss(), 1e-12 * (1 + Math.abs(l0[1])), where);
-        assertEquals(l0[2], agent.learning().entropy(), 1e-12, where);
+        assertEquals(l0[0], agent.policyGradientUpdate().actorLoss(), 1e-12 * (1 + Math.abs(l0[0])), where);
+        assertEquals(l0[1], agent.policyGradientUpdate().criticLoss(), 1e-12 * (1 + Math.abs(l0[1])), where);
+        assertEquals(l0[2], agent.policyGradientUpdate().entropy(), 1e-12, where);
 
         List<DMatrixRMaj> analytic = new ArrayList<>();
         for (DMatrixRMaj g : agent.gradients()) {

@@ -41,7 +41,7 @@ class KnobsTest {
     }
 
     private static double[][] gradients(Agent agent) {
-        agent.learning().computeLossesAndGradients(agent.rollout());
+        agent.policyGradientUpdate().computeLossesAndGradients(agent.rollout());
         List<DMatrixRMaj> g = agent.gradients();
         double[][] out = new double[g.size()][];
         for (int i = 0; i < g.size(); i++) {
@@ -56,8 +56,8 @@ class KnobsTest {
         Agent one = recorded(SMALL.withValueCoefficient(1));
         double[][] gh = gradients(half);
         double[][] g1 = gradients(one);
-        assertEquals(2 * half.learning().criticLoss(), one.learning().criticLoss(), 1e-12);
-        assertEquals(half.learning().actorLoss(), one.learning().actorLoss(), 0.0);
+        assertEquals(2 * half.policyGradientUpdate().criticLoss(), one.policyGradientUpdate().criticLoss(), 1e-12);
+        assertEquals(half.policyGradientUpdate().actorLoss(), one.policyGradientUpdate().actorLoss(), 0.0);
         for (int i = 0; i < 4; i++) {
             assertArrayEquals(gh[i], g1[i], 0.0, "actor matrix " + i);
         }
@@ -91,7 +91,7 @@ class KnobsTest {
         Agent normalised = recorded(SMALL.withNormaliseAdvantage(true));
         gradients(plain);
         gradients(normalised);
-        assertEquals(plain.learning().criticLoss(), normalised.learning().criticLoss(), 0.0);
+        assertEquals(plain.policyGradientUpdate().criticLoss(), normalised.policyGradientUpdate().criticLoss(), 0.0);
         RolloutBuffer r = normalised.rollout();
         double[] v = new double[T + 1];
         for (int t = 0; t <= T; t++) {
@@ -107,8 +107,8 @@ class KnobsTest {
         for (int t = 0; t < T; t++) {
             want -= r.logProbabilities()[t * 2 + r.actions()[t]] * psi[t] / T;
         }
-        assertEquals(want, normalised.learning().actorLoss(), 1e-12);
-        assertNotEquals(plain.learning().actorLoss(), normalised.learning().actorLoss());
+        assertEquals(want, normalised.policyGradientUpdate().actorLoss(), 1e-12);
+        assertNotEquals(plain.policyGradientUpdate().actorLoss(), normalised.policyGradientUpdate().actorLoss());
     }
 
     @Test
@@ -117,7 +117,7 @@ class KnobsTest {
         Agent clipped = recorded(SMALL.withMaxGradNorm(max));
         double before = norm(gradients(recorded(SMALL)));
         assertTrue(before > 10 * max, "the test needs a gradient above the limit: " + before);
-        clipped.learning().apply(clipped.rollout(), T);
+        clipped.policyGradientUpdate().apply(clipped.rollout(), T);
         double after = norm(gradientsNow(clipped));
         assertEquals(max, after, 1e-9);
     }
@@ -153,10 +153,10 @@ class KnobsTest {
                 .withScheduleSteps(1);
         Agent agent = recorded(spent);
         double[] w = agent.parameters().get(0).data.clone();
-        agent.learning().apply(agent.rollout(), T);
+        agent.policyGradientUpdate().apply(agent.rollout(), T);
         assertArrayEquals(w, agent.parameters().get(0).data, 0.0);
         Agent constant = recorded(SMALL);
-        constant.learning().apply(constant.rollout(), T);
+        constant.policyGradientUpdate().apply(constant.rollout(), T);
         assertFalse(java.util.Arrays.equals(w, constant.parameters().get(0).data));
     }
 }

@@ -55,7 +55,7 @@ class LearnerEstimatorTest {
             assertEquals(a[t], agent.act(s[t], always(a[t] == 0 ? 0 : 0.999_999_999)));
             rollout.recordOutcome(r[t], s[t + 1], t == T - 1 ? end : EpisodeEnd.RUNNING);
         }
-        agent.learning().computeLossesAndGradients(rollout);
+        agent.policyGradientUpdate().computeLossesAndGradients(rollout);
         List<DMatrixRMaj> grads = agent.gradients();
 
         GradientVarianceProbe probe = new GradientVarianceProbe(hp,

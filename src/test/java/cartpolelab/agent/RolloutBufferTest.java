@@ -69,8 +69,8 @@ class RolloutBufferTest {
         Agent agent = new Agent(Hyperparameters.DEFAULTS.withAlgorithm(algorithm).withSeed(3));
         agent.act(S0, new SplittableRandom(1));
         agent.rollout().recordOutcome(1.0, S1, end);
-        agent.learning().computeLossesAndGradients(agent.rollout());
-        return agent.learning().criticLoss();
+        agent.policyGradientUpdate().computeLossesAndGradients(agent.rollout());
+        return agent.policyGradientUpdate().criticLoss();
     }
 
     @Test
