@@ -248,9 +248,9 @@ public final class Agent {
     // ---- state, for snapshots and checkpoints ----
 
     /**
-     * The shapes of the eight parameter matrices for these settings, in the order of
-     * {@link #parameterNames()}, without building any network: what a checkpoint reader checks
-     * a file against.
+     * The names and shapes of the parameter matrices for these settings, in the order of
+     * {@link #parameters()}, without building any network (from {@link Mlp#parameterShapes},
+     * the layout's one home): what a checkpoint reader checks a file against.
      */
     public static List<ParameterShape> parameterShapes(Hyperparameters hp) {
         return ParameterShape.of(hp, IN, ACTIONS);
@@ -301,9 +301,8 @@ public final class Agent {
     // ---- live matrices in a fixed order ----
 
     /**
-     * Names in the order of {@link #parameters()}: actor.w1, actor.b1, actor.w2, actor.b2,
-     * critic.w1, critic.b1, critic.w2, critic.b2. Shapes: w1 is 4 × hidden (PyTorch's
-     * transposed), w2 is outputs × hidden (PyTorch's layout), biases are 1 × outputs.
+     * Names in the order of {@link #parameters()}: actor.w1, actor.b1, …, critic.b(L+1)
+     * ({@link #parameterShapes}, derived from the networks' layout).
      */
     public List<String> parameterNames() {
         return parameterNames;

@@ -1,5 +1,9 @@
 package cartpolelab.agent;
 
+import cartpolelab.nn.Mlp;
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The name and shape of one parameter matrix of the agent's networks.
  *
@@ -10,28 +14,25 @@ package cartpolelab.agent;
 public record ParameterShape(String name, int rows, int cols) {
 
     /**
-     * The actor's then the critic's matrices for these settings, each network
-     * {@code {net}.w1, b1, …, w(L+1), b(L+1)} for L hidden layers: hidden weights are
-     * inputs × hidden, the output layer's outputs × hidden (PyTorch's layout), biases
-     * 1 × outputs. One hidden layer gives the notebook's eight names.
+     * The actor's then the critic's matrices for these settings, {@code actor.w1, actor.b1, …,
+     * critic.b(L+1)}, as the networks lay them out ({@link Mlp#parameterShapes}: hidden weights
+     * inputs × hidden, the output layer's outputs × hidden, PyTorch's layout; biases
+     * 1 × outputs). One hidden layer gives the notebook's eight names.
      */
-    static java.util.List<ParameterShape> of(Hyperparameters hp, int inputs, int actions) {
-        java.util.List<ParameterShape> shapes = new java.util.ArrayList<>();
-        add(shapes, "actor", hp, inputs, actions);
-        add(shapes, "critic", hp, inputs, 1);
-        return java.util.List.copyOf(shapes);
+    static List<ParameterShape> of(Hyperparameters hp, int inputs, int actions) {
+        List<ParameterShape> shapes = new ArrayList<>();
+        add(shapes, "actor", Mlp.parameterShapes(inputs, hp.hiddenSize(), hp.hiddenLayers(),
+                actions));
+        add(shapes, "critic", Mlp.parameterShapes(inputs, hp.hiddenSize(), hp.hiddenLayers(),
+                1));
+        return List.copyOf(shapes);
     }
 
-    private static void add(java.util.List<ParameterShape> shapes, String net,
-                            Hyperparameters hp, int inputs, int outputs) {
-        int h = hp.hiddenSize();
-        int layers = hp.hiddenLayers();
-        for (int l = 1; l <= layers; l++) {
-            shapes.add(new ParameterShape(net + ".w" + l, l == 1 ? inputs : h, h));
-            shapes.add(new ParameterShape(net + ".b" + l, 1, h));
+    private static void add(List<ParameterShape> shapes, String net,
+                            List<Mlp.Parameter> parameters) {
+        for (Mlp.Parameter p : parameters) {
+            shapes.add(new ParameterShape(net + "." + p.name(), p.rows(), p.cols()));
         }
-        shapes.add(new ParameterShape(net + ".w" + (layers + 1), outputs, h));
-        shapes.add(new ParameterShape(net + ".b" + (layers + 1), 1, outputs));
     }
 
     /** @throws IllegalArgumentException if {@code m} is not rows × cols */

@@ -50,12 +50,19 @@ public final class Dense {
         this.layout = layout;
         this.inputs = inputs;
         this.outputs = outputs;
-        int rows = layout == Layout.INPUT_ROWS ? inputs : outputs;
-        int cols = layout == Layout.INPUT_ROWS ? outputs : inputs;
+        int[] shape = weightShape(inputs, outputs, layout);
+        int rows = shape[0];
+        int cols = shape[1];
         this.weight = new DMatrixRMaj(rows, cols);
         this.bias = new DMatrixRMaj(1, outputs);
         this.weightGradient = new DMatrixRMaj(rows, cols);
         this.biasGradient = new DMatrixRMaj(1, outputs);
+    }
+
+    /** {rows, columns} of the weight of a layer inputs → outputs stored in {@code layout}. */
+    static int[] weightShape(int inputs, int outputs, Layout layout) {
+        return layout == Layout.INPUT_ROWS ? new int[] {inputs, outputs}
+                : new int[] {outputs, inputs};
     }
 
     /**

@@ -65,6 +65,13 @@ public final class Mlp {
         }
     }
 
+    /**
+     * The name and shape of one parameter matrix: {@code w1, b1, …, w(L+1), b(L+1)}, in the
+     * order of {@link #parameters()}.
+     */
+    public record Parameter(String name, int rows, int cols) {
+    }
+
     /** Hidden layers then the output layer. */
     private final Dense[] layers;
     private final int hiddenLayers;
@@ -86,11 +93,36 @@ public final class Mlp {
         this.activation = activation;
         this.layers = new Dense[hiddenLayers + 1];
         // wide hidden layers: W inputs × hidden; narrow output layer: W outputs × hidden
-        for (int l = 0; l < hiddenLayers; l++) {
-            layers[l] = new Dense(l == 0 ? inputs : hiddenUnits, hiddenUnits,
-                    Dense.Layout.INPUT_ROWS);
+        for (int l = 0; l <= hiddenLayers; l++) {
+            layers[l] = new Dense(layerInputs(l, inputs, hiddenUnits),
+                    l < hiddenLayers ? hiddenUnits : outputs, layout(l, hiddenLayers));
         }
-        layers[hiddenLayers] = new Dense(hiddenUnits, outputs, Dense.Layout.OUTPUT_ROWS);
+    }
+
+    private static int layerInputs(int layer, int inputs, int hiddenUnits) {
+        return layer == 0 ? inputs : hiddenUnits;
+    }
+
+    private static Dense.Layout layout(int layer, int hiddenLayers) {
+        return layer < hiddenLayers ? Dense.Layout.INPUT_ROWS : Dense.Layout.OUTPUT_ROWS;
+    }
+
+    /**
+     * The parameters' names and shapes of the network {@code new Mlp(inputs, hiddenUnits,
+     * hiddenLayers, outputs, …)} would build, without building it (what a checkpoint reader
+     * checks a file against): the one home of the layout, which the constructor uses too.
+     */
+    public static List<Parameter> parameterShapes(int inputs, int hiddenUnits,
+                                                  int hiddenLayers, int outputs) {
+        List<Parameter> p = new ArrayList<>(2 * (hiddenLayers + 1));
+        for (int l = 0; l <= hiddenLayers; l++) {
+            int out = l < hiddenLayers ? hiddenUnits : outputs;
+            int[] w = Dense.weightShape(layerInputs(l, inputs, hiddenUnits), out,
+                    layout(l, hiddenLayers));
+            p.add(new Parameter("w" + (l + 1), w[0], w[1]));
+            p.add(new Parameter("b" + (l + 1), 1, out));
+        }
+        return List.copyOf(p);
     }
 
     /** Layer by layer, each like PyTorch's nn.Linear default. */
