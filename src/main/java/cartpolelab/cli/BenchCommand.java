@@ -78,7 +78,8 @@ final class BenchCommand implements Callable<Integer> {
     private int outputsEpisodes;
 
     @Option(names = "--compare-seeds", paramLabel = "N", defaultValue = "10",
-            description = "seeds of the whole grid (default: ${DEFAULT-VALUE})")
+            description = "seeds of the whole compare grid, bench's experiment row and "
+                    + "--compare's; 0 for none (default: ${DEFAULT-VALUE})")
     private int compareSeeds;
 
     @Option(names = "--scaling-seeds", paramLabel = "N", defaultValue = "4",
@@ -107,22 +108,30 @@ final class BenchCommand implements Callable<Integer> {
      */
     private void printParallel(PrintWriter out, Hyperparameters hp) {
         if (hp.envs() == 1 && hp.algorithm().supportsNSteps() && hp.nSteps() > 0) {
+            double before = ExperimentBenchmark.loadAverage();
             AgentBenchmark.Result r = AgentBenchmark.run(hp.withEnvs(8), warmup, steps);
             out.printf(Locale.ROOT, "--envs 8             %,10.0f env steps/s   (%,.0f per CPU "
                     + "second; these settings with 8 environments in lockstep, one update "
-                    + "per 8 × %d steps)%n", r.stepsPerSecond(), r.stepsPerCpuSecond(),
-                    hp.nSteps());
+                    + "per 8 × %d steps; %s)%n", r.stepsPerSecond(), r.stepsPerCpuSecond(),
+                    hp.nSteps(), load(before));
             out.flush();
         }
         Hyperparameters ppo = cartpolelab.agent.Preset.SB3_PPO.hyperparameters()
                 .withSeed(hp.seed());
+        double before = ExperimentBenchmark.loadAverage();
         AgentBenchmark.Result r = AgentBenchmark.run(ppo, Math.max(1, warmup / 10),
                 Math.max(1, steps / 10));
         out.printf(Locale.ROOT, "--preset sb3-ppo     %,10.0f env steps/s   (%,.0f per CPU "
                 + "second; 8 envs × 32 steps, 20 epochs of one 256-step minibatch, 4→64→64 "
-                + "tanh; %,d steps)%n", r.stepsPerSecond(), r.stepsPerCpuSecond(),
-                r.measuredSteps());
+                + "tanh; %,d steps; %s)%n", r.stepsPerSecond(), r.stepsPerCpuSecond(),
+                r.measuredSteps(), load(before));
         out.flush();
+    }
+
+    /** "load average 3.10 → 2.95": the machine's one-minute load before and after a row. */
+    private static String load(double before) {
+        return String.format(Locale.ROOT, "load average %.2f → %.2f", before,
+                ExperimentBenchmark.loadAverage());
     }
 
     @Override
@@ -166,12 +175,13 @@ final class BenchCommand implements Callable<Integer> {
                 hp.algorithm().displayName(), hp.version().id(), hp.hiddenSize(),
                 System.getProperty("java.vm.name") + " " + Runtime.version());
         out.flush();
+        double before = ExperimentBenchmark.loadAverage();
         AgentBenchmark.Result r = AgentBenchmark.run(hp, warmup, steps);
         out.printf(Locale.ROOT, "training throughput  %,10.0f env steps/s   (%,d steps after "
                 + "%,d warm-up; episodes %.0f steps on average; %,.0f per CPU second; "
-                + "%d env%s)%n", r.stepsPerSecond(), r.measuredSteps(), warmup,
+                + "%d env%s; %s)%n", r.stepsPerSecond(), r.measuredSteps(), warmup,
                 r.meanEpisodeLength(), r.stepsPerCpuSecond(), hp.envs(),
-                hp.envs() == 1 ? "" : "s");
+                hp.envs() == 1 ? "" : "s", load(before));
         out.printf(Locale.ROOT, "fresh agent          %,10.0f env steps/s   (its first %,d "
                 + "steps, learning from scratch; episodes %.0f steps)%n",
                 r.freshStepsPerSecond(), r.freshSteps(), r.freshMeanEpisodeLength());
@@ -182,6 +192,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.updateSteps());
         out.flush();
         printParallel(out, hp);
+        printGrid(out, hp, cartpolelab.train.ExperimentSpec.defaultThreads());
         if (trainerEpisodes > 0) {
             TrainingRun run = new TrainingRun(hp.withEpisodes(trainerEpisodes));
             run.train(false, null);
@@ -266,6 +277,22 @@ final class BenchCommand implements Callable<Integer> {
                 a.off(), a.on());
     }
 
+    /** The experiment row: the whole compare grid (--compare-seeds, 0 for none) on the cores. */
+    private void printGrid(PrintWriter out, Hyperparameters hp, int cores)
+            throws InterruptedException {
+        if (compareSeeds > 0) {
+            double before = ExperimentBenchmark.loadAverage();
+            ExperimentBenchmark.Result r = ExperimentBenchmark.run(ExperimentBenchmark.grid(hp,
+                    compareSeeds, cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN),
+                    cores);
+            out.printf(Locale.ROOT, "whole grid           %10.1f s wall      (3 algorithms × %d "
+                    + "seeds × %d episodes on %d threads: %,d steps, %.1f CPU s, %,.0f steps/s; "
+                    + "%s)%n", r.wallSeconds(), compareSeeds, hp.episodes(), cores, r.steps(),
+                    r.cpuSeconds(), r.steps() / r.wallSeconds(), load(before));
+            out.flush();
+        }
+    }
+
     /** {@code --compare}: the whole grid on all cores, then 1 → 2 threads on a smaller one. */
     private void printCompare(PrintWriter out, Hyperparameters hp) throws InterruptedException {
         int cores = cartpolelab.train.ExperimentSpec.defaultThreads();
@@ -274,17 +301,7 @@ final class BenchCommand implements Callable<Integer> {
                 ExperimentBenchmark.loadAverage(), System.getProperty("java.vm.name") + " "
                 + Runtime.version());
         out.flush();
-        if (compareSeeds > 0) {
-            ExperimentBenchmark.Result r = ExperimentBenchmark.run(ExperimentBenchmark.grid(hp,
-                    compareSeeds, cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN),
-                    cores);
-            out.printf(Locale.ROOT, "whole grid           %10.1f s wall      (3 algorithms × %d "
-                    + "seeds × %d episodes on %d threads: %,d steps, %.1f CPU s, %,.0f steps/s; "
-                    + "load average %.2f after)%n", r.wallSeconds(), compareSeeds,
-                    hp.episodes(), cores, r.steps(), r.cpuSeconds(),
-                    r.steps() / r.wallSeconds(), ExperimentBenchmark.loadAverage());
-            out.flush();
-        }
+        printGrid(out, hp, cores);
         if (scalingSeeds > 0) {
             Hyperparameters small = hp.withEpisodes(scalingEpisodes);
             var grid = ExperimentBenchmark.grid(small, scalingSeeds,

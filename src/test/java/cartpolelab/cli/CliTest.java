@@ -189,10 +189,12 @@ class CliTest {
     @Test
     void benchPrintsItsFigures() {
         Run r = cli("bench", "--steps", "20000", "--warmup", "1000", "--hidden", "32",
-                "--trainer-episodes", "20", "--recorder-episodes", "30");
+                "--trainer-episodes", "20", "--recorder-episodes", "30", "--compare-seeds", "1",
+                "--episodes", "20");
         assertEquals(0, r.code(), r.err());
         for (String s : new String[] {"training throughput", "env steps/s", "actor forward",
-                "A2C update", "TrainingRun loop", "episode recorder"}) {
+                "A2C update", "--envs 8", "--preset sb3-ppo", "whole grid", "load average",
+                "TrainingRun loop", "episode recorder"}) {
             assertTrue(r.out().contains(s), s + " in " + r.out());
         }
     }
