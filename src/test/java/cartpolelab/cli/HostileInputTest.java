@@ -93,11 +93,11 @@ class HostileInputTest {
         try (RandomAccessFile f = new RandomAccessFile(big.toFile(), "rw")) {
             f.setLength(2L << 30); // sparse: no disk used
         }
-        CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        CliTest.Run r = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> cli("train", "@" + big));
         assertOneSafeLine(r, "more than an argument file may be");
         Path nesting = Files.writeString(dir.resolve("small.args"), "--episodes 3 @" + big);
-        assertOneSafeLine(assertTimeoutPreemptively(Duration.ofSeconds(5),
+        assertOneSafeLine(assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> cli("train", "@" + nesting)), "more than an argument file may be");
     }
 

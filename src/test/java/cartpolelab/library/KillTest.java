@@ -68,7 +68,7 @@ class KillTest {
             Thread.sleep(wait);
             long before = reported.get();
             child.destroyForcibly(); // SIGKILL
-            assertTrue(child.waitFor(10, TimeUnit.SECONDS));
+            assertTrue(child.waitFor(60, TimeUnit.SECONDS));
             reader.join(5000);
             if (!Files.exists(file)) {
                 report.add("kill " + k + " before the library existed");

@@ -157,11 +157,11 @@ class ExperimentTest {
             Thread.sleep(50);
             assertEquals(parked.episodesDone(), e.status().episodesDone(), "nothing trains");
             // a paused run's snapshot is taken at once, between episodes
-            RunSnapshot snap = e.snapshot(0).get(10, TimeUnit.SECONDS);
+            RunSnapshot snap = e.snapshot(0).get(60, TimeUnit.SECONDS);
             assertEquals(e.history(0).size(), snap.episodes());
             assertEquals(0, snap.replayedSteps());
             e.stop();
-            assertTrue(e.awaitDone(Duration.ofSeconds(30)));
+            assertTrue(e.awaitDone(Duration.ofSeconds(300)));
             for (int i = 0; i < s.cells().size(); i++) {
                 assertTrue(e.state(i) == CellState.STOPPED || e.state(i) == CellState.FINISHED);
             }

@@ -80,7 +80,7 @@ class MidEpisodeSnapshotTest {
         RunSnapshot s = run.snapshot();
         RunSnapshot absurd = new RunSnapshot(HP, s.agent(), s.totalSteps(), 1L << 62,
                 s.history());
-        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(2),
+        IllegalArgumentException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
                 () -> assertThrows(IllegalArgumentException.class,
                         () -> TrainingRun.restore(absurd)));
         assertTrue(e.getMessage().contains("random-stream position"), e.getMessage());

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BackgroundWorkTest {
 
     private static final Hyperparameters SETTINGS = Hyperparameters.DEFAULTS.withHiddenSize(16);
-    private static final long WAIT_MS = 15_000;
+    private static final long WAIT_MS = 120_000; // a bound for a loaded CI machine
 
     @TempDir
     Path dir;

@@ -53,7 +53,7 @@ class ChartInteractionTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {

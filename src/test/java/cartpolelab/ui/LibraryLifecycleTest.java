@@ -43,7 +43,7 @@ class LibraryLifecycleTest {
             CompletableFuture<Void> f = view.openLibrary(file);
             view.shutdown(); // before the I/O thread could open it
             return f;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
         opened.get(60, TimeUnit.SECONDS);
         assertTrue(Files.exists(file), "the library was created");
         // SQLite removes a WAL library's -wal and -shm files when its last connection closes

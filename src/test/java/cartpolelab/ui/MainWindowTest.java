@@ -65,7 +65,7 @@ class MainWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     // ---- helpers ------------------------------------------------------------------------

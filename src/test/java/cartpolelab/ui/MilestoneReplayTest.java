@@ -52,7 +52,7 @@ class MilestoneReplayTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     private String line(FxRobot robot) {

@@ -58,7 +58,7 @@ class ProjectorModeTest {
             view.appearance().themeProperty().set(Appearance.Theme.LIGHT);
             view.appearance().highContrastProperty().set(false);
             view.shutdown();
-        }).get(10, TimeUnit.SECONDS);
+        }).get(60, TimeUnit.SECONDS);
     }
 
     private double chartWidthOnScreen(FxRobot robot) {

@@ -43,7 +43,7 @@ class ReplayWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     private String line(FxRobot robot) {
@@ -149,7 +149,7 @@ class ReplayWindowTest {
         }
         // still answering: the FX thread runs a task at once, and a fresh run trains
         assertEquals(Boolean.TRUE, WaitForAsyncUtils.asyncFx(() -> true)
-                .get(5, TimeUnit.SECONDS));
+                .get(60, TimeUnit.SECONDS));
         robot.type(KeyCode.ESCAPE);
         robot.interact(() -> view.viewModel().speedProperty().set(Speed.MAXIMUM));
         robot.clickOn("#resetButton");
@@ -185,7 +185,7 @@ class ReplayWindowTest {
                 }
             }
             return true;
-        }).get(10, TimeUnit.SECONDS));
+        }).get(60, TimeUnit.SECONDS));
         for (String id : new String[] {"#replayPrevious", "#replayBack", "#replayPlay",
             "#replayForward", "#replayNext", "#replayLive", "#replaySpeed", "#replayKeep"}) {
             javafx.scene.control.Control c = robot.lookup(id).queryAs(

@@ -49,7 +49,7 @@ class RoughEdgesTest {
     @AfterEach
     void tearDown() throws Exception {
         if (view != null) {
-            WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
         }
     }
 

@@ -55,7 +55,7 @@ class RunsWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     @SuppressWarnings("unchecked")

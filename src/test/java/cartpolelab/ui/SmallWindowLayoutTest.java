@@ -48,7 +48,7 @@ class SmallWindowLayoutTest {
     @AfterEach
     void tearDown() throws Exception {
         if (view != null) {
-            WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
         }
     }
 

@@ -61,7 +61,7 @@ class WindowBehaviourTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(5, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     private static void waitFor(String what, java.util.concurrent.Callable<Boolean> condition) {

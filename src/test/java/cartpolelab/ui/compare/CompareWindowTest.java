@@ -50,7 +50,7 @@ class CompareWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     private static void waitFor(String what, Callable<Boolean> condition) {
@@ -63,7 +63,7 @@ class CompareWindowTest {
 
     /** A value read on the FX thread, which owns it. */
     private static <T> T onFx(Callable<T> read) throws Exception {
-        return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
+        return WaitForAsyncUtils.asyncFx(read).get(60, TimeUnit.SECONDS);
     }
 
     private CompareView compare(FxRobot robot) {

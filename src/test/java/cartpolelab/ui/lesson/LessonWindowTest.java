@@ -40,7 +40,7 @@ class LessonWindowTest {
 
     @AfterEach
     void tearDown() throws Exception {
-        WaitForAsyncUtils.asyncFx(view::shutdown).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.asyncFx(view::shutdown).get(60, TimeUnit.SECONDS);
     }
 
     private static void waitFor(String what, java.util.concurrent.Callable<Boolean> c) {
@@ -201,9 +201,9 @@ class LessonWindowTest {
         LessonView lesson = open(robot);
         java.nio.file.Path png = dir.resolve("chapter.png");
         java.nio.file.Path svg = dir.resolve("chapter.svg");
-        WaitForAsyncUtils.asyncFx(() -> lesson.save(png)).get(10, TimeUnit.SECONDS)
+        WaitForAsyncUtils.asyncFx(() -> lesson.save(png)).get(60, TimeUnit.SECONDS)
                 .get(60, TimeUnit.SECONDS);
-        WaitForAsyncUtils.asyncFx(() -> lesson.save(svg)).get(10, TimeUnit.SECONDS)
+        WaitForAsyncUtils.asyncFx(() -> lesson.save(svg)).get(60, TimeUnit.SECONDS)
                 .get(60, TimeUnit.SECONDS);
         java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
         assertEquals(2 * ChapterSlide.WIDTH, img.getWidth());
@@ -212,10 +212,10 @@ class LessonWindowTest {
         assertTrue(doc.startsWith("<svg") || doc.contains("<svg"), "an SVG document");
         assertTrue(doc.contains("<path"), "the formula and text as outlines");
         java.util.concurrent.CompletableFuture<Void> bad = WaitForAsyncUtils.asyncFx(
-                () -> lesson.save(dir.resolve("chapter.txt"))).get(10, TimeUnit.SECONDS);
+                () -> lesson.save(dir.resolve("chapter.txt"))).get(60, TimeUnit.SECONDS);
         java.util.concurrent.ExecutionException e = org.junit.jupiter.api.Assertions
                 .assertThrows(java.util.concurrent.ExecutionException.class,
-                        () -> bad.get(10, TimeUnit.SECONDS));
+                        () -> bad.get(60, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("use a .png or .svg"),
                 e.getCause().getMessage());
     }
