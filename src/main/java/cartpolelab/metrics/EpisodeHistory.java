@@ -49,6 +49,8 @@ public final class EpisodeHistory {
     }
 
     private final ColumnStore<Columns> store;
+    /** Episodes it began with: those it was copied from (a restored run's), else 0. */
+    private final int base;
 
     public EpisodeHistory() {
         this(new ColumnStore<>(Columns::new, INITIAL_CAPACITY));
@@ -56,6 +58,15 @@ public final class EpisodeHistory {
 
     private EpisodeHistory(ColumnStore<Columns> store) {
         this.store = store;
+        this.base = store.size();
+    }
+
+    /**
+     * The episodes this history began with: a {@link #copy()}'s (a restored run's, which its
+     * window did not train), 0 for a new one. The rest were added to this history.
+     */
+    public int base() {
+        return base;
     }
 
     /**

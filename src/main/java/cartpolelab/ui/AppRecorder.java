@@ -57,7 +57,10 @@ final class AppRecorder {
         if (h != current) {
             end();
             current = h;
-            sizeWhenSeen = h.size();
+            // a run the window trained, however far it got before this first frame: what it
+            // has beyond the episodes it was restored with (a stored run records nothing
+            // until it trains on)
+            sizeWhenSeen = h.base();
         }
         int n = h.size();
         if (recording == null && n > sizeWhenSeen) {
@@ -68,7 +71,9 @@ final class AppRecorder {
             if (episodes != null && run.history() == h) { // read after h: the same run's
                 recording.keepMilestones(episodes);
             }
-            nextCheckpoint = (n / CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY;
+            // counted from the episodes it was restored with: a run that trained past 500
+            // before this first frame is checkpointed now, not at 1,000
+            nextCheckpoint = (sizeWhenSeen / CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY;
         }
         if (recording != null && n >= nextCheckpoint) {
             nextCheckpoint = (n / CHECKPOINT_EVERY + 1) * CHECKPOINT_EVERY;
