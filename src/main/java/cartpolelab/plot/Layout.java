@@ -54,11 +54,6 @@ public final class Layout {
         return bottoms[p] - (y - lo) / (hi - lo) * (bottoms[p] - tops[p]);
     }
 
-    /** The panel's y range as painted: {lo, hi}. */
-    public double[] yRange(int p) {
-        return yRanges[p].clone();
-    }
-
     /** True when (px, py) lies over the plot areas, from the top panel to the bottom one. */
     public boolean inside(double px, double py) {
         return px >= left && px <= right && py >= tops[0] && py <= bottoms[bottoms.length - 1];

@@ -87,14 +87,6 @@ public final class Panel {
         return List.copyOf(series);
     }
 
-    public List<Band> bands() {
-        return List.copyOf(bands);
-    }
-
-    public List<Marker> markers() {
-        return List.copyOf(markers);
-    }
-
     int catchUp() {
         int n = 0;
         for (Series s : series) {
