@@ -1,5 +1,6 @@
 package cartpolelab;
 
+import cartpolelab.cli.Cli;
 import cartpolelab.ui.CartPoleLabApp;
 import javafx.application.Application;
 
@@ -42,7 +43,7 @@ public final class Launcher {
                 System.exit(1);
             }
         } else {
-            System.exit(cartpolelab.cli.Cli.run(args));
+            System.exit(Cli.run(args));
         }
     }
 

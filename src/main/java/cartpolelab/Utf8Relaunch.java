@@ -5,6 +5,7 @@ import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -81,12 +82,12 @@ final class Utf8Relaunch {
         int start = 0;
         for (int i = 0; i < raw.length; i++) {
             if (raw[i] == 0) {
-                out.add(java.util.Arrays.copyOfRange(raw, start, i));
+                out.add(Arrays.copyOfRange(raw, start, i));
                 start = i + 1;
             }
         }
         if (start < raw.length) {
-            out.add(java.util.Arrays.copyOfRange(raw, start, raw.length));
+            out.add(Arrays.copyOfRange(raw, start, raw.length));
         }
         return out;
     }

@@ -3,6 +3,7 @@ package cartpolelab;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -148,7 +149,7 @@ final class WindowProcess {
                         && name.indexOf('/', PREFIX.length()) < 0) {
                     entries.add(entry);
                     id.update((name + entry.getCrc() + entry.getSize()).getBytes(
-                            java.nio.charset.StandardCharsets.UTF_8));
+                            StandardCharsets.UTF_8));
                 }
             }
             if (entries.isEmpty()) {

@@ -1,5 +1,7 @@
 package cartpolelab.agent;
 
+import java.util.Locale;
+
 /**
  * The policy-gradient stages of the study notebook, from plain REINFORCE to A2C, and what sets
  * them apart. The learning update ({@link PolicyGradientUpdate}) is one piece of code; these
@@ -116,12 +118,12 @@ public enum Algorithm {
 
     /** The name {@code --algorithm} takes and files write: {@code a2c}, {@code reinforce-baseline}. */
     public String id() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Parses {@code a2c}, {@code ppo}, {@code reinforce}, {@code reinforce-baseline} (any case, - or _). */
     public static Algorithm parse(String text) {
-        String t = text.trim().replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+        String t = text.trim().replace('-', '_').toUpperCase(Locale.ROOT);
         for (Algorithm a : values()) {
             if (a.name().equals(t)) {
                 return a;

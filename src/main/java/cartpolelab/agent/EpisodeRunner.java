@@ -1,6 +1,7 @@
 package cartpolelab.agent;
 
 import cartpolelab.env.CartPole;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -99,8 +100,8 @@ public final class EpisodeRunner {
         this.lastAction = new int[count];
         this.episodeReward = new double[count];
         this.episodeSteps = new int[count];
-        java.util.Arrays.fill(ends, EpisodeEnd.RUNNING);
-        java.util.Arrays.fill(lastAction, -1);
+        Arrays.fill(ends, EpisodeEnd.RUNNING);
+        Arrays.fill(lastAction, -1);
         this.randomDraws = randomDraws;
         this.episodeStartDraws = randomDraws;
     }

@@ -6,6 +6,7 @@ import cartpolelab.nn.GradientClipping;
 import cartpolelab.nn.Kernels;
 import cartpolelab.nn.Mlp;
 import cartpolelab.nn.Optimiser;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
@@ -277,7 +278,7 @@ final class PolicyGradientUpdate {
 
     /** Ψ_t of the last update's steps, a copy. */
     double[] multipliers() {
-        return java.util.Arrays.copyOf(advantages, lastSteps);
+        return Arrays.copyOf(advantages, lastSteps);
     }
 
     double actorLoss() {

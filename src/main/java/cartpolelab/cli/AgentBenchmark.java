@@ -1,11 +1,13 @@
 package cartpolelab.cli;
 
 import cartpolelab.agent.Agent;
-import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.Algorithm;
+import cartpolelab.agent.EpisodeEnd;
 import cartpolelab.agent.EpisodeRunner;
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.env.CartPole;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.SplittableRandom;
 
 /**
@@ -90,8 +92,8 @@ public final class AgentBenchmark {
         }
         long[] episodes = new long[2];
         long from = runner.totalSteps();
-        java.lang.management.ThreadMXBean threads =
-                java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads =
+                ManagementFactory.getThreadMXBean();
         long cpuStart = threads.getCurrentThreadCpuTime();
         long start = System.nanoTime();
         steps(runner, from + measuredSteps, episodes);

@@ -2,9 +2,11 @@ package cartpolelab.cli;
 
 import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
-import cartpolelab.train.EpisodeRecorder;
-import cartpolelab.train.RecordedEpisode;
+import cartpolelab.agent.Preset;
 import cartpolelab.io.PlotFiles;
+import cartpolelab.train.EpisodeRecorder;
+import cartpolelab.train.ExperimentSpec;
+import cartpolelab.train.RecordedEpisode;
 import cartpolelab.train.TrainingRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,9 +17,9 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code bench}: training throughput and the cost of a forward pass and an update. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -116,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
                     hp.nSteps(), load(before));
             out.flush();
         }
-        Hyperparameters ppo = cartpolelab.agent.Preset.SB3_PPO.hyperparameters()
+        Hyperparameters ppo = Preset.SB3_PPO.hyperparameters()
                 .withSeed(hp.seed());
         double before = ExperimentBenchmark.loadAverage();
         AgentBenchmark.Result r = AgentBenchmark.run(ppo, Math.max(1, warmup / 10),
@@ -192,7 +194,7 @@ final class BenchCommand implements Callable<Integer> {
                 r.updateSteps());
         out.flush();
         printParallel(out, hp);
-        printGrid(out, hp, cartpolelab.train.ExperimentSpec.defaultThreads());
+        printGrid(out, hp, ExperimentSpec.defaultThreads());
         if (trainerEpisodes > 0) {
             TrainingRun run = new TrainingRun(hp.withEpisodes(trainerEpisodes));
             run.train(false, null);
@@ -283,7 +285,7 @@ final class BenchCommand implements Callable<Integer> {
         if (compareSeeds > 0) {
             double before = ExperimentBenchmark.loadAverage();
             ExperimentBenchmark.Result r = ExperimentBenchmark.run(ExperimentBenchmark.grid(hp,
-                    compareSeeds, cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN),
+                    compareSeeds, ExperimentSpec.DEFAULT_EPISODES_PER_TURN),
                     cores);
             out.printf(Locale.ROOT, "whole grid           %10.1f s wall      (3 algorithms × %d "
                     + "seeds × %d episodes on %d threads: %,d steps, %.1f CPU s, %,.0f steps/s; "
@@ -295,7 +297,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code --compare}: the whole grid on all cores, then 1 → 2 threads on a smaller one. */
     private void printCompare(PrintWriter out, Hyperparameters hp) throws InterruptedException {
-        int cores = cartpolelab.train.ExperimentSpec.defaultThreads();
+        int cores = ExperimentSpec.defaultThreads();
         out.printf(Locale.ROOT, "CartPole Lab bench --compare · %s · hidden %d · %d cores · "
                 + "load average %.2f before · %s%n", hp.version().id(), hp.hiddenSize(), cores,
                 ExperimentBenchmark.loadAverage(), System.getProperty("java.vm.name") + " "
@@ -305,7 +307,7 @@ final class BenchCommand implements Callable<Integer> {
         if (scalingSeeds > 0) {
             Hyperparameters small = hp.withEpisodes(scalingEpisodes);
             var grid = ExperimentBenchmark.grid(small, scalingSeeds,
-                    cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
+                    ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
             ExperimentBenchmark.run(grid.withEpisodesPerTurn(50), 1); // warm-up
             ExperimentBenchmark.Result one = ExperimentBenchmark.run(grid, 1);
             ExperimentBenchmark.Result two = ExperimentBenchmark.run(grid, 2);
@@ -319,7 +321,7 @@ final class BenchCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "whole runs per turn  %10.1f s wall      (the same grid on 2 "
                     + "threads without round-robin turns, vs %.1f s with turns of %d episodes)%n",
                     whole.wallSeconds(), two.wallSeconds(),
-                    cartpolelab.train.ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
+                    ExperimentSpec.DEFAULT_EPISODES_PER_TURN);
             out.printf(Locale.ROOT, "load average after   %10.2f%n",
                     ExperimentBenchmark.loadAverage());
         }

@@ -86,7 +86,7 @@ public final class PlotFiles {
                 + "max steps %d", hp.hiddenSize(), plain(hp.learningRate()), plain(hp.discount()),
                 entropy, hp.maxSteps());
         boolean nSteps = hp.nSteps() > 0 && algorithms.stream()
-                .anyMatch(cartpolelab.agent.Algorithm::supportsNSteps);
+                .anyMatch(Algorithm::supportsNSteps);
         return nSteps ? s + "  ·  " + hp.nSteps() + "-step" : s;
     }
 

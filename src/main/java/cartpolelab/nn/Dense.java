@@ -1,5 +1,6 @@
 package cartpolelab.nn;
 
+import java.util.Arrays;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -236,7 +237,7 @@ public final class Dense {
         // db = Σ_rows dy   (row by row: sumCols walks columns, 3-4× slower on 200 × 256)
         double[] db = biasGradient.data;
         double[] d = dy.data;
-        java.util.Arrays.fill(db, 0, outputs, 0.0);
+        Arrays.fill(db, 0, outputs, 0.0);
         for (int i = 0, base = 0; i < dy.numRows; i++, base += outputs) {
             for (int j = 0; j < outputs; j++) {
                 db[j] += d[base + j];

@@ -1,6 +1,7 @@
 package cartpolelab.nn;
 
 import java.util.List;
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,7 +18,7 @@ public interface Optimiser {
 
         /** Parses {@code adam} or {@code rmsprop} (any case). */
         public static Kind parse(String text) {
-            String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+            String t = text.trim().toLowerCase(Locale.ROOT);
             return switch (t) {
                 case "adam" -> ADAM;
                 case "rmsprop" -> RMSPROP;
@@ -28,7 +29,7 @@ public interface Optimiser {
 
         /** The name used on the command line and in files: adam, rmsprop. */
         public String id() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
     }
 

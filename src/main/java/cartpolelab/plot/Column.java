@@ -1,5 +1,6 @@
 package cartpolelab.plot;
 
+import java.util.function.IntSupplier;
 import java.util.function.IntToDoubleFunction;
 
 /**
@@ -13,7 +14,7 @@ public interface Column {
     double value(int index);
 
     /** {@code values} up to a size read each time (a growing history). */
-    static Column of(IntToDoubleFunction values, java.util.function.IntSupplier size) {
+    static Column of(IntToDoubleFunction values, IntSupplier size) {
         return new Column() {
             @Override
             public int size() {

@@ -2,6 +2,8 @@ package cartpolelab.plot;
 
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.RunStatistics;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -84,7 +86,7 @@ public final class CompareFigures {
                         }
                     }
                     medians[k][ep - 1] = n == 0 ? Double.NaN
-                            : RunStatistics.median(java.util.Arrays.copyOf(values, n));
+                            : RunStatistics.median(Arrays.copyOf(values, n));
                 }
             }
             return new VarianceGroup(label, medians[0], medians[1], medians[2]);
@@ -114,7 +116,7 @@ public final class CompareFigures {
     public static Figure variance(List<VarianceGroup> groups, Description d) {
         Panel p = new Panel("Variance (log scale)", 1).logY();
         boolean any = false;
-        List<Figure.Key> key = new java.util.ArrayList<>();
+        List<Figure.Key> key = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             double width = VARIANCE_WIDTH + WIDER * (groups.size() - 1 - g);
             key.add(new Figure.Key(groups.get(g).label(), Palette.group(g), 2, null));

@@ -2,6 +2,10 @@ package cartpolelab.plot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.function.IntToDoubleFunction;
+import java.util.function.IntUnaryOperator;
 
 /**
  * What one picture shows: a title, a subtitle (the settings, "solved at episode N"), the x
@@ -36,10 +40,10 @@ public final class Figure {
     private int length;
     /** What one x unit counts: 1 for episodes, {@link StepColumns#UNIT} steps over steps. */
     private double xUnit = 1;
-    private java.util.function.IntToDoubleFunction xOfEpisode = e -> e;
-    private java.util.function.IntUnaryOperator episodeAt = i -> i + 1;
-    private java.util.function.IntFunction<String> describeX = i -> "Episode "
-            + String.format(java.util.Locale.ROOT, "%,d", i + 1);
+    private IntToDoubleFunction xOfEpisode = e -> e;
+    private IntUnaryOperator episodeAt = i -> i + 1;
+    private IntFunction<String> describeX = i -> "Episode "
+            + String.format(Locale.ROOT, "%,d", i + 1);
 
     public Figure(String title, String subtitle, String xLabel) {
         this.title = title;
@@ -57,10 +61,10 @@ public final class Figure {
         episodeAt = i -> steps.episodeAt(i) + 1;
         describeX = i -> {
             int e = steps.episodeAt(i);
-            String step = String.format(java.util.Locale.ROOT, "Step %,d",
+            String step = String.format(Locale.ROOT, "Step %,d",
                     (i + 1L) * StepColumns.UNIT);
             return e < 0 ? step : step + " \u00b7 episode "
-                    + String.format(java.util.Locale.ROOT, "%,d", e + 1);
+                    + String.format(Locale.ROOT, "%,d", e + 1);
         };
         return this;
     }
@@ -71,7 +75,7 @@ public final class Figure {
      */
     public Figure overStepPoints() {
         xUnit = StepColumns.UNIT;
-        describeX = i -> String.format(java.util.Locale.ROOT, "Step %,d",
+        describeX = i -> String.format(Locale.ROOT, "Step %,d",
                 (i + 1L) * StepColumns.UNIT);
         return this;
     }

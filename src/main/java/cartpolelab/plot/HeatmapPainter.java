@@ -1,5 +1,6 @@
 package cartpolelab.plot;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public final class HeatmapPainter {
                                 boolean withPaths) {
         s.fill(Palette.argb(Palette.BACKGROUND));
         s.fillRect(0, 0, width, height);
-        java.util.List<double[]> areas = new java.util.ArrayList<>();
+        List<double[]> areas = new ArrayList<>();
         double w = maps.isEmpty() ? width : width / maps.size();
         for (int i = 0; i < maps.size(); i++) {
             areas.add(paint(s, maps.get(i), i * w, 0, w, height, withPaths));

@@ -25,7 +25,7 @@ public final class Hover {
      *         an empty list when no box was painted
      */
     public static List<String> paint(Surface s, Layout l, Figure f, int index, boolean withBox,
-                                     java.util.List<Figure> readout, double pointerY) {
+                                     List<Figure> readout, double pointerY) {
         double x = l.px(index + 1);
         if (x < l.left || x > l.right) {
             return List.of();

@@ -1,5 +1,8 @@
 package cartpolelab.plot;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Lays out and paints a {@link Figure} on a {@link Surface}: title and subtitle, the legend in
  * rows of its own above the plots (never over them), each panel with a grid, round y ticks,
@@ -199,7 +202,7 @@ public final class PlotPainter {
      */
     private static void paintMarkerLabels(Surface s, Layout l, Panel p, double top) {
         s.font(TICK_SIZE, false);
-        java.util.List<double[]> drawn = new java.util.ArrayList<>();
+        List<double[]> drawn = new ArrayList<>();
         for (Panel.Marker m : p.markers) {
             double x = l.px(m.x());
             if (x < l.left || x > l.right) {
@@ -220,7 +223,7 @@ public final class PlotPainter {
         }
     }
 
-    private static boolean overlaps(java.util.List<double[]> boxes, double from, double to) {
+    private static boolean overlaps(List<double[]> boxes, double from, double to) {
         for (double[] b : boxes) {
             if (from < b[1] && to > b[0]) {
                 return true;

@@ -4,7 +4,9 @@ import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
 import cartpolelab.metrics.MovingAverage;
 import java.util.Locale;
+import java.util.function.IntPredicate;
 import java.util.function.IntSupplier;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * The figures of one training run, the same in the window and in files: the reward chart
@@ -264,7 +266,7 @@ public final class RunFigures {
         // PPO updates every n steps, not every episode, and with several environments an
         // episode can end with no update since the last one's: each update's values hold
         // until the next instead of dropping to the 0 such an episode records
-        java.util.function.IntPredicate updated = d.ppo() ? k -> !Double.isNaN(h.approxKl(k))
+        IntPredicate updated = d.ppo() ? k -> !Double.isNaN(h.approxKl(k))
                 : k -> h.actorLoss(k) != 0 || h.criticLoss(k) != 0 || h.entropy(k) != 0;
         Panel critic = line(CRITIC_LOSS, axis.column(i -> held(updated, h::criticLoss, i)),
                 Palette.CRITIC_LOSS);
@@ -291,8 +293,8 @@ public final class RunFigures {
      * {@code column} at the last episode up to {@code i} in which an update finished (NaN
      * before the first).
      */
-    private static double held(java.util.function.IntPredicate updated,
-                               java.util.function.IntToDoubleFunction column, int i) {
+    private static double held(IntPredicate updated,
+                               IntToDoubleFunction column, int i) {
         for (int k = i; k >= 0; k--) {
             if (updated.test(k)) {
                 return column.applyAsDouble(k);

@@ -1,13 +1,23 @@
 package cartpolelab.ui;
 
+import cartpolelab.train.EpisodeRecorder;
 import cartpolelab.train.Speed;
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -62,19 +72,19 @@ final class ReplayBar extends VBox {
     record GifChoice(boolean atReplaySpeed, boolean overlay, int width) {
     }
 
-    private final javafx.scene.control.MenuButton gif =
-            new javafx.scene.control.MenuButton("GIF");
-    private final javafx.scene.control.CheckMenuItem gifAtSpeed =
-            new javafx.scene.control.CheckMenuItem("At the replay speed (else ×1)");
-    private final javafx.scene.control.CheckMenuItem gifOverlay =
-            new javafx.scene.control.CheckMenuItem("With the numbers panel");
-    private final javafx.scene.control.ToggleGroup gifWidth =
-            new javafx.scene.control.ToggleGroup();
-    private java.util.function.Consumer<GifChoice> onSaveGif = c -> { };
+    private final MenuButton gif =
+            new MenuButton("GIF");
+    private final CheckMenuItem gifAtSpeed =
+            new CheckMenuItem("At the replay speed (else ×1)");
+    private final CheckMenuItem gifOverlay =
+            new CheckMenuItem("With the numbers panel");
+    private final ToggleGroup gifWidth =
+            new ToggleGroup();
+    private Consumer<GifChoice> onSaveGif = c -> { };
 
     /** What "Save as GIF…" does with the choice. */
-    void setOnSaveGif(java.util.function.Consumer<GifChoice> action) {
-        onSaveGif = java.util.Objects.requireNonNull(action);
+    void setOnSaveGif(Consumer<GifChoice> action) {
+        onSaveGif = Objects.requireNonNull(action);
     }
 
     private void createGifMenu() {
@@ -82,14 +92,14 @@ final class ReplayBar extends VBox {
         gif.setMinWidth(Region.USE_PREF_SIZE);
         gif.setFocusTraversable(false);
         gif.setTooltip(new Tooltip("Save the episode shown as an animated GIF, for slides"));
-        javafx.scene.control.MenuItem save =
-                new javafx.scene.control.MenuItem("Save as GIF…");
+        MenuItem save =
+                new MenuItem("Save as GIF…");
         save.setId("replaySaveGif");
         gifOverlay.setSelected(true);
-        gif.getItems().addAll(save, new javafx.scene.control.SeparatorMenuItem(), gifAtSpeed,
+        gif.getItems().addAll(save, new SeparatorMenuItem(), gifAtSpeed,
                 gifOverlay);
         for (int w : new int[] {0, 480, 800}) {
-            javafx.scene.control.RadioMenuItem item = new javafx.scene.control.RadioMenuItem(
+            RadioMenuItem item = new RadioMenuItem(
                     w == 0 ? "Canvas size" : w + " px wide");
             item.setUserData(w);
             item.setToggleGroup(gifWidth);
@@ -143,11 +153,11 @@ final class ReplayBar extends VBox {
         keep.setId("replayKeep");
         keep.setAccessibleText("Recent episodes kept for replay");
         keep.setMinWidth(Region.USE_PREF_SIZE);
-        keep.setValue(cartpolelab.train.EpisodeRecorder.DEFAULT_KEEP);
+        keep.setValue(EpisodeRecorder.DEFAULT_KEEP);
         keep.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer n) {
-                return n == null ? "" : String.format(java.util.Locale.ROOT, "keep %,d", n);
+                return n == null ? "" : String.format(Locale.ROOT, "keep %,d", n);
             }
 
             @Override
@@ -202,7 +212,7 @@ final class ReplayBar extends VBox {
     }
 
     /** Gives {@code recorder} (null: none) the number of recent episodes the bar says. */
-    void applyKeep(cartpolelab.train.EpisodeRecorder recorder) {
+    void applyKeep(EpisodeRecorder recorder) {
         if (recorder != null && recorder.keep() != keep.getValue()) {
             recorder.setKeep(keep.getValue());
         }

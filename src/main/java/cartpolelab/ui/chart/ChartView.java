@@ -2,6 +2,8 @@ package cartpolelab.ui.chart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.IntConsumer;
 
 /**
  * What the user did to the charts, shared by every chart of the window so they stay lined
@@ -19,11 +21,11 @@ public final class ChartView {
     private double dragFrom = Double.NaN;
     private double dragTo = Double.NaN;
     private final List<Runnable> listeners = new ArrayList<>();
-    private java.util.function.IntConsumer onEpisodeClicked = episode -> { };
+    private IntConsumer onEpisodeClicked = episode -> { };
 
     /** What a click (not a drag) on a chart does with the episode under it (from 1). */
-    public void setOnEpisodeClicked(java.util.function.IntConsumer handler) {
-        this.onEpisodeClicked = java.util.Objects.requireNonNull(handler);
+    public void setOnEpisodeClicked(IntConsumer handler) {
+        this.onEpisodeClicked = Objects.requireNonNull(handler);
     }
 
     void clicked(int episode) {

@@ -3,6 +3,8 @@ package cartpolelab.ui.chart;
 import cartpolelab.plot.ChartScheme;
 import cartpolelab.plot.LineLayer;
 import cartpolelab.plot.Surface;
+import java.util.HashMap;
+import java.util.Map;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
@@ -35,7 +37,7 @@ public final class FxSurface implements Surface {
      * and laying out a {@link Text} is the dearest part of a label (it also shares JavaFX's
      * font caches with every other text, so measuring less is also safer).
      */
-    private final java.util.Map<String, Double> widths = new java.util.HashMap<>();
+    private final Map<String, Double> widths = new HashMap<>();
     private int fillArgb = 1;
     private int strokeArgb = 1;
     private double fontSize;

@@ -4,10 +4,16 @@ import cartpolelab.plot.Figure;
 import cartpolelab.plot.Hover;
 import cartpolelab.plot.Layout;
 import cartpolelab.plot.PlotPainter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.PauseTransition;
+import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 
 /**
  * One chart of the window: a {@link Canvas} the {@link PlotPainter} paints a {@link Figure}
@@ -33,7 +39,7 @@ public final class PlotCanvas extends Region {
     private final PlotPainter painter = new PlotPainter();
     private final ChartView view;
     private Figure figure;
-    private java.util.List<Figure> readout = java.util.List.of();
+    private List<Figure> readout = List.of();
     private Layout layout;
     private boolean dirty = true;
     private int paintedScheme = FxSurface.schemeVersion();
@@ -41,20 +47,20 @@ public final class PlotCanvas extends Region {
     private double pressX = Double.NaN;
     /** The pointer's y while it is over this chart (names the faint run under it). */
     private double pointerY = Double.NaN;
-    private java.util.List<String> readoutShown = java.util.List.of();
+    private List<String> readoutShown = List.of();
     /**
      * A click on an episode waits this long for a second click: a double-click means "show
      * the whole run", and its first click must not also replay the episode under it.
      */
-    static final javafx.util.Duration DOUBLE_CLICK = javafx.util.Duration.millis(350);
-    private final javafx.animation.PauseTransition pendingClick =
-            new javafx.animation.PauseTransition(DOUBLE_CLICK);
+    static final Duration DOUBLE_CLICK = Duration.millis(350);
+    private final PauseTransition pendingClick =
+            new PauseTransition(DOUBLE_CLICK);
 
     public PlotCanvas(String id, ChartView view) {
         this.view = view;
         setId(id);
-        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
-        setAccessibleText(id.replaceAll("([A-Z])", " $1").toLowerCase(java.util.Locale.ROOT));
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setAccessibleText(id.replaceAll("([A-Z])", " $1").toLowerCase(Locale.ROOT));
         getStyleClass().add("plot-canvas");
         overlay.setMouseTransparent(true);
         getChildren().addAll(canvas, overlay);
@@ -76,7 +82,7 @@ public final class PlotCanvas extends Region {
     }
 
     /** The figures whose values the hover readout lists (this one and the other chart's). */
-    public void setReadout(java.util.List<Figure> figures) {
+    public void setReadout(List<Figure> figures) {
         readout = figures;
     }
 
@@ -90,7 +96,7 @@ public final class PlotCanvas extends Region {
     }
 
     /** The hover readout's lines as last painted on this chart; empty when it shows none. */
-    public java.util.List<String> readoutShown() {
+    public List<String> readoutShown() {
         return readoutShown;
     }
 
@@ -118,7 +124,7 @@ public final class PlotCanvas extends Region {
 
     private void paint() {
         dirty = false;
-        readoutShown = java.util.List.of();
+        readoutShown = List.of();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         overlay.getGraphicsContext2D().clearRect(0, 0, w, h);
@@ -128,7 +134,7 @@ public final class PlotCanvas extends Region {
             return;
         }
         double[] range = view.range(figure.fullRange());
-        if (figureDirty || layout == null || !java.util.Arrays.equals(range, paintedRange)) {
+        if (figureDirty || layout == null || !Arrays.equals(range, paintedRange)) {
             layout = painter.paint(surface, figure, w, h, range[0], range[1]);
             paintedRange = range;
             figureDirty = false;
@@ -138,7 +144,7 @@ public final class PlotCanvas extends Region {
         } else if (view.hovered() >= 0 && view.hovered() < figure.length()) {
             readoutShown = Hover.paint(overlaySurface, layout, figure, view.hovered(),
                     view.hoveredCanvas() == this,
-                    readout.isEmpty() ? java.util.List.of(figure) : readout,
+                    readout.isEmpty() ? List.of(figure) : readout,
                     view.hoveredCanvas() == this ? pointerY : Double.NaN);
         }
         paints++;

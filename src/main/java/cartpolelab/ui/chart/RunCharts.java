@@ -4,11 +4,16 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.io.PlotFiles;
 import cartpolelab.metrics.EpisodeHistory;
 import cartpolelab.metrics.GradientVarianceHistory;
-import cartpolelab.plot.Panel;
 import cartpolelab.plot.Figure;
+import cartpolelab.plot.Panel;
 import cartpolelab.plot.RunFigures;
 import cartpolelab.plot.XAxis;
+import cartpolelab.ui.export.PlotExport;
+import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 /**
  * The window's two charts (reward; losses and entropy) bound to exactly one run: its history
@@ -27,8 +32,8 @@ public final class RunCharts {
     private final PlotCanvas variance = new PlotCanvas("varianceChart", view);
     /** PPO's approx. KL and clip fraction, beside the losses (a PPO run only). */
     private final PlotCanvas ppo = new PlotCanvas("ppoChart", view);
-    private final javafx.beans.property.BooleanProperty ppoRun =
-            new javafx.beans.property.SimpleBooleanProperty(this, "ppoRun");
+    private final BooleanProperty ppoRun =
+            new SimpleBooleanProperty(this, "ppoRun");
     private EpisodeHistory bound;
     private GradientVarianceHistory boundVariance = new GradientVarianceHistory();
     private EpisodeHistory replaced;
@@ -60,7 +65,7 @@ public final class RunCharts {
     }
 
     /** True while the run shown is PPO's, which has a {@link #ppo} chart. */
-    public javafx.beans.value.ObservableBooleanValue ppoRun() {
+    public ObservableBooleanValue ppoRun() {
         return ppoRun;
     }
 
@@ -171,9 +176,9 @@ public final class RunCharts {
         variance.show(v);
         ppo.show(p);
         ppoRun.set(d.ppo());
-        java.util.List<Figure> readout = d.ppo() ? java.util.List.of(r, t, p)
-                : java.util.List.of(r, t);
-        variance.setReadout(java.util.List.of(v));
+        List<Figure> readout = d.ppo() ? List.of(r, t, p)
+                : List.of(r, t);
+        variance.setReadout(List.of(v));
         reward.setReadout(readout);
         training.setReadout(readout);
         ppo.setReadout(readout);
@@ -184,13 +189,13 @@ public final class RunCharts {
      * What Save plots writes: the run as charted now, at the reward chart's size (with the
      * training chart's height when {@code stacked}), and the zoomed range when zoomed.
      */
-    public cartpolelab.ui.export.PlotExport export(boolean stacked, int solvedAt) {
+    public PlotExport export(boolean stacked, int solvedAt) {
         int episodes = reward.figure() == null ? 0 : reward.figure().length();
         double[] range = view.following() || reward.plotLayout() == null ? null
                 : new double[] {reward.plotLayout().xFrom, reward.plotLayout().xTo};
         int width = (int) Math.round(reward.getWidth());
         int height = (int) Math.round(reward.getHeight());
-        return new cartpolelab.ui.export.PlotExport(bound, episodes, settings, solvedAt,
+        return new PlotExport(bound, episodes, settings, solvedAt,
                 stacked, width, stacked ? height + (int) Math.round(training.getHeight())
                 : height, range).over(axis);
     }

@@ -4,6 +4,9 @@ import static cartpolelab.ui.lesson.Measured.number;
 import static cartpolelab.ui.lesson.Measured.ratio;
 import static cartpolelab.ui.lesson.Measured.steps;
 
+import cartpolelab.agent.Algorithm;
+import java.util.Locale;
+
 /**
  * Each chapter's caption, computed from what its experiment just measured: the claim of the
  * chapter is checked against the numbers, and when they do not show it the caption says so.
@@ -13,9 +16,9 @@ final class Captions {
 
     /** Variance lines are compared from this episode on (the first ones are all alike). */
     static final int FROM = 150;
-    static final String REINFORCE = cartpolelab.agent.Algorithm.REINFORCE.displayName();
-    static final String BASELINE = cartpolelab.agent.Algorithm.REINFORCE_BASELINE.displayName();
-    static final String A2C = cartpolelab.agent.Algorithm.A2C.displayName();
+    static final String REINFORCE = Algorithm.REINFORCE.displayName();
+    static final String BASELINE = Algorithm.REINFORCE_BASELINE.displayName();
+    static final String A2C = Algorithm.A2C.displayName();
 
     private Captions() {
     }
@@ -30,7 +33,7 @@ final class Captions {
         double early = g.meanMa50(50);
         double late = g.meanMa50(n);
         String shown = late > early + 10 ? "climbed" : "did not climb";
-        return String.format(java.util.Locale.ROOT, "REINFORCE's 50-episode average (mean of %d seeds) %s from %s at "
+        return String.format(Locale.ROOT, "REINFORCE's 50-episode average (mean of %d seeds) %s from %s at "
                 + "episode 50 to %s at episode %,d; %s.", g.runs(), shown, number(early),
                 number(late), n, g.solvedText());
     }
@@ -47,7 +50,7 @@ final class Captions {
             return "Not measured: the experiment needs both REINFORCE and the baseline.";
         }
         String claim = sameNetworks(b, 1, 0, "the baseline's", "REINFORCE's");
-        return claim == null ? notYet() : String.format(java.util.Locale.ROOT, "%s (median of %d seeds). REINFORCE: "
+        return claim == null ? notYet() : String.format(Locale.ROOT, "%s (median of %d seeds). REINFORCE: "
                 + "%s; baseline: %s.", claim, b.runs(), r.solvedText(), b.solvedText());
     }
 
@@ -66,7 +69,7 @@ final class Captions {
             return null;
         }
         double q = v / ref;
-        return String.format(java.util.Locale.ROOT, "%son the same networks, %s gradient variance was %s %s%s over "
+        return String.format(Locale.ROOT, "%son the same networks, %s gradient variance was %s %s%s over "
                 + "episodes %d\u2013%,d", q < 1 ? "" : "The data does not show the claim: ",
                 subject, ratio(q), object, q < 1 ? "" : ", not lower,", FROM, to)
                 .replaceFirst("^on", "On");
@@ -83,7 +86,7 @@ final class Captions {
             return "Nothing measured yet.";
         }
         String claim = sameNetworks(g, 2, 1, "the TD advantage's", "that of Gₜ − V(sₜ)");
-        return claim == null ? notYet() : String.format(java.util.Locale.ROOT, "%s (median of %d seeds); the λ = 0 "
+        return claim == null ? notYet() : String.format(Locale.ROOT, "%s (median of %d seeds); the λ = 0 "
                 + "actor-critic: %s.", claim, g.runs(), g.solvedText());
     }
 
@@ -105,14 +108,14 @@ final class Captions {
                 : "A2C needed " + ratio(sa / sb) + " the baseline's steps.")
                 : "The data does not show A2C solving in fewer environment steps than the "
                 + "baseline.";
-        return String.format(java.util.Locale.ROOT, "Median environment steps to solve: A2C %s "
+        return String.format(Locale.ROOT, "Median environment steps to solve: A2C %s "
                 + "(%s), baseline %s (%s), REINFORCE %s (%s). %s", steps(sa), a.solvedText(),
                 steps(sb), b.solvedText(), steps(r.medianSolveSteps()), r.solvedText(), verdict);
     }
 
     /** The epilogue: on the same rollouts, PPO's clipped epochs solve in fewer steps than A2C. */
     static String ppo(Measured m) {
-        Measured.Group p = m.group(cartpolelab.agent.Algorithm.PPO.displayName());
+        Measured.Group p = m.group(Algorithm.PPO.displayName());
         Measured.Group a = m.group(A2C);
         if (p == null || a == null) {
             return "Not measured: the experiment needs PPO and A2C.";
@@ -123,7 +126,7 @@ final class Captions {
                 ? "PPO solved within the budget and A2C, on the same rollouts, did not."
                 : "PPO needed " + ratio(sp / sa) + " A2C's steps.")
                 : "The data does not show PPO solving in fewer environment steps than A2C.";
-        return String.format(java.util.Locale.ROOT, "Median environment steps to solve: PPO %s "
+        return String.format(Locale.ROOT, "Median environment steps to solve: PPO %s "
                 + "(%s), A2C %s (%s). %s", steps(sp), p.solvedText(), steps(sa),
                 a.solvedText(), verdict);
     }

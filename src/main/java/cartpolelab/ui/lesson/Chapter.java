@@ -5,6 +5,7 @@ import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Preset;
 import cartpolelab.env.CartPoleVersion;
 import cartpolelab.train.ExperimentSpec;
+import cartpolelab.ui.canvas.Term;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
@@ -163,8 +164,8 @@ public enum Chapter {
      * How {@code t} reads in this chapter's formula: PPO's marks the policy π_θ(aₜ|sₜ) of its
      * ratio, where the others mark ∇log π (both are the numbers panel's policy bars).
      */
-    public String symbol(cartpolelab.ui.canvas.Term t) {
-        return this == PPO && t == cartpolelab.ui.canvas.Term.GRAD_LOG_PI
+    public String symbol(Term t) {
+        return this == PPO && t == Term.GRAD_LOG_PI
                 ? "\u03c0\u03b8(a\u209c|s\u209c)" : t.symbol();
     }
 

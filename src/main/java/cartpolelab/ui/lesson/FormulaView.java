@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Point2D;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 
 /**
@@ -38,8 +39,8 @@ final class FormulaView extends Pane {
         mark.setVisible(false);
         mark.setArcWidth(8);
         mark.setArcHeight(8);
-        mark.setFill(javafx.scene.paint.Color.web("#ffd23f", 0.35));
-        mark.setStroke(javafx.scene.paint.Color.web("#b7791f"));
+        mark.setFill(Color.web("#ffd23f", 0.35));
+        mark.setStroke(Color.web("#b7791f"));
         getChildren().addAll(image, mark);
         setOnMouseMoved(e -> hover(termAt(e.getX())));
         setOnMouseExited(e -> hover(null));

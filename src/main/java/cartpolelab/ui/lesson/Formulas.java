@@ -3,6 +3,7 @@ package cartpolelab.ui.lesson;
 import cartpolelab.ui.canvas.Term;
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,8 +102,8 @@ final class Formulas {
         BufferedImage img = new BufferedImage(Math.max(1, icon.getIconWidth()),
                 Math.max(1, icon.getIconHeight()), BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = img.createGraphics();
-        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING,
-                java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING,
+                RenderingHints.VALUE_ANTIALIAS_ON);
         icon.paintIcon(null, g, 0, 0);
         g.dispose();
         return img;

@@ -1,25 +1,41 @@
 package cartpolelab.ui.lesson;
 
+import cartpolelab.agent.GradientVarianceProbe;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.metrics.Center;
+import cartpolelab.metrics.Spread;
 import cartpolelab.plot.CompareFigures;
 import cartpolelab.plot.Figure;
+import cartpolelab.plot.XAxis;
+import cartpolelab.results.ExperimentSummary;
 import cartpolelab.train.Experiment;
+import cartpolelab.ui.canvas.Term;
 import cartpolelab.ui.chart.ChartView;
+import cartpolelab.ui.chart.FxSurface;
 import cartpolelab.ui.chart.PlotCanvas;
 import cartpolelab.ui.compare.CompareData;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import cartpolelab.ui.canvas.Term;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -37,7 +53,7 @@ public final class LessonView extends BorderPane {
     private final FormulaView formula = new FormulaView();
     private final Label termHint = new Label();
     /** The page, scrolled in a short window (1280 × 720 at 150 %) rather than squeezed. */
-    private final javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane();
+    private final ScrollPane scroll = new ScrollPane();
     private final Label words = new Label();
     private final Button run = new Button("Run the experiment");
     private final Button save = new Button("Save slide\u2026");
@@ -51,7 +67,7 @@ public final class LessonView extends BorderPane {
     private Experiment experiment;
     private Measured measured;
     private int formulaScheme;
-    private java.util.function.Consumer<Term> termLink = t -> { };
+    private Consumer<Term> termLink = t -> { };
 
     public LessonView(Supplier<Hyperparameters> base, Executor compute) {
         this.base = base;
@@ -64,7 +80,7 @@ public final class LessonView extends BorderPane {
         termHint.getStyleClass().add("lesson-term-hint");
         termHint.setWrapText(true);
         save.setId("lessonSave");
-        save.setTooltip(new javafx.scene.control.Tooltip("Save this chapter as a slide: "
+        save.setTooltip(new Tooltip("Save this chapter as a slide: "
                 + "PNG or SVG (formula, words, chart, caption)"));
         save.setAccessibleText("Save this chapter as a slide, PNG or SVG");
         words.setId("lessonWords");
@@ -84,15 +100,15 @@ public final class LessonView extends BorderPane {
         page.setId("lessonPage");
         page.getStyleClass().add("lesson-page");
         page.setPadding(new Insets(16));
-        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox nav = new HBox(10, previous, next, gap, save);
         nav.setPadding(new Insets(0, 16, 12, 16));
         formula.setLink(this::hovered);
         page.widthProperty().addListener((o, a, b) -> fitFormula());
-        words.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
-        caption.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // never cut short
-        termHint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        words.setMinHeight(Region.USE_PREF_SIZE);
+        caption.setMinHeight(Region.USE_PREF_SIZE); // never cut short
+        termHint.setMinHeight(Region.USE_PREF_SIZE);
         chart.setMinHeight(300); // a short window scrolls the page: the chart stays readable
         scroll.setContent(page);
         scroll.setFitToWidth(true);
@@ -118,7 +134,7 @@ public final class LessonView extends BorderPane {
         hovered(null);
         words.setText(c.words());
         caption.setText("Run the experiment: the caption will say what it measured.");
-        progress.setText(String.format(java.util.Locale.ROOT,
+        progress.setText(String.format(Locale.ROOT,
                 "%d seeds, under a minute on 2 cores", c.spec(base.get()).seeds().size()));
         chart.show(null);
         previous.setDisable(c.ordinal() == 0);
@@ -127,8 +143,8 @@ public final class LessonView extends BorderPane {
 
     /** The chapter's formula in the theme's text colour, narrowed to the page. */
     private void showFormula() {
-        formulaScheme = cartpolelab.ui.chart.FxSurface.schemeVersion();
-        formula.show(chapter.tex(), cartpolelab.ui.chart.FxSurface.scheme().dark());
+        formulaScheme = FxSurface.schemeVersion();
+        formula.show(chapter.tex(), FxSurface.scheme().dark());
         fitFormula();
     }
 
@@ -144,14 +160,14 @@ public final class LessonView extends BorderPane {
                     + "numbers panel, marked there while the panel shows it.");
         } else {
             termHint.setText(formula.terms().isEmpty() ? "" : "Point at " + formula.terms()
-                    .stream().map(chapter::symbol).collect(java.util.stream.Collectors
+                    .stream().map(chapter::symbol).collect(Collectors
                     .joining(", ")) + " in the formula: the main window's numbers panel marks "
                     + "where that number is shown (replay an episode there with P).");
         }
     }
 
     /** Who marks a formula's term in the numbers panel (the main window's canvas). */
-    public void setTermLink(java.util.function.Consumer<Term> link) {
+    public void setTermLink(Consumer<Term> link) {
         termLink = link == null ? t -> { } : link;
     }
 
@@ -187,17 +203,17 @@ public final class LessonView extends BorderPane {
         stop();
         Experiment e = new Experiment(chapter.spec(base.get()));
         if (chapter.varianceChart()) {
-            e.measureGradientVariance(cartpolelab.agent.GradientVarianceProbe.Settings.DEFAULT);
+            e.measureGradientVariance(GradientVarianceProbe.Settings.DEFAULT);
         }
         experiment = e;
         run.setDisable(true);
         progress.setText("training\u2026");
-        cartpolelab.plot.XAxis axis = chapter.overSteps() ? cartpolelab.plot.XAxis.STEPS
-                : cartpolelab.plot.XAxis.EPISODES;
+        XAxis axis = chapter.overSteps() ? XAxis.STEPS
+                : XAxis.EPISODES;
         e.start();
         e.done().whenComplete((v, failure) -> CompletableFuture
-                .supplyAsync(() -> CompareData.of(e, cartpolelab.metrics.Center.MEAN,
-                        cartpolelab.metrics.Spread.MIN_MAX, axis), compute)
+                .supplyAsync(() -> CompareData.of(e, Center.MEAN,
+                        Spread.MIN_MAX, axis), compute)
                 .whenComplete((d, f) -> Platform.runLater(() -> finished(e, d, f))));
     }
 
@@ -210,7 +226,7 @@ public final class LessonView extends BorderPane {
             progress.setText("Could not compute the statistics: " + failure);
             return;
         }
-        progress.setText(String.format(java.util.Locale.ROOT, "%d runs \u00b7 %,d episodes each \u00b7 done",
+        progress.setText(String.format(Locale.ROOT, "%d runs \u00b7 %,d episodes each \u00b7 done",
                 e.cells().size(), e.spec().base().episodes()));
         show(d);
     }
@@ -238,7 +254,7 @@ public final class LessonView extends BorderPane {
             long[] steps = d.lines().stream().filter(l -> l.algorithm().equals(g.label()))
                     .mapToLong(l -> d.summary().runs().stream()
                             .filter(r -> r.id().equals(l.id())).findFirst()
-                            .map(cartpolelab.results.ExperimentSummary.Run::solvedAtStep)
+                            .map(ExperimentSummary.Run::solvedAtStep)
                             .orElse(-1L)).toArray();
             groups.add(new Measured.Group(g.label(), g.runs(), solved,
                     new double[][] {v.reinforce(), v.baseline(), v.td()}, steps));
@@ -250,25 +266,25 @@ public final class LessonView extends BorderPane {
      * Saves the chapter as a slide ({@link ChapterSlide}: .png or .svg): drawn here, written
      * on the statistics thread. The future fails with the reason (a bad name, a full disk).
      */
-    public CompletableFuture<Void> save(java.nio.file.Path file) {
+    public CompletableFuture<Void> save(Path file) {
         ChapterSlide slide;
         try {
             slide = ChapterSlide.of(file, chapter, caption.getText(), chart.figure());
-        } catch (java.io.IOException ex) {
+        } catch (IOException ex) {
             return CompletableFuture.failedFuture(ex);
         }
         return CompletableFuture.runAsync(() -> {
             try {
                 slide.write(file);
-            } catch (java.io.IOException ex) {
-                throw new java.io.UncheckedIOException(ex);
+            } catch (IOException ex) {
+                throw new UncheckedIOException(ex);
             }
         }, compute);
     }
 
     /** Says on the progress line where the slide went, or why it did not. */
-    void saved(java.nio.file.Path file, Throwable failure) {
-        Throwable cause = failure instanceof java.util.concurrent.CompletionException
+    void saved(Path file, Throwable failure) {
+        Throwable cause = failure instanceof CompletionException
                 && failure.getCause() != null ? failure.getCause() : failure;
         progress.setText(cause == null ? "Saved the slide to " + file
                 : "Could not save the slide: " + cause.getMessage());
@@ -292,7 +308,7 @@ public final class LessonView extends BorderPane {
 
     /** Once per frame: repaints the chart if it changed. */
     public void tick() {
-        if (formulaScheme != cartpolelab.ui.chart.FxSurface.schemeVersion()) {
+        if (formulaScheme != FxSurface.schemeVersion()) {
             showFormula(); // the theme changed
         }
         chart.paintIfDirty();

@@ -2,14 +2,18 @@ package cartpolelab.ui.lesson;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.ui.ZoomPane;
+import cartpolelab.ui.canvas.Term;
+import java.io.File;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.beans.property.DoubleProperty;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /**
@@ -68,21 +72,21 @@ public final class LessonWindow {
 
     /** Asks where to save the chapter's slide (PNG or SVG) and saves it there. */
     private void askAndSave() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Save the chapter as a slide");
         chooser.getExtensionFilters().addAll(
-                new javafx.stage.FileChooser.ExtensionFilter("PNG image", "*.png"),
-                new javafx.stage.FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
+                new FileChooser.ExtensionFilter("PNG image", "*.png"),
+                new FileChooser.ExtensionFilter("SVG drawing", "*.svg"));
         chooser.setInitialFileName("lesson-" + (view.chapter().ordinal() + 1) + ".png");
-        java.io.File file = chooser.showSaveDialog(stage);
+        File file = chooser.showSaveDialog(stage);
         if (file != null) {
-            view.save(file.toPath()).whenComplete((v, failure) -> javafx.application.Platform
+            view.save(file.toPath()).whenComplete((v, failure) -> Platform
                     .runLater(() -> view.saved(file.toPath(), failure)));
         }
     }
 
     /** Tells the formula's terms to {@code link} (the main window's overlay). */
-    public void setTermLink(Consumer<cartpolelab.ui.canvas.Term> link) {
+    public void setTermLink(Consumer<Term> link) {
         view.setTermLink(link);
     }
 

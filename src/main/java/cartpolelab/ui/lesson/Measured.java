@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.LongStream;
 
 /**
  * What one preset experiment of the lesson measured, per group (an algorithm, or an
@@ -21,7 +22,7 @@ public record Measured(List<Group> groups) {
 
         /** A group whose environment steps of solving were not measured (all −1). */
         public Group(String label, double[][] ma50, int[] solvedAt, double[][] variance) {
-            this(label, ma50, solvedAt, variance, java.util.stream.LongStream
+            this(label, ma50, solvedAt, variance, LongStream
                     .generate(() -> -1).limit(solvedAt.length).toArray());
         }
 
