@@ -67,6 +67,28 @@ public final class RunLibrary implements AutoCloseable {
                     + abs.getParent() + ": " + e.getMessage() + "; pass --library with a "
                     + "writable place (or --no-library)", e, true);
         }
+        // a library several processes open at the same moment (shards started together) can
+        // be locked by another's first open for an instant, sometimes before SQLite's busy
+        // wait applies (changing the journal mode, a write after a read): try again a while
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return connect(file, abs);
+            } catch (LibraryException e) {
+                if (attempt >= 100 || !(e.getCause() instanceof SQLException s)
+                        || !SqlErrors.busy(s)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(20L * Math.min(attempt, 10));
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static RunLibrary connect(Path file, Path abs) throws LibraryException {
         Connection c = null;
         try {
             SQLiteConfig config = new SQLiteConfig();

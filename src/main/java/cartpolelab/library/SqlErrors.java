@@ -16,6 +16,13 @@ final class SqlErrors {
                 || m.contains("readonly") || m.contains("CANTOPEN") || ioError(m);
     }
 
+    /** Another connection holds the lock for now: worth trying again. */
+    static boolean busy(SQLException e) {
+        String m = String.valueOf(e.getMessage());
+        return m.contains("SQLITE_BUSY") || m.contains("SQLITE_LOCKED")
+                || m.contains("database is locked");
+    }
+
     /** One line for an SQLite error on {@code file}: what happened and what to do. */
     static String describe(Path file, SQLException e) {
         String m = String.valueOf(e.getMessage());

@@ -27,7 +27,7 @@ class ConcurrentCreationTest {
     void severalOpenersOfOneNewLibraryAllSucceed() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            for (int round = 0; round < 5; round++) {
+            for (int round = 0; round < 20; round++) {
                 Path file = dir.resolve("runs-" + round + ".db");
                 CyclicBarrier together = new CyclicBarrier(4);
                 List<Future<Integer>> opened = new ArrayList<>();
