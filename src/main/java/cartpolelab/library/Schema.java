@@ -140,32 +140,14 @@ final class Schema {
      * refuses a newer one or one that is not a library of this program.
      */
     static void migrate(Connection c, Path file) throws SQLException, LibraryException {
-        int version;
-        int application;
-        try (Statement s = c.createStatement()) {
-            version = intPragma(s, "user_version");
-            application = intPragma(s, "application_id");
-        }
-        if (version > VERSION) {
-            throw new LibraryException(file + " is a run library of a newer CartPole Lab "
-                    + "(schema version " + version + "; this build reads up to " + VERSION
-                    + "): open it with that version, or pass --library OTHER.db");
-        }
-        if (version == 0 && application == 0 && !existingTables(c).isEmpty()) {
-            throw new LibraryException(file + " is an SQLite database but not a CartPole Lab "
-                    + "run library: pass --library with another file (or --no-library)");
-        }
-        if (application != 0 && application != APPLICATION_ID) {
-            throw new LibraryException(file + " is an SQLite database of another program: "
-                    + "pass --library with another file (or --no-library)");
-        }
-        if (version < VERSION) {
-            // IMMEDIATE: the write lock first, then the version again, so that two processes
-            // creating the same new library (shards started together) migrate it once
+        if (checkedVersion(c, file, false) < VERSION) {
+            // IMMEDIATE: the write lock first, then every check again, so that processes
+            // creating the same new library at once (shards started together) create it once
+            // and none takes another's half-made tables for a foreign database
             try (Statement s = c.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");
                 try {
-                    for (int v = intPragma(s, "user_version"); v < VERSION; v++) {
+                    for (int v = checkedVersion(c, file, true); v < VERSION; v++) {
                         for (String sql : MIGRATIONS.get(v)) {
                             s.execute(sql);
                         }
@@ -173,7 +155,7 @@ final class Schema {
                     s.execute("PRAGMA application_id = " + APPLICATION_ID);
                     s.execute("PRAGMA user_version = " + VERSION);
                     s.execute("COMMIT");
-                } catch (SQLException e) {
+                } catch (SQLException | LibraryException e) {
                     s.execute("ROLLBACK");
                     throw e;
                 }
@@ -204,5 +186,34 @@ final class Schema {
             }
         }
         return names;
+    }
+
+    /**
+     * The schema version, once the file is known to be a library this build can read; whether
+     * tables without a version are a foreign database is asked only {@code underLock} (before
+     * it, another process may be creating this library's tables).
+     */
+    private static int checkedVersion(Connection c, Path file, boolean underLock)
+            throws SQLException, LibraryException {
+        int version;
+        int application;
+        try (Statement s = c.createStatement()) {
+            version = intPragma(s, "user_version");
+            application = intPragma(s, "application_id");
+        }
+        if (version > VERSION) {
+            throw new LibraryException(file + " is a run library of a newer CartPole Lab "
+                    + "(schema version " + version + "; this build reads up to " + VERSION
+                    + "): open it with that version, or pass --library OTHER.db");
+        }
+        if (underLock && version == 0 && application == 0 && !existingTables(c).isEmpty()) {
+            throw new LibraryException(file + " is an SQLite database but not a CartPole Lab "
+                    + "run library: pass --library with another file (or --no-library)");
+        }
+        if (application != 0 && application != APPLICATION_ID) {
+            throw new LibraryException(file + " is an SQLite database of another program: "
+                    + "pass --library with another file (or --no-library)");
+        }
+        return version;
     }
 }
