@@ -134,58 +134,19 @@ public final class Dense {
         double[] w = weight.data;
         double[] b = bias.data;
         if (layout == Layout.INPUT_ROWS) {
-            // y = x_0 W[0,:] + x_1 W[1,:] + … + b, added left to right like EJML's mult
-            int i;
-            if (inputs == 4) {
-                // the observation layer: one fused pass, bias included
-                fourInputsRow(x[xOffset], x[xOffset + 1], x[xOffset + 2], x[xOffset + 3], w, b,
-                        y, yOffset, outputs);
-                return;
-            }
-            double x0 = x[xOffset];
-            for (int j = 0; j < outputs; j++) {
-                y[yOffset + j] = x0 * w[j];
-            }
-            for (i = 1; i + 3 < inputs; i += 4) {
-                double x1 = x[xOffset + i];
-                double x2 = x[xOffset + i + 1];
-                double x3 = x[xOffset + i + 2];
-                double x4 = x[xOffset + i + 3];
-                int r1 = i * outputs;
-                int r2 = r1 + outputs;
-                int r3 = r2 + outputs;
-                int r4 = r3 + outputs;
+            // y = x_0 W[0,:] + x_1 W[1,:] + … + b, added left to right like EJML's mult; the
+            // observation layer (4 inputs) adds b in the same pass
+            Kernels.row(x, xOffset, inputs, w, outputs, y, yOffset, inputs == 4 ? b : null);
+            if (inputs != 4) {
                 for (int j = 0; j < outputs; j++) {
-                    y[yOffset + j] = y[yOffset + j] + x1 * w[r1 + j] + x2 * w[r2 + j]
-                            + x3 * w[r3 + j] + x4 * w[r4 + j];
+                    y[yOffset + j] += b[j];
                 }
-            }
-            for (; i < inputs; i++) {
-                double xi = x[xOffset + i];
-                int r = i * outputs;
-                for (int j = 0; j < outputs; j++) {
-                    y[yOffset + j] += xi * w[r + j];
-                }
-            }
-            for (int j = 0; j < outputs; j++) {
-                y[yOffset + j] += b[j];
             }
         } else {
             // y_k = W[k, :] · x + b_k
             for (int k = 0; k < outputs; k++) {
                 y[yOffset + k] = dot(w, k * inputs, x, xOffset, inputs) + b[k];
             }
-        }
-    }
-
-    /** y = x0 W[0,:] + x1 W[1,:] + x2 W[2,:] + x3 W[3,:] + b, added left to right. */
-    private static void fourInputsRow(double x0, double x1, double x2, double x3, double[] w,
-                                      double[] b, double[] y, int yOffset, int outputs) {
-        int r1 = outputs;
-        int r2 = 2 * outputs;
-        int r3 = 3 * outputs;
-        for (int j = 0; j < outputs; j++) {
-            y[yOffset + j] = x0 * w[j] + x1 * w[r1 + j] + x2 * w[r2 + j] + x3 * w[r3 + j] + b[j];
         }
     }
 

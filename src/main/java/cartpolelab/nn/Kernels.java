@@ -58,67 +58,77 @@ public final class Kernels {
         final double[] ad = a.data;
         final double[] bd = b.data;
         final double[] cd = c.data;
+        double[] fused = n == 4 && bias != null ? bias.data : null;
         for (int i = 0; i < a.numRows; i++) {
-            int ci = i * m;
-            int ai = i * n;
-            // c_i = a_i0 b_0 + a_i1 b_1 + …, added left to right as EJML's k loop does: the
-            // first min(n, 4) terms in the first pass, then four more per pass
-            int k = Math.min(n, 4);
-            switch (k) {
-                case 4 -> firstFour(ad[ai], ad[ai + 1], ad[ai + 2], ad[ai + 3], bd, m, cd, ci,
-                        n == 4 ? bias : null);
-                case 3 -> {
-                    double a0 = ad[ai];
-                    double a1 = ad[ai + 1];
-                    double a2 = ad[ai + 2];
-                    for (int j = 0; j < m; j++) {
-                        cd[ci + j] = a0 * bd[j] + a1 * bd[m + j] + a2 * bd[2 * m + j];
-                    }
-                }
-                case 2 -> {
-                    double a0 = ad[ai];
-                    double a1 = ad[ai + 1];
-                    for (int j = 0; j < m; j++) {
-                        cd[ci + j] = a0 * bd[j] + a1 * bd[m + j];
-                    }
-                }
-                default -> {
-                    double a0 = ad[ai];
-                    for (int j = 0; j < m; j++) {
-                        cd[ci + j] = a0 * bd[j];
-                    }
-                }
-            }
-            for (; k + 3 < n; k += 4) {
-                double x0 = ad[ai + k];
-                double x1 = ad[ai + k + 1];
-                double x2 = ad[ai + k + 2];
-                double x3 = ad[ai + k + 3];
-                int b0 = k * m;
-                int b1 = b0 + m;
-                int b2 = b1 + m;
-                int b3 = b2 + m;
-                for (int j = 0; j < m; j++) {
-                    cd[ci + j] = cd[ci + j] + x0 * bd[b0 + j] + x1 * bd[b1 + j]
-                            + x2 * bd[b2 + j] + x3 * bd[b3 + j];
-                }
-            }
-            for (; k < n; k++) {
-                double ak = ad[ai + k];
-                int bk = k * m;
-                for (int j = 0; j < m; j++) {
-                    cd[ci + j] += ak * bd[bk + j];
-                }
-            }
+            row(ad, i * n, n, bd, m, cd, i * m, fused);
         }
         if (n != 4) {
             addRow(c, bias);
         }
     }
 
+    /**
+     * One row of a b: {@code cd[ci..ci+m) = ad[ai..ai+n) b} (b row-major, m columns), its terms
+     * added left to right as EJML's {@code mult} adds them, plus {@code bias} in the same pass
+     * when n is 4 (else bias must be null and is added by the caller). The single-row forward
+     * of {@link Dense#forwardRow} is this row too.
+     */
+    static void row(double[] ad, int ai, int n, double[] bd, int m, double[] cd, int ci,
+                    double[] bias) {
+        // c_i = a_i0 b_0 + a_i1 b_1 + …, added left to right as EJML's k loop does: the
+        // first min(n, 4) terms in the first pass, then four more per pass
+        int k = Math.min(n, 4);
+        switch (k) {
+            case 4 -> firstFour(ad[ai], ad[ai + 1], ad[ai + 2], ad[ai + 3], bd, m, cd, ci,
+                    bias);
+            case 3 -> {
+                double a0 = ad[ai];
+                double a1 = ad[ai + 1];
+                double a2 = ad[ai + 2];
+                for (int j = 0; j < m; j++) {
+                    cd[ci + j] = a0 * bd[j] + a1 * bd[m + j] + a2 * bd[2 * m + j];
+                }
+            }
+            case 2 -> {
+                double a0 = ad[ai];
+                double a1 = ad[ai + 1];
+                for (int j = 0; j < m; j++) {
+                    cd[ci + j] = a0 * bd[j] + a1 * bd[m + j];
+                }
+            }
+            default -> {
+                double a0 = ad[ai];
+                for (int j = 0; j < m; j++) {
+                    cd[ci + j] = a0 * bd[j];
+                }
+            }
+        }
+        for (; k + 3 < n; k += 4) {
+            double x0 = ad[ai + k];
+            double x1 = ad[ai + k + 1];
+            double x2 = ad[ai + k + 2];
+            double x3 = ad[ai + k + 3];
+            int b0 = k * m;
+            int b1 = b0 + m;
+            int b2 = b1 + m;
+            int b3 = b2 + m;
+            for (int j = 0; j < m; j++) {
+                cd[ci + j] = cd[ci + j] + x0 * bd[b0 + j] + x1 * bd[b1 + j]
+                        + x2 * bd[b2 + j] + x3 * bd[b3 + j];
+            }
+        }
+        for (; k < n; k++) {
+            double ak = ad[ai + k];
+            int bk = k * m;
+            for (int j = 0; j < m; j++) {
+                cd[ci + j] += ak * bd[bk + j];
+            }
+        }
+    }
+
     /** c_i = a0 b_0 + a1 b_1 + a2 b_2 + a3 b_3 (+ bias), left to right, in one pass. */
     private static void firstFour(double a0, double a1, double a2, double a3, double[] bd,
-                                  int m, double[] cd, int ci, DMatrixRMaj bias) {
+                                  int m, double[] cd, int ci, double[] bias) {
         int b1 = m;
         int b2 = 2 * m;
         int b3 = 3 * m;
@@ -127,10 +137,9 @@ public final class Kernels {
                 cd[ci + j] = a0 * bd[j] + a1 * bd[b1 + j] + a2 * bd[b2 + j] + a3 * bd[b3 + j];
             }
         } else {
-            double[] r = bias.data;
             for (int j = 0; j < m; j++) {
                 cd[ci + j] = a0 * bd[j] + a1 * bd[b1 + j] + a2 * bd[b2 + j] + a3 * bd[b3 + j]
-                        + r[j];
+                        + bias[j];
             }
         }
     }
