@@ -1,6 +1,9 @@
 package cartpolelab.agent;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * The policy-gradient stages of the study notebook, from plain REINFORCE to A2C, and what sets
@@ -129,8 +132,26 @@ public enum Algorithm {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown algorithm '" + text
-                + "': use reinforce, reinforce-baseline, a2c or ppo");
+        throw new IllegalArgumentException("unknown algorithm '" + text + "': use " + ids());
+    }
+
+    /** Every algorithm's id, for messages: "reinforce, reinforce-baseline, a2c or ppo". */
+    public static String ids() {
+        return listed(Arrays.stream(values()).map(Algorithm::id).toList(), " or ");
+    }
+
+    /** The display names of the algorithms that have {@code property}: "A2C and PPO". */
+    public static String namesWhere(Predicate<Algorithm> property) {
+        return listed(Arrays.stream(values()).filter(property).map(Algorithm::displayName)
+                .toList(), " and ");
+    }
+
+    private static String listed(List<String> items, String last) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < items.size(); i++) {
+            s.append(i == 0 ? "" : i == items.size() - 1 ? last : ", ").append(items.get(i));
+        }
+        return s.toString();
     }
 
     @Override

@@ -2,10 +2,12 @@ package cartpolelab.cli;
 
 import cartpolelab.agent.Hyperparameters;
 import cartpolelab.agent.Schedule;
+import cartpolelab.io.SafeText;
 import cartpolelab.nn.Activation;
 import cartpolelab.nn.Initialisation;
 import cartpolelab.nn.Optimiser;
 import java.util.Collections;
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -16,6 +18,21 @@ import picocli.CommandLine.TypeConversionException;
 final class ChoiceConverters {
 
     private ChoiceConverters() {
+    }
+
+    /**
+     * The parser's own message as the whole error ("unknown activation 'x': use relu or
+     * tanh"): picocli would wrap any other exception as "cannot convert 'x' to Activation
+     * (java.lang.IllegalArgumentException: …)".
+     */
+    static <T> T oneLine(String value, Function<String, T> parse) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new TypeConversionException(SafeText.line(
+                    message.replace(value, SafeText.value(value))));
+        }
     }
 
     /** The hidden layers {@code --hidden} asks for: {@code layers} layers of {@code width}. */
@@ -65,28 +82,28 @@ final class ChoiceConverters {
     static final class ActivationConverter implements ITypeConverter<Activation> {
         @Override
         public Activation convert(String value) {
-            return Activation.parse(value);
+            return oneLine(value, Activation::parse);
         }
     }
 
     static final class InitConverter implements ITypeConverter<Initialisation> {
         @Override
         public Initialisation convert(String value) {
-            return Initialisation.parse(value);
+            return oneLine(value, Initialisation::parse);
         }
     }
 
     static final class OptimiserConverter implements ITypeConverter<Optimiser.Kind> {
         @Override
         public Optimiser.Kind convert(String value) {
-            return Optimiser.Kind.parse(value);
+            return oneLine(value, Optimiser.Kind::parse);
         }
     }
 
     static final class ScheduleConverter implements ITypeConverter<Schedule> {
         @Override
         public Schedule convert(String value) {
-            return Schedule.parse(value);
+            return oneLine(value, Schedule::parse);
         }
     }
 }

@@ -223,15 +223,18 @@ final class HyperparameterOptions {
         List<String> notes = new ArrayList<>();
         if (!algorithm.usesEntropy() && parsed.hasMatchedOption("--entropy-coef")) {
             notes.add("--entropy-coef is ignored: " + algorithm.displayName()
-                    + " has no entropy bonus (only A2C uses it)");
+                    + " has no entropy bonus (" + Algorithm.namesWhere(Algorithm::usesEntropy)
+                    + " have one)");
         }
         if (!algorithm.supportsNSteps() && parsed.hasMatchedOption("--n-steps")) {
             notes.add("--n-steps is ignored: " + algorithm.displayName()
-                    + " updates at the end of each episode (only A2C has n-step updates)");
+                    + " updates at the end of each episode ("
+                    + Algorithm.namesWhere(Algorithm::supportsNSteps) + " have n-step updates)");
         }
         if (!algorithm.bootstraps() && parsed.hasMatchedOption("--gae-lambda")) {
             notes.add("--gae-lambda is ignored: " + algorithm.displayName()
-                    + " learns from the Monte-Carlo return (only A2C has a \u03bb)");
+                    + " learns from the Monte-Carlo return ("
+                    + Algorithm.namesWhere(Algorithm::bootstraps) + " have a \u03bb)");
         }
         return notes;
     }
@@ -239,7 +242,7 @@ final class HyperparameterOptions {
     static final class PresetConverter implements CommandLine.ITypeConverter<Preset> {
         @Override
         public Preset convert(String value) {
-            return Preset.parse(value);
+            return ChoiceConverters.oneLine(value, Preset::parse);
         }
     }
 
@@ -252,7 +255,7 @@ final class HyperparameterOptions {
                 // picocli would add "cannot convert ... (java.lang.IllegalArgumentException: ...)"
                 throw new CommandLine.TypeConversionException(
                         "unknown algorithm '" + SafeText.value(value)
-                                + "': use reinforce, reinforce-baseline or a2c");
+                                + "': use " + Algorithm.ids());
             }
         }
     }

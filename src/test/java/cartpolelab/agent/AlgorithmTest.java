@@ -31,4 +31,13 @@ class AlgorithmTest {
         assertEquals(500, d.withNSteps(0).withVersion(CartPoleVersion.V1).withMaxSteps(500)
                 .maxStepsPerUpdate());
     }
+
+    /** Messages list every algorithm (PPO was missing from "use …" once) and who has what. */
+    @Test
+    void messagesNameEveryAlgorithmThatHasTheProperty() {
+        assertEquals("reinforce, reinforce-baseline, a2c or ppo", Algorithm.ids());
+        assertEquals("A2C and PPO", Algorithm.namesWhere(Algorithm::usesEntropy));
+        assertEquals("REINFORCE + baseline, A2C and PPO",
+                Algorithm.namesWhere(Algorithm::usesCritic));
+    }
 }

@@ -167,7 +167,28 @@ class HostileInputTest {
         assertOneSafeLine(cli("train", "--epsiodes", "3"), "did you mean --episodes");
         assertOneSafeLine(cli("trian"), "did you mean train?");
         CliTest.Run r = cli("train", "--algorithm", "ac2");
-        assertOneSafeLine(r, "unknown algorithm 'ac2': use reinforce, reinforce-baseline or a2c");
+        assertOneSafeLine(r, "unknown algorithm 'ac2': use reinforce, reinforce-baseline, a2c or ppo");
         assertFalse(r.err().contains("java.lang"), r.err());
+    }
+
+    /** Every choice flag says what it takes, in one line, with no exception class in it. */
+    @Test
+    void everyBadChoiceGetsItsListInOneLine() {
+        assertOneSafeLine(cli("train", "--preset", "foo"), "unknown preset 'foo': use notebook");
+        assertOneSafeLine(cli("train", "--activation", "x"), "unknown activation 'x': use relu");
+        assertOneSafeLine(cli("train", "--init", "x"), "unknown initialisation 'x': use pytorch");
+        assertOneSafeLine(cli("train", "--optimiser", "x"), "unknown optimiser 'x': use adam");
+        assertOneSafeLine(cli("train", "--lr-schedule", "x"), "unknown schedule 'x': use constant");
+        assertOneSafeLine(cli("train", "--clip-schedule", "\u001b[2Jx"),
+                "unknown schedule '\\e[2Jx': use constant");
+        assertOneSafeLine(cli("train", "--activation", "y".repeat(60_000)), "use relu or tanh");
+    }
+
+    /** A flag the algorithm ignores names the algorithms that use it (PPO too, not "only A2C"). */
+    @Test
+    void anIgnoredFlagNamesTheAlgorithmsThatUseIt() {
+        CliTest.Run r = cli("train", "--algorithm", "reinforce", "--entropy-coef", "0.1",
+                "--episodes", "1", "--no-library");
+        assertTrue(r.err().contains("A2C and PPO have one"), r.err());
     }
 }

@@ -15,12 +15,14 @@ import cartpolelab.train.Speed;
 import cartpolelab.train.Trainer;
 import cartpolelab.train.TrainerState;
 import cartpolelab.ui.canvas.CartPoleCanvas;
+import cartpolelab.ui.settings.SettingsTable;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -76,8 +78,8 @@ class WhyItLearnsWindowTest {
         robot.type(KeyCode.RIGHT); // pauses
         waitFor("paused", () -> "Play".equals(robot.lookup("#replayPlay").queryButton()
                 .getText()));
-        javafx.scene.control.Slider timeline = robot.lookup("#replayTimeline")
-                .queryAs(javafx.scene.control.Slider.class);
+        Slider timeline = robot.lookup("#replayTimeline")
+                .queryAs(Slider.class);
         robot.interact(() -> timeline.setValue(2));
         waitFor("frame 2", () -> replayLine(robot).contains("frame 2/"));
         Matcher m = FRAME.matcher(replayLine(robot));
@@ -193,10 +195,13 @@ class WhyItLearnsWindowTest {
         assertFalse(entropy.isDisabled());
         assertFalse(nSteps.isDisabled());
         assertEquals(8, view.viewModel().settingsProperty().get().nSteps());
-        assertNull(cartpolelab.ui.settings.SettingsTable.unusedBecause(
-                cartpolelab.ui.settings.SettingsTable.ENTROPY, Algorithm.A2C));
-        assertTrue(cartpolelab.ui.settings.SettingsTable.unusedBecause(
-                cartpolelab.ui.settings.SettingsTable.N_STEPS, Algorithm.REINFORCE)
+        assertNull(SettingsTable.unusedBecause(
+                SettingsTable.ENTROPY, Algorithm.A2C));
+        assertTrue(SettingsTable.unusedBecause(
+                SettingsTable.N_STEPS, Algorithm.REINFORCE)
                 .contains("whole episodes"));
+        assertTrue(SettingsTable.unusedBecause(
+                SettingsTable.ENTROPY, Algorithm.REINFORCE)
+                .contains("A2C and PPO add one"));
     }
 }

@@ -244,12 +244,14 @@ public final class SettingsTable {
      */
     public static String unusedBecause(Row<?> row, Algorithm algorithm) {
         if (row == ENTROPY && !algorithm.usesEntropy()) {
-            return algorithm.displayName() + " has no entropy bonus; only A2C adds one. "
+            return algorithm.displayName() + " has no entropy bonus; "
+                    + Algorithm.namesWhere(Algorithm::usesEntropy) + " add one. "
                     + "The value is kept for when you switch back.";
         }
         if (row == N_STEPS && !algorithm.supportsNSteps()) {
             return algorithm.displayName() + " learns from whole episodes (it needs the full "
-                    + "return Gₜ); only A2C can update every n steps.";
+                    + "return Gₜ); " + Algorithm.namesWhere(Algorithm::supportsNSteps)
+                    + " can update every n steps.";
         }
         if ((row == EPOCHS || row == MINIBATCH || row == CLIP_RANGE || row == CLIP_SCHEDULE)
                 && algorithm != Algorithm.PPO) {
@@ -261,7 +263,8 @@ public final class SettingsTable {
         }
         if (row == GAE_LAMBDA && !algorithm.bootstraps()) {
             return algorithm.displayName() + " multiplies \u2207log \u03c0 by the Monte-Carlo "
-                    + "return (\u03bb = 1 in effect); only A2C's advantage has a \u03bb.";
+                    + "return (\u03bb = 1 in effect); the advantage of "
+                    + Algorithm.namesWhere(Algorithm::bootstraps) + " has a \u03bb.";
         }
         return null;
     }
