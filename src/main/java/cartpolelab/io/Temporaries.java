@@ -93,9 +93,10 @@ final class Temporaries {
                 throw new IOException("cannot write " + file + ": permission denied in " + dir
                         + "; choose another location", e);
             } catch (FileSystemException e) {
-                String reason = e.getReason() != null ? e.getReason() : e.toString();
+                // A NoSuchFileException has no reason, only the temporary file's name.
+                String reason = e.getReason() != null ? " (" + e.getReason() + ")" : "";
                 throw new IOException("cannot write " + file + ": cannot create a file in "
-                        + dir + " (" + reason + "); choose another location", e);
+                        + dir + reason + "; choose another location", e);
             }
         }
     }

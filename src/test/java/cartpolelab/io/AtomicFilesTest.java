@@ -225,6 +225,8 @@ class AtomicFilesTest {
         assumeTrue(Files.isDirectory(Path.of("/proc/self")), "a Linux /proc");
         IOException e = assertThrows(IOException.class, () -> AtomicFiles.checkWritable(proc));
         assertTrue(e.getMessage().startsWith("cannot write " + proc), e.getMessage());
+        assertFalse(e.getMessage().contains("java.") || e.getMessage().contains(".cplab-"),
+                "no exception class, no temporary file's name: " + e.getMessage());
     }
 
     @Test
