@@ -25,7 +25,8 @@ public final class Mlp {
         private final DMatrixRMaj[] hiddenGradients;
         /** A second header over the last hidden layer's data, for {@link #hidden(int)}. */
         private final DMatrixRMaj hiddenRows;
-        /** Work rows of one hidden layer's width for {@link FusedBackward}. */
+        /** Work rows of one hidden layer's width: {@link FusedBackward}, a four-input layer's
+         *  forward pass ({@link Dense#forwardRow(double[], int, double[], int, double[][])}). */
         private final double[][] fusedRows;
 
         private Workspace(int forwardRows, int backwardRows, int layers, int hiddenUnits,
@@ -173,7 +174,7 @@ public final class Mlp {
         DMatrixRMaj in = x;
         for (int l = 0; l < hiddenLayers; l++) {
             // h_l = f(h_{l−1} W_l + b_l),  h_0 = x
-            layers[l].forward(in, ws.hiddens[l]);
+            layers[l].forward(in, ws.hiddens[l], ws.fusedRows);
             activate(ws.hiddens[l].data, ws.hiddens[l].getNumElements());
             in = ws.hiddens[l];
         }
@@ -192,7 +193,7 @@ public final class Mlp {
             DMatrixRMaj h = ws.hiddens[l];
             h.reshape(1, layers[l].outputs());
             // h_l = f(h_{l−1} W_l + b_l)
-            layers[l].forwardRow(in, inOffset, h.data, 0);
+            layers[l].forwardRow(in, inOffset, h.data, 0, ws.fusedRows);
             activate(h.data, layers[l].outputs());
             in = h.data;
             inOffset = 0;
