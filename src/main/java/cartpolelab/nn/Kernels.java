@@ -241,7 +241,7 @@ public final class Kernels {
     /**
      * c[i·p + q] = a_i · b_q (rows of length n), each summed left to right, from 0 when
      * {@code fromZero} (0 + a_0 b_0 differs from a_0 b_0 only in the sign of a zero, which EJML
-     * keeps). Four rows of a at a time: four independent chains of additions.
+     * keeps). Four rows of a at a time: four independent chains of additions (then two).
      */
     private static void rowDots(double[] a, int rows, int n, double[] b, int p,
                                 boolean fromZero, double[] c) {
@@ -275,6 +275,28 @@ public final class Kernels {
                 c[(i + 1) * p + q] = s1;
                 c[(i + 2) * p + q] = s2;
                 c[(i + 3) * p + q] = s3;
+            }
+        }
+        for (; i + 1 < rows; i += 2) {
+            // two rows left: two chains
+            int a0 = i * n;
+            int a1 = a0 + n;
+            for (int q = 0; q < p; q++) {
+                int bq = q * n;
+                double b0 = b[bq];
+                double s0 = a[a0] * b0;
+                double s1 = a[a1] * b0;
+                if (fromZero) {
+                    s0 = 0 + s0;
+                    s1 = 0 + s1;
+                }
+                for (int k = 1; k < n; k++) {
+                    double bk = b[bq + k];
+                    s0 += a[a0 + k] * bk;
+                    s1 += a[a1 + k] * bk;
+                }
+                c[i * p + q] = s0;
+                c[(i + 1) * p + q] = s1;
             }
         }
         for (; i < rows; i++) {

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Kernels} against EJML itself, bit for bit (assertArrayEquals on doubles compares
  * their bits, so even the sign of a zero must agree), on random shapes and the networks' own:
- * 4 → 256 → 2 and → 1, rollouts of 1, 5, 8, 40, 201 and 2048 rows.
+ * 4 → 256 → 2 and → 1, rollouts of 1, 2, 3, 5, 6, 7, 8, 40, 201 and 2048 rows.
  */
 class KernelsTest {
 
-    private static final int[] ROWS = {1, 2, 5, 8, 40, 201, 2048};
+    private static final int[] ROWS = {1, 2, 3, 5, 6, 7, 8, 40, 201, 2048};
     private static final int[][] LAYERS = {{4, 256}, {256, 2}, {256, 1}, {64, 64}, {4, 64},
             {64, 2}, {1, 16}, {16, 1}, {3, 15}, {15, 3}, {7, 5}, {2, 14}};
 
