@@ -108,9 +108,9 @@ public final class Agent {
 
         this.rollout = new RolloutBuffer(capacity, envs, hidden);
         this.ppo = hp.algorithm().clipped() ? new PpoUpdate(hp, actor, critic, adam,
-                parameterNames, parameters, gradients, rows) : null;
+                parameterNames, gradients, rows) : null;
         this.policyGradientUpdate = ppo != null ? null : new PolicyGradientUpdate(hp, actor, critic, adam,
-                parameterNames, parameters, gradients, rows);
+                parameterNames, gradients, rows);
         this.acting = new Acting(actor, rollout, envs);
         this.updates = new Updates(hp, rollout, policyGradientUpdate, ppo);
         this.inspectActor = actor.newWorkspace(1, 1);

@@ -3,7 +3,6 @@ package cartpolelab.agent;
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
 import cartpolelab.nn.GradientClipping;
-import cartpolelab.nn.Kernels;
 import cartpolelab.nn.Mlp;
 import cartpolelab.nn.Optimiser;
 import java.util.Arrays;
@@ -33,7 +32,6 @@ final class PolicyGradientUpdate {
     private final Optimiser adam;
     private final List<DMatrixRMaj> allGradients;
     private final List<String> parameterNames;
-    private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> criticGradients;
 
     private final Mlp.Workspace actorWorkspace;
@@ -53,20 +51,19 @@ final class PolicyGradientUpdate {
     private double entropy;
 
     /**
-     * @param parameters the matrices {@code adam} moves, named by {@code parameterNames}
-     *                   (for the NaN message)
+     * @param parameterNames the names of the matrices {@code adam} moves, in its order (for
+     *                       the NaN message)
      * @param capacity   rows of the largest rollout: envs × steps per environment
      */
     PolicyGradientUpdate(Hyperparameters hp, Mlp actor, Mlp critic, Optimiser adam,
-                         List<String> parameterNames, List<DMatrixRMaj> parameters,
-                         List<DMatrixRMaj> gradients, int capacity) {
+                         List<String> parameterNames, List<DMatrixRMaj> gradients,
+                         int capacity) {
         this.hp = hp;
         this.algorithm = hp.algorithm();
         this.actor = actor;
         this.critic = critic;
         this.adam = adam;
         this.parameterNames = parameterNames;
-        this.parameters = parameters;
         this.allGradients = gradients;
         this.criticGradients = critic.gradients();
         // one hidden layer: its activations come from acting, backward rows only; deeper
@@ -258,12 +255,11 @@ final class PolicyGradientUpdate {
         adam.step();
 
         // ---- NaN/Inf check of the parameters ----
-        for (int i = 0; i < parameters.size(); i++) {
-            if (!Kernels.allFinite(parameters.get(i))) {
-                throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
-                        + "infinite at update " + adam.stepCount() + "; lower the learning rate (now "
-                        + hp.learningRate() + ")");
-            }
+        int bad = adam.firstNonFinite();
+        if (bad >= 0) {
+            throw new IllegalStateException(parameterNames.get(bad) + " became NaN or "
+                    + "infinite at update " + adam.stepCount() + "; lower the learning rate (now "
+                    + hp.learningRate() + ")");
         }
     }
 

@@ -3,7 +3,6 @@ package cartpolelab.agent;
 import cartpolelab.env.CartPole;
 import cartpolelab.nn.Activations;
 import cartpolelab.nn.GradientClipping;
-import cartpolelab.nn.Kernels;
 import cartpolelab.nn.Mlp;
 import cartpolelab.nn.Optimiser;
 import java.util.List;
@@ -32,7 +31,6 @@ final class PpoUpdate {
     private final Mlp critic;
     private final Optimiser optimiser;
     private final List<String> parameterNames;
-    private final List<DMatrixRMaj> parameters;
     private final List<DMatrixRMaj> gradients;
 
     private final Mlp.Workspace rolloutCritic;
@@ -58,14 +56,12 @@ final class PpoUpdate {
     private double clipFraction;
 
     PpoUpdate(Hyperparameters hp, Mlp actor, Mlp critic, Optimiser optimiser,
-              List<String> parameterNames, List<DMatrixRMaj> parameters,
-              List<DMatrixRMaj> gradients, int capacity) {
+              List<String> parameterNames, List<DMatrixRMaj> gradients, int capacity) {
         this.hp = hp;
         this.actor = actor;
         this.critic = critic;
         this.optimiser = optimiser;
         this.parameterNames = parameterNames;
-        this.parameters = parameters;
         this.gradients = gradients;
         int m = Math.min(hp.minibatch(), capacity);
         this.rolloutCritic = critic.newWorkspace(capacity, 1);
@@ -262,12 +258,11 @@ final class PpoUpdate {
             GradientClipping.clipGlobalNorm(gradients, hp.maxGradNorm());
         }
         optimiser.step();
-        for (int i = 0; i < parameters.size(); i++) {
-            if (!Kernels.allFinite(parameters.get(i))) {
-                throw new IllegalStateException(parameterNames.get(i) + " became NaN or "
-                        + "infinite at update " + optimiser.stepCount() + "; lower the learning "
-                        + "rate (now " + hp.learningRate() + ")");
-            }
+        int bad = optimiser.firstNonFinite();
+        if (bad >= 0) {
+            throw new IllegalStateException(parameterNames.get(bad) + " became NaN or "
+                    + "infinite at update " + optimiser.stepCount() + "; lower the learning "
+                    + "rate (now " + hp.learningRate() + ")");
         }
     }
 

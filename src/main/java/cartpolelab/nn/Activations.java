@@ -29,7 +29,8 @@ public final class Activations {
 
     /**
      * Softmax of {@code logits[offset..offset+n)} into {@code probabilities}, and log-softmax
-     * into {@code logProbabilities} (either output may be null), both at the same offset.
+     * into {@code logProbabilities} (either output may be null), both at the same offset;
+     * {@code logits} must not share storage with them.
      * Stable for any finite logits: with m = max_k z_k,
      * <pre>
      *   p_k     = exp(z_k − m) / Σ_j exp(z_j − m)
@@ -42,15 +43,20 @@ public final class Activations {
         for (int k = 0; k < n; k++) {
             max = Math.max(max, logits[offset + k]);
         }
+        // exp(z_k − m) once each, kept in the probabilities' slots until Σ is known
         double sum = 0;
         for (int k = 0; k < n; k++) {
-            sum += StrictMath.exp(logits[offset + k] - max);
+            double e = StrictMath.exp(logits[offset + k] - max);
+            if (probabilities != null) {
+                probabilities[outOffset + k] = e;
+            }
+            sum += e;
         }
         double logSum = StrictMath.log(sum);
         for (int k = 0; k < n; k++) {
             double shifted = logits[offset + k] - max;
             if (probabilities != null) {
-                probabilities[outOffset + k] = StrictMath.exp(shifted) / sum;
+                probabilities[outOffset + k] = probabilities[outOffset + k] / sum;
             }
             if (logProbabilities != null) {
                 logProbabilities[outOffset + k] = shifted - logSum;

@@ -13,7 +13,8 @@ import org.ejml.data.DMatrixRMaj;
  * are written to (same order, same shapes); the moments are allocated once here, zero.
  * Each {@link #step()} reads the gradients and moves the parameters. To continue a run, copy
  * the moments into {@link #firstMoments()} and {@link #secondMoments()} and set
- * {@link #setStepCount}; a new run takes a new Adam. Nothing is allocated per step.
+ * {@link #setStepCount}; a new run takes a new Adam. Nothing is allocated per step. Each step
+ * notes whether every parameter matrix stayed finite ({@link #firstNonFinite()}).
  *
  * <p>Settings: β1 = {@value #BETA1}, β2 = {@value #BETA2}, ε ({@value #EPSILON} unless given:
  * PyTorch's default; SB3's policies use 1e-5), the learning rate given at construction and
@@ -34,6 +35,7 @@ public final class Adam implements Optimiser {
     private final List<DMatrixRMaj> firstMomentList;
     private final List<DMatrixRMaj> secondMomentList;
     private long step;
+    private int firstNonFinite = -1;
 
     public Adam(double learningRate, List<DMatrixRMaj> parameters, List<DMatrixRMaj> gradients) {
         this(learningRate, EPSILON, parameters, gradients);
@@ -64,6 +66,7 @@ public final class Adam implements Optimiser {
         double c2 = 1 - power(BETA2, step);
         double stepSize = learningRate / c1;
         double sqrtC2 = Math.sqrt(c2);
+        int bad = -1;
         for (int i = 0; i < parameters.length; i++) {
             double[] p = parameters[i].data;
             double[] g = gradients[i].data;
@@ -79,7 +82,16 @@ public final class Adam implements Optimiser {
                 // θ ← θ − (lr / c1) · m / (√v / √c2 + ε)
                 p[j] -= stepSize * m[j] / (Math.sqrt(v[j]) / sqrtC2 + eps);
             }
+            if (bad < 0 && !Kernels.allFinite(p, n)) {
+                bad = i;
+            }
         }
+        firstNonFinite = bad;
+    }
+
+    @Override
+    public int firstNonFinite() {
+        return firstNonFinite;
     }
 
     /**

@@ -2,6 +2,7 @@ package cartpolelab.nn;
 
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
+import org.ejml.EjmlParameters;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 
@@ -102,12 +103,26 @@ public final class Dense {
 
     /** y = x W + b (or x Wᵀ + b) for every row of x; {@code y} is reshaped to x.rows × outputs. */
     public void forward(DMatrixRMaj x, DMatrixRMaj y) {
+        forward(x, y, null);
+    }
+
+    /**
+     * {@link #forward(DMatrixRMaj, DMatrixRMaj)}, bit for bit; a layer of four inputs with at
+     * least {@link EjmlParameters#MULT_COLUMN_SWITCH} outputs runs {@link #fourInputRows}
+     * in {@code work} (5 rows of at least {@code outputs}; null: the plain kernel).
+     */
+    void forward(DMatrixRMaj x, DMatrixRMaj y, double[][] work) {
         if (x.numCols != inputs) {
             throw new IllegalArgumentException("expected " + inputs + " input columns, got "
                     + x.numCols);
         }
         y.reshape(x.numRows, outputs);
-        if (layout == Layout.INPUT_ROWS) {
+        if (work != null && fourInputs()
+                && outputs >= EjmlParameters.MULT_COLUMN_SWITCH) {
+            // the rows Kernels.multAddRow would compute with the bias in the same pass
+            fourInputRows(x.data, 0, x.numRows, weight.data, outputs, bias.data,
+                    y.data, 0, work);
+        } else if (layout == Layout.INPUT_ROWS) {
             // y = x W + 1 b   (one pass over y for four inputs)
             Kernels.multAddRow(x, weight, bias, y);
         } else {
@@ -131,9 +146,20 @@ public final class Dense {
      * </ul>
      */
     public void forwardRow(double[] x, int xOffset, double[] y, int yOffset) {
+        forwardRow(x, xOffset, y, yOffset, null);
+    }
+
+    /**
+     * {@link #forwardRow(double[], int, double[], int)}, bit for bit; a layer of four inputs
+     * runs {@link #fourInputRows} in {@code work} (5 rows of at least {@code outputs};
+     * null: the plain row).
+     */
+    void forwardRow(double[] x, int xOffset, double[] y, int yOffset, double[][] work) {
         double[] w = weight.data;
         double[] b = bias.data;
-        if (layout == Layout.INPUT_ROWS) {
+        if (work != null && fourInputs()) {
+            fourInputRows(x, xOffset, 1, w, outputs, b, y, yOffset, work);
+        } else if (layout == Layout.INPUT_ROWS) {
             // y = x_0 W[0,:] + x_1 W[1,:] + … + b, added left to right like EJML's mult; the
             // observation layer (4 inputs) adds b in the same pass
             Kernels.row(x, xOffset, inputs, w, outputs, y, yOffset, inputs == 4 ? b : null);
@@ -147,6 +173,49 @@ public final class Dense {
             for (int k = 0; k < outputs; k++) {
                 y[yOffset + k] = dot(w, k * inputs, x, xOffset, inputs) + b[k];
             }
+        }
+    }
+
+    /** Four inputs in the INPUT_ROWS layout: a layer {@link #fourInputRows} computes. */
+    private boolean fourInputs() {
+        return inputs == 4 && layout == Layout.INPUT_ROWS;
+    }
+
+    /**
+     * {@code rows} rows of a four-input layer with its bias, {@code c_i = a_i0 w_0 + a_i1 w_1
+     * + a_i2 w_2 + a_i3 w_3 + bias}, added left to right: bit for bit {@link Kernels#row} with n = 4
+     * and a bias, but vectorised. C2 (JDK 17) keeps a loop scalar when its {@code double[]}
+     * indices carry different row offsets ({@code w[m + j]} next to {@code c[ci + j]}), so the
+     * four rows of w are copied into work rows first, and a row of c that does not start at 0
+     * is summed in a work row and copied; {@code work} holds 5 rows of at least m.
+     */
+    private static void fourInputRows(double[] ad, int ai, int rows, double[] w, int m,
+                              double[] bias, double[] cd, int ci, double[][] work) {
+        double[] w0 = work[0];
+        double[] w1 = work[1];
+        double[] w2 = work[2];
+        double[] w3 = work[3];
+        System.arraycopy(w, 0, w0, 0, m);
+        System.arraycopy(w, m, w1, 0, m);
+        System.arraycopy(w, 2 * m, w2, 0, m);
+        System.arraycopy(w, 3 * m, w3, 0, m);
+        for (int i = 0; i < rows; i++) {
+            int a = ai + 4 * i;
+            int c = ci + i * m;
+            double[] out = c == 0 ? cd : work[4];
+            fourInputs(ad[a], ad[a + 1], ad[a + 2], ad[a + 3], w0, w1, w2, w3, bias, out, m);
+            if (c != 0) {
+                System.arraycopy(out, 0, cd, c, m);
+            }
+        }
+    }
+
+    /** out_j = a0 w0_j + a1 w1_j + a2 w2_j + a3 w3_j + bias_j, left to right. */
+    private static void fourInputs(double a0, double a1, double a2, double a3, double[] w0,
+                                   double[] w1, double[] w2, double[] w3, double[] bias,
+                                   double[] out, int m) {
+        for (int j = 0; j < m; j++) {
+            out[j] = a0 * w0[j] + a1 * w1[j] + a2 * w2[j] + a3 * w3[j] + bias[j];
         }
     }
 

@@ -25,6 +25,9 @@ public final class Mlp {
         private final DMatrixRMaj[] hiddenGradients;
         /** A second header over the last hidden layer's data, for {@link #hidden(int)}. */
         private final DMatrixRMaj hiddenRows;
+        /** Work rows of one hidden layer's width: {@link FusedBackward}, a four-input layer's
+         *  forward pass ({@link Dense#forwardRow(double[], int, double[], int, double[][])}). */
+        private final double[][] fusedRows;
 
         private Workspace(int forwardRows, int backwardRows, int layers, int hiddenUnits,
                           int outputs) {
@@ -36,6 +39,7 @@ public final class Mlp {
             }
             this.output = new DMatrixRMaj(forwardRows, outputs);
             this.hiddenRows = DMatrixRMaj.wrap(forwardRows, hiddenUnits, hidden().data);
+            this.fusedRows = new double[FusedBackward.WORK_ROWS][hiddenUnits];
         }
 
         /**
@@ -76,6 +80,8 @@ public final class Mlp {
     private final Dense[] layers;
     private final int hiddenLayers;
     private final Activation activation;
+    /** One hidden layer of a shape {@link FusedBackward} handles: backward in one pass. */
+    private final boolean fusedBackward;
 
     /** The notebook's network: one hidden layer with ReLU. */
     public Mlp(int inputs, int hiddenUnits, int outputs) {
@@ -97,6 +103,7 @@ public final class Mlp {
             layers[l] = new Dense(layerInputs(l, inputs, hiddenUnits),
                     l < hiddenLayers ? hiddenUnits : outputs, layout(l, hiddenLayers));
         }
+        this.fusedBackward = hiddenLayers == 1 && FusedBackward.applies(layers[0], layers[1]);
     }
 
     private static int layerInputs(int layer, int inputs, int hiddenUnits) {
@@ -167,7 +174,7 @@ public final class Mlp {
         DMatrixRMaj in = x;
         for (int l = 0; l < hiddenLayers; l++) {
             // h_l = f(h_{l−1} W_l + b_l),  h_0 = x
-            layers[l].forward(in, ws.hiddens[l]);
+            layers[l].forward(in, ws.hiddens[l], ws.fusedRows);
             activate(ws.hiddens[l].data, ws.hiddens[l].getNumElements());
             in = ws.hiddens[l];
         }
@@ -186,7 +193,7 @@ public final class Mlp {
             DMatrixRMaj h = ws.hiddens[l];
             h.reshape(1, layers[l].outputs());
             // h_l = f(h_{l−1} W_l + b_l)
-            layers[l].forwardRow(in, inOffset, h.data, 0);
+            layers[l].forwardRow(in, inOffset, h.data, 0, ws.fusedRows);
             activate(h.data, layers[l].outputs());
             in = h.data;
             inOffset = 0;
@@ -213,9 +220,22 @@ public final class Mlp {
      * rows and dL/dy, writes every layer's dL/dW and dL/db into its gradients. With more than
      * one hidden layer the earlier activations h_1 … h_{L−1} are read from {@code ws}, so a
      * {@link #forward} of the same rows into {@code ws} must have run first; with one hidden
-     * layer {@code hidden} may come from elsewhere (kept from acting).
+     * layer {@code hidden} may come from elsewhere (kept from acting). The notebook's networks
+     * (one hidden layer, 4 inputs, 1 or 2 outputs) take {@link FusedBackward}'s one pass over
+     * the rows, bit for bit the layer-by-layer pass.
      */
     public void backward(DMatrixRMaj x, DMatrixRMaj hidden, DMatrixRMaj outputGradient,
+                         Workspace ws) {
+        if (fusedBackward && outputGradient.numRows > 0) {
+            FusedBackward.backward(x, hidden, outputGradient, layers[0], layers[1], activation,
+                    ws.fusedRows);
+            return;
+        }
+        backwardLayered(x, hidden, outputGradient, ws);
+    }
+
+    /** {@link #backward} layer by layer, each product through {@link Dense#backward}. */
+    void backwardLayered(DMatrixRMaj x, DMatrixRMaj hidden, DMatrixRMaj outputGradient,
                          Workspace ws) {
         // dWₒ = dyᵀ h_L,  dbₒ = Σ_rows dy,  dh_L = dy Wₒ
         layers[hiddenLayers].backward(hidden, outputGradient,

@@ -36,6 +36,13 @@ public interface Optimiser {
     /** One step over every parameter, in place; nothing is allocated. */
     void step();
 
+    /**
+     * The index (in the order of the parameters) of the first parameter matrix that held a
+     * NaN or ±∞ after the last {@link #step()}, or −1 if none did (or no step was taken): noted
+     * by the step, matrix by matrix, with {@link Kernels#allFinite}.
+     */
+    int firstNonFinite();
+
     /** Steps taken so far (Adam's t in its bias correction). */
     long stepCount();
 

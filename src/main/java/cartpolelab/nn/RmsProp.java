@@ -31,6 +31,7 @@ public final class RmsProp implements Optimiser {
     private final List<DMatrixRMaj> zeroList;
     private final List<DMatrixRMaj> squareList;
     private long step;
+    private int firstNonFinite = -1;
 
     /**
      * @param alpha   smoothing constant α of the running average of g², in [0, 1]
@@ -61,6 +62,7 @@ public final class RmsProp implements Optimiser {
         final double lr = learningRate;
         final double a = alpha;
         final double eps = epsilon;
+        int bad = -1;
         for (int i = 0; i < parameters.length; i++) {
             double[] p = parameters[i].data;
             double[] g = gradients[i].data;
@@ -73,7 +75,16 @@ public final class RmsProp implements Optimiser {
                 // θ ← θ − lr · g / (√v + ε)
                 p[j] -= lr * gj / (Math.sqrt(v[j]) + eps);
             }
+            if (bad < 0 && !Kernels.allFinite(p, n)) {
+                bad = i;
+            }
         }
+        firstNonFinite = bad;
+    }
+
+    @Override
+    public int firstNonFinite() {
+        return firstNonFinite;
     }
 
     @Override

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link Kernels} against EJML itself, bit for bit (assertArrayEquals on doubles compares
  * their bits, so even the sign of a zero must agree), on random shapes and the networks' own:
- * 4 → 256 → 2 and → 1, rollouts of 1, 5, 8, 40, 201 and 2048 rows.
+ * 4 → 256 → 2 and → 1, rollouts of 1, 2, 3, 5, 6, 7, 8, 40, 201 and 2048 rows.
  */
 class KernelsTest {
 
-    private static final int[] ROWS = {1, 2, 5, 8, 40, 201, 2048};
+    private static final int[] ROWS = {1, 2, 3, 5, 6, 7, 8, 40, 201, 2048};
     private static final int[][] LAYERS = {{4, 256}, {256, 2}, {256, 1}, {64, 64}, {4, 64},
             {64, 2}, {1, 16}, {16, 1}, {3, 15}, {15, 3}, {7, 5}, {2, 14}};
 
@@ -132,19 +132,23 @@ class KernelsTest {
     @Test
     void allFiniteFindsEveryNaNAndInfinity() {
         DMatrixRMaj m = random(5, 40, new Random(15));
-        assertEquals(true, Kernels.allFinite(m));
-        for (double bad : new double[] {Double.NaN, Double.POSITIVE_INFINITY,
-                Double.NEGATIVE_INFINITY}) {
+        assertEquals(true, Kernels.allFinite(m.data, 200));
+        for (double bad : new double[] {Double.NaN, -Double.NaN, Double.POSITIVE_INFINITY,
+                Double.NEGATIVE_INFINITY, Double.longBitsToDouble(0x7ff0000000000001L),
+                Double.longBitsToDouble(0xfff8000000000123L)}) {
             for (int at : new int[] {0, 77, 199}) {
                 double keep = m.data[at];
                 m.data[at] = bad;
-                assertEquals(false, Kernels.allFinite(m), bad + " at " + at);
+                assertEquals(false, Kernels.allFinite(m.data, 200), bad + " at " + at);
+                assertEquals(at >= 77, Kernels.allFinite(m.data, 77), "only the first 77");
                 m.data[at] = keep;
             }
         }
         m.data[3] = Double.MAX_VALUE;
         m.data[4] = -Double.MAX_VALUE;
-        assertEquals(true, Kernels.allFinite(m));
+        m.data[5] = Double.MIN_VALUE;
+        m.data[6] = -0.0;
+        assertEquals(true, Kernels.allFinite(m.data, 200));
     }
 
     @Test
