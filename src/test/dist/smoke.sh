@@ -147,8 +147,8 @@ if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
   opt=$work/deb-x/opt/cartpole-lab
   mkdir -p "$work/deb-x" && dpkg-deb -x "$deb" "$work/deb-x"
   dump=$(sed -n 's|.*\(-XX:SharedClassListFile=\)/opt/cartpole-lab/\([^"]*\)".*|\1'"$opt"'/\2|p' "$work/debctl/postinst")
-  bare env JAVA_TOOL_OPTIONS="-Xshare:dump $dump" "$opt/bin/cartpole-lab" >/dev/null 2>&1
-  out=$(bare env JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load" "$opt/bin/cartpole-lab" --version 2>&1)
+  bare /usr/bin/env JAVA_TOOL_OPTIONS="-Xshare:dump $dump" "$opt/bin/cartpole-lab" >/dev/null 2>&1
+  out=$(bare /usr/bin/env JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load" "$opt/bin/cartpole-lab" --version 2>&1)
   code=$?
   if [ -n "$dump" ] && [ $code -eq 0 ] && [ -f "$opt/lib/app/cartpole-lab.jsa" ] \
       && grep -q 'cartpolelab.Launcher source: shared objects file' <<<"$out"; then
