@@ -141,6 +141,22 @@ if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
 else
   fail "deb: ${deb:-no cartpole-lab_*.deb in $dist}"
 fi
+# class-data sharing (issue 24): the postinst's dump, done at the package's own files unpacked
+# here, gives an archive the JVM maps (-Xshare:on fails if it cannot) with the app's classes
+if [ -n "$deb" ] && command -v dpkg-deb >/dev/null; then
+  opt=$work/deb-x/opt/cartpole-lab
+  mkdir -p "$work/deb-x" && dpkg-deb -x "$deb" "$work/deb-x"
+  dump=$(sed -n 's|.*\(-XX:SharedClassListFile=\)/opt/cartpole-lab/\([^"]*\)".*|\1'"$opt"'/\2|p' "$work/debctl/postinst")
+  bare /usr/bin/env JAVA_TOOL_OPTIONS="-Xshare:dump $dump" "$opt/bin/cartpole-lab" >/dev/null 2>&1
+  out=$(bare /usr/bin/env JAVA_TOOL_OPTIONS="-Xshare:on -Xlog:class+load" "$opt/bin/cartpole-lab" --version 2>&1)
+  code=$?
+  if [ -n "$dump" ] && [ $code -eq 0 ] && [ -f "$opt/lib/app/cartpole-lab.jsa" ] \
+      && grep -q 'cartpolelab.Launcher source: shared objects file' <<<"$out"; then
+    pass "deb: postinst's class-data archive ($(du -h "$opt/lib/app/cartpole-lab.jsa" | cut -f1)) is used at the installed path"
+  else
+    fail "deb: class-data archive not made or not used (exit $code): $(grep -v 'class,load' <<<"$out" | head -5)"
+  fi
+fi
 
 # --- the window ---------------------------------------------------------------------------
 # Starts one Xvfb; window_cycle CMD... opens the window, reports the time until it is mapped,
