@@ -75,6 +75,9 @@ final class WindowProcess {
             command.add(modules.toString());
             command.add("--add-modules");
             command.add(MODULES);
+            // the window takes JavaFX's shared glyph layout (TextLayoutGuard: a JavaFX crash)
+            command.add("--add-exports");
+            command.add(cartpolelab.ui.TextLayoutGuard.EXPORT);
             command.add("-cp");
             command.add(jar.toString());
             command.add(Launcher.class.getName());
