@@ -1,6 +1,7 @@
 package cartpolelab.ui;
 
 import com.sun.javafx.text.GlyphLayout;
+import java.lang.reflect.Field;
 
 /**
  * Works around a JavaFX bug (Linux, Pango text shaping, at least up to JavaFX 21.0.12) that
@@ -23,8 +24,9 @@ import com.sun.javafx.text.GlyphLayout;
  * objects per layout), so no map is ever shared between threads.
  *
  * <p>Call {@link #install()} before the first window shows (the render thread idle, so the
- * shared instance is free to take). {@code com.sun.javafx.text} is not exported: JavaFX on the
- * class path (the tests) needs nothing; on the module path every launch passes
+ * shared instance is free to take; where it can look, it waits until it is). JavaFX does not
+ * export {@code com.sun.javafx.text}: JavaFX on the class path (the tests) needs nothing; on
+ * the module path every launch passes
  * {@code --add-exports javafx.graphics/com.sun.javafx.text=ALL-UNNAMED} ({@link #EXPORT}).
  */
 public final class TextLayoutGuard {
@@ -50,7 +52,14 @@ public final class TextLayoutGuard {
             return true;
         }
         try {
-            held = GlyphLayout.getInstance();
+            GlyphLayout g = GlyphLayout.getInstance();
+            // a fresh one while another thread lays out text with the shared one: again a
+            // moment later (where JavaFX lets us look; else the first is trusted)
+            for (int attempt = 0; attempt < 200 && Boolean.FALSE.equals(isShared(g)); attempt++) {
+                sleepAMillisecond();
+                g = GlyphLayout.getInstance(); // the fresh ones are just dropped
+            }
+            held = g;
             return true;
         } catch (IllegalAccessError e) {
             if (!warned) {
@@ -59,6 +68,25 @@ public final class TextLayoutGuard {
                         + "on Linux; run with --add-exports " + EXPORT + " (" + e + ")");
             }
             return false;
+        }
+    }
+
+    /** Whether {@code g} is JavaFX's shared instance; null if JavaFX does not let us look. */
+    private static Boolean isShared(GlyphLayout g) {
+        try {
+            Field f = GlyphLayout.class.getDeclaredField("reusableGL");
+            f.setAccessible(true);
+            return f.get(null) == g;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // on the module path (exported, not opened), or another JavaFX
+        }
+    }
+
+    private static void sleepAMillisecond() {
+        try {
+            Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
