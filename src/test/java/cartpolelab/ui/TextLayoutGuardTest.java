@@ -20,11 +20,12 @@ import org.testfx.api.FxToolkit;
  * no Java trace. The cause is a JavaFX bug (see {@link TextLayoutGuard}) that two threads
  * laying out shaped text at once trigger: every window does that now and then (the FX thread
  * measures the maps' "θ̇" axis label, the render thread draws it on the canvas). The child
- * JVM below does it all the time: without the guard it aborted in 7 of 14 runs of 10 s (two
- * threads: "malloc(): unaligned tcache chunk detected", "malloc_consolidate(): unaligned
- * fastbin chunk detected", "corrupted size vs. prev_size in fastbins", a
- * ConcurrentModificationException in {@code PangoGlyphLayout.dispose}); with it, none of 11
- * (up to three threads, 20 s, 600,000 layouts).
+ * JVM below does it all the time. Without the guard 20 of 24 runs (2 or 3 threads, 6 to 10 s,
+ * on a loaded 2-core machine) failed: 15 died ("malloc(): unaligned tcache chunk detected",
+ * "malloc_consolidate(): unaligned fastbin chunk detected", "corrupted size vs. prev_size in
+ * fastbins", a SIGSEGV in malloc, one hang), 5 threw a ConcurrentModificationException from
+ * {@code PangoGlyphLayout.dispose}. With it none of 19 failed (up to 3 threads × 20 s, 3.4
+ * million layouts).
  */
 class TextLayoutGuardTest {
 
