@@ -18,14 +18,16 @@ import org.testfx.api.FxToolkit;
 /**
  * The test JVM died now and then in a full {@code ./mvnw verify} with a glibc heap abort and
  * no Java trace. The cause is a JavaFX bug (see {@link TextLayoutGuard}) that two threads
- * laying out shaped text at once trigger: every window does that now and then (the FX thread
- * measures the maps' "θ̇" axis label, the render thread draws it on the canvas). The child
- * JVM below does it all the time. Without the guard 20 of 24 runs (2 or 3 threads, 6 to 10 s,
- * on a loaded 2-core machine) failed: 15 died ("malloc(): unaligned tcache chunk detected",
- * "malloc_consolidate(): unaligned fastbin chunk detected", "corrupted size vs. prev_size in
- * fastbins", a SIGSEGV in malloc, one hang), 5 threw a ConcurrentModificationException from
- * {@code PangoGlyphLayout.dispose}. With it none of 19 failed (up to 3 threads × 20 s, 3.4
- * million layouts).
+ * laying out text at once trigger when one of them shapes it: every window with the maps does
+ * that now and then (the render thread shapes their "θ̇" axis label on the canvas, gdb saw it
+ * there and only there; the FX thread lays out labels). The child JVM below does it all the
+ * time. Without the guard (a loaded 2-core machine, 2 to 4 threads, 6 to 10 s) 20 of 24 runs
+ * with every thread shaping failed, 15 of them dying ("malloc(): unaligned tcache chunk
+ * detected", "malloc_consolidate(): unaligned fastbin chunk detected", "corrupted size vs.
+ * prev_size in fastbins", a SIGSEGV in malloc, one hang) and 5 throwing a
+ * ConcurrentModificationException from {@code PangoGlyphLayout.dispose}; with one thread
+ * shaping and one plain, 6 of 6; as below (4 threads, 8 s), 4 of 4 (one a Pango assertion).
+ * With the guard none of 24 failed (up to 3 threads × 20 s, 3.4 million layouts).
  */
 class TextLayoutGuardTest {
 
@@ -49,7 +51,7 @@ class TextLayoutGuardTest {
 
     @Test
     void threadsShapingTextAtOnceNoLongerCorruptTheHeap() throws Exception {
-        Child child = child("3", "6", "guarded");
+        Child child = child("4", "8", "guarded");
         assertEquals(0, child.exit, child.output);
         assertTrue(child.output.contains("survived"), child.output);
     }

@@ -7,9 +7,10 @@ import javafx.application.Platform;
 import javafx.scene.text.Text;
 
 /**
- * A child JVM for {@link TextLayoutGuardTest}: threads lay out text that Pango must shape
- * (θ with a combining dot, as on the maps' axis) all at once, as the FX thread and the render
- * thread of a window do now and then. Prints "survived" and the layouts per thread, and
+ * A child JVM for {@link TextLayoutGuardTest}: threads lay out text all at once, the even ones
+ * text that Pango must shape (θ with a combining dot, as the render thread draws the maps'
+ * axis on their canvas), the odd ones plain text (as the FX thread lays out labels), as a
+ * window's two threads do now and then. Prints "survived" and the layouts per thread, and
  * exits 0, when no thread failed; JavaFX's bug aborts the JVM (glibc: "free(): invalid
  * pointer", "malloc_consolidate(): unaligned fastbin chunk detected", ...) or throws a
  * ConcurrentModificationException from {@code PangoGlyphLayout.dispose}.
@@ -41,7 +42,9 @@ final class TextLayoutRace {
             workers[i] = new Thread(() -> {
                 long n = 0;
                 while (System.nanoTime() < until && failure.get() == null) {
-                    Text t = new Text("angular velocity \u03b8\u0307 " + n % 97 + " (rad/s) " + k);
+                    Text t = new Text(k % 2 == 0 // shaped, as the maps' axis; plain, as labels
+                            ? "angular velocity \u03b8\u0307 " + n % 97 + " (rad/s)"
+                            : "Episode " + n + "  reward " + n % 500);
                     if (t.getLayoutBounds().getWidth() <= 0) {
                         throw new AssertionError("no width: " + t.getText());
                     }
