@@ -1,5 +1,6 @@
 package cartpolelab;
 
+import cartpolelab.ui.TextLayoutGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;
@@ -75,6 +76,9 @@ final class WindowProcess {
             command.add(modules.toString());
             command.add("--add-modules");
             command.add(MODULES);
+            // the window takes JavaFX's shared glyph layout (TextLayoutGuard: a JavaFX crash)
+            command.add("--add-exports");
+            command.add(TextLayoutGuard.EXPORT);
             command.add("-cp");
             command.add(jar.toString());
             command.add(Launcher.class.getName());

@@ -70,6 +70,7 @@ public final class CartPoleLabApp extends Application {
                                 Function<Hyperparameters, TrainerPort> trainerFactory,
                                 FileDialogs fileDialogs, Dialogs dialogs, Runnable exit,
                                 AppPrefs prefs) {
+        TextLayoutGuard.install(); // before the first window shows: see there
         TrainingViewModel vm = new TrainingViewModel(
                 prefs == null ? initial : prefs.settings(initial), trainerFactory);
         if (prefs != null) {

@@ -76,6 +76,7 @@ final class RunsWindow {
     RunsWindow(Window owner, RunLibrary library, Executor io, Dialogs dialogs,
                BiConsumer<CompletableFuture<BackgroundWork.Opening>, String> open,
                String stylesheet) {
+        TextLayoutGuard.install(); // before the window shows: see there
         this.library = library;
         this.io = io;
         this.dialogs = dialogs;

@@ -109,8 +109,13 @@ class ParallelEnvironmentsRunTest {
                     t.start();
                     Thread.sleep(pattern.nextInt(15));
                     t.pause();
-                    TrainerTest.await("paused", () -> t.status().state() == TrainerState.PAUSED
-                            || t.status().state() == TrainerState.FINISHED);
+                    try {
+                        TrainerTest.await("paused", () -> t.status().state()
+                                == TrainerState.PAUSED
+                                || t.status().state() == TrainerState.FINISHED);
+                    } catch (AssertionError e) { // once in a loaded run: say in what state
+                        throw new AssertionError(e.getMessage() + "; status " + t.status(), e);
+                    }
                 }
             }
             SameRun.assertColumnsEqual(want, t.history());

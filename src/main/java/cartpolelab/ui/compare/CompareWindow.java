@@ -5,6 +5,7 @@ import cartpolelab.train.Experiment;
 import cartpolelab.ui.Accessibility;
 import cartpolelab.ui.BackgroundWork;
 import cartpolelab.ui.FileDialogs;
+import cartpolelab.ui.TextLayoutGuard;
 import cartpolelab.ui.ZoomPane;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public final class CompareWindow {
     public CompareWindow(Window owner, Supplier<Hyperparameters> base, FileDialogs dialogs,
                          BackgroundWork files, BiConsumer<Experiment, Integer> open,
                          String stylesheet) {
+        TextLayoutGuard.install(); // before the window shows: see there
         view = new CompareView(base, dialogs, files, open, statistics);
         zoomPane = new ZoomPane(view);
         Accessibility.describe(view);

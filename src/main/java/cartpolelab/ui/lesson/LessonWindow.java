@@ -1,6 +1,7 @@
 package cartpolelab.ui.lesson;
 
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.ui.TextLayoutGuard;
 import cartpolelab.ui.ZoomPane;
 import cartpolelab.ui.canvas.Term;
 import java.io.File;
@@ -34,6 +35,7 @@ public final class LessonWindow {
 
     public LessonWindow(Supplier<Hyperparameters> base, String stylesheet, DoubleProperty zoom,
                         Consumer<Scene> theme) {
+        TextLayoutGuard.install(); // before the window shows: see there
         view = new LessonView(base, compute);
         ZoomPane pane = new ZoomPane(view);
         if (zoom != null) {
