@@ -110,9 +110,7 @@ class ParallelEnvironmentsRunTest {
                     Thread.sleep(pattern.nextInt(15));
                     t.pause();
                     try {
-                        TrainerTest.await("paused", () -> t.status().state()
-                                == TrainerState.PAUSED
-                                || t.status().state() == TrainerState.FINISHED);
+                        TrainerTest.await("paused", () -> TrainerTest.pausedOrFinished(t));
                     } catch (AssertionError e) { // once in a loaded run: say in what state
                         throw new AssertionError(e.getMessage() + "; status " + t.status(), e);
                     }
