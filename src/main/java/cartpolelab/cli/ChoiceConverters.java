@@ -1,6 +1,8 @@
 package cartpolelab.cli;
 
+import cartpolelab.agent.Algorithm;
 import cartpolelab.agent.Hyperparameters;
+import cartpolelab.agent.Preset;
 import cartpolelab.agent.Schedule;
 import cartpolelab.io.SafeText;
 import cartpolelab.nn.Activation;
@@ -104,6 +106,20 @@ final class ChoiceConverters {
         @Override
         public Schedule convert(String value) {
             return oneLine(value, Schedule::parse);
+        }
+    }
+
+    static final class PresetConverter implements ITypeConverter<Preset> {
+        @Override
+        public Preset convert(String value) {
+            return oneLine(value, Preset::parse);
+        }
+    }
+
+    static final class AlgorithmConverter implements ITypeConverter<Algorithm> {
+        @Override
+        public Algorithm convert(String value) {
+            return oneLine(value, Algorithm::parse);
         }
     }
 }

@@ -58,7 +58,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--algorithms", paramLabel = "LIST", split = ",",
             defaultValue = "a2c,reinforce-baseline,reinforce",
-            converter = HyperparameterOptions.AlgorithmConverter.class,
+            converter = ChoiceConverters.AlgorithmConverter.class,
             description = "algorithms to compare (default: ${DEFAULT-VALUE})")
     private List<Algorithm> algorithms;
 

@@ -29,13 +29,13 @@ final class HyperparameterOptions {
 
     private static final Hyperparameters D = Hyperparameters.DEFAULTS;
 
-    @Option(names = "--preset", paramLabel = "NAME", converter = PresetConverter.class,
+    @Option(names = "--preset", paramLabel = "NAME", converter = ChoiceConverters.PresetConverter.class,
             description = "Start from a preset's settings: notebook (the defaults), sb3-a2c or "
                     + "sb3-ppo (rl-baselines3-zoo's CartPole-v1 settings for Stable-Baselines3, "
                     + "see the README); flags given as well override it.")
     Preset preset;
 
-    @Option(names = "--algorithm", paramLabel = "NAME", converter = AlgorithmConverter.class,
+    @Option(names = "--algorithm", paramLabel = "NAME", converter = ChoiceConverters.AlgorithmConverter.class,
             descriptionKey = "algorithm")
     Algorithm algorithm = D.algorithm();
 
@@ -237,27 +237,6 @@ final class HyperparameterOptions {
                     + Algorithm.namesWhere(Algorithm::bootstraps) + " have a \u03bb)");
         }
         return notes;
-    }
-
-    static final class PresetConverter implements CommandLine.ITypeConverter<Preset> {
-        @Override
-        public Preset convert(String value) {
-            return ChoiceConverters.oneLine(value, Preset::parse);
-        }
-    }
-
-    static final class AlgorithmConverter implements CommandLine.ITypeConverter<Algorithm> {
-        @Override
-        public Algorithm convert(String value) {
-            try {
-                return Algorithm.parse(value);
-            } catch (IllegalArgumentException e) {
-                // picocli would add "cannot convert ... (java.lang.IllegalArgumentException: ...)"
-                throw new CommandLine.TypeConversionException(
-                        "unknown algorithm '" + SafeText.value(value)
-                                + "': use " + Algorithm.ids());
-            }
-        }
     }
 
     /**
