@@ -15,12 +15,9 @@ image=${1:-$here/../../../target/dist/cartpole-lab}
 work=$(mktemp -d)
 xvfb_pid=; app_pid=
 trap '[ -n "$app_pid" ] && kill "$app_pid" 2>/dev/null; [ -n "$xvfb_pid" ] && kill "$xvfb_pid"; rm -rf "$work"' EXIT
-exec 3>"$work/display"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb_pid=$!
-exec 3>&-
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-export DISPLAY=:$(head -1 "$work/display")
+# shellcheck source=../../test/dist/xvfb.sh
+. "$here/../../test/dist/xvfb.sh"
+start_xvfb "$work"
 env -i HOME="$work/home" LANG=C.UTF-8 DISPLAY="$DISPLAY" PATH=/usr/bin:/bin \
     JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$work/classlist" "$image/bin/cartpole-lab" \
     >"$work/log" 2>&1 &

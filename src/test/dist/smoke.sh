@@ -230,12 +230,9 @@ if [ -n "$missing" ]; then
     skip "window: missing$missing and not root to install them"
   fi
 else
-  exec 3>"$work/display"
-  Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp >"$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  exec 3>&-
-  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-  export DISPLAY=:$(head -1 "$work/display")
+  # shellcheck source=xvfb.sh
+  . "$root/src/test/dist/xvfb.sh"
+  start_xvfb "$work" 1280x1024x24
   echo "Xvfb on $DISPLAY"
   window_cycle "app image" bare "$launcher"
   if [ "${SMOKE_COMPARE_JAR:-0}" -gt 0 ]; then

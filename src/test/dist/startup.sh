@@ -17,7 +17,7 @@
 # user's own files are never touched. Needs Xvfb and xdotool.
 set -uo pipefail
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
+root=$(cd "$(dirname "$0")/../../.." && pwd)
 tries=${STARTUP_TRIES:-3}
 [ $# -gt 0 ] || set -- "$root/target/dist/cartpole-lab/bin/cartpole-lab"
 work=$(mktemp -d)
@@ -31,12 +31,9 @@ cleanup() {
 trap cleanup EXIT
 
 if [ -z "${DISPLAY:-}" ]; then
-  exec 3>"$work/display"
-  Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-  xvfb_pid=$!
-  exec 3>&-
-  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-  export DISPLAY=:$(head -1 "$work/display")
+  # shellcheck source=xvfb.sh
+  . "$root/src/test/dist/xvfb.sh"
+  start_xvfb "$work"
 fi
 hz=$(getconf CLK_TCK)
 
